@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The engine ships TypeScript sources (an internal package); tsx compiles them on load.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));
