@@ -1,0 +1,66 @@
+/**
+ * Alignment benchmark: `npm run bench -w @convergent/engine [-- --quick] [-- --only stats,matching]`.
+ * Runs every `benchmark/sections/*.ts` (in name order) and prints task, our time, the Python peer's time on the
+ * same data, and the ratio ours/peer (≤ 1.0 means we are at least as fast).
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { selectBackend } from '../src/backend/select-backend.ts';
+import { makeContext, type BenchContext, type BenchRow } from './bench-context.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyIdx = args.indexOf('--only');
+const only = onlyIdx >= 0 ? (args[onlyIdx + 1] ?? '').split(',').filter(Boolean) : [];
+
+function fmt(ms: number | undefined): string {
+  return ms === undefined ? '-' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1);
+}
+
+async function main(): Promise<void> {
+  const backend = await selectBackend();
+  const tmpDir = mkdtempSync(path.join(tmpdir(), 'convergent-bench-'));
+  const ctx: BenchContext = makeContext(tmpDir, quick);
+  const rows: BenchRow[] = [];
+  console.error(`backend: ${backend.name} (${backend.detail})${quick ? ', quick sizes' : ''}`);
+  try {
+    const sectionDir = path.join(here, 'sections');
+    const files = readdirSync(sectionDir).filter((f) => f.endsWith('.ts')).sort();
+    for (const file of files) {
+      const name = file.replace(/\.ts$/, '');
+      if (only.length > 0 && !only.includes(name)) continue;
+      const mod = (await import(pathToFileURL(path.join(sectionDir, file)).href)) as {
+        bench?: (c: BenchContext) => Promise<BenchRow[]>;
+      };
+      if (typeof mod.bench !== 'function') continue;
+      console.error(`section ${name} ...`);
+      try {
+        rows.push(...(await mod.bench(ctx)));
+      } catch (err) {
+        rows.push({ task: `${name}: FAILED`, ours: NaN, note: (err as Error).message });
+      }
+    }
+  } finally {
+    rmSync(tmpDir, { recursive: true, force: true });
+  }
+  const header = ['task', 'ours (ms)', 'peer (ms)', 'peer', 'ratio', 'note'];
+  const table = rows.map((r) => [
+    r.task,
+    fmt(r.ours),
+    fmt(r.peer),
+    r.peerName ?? '-',
+    r.peer ? (r.ours / r.peer).toFixed(2) : '-',
+    r.note ?? '',
+  ]);
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`| ${header.map(() => '---').join(' | ')} |`);
+  for (const t of table) console.log(`| ${t.join(' | ')} |`);
+}
+
+main().catch((err) => {
+  console.error(`bench failed: ${(err as Error).message}`);
+  process.exit(1);
+});
