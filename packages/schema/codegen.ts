@@ -1,0 +1,61 @@
+// graphql-codegen configuration (run `npm run codegen -w @convergent/schema`; generated files are committed and
+// src/generated.test.ts fails when they are stale).
+//  - src/generated/graphql.ts: TypeScript types of every schema type (shared by api and web).
+//  - ../../apps/api/src/graphql/resolvers-types.generated.ts: resolver signatures for the API, with parent types
+//    mapped to the API's row models (apps/api/src/graphql/models.ts).
+//  - src/generated/operations.ts: typed documents (TypedDocumentNode) for every operation the dashboard writes in
+//    apps/web/src/**/*.graphql.
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const scalars = { DateTime: 'string', JSON: 'unknown' };
+
+const config: CodegenConfig = {
+  schema: 'src/schema.graphql',
+  ignoreNoDocuments: true,
+  generates: {
+    'src/generated/graphql.ts': {
+      plugins: ['typescript'],
+      config: { scalars, enumsAsTypes: true, useTypeImports: true },
+    },
+    '../../apps/api/src/graphql/resolvers-types.generated.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        scalars: { DateTime: 'Date | string', JSON: 'unknown' },
+        enumsAsTypes: true,
+        useTypeImports: true,
+        contextType: './context.ts#ApiContext',
+        mapperTypeSuffix: 'Model',
+        mappers: {
+          Team: './models.ts#TeamRow',
+          Experiment: './models.ts#ExperimentRow',
+          Network: './models.ts#NetworkRow',
+          Layer: './models.ts#LayerRow',
+          Unit: './models.ts#UnitRow',
+          Alignment: './models.ts#AlignmentRow',
+          Job: './models.ts#JobRow',
+          UnitMatch: './models.ts#UnitMatchRow',
+          Cluster: './models.ts#ClusterRow',
+          TopImage: './models.ts#TopImageRow',
+          UnitBestMatch: './models.ts#UnitBestMatchRow',
+          SparseWeight: './models.ts#SparseWeightRow',
+          Viewer: './models.ts#ViewerRow',
+          CompareSubject: './models.ts#CompareSubjectRow',
+          LayerComparison: './models.ts#LayerComparisonRow',
+          AlignmentSummary: './models.ts#AlignmentSummaryRow',
+          ArchitectureGroup: './models.ts#ArchitectureGroupRow',
+        },
+      },
+    },
+    'src/generated/operations.ts': {
+      documents: ['../../apps/web/src/**/*.graphql'],
+      plugins: [
+        'typescript',
+        'typescript-operations',
+        'typed-document-node',
+      ],
+      config: { scalars, enumsAsTypes: true, useTypeImports: true },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,789 @@
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** ISO-8601 timestamp (UTC). */
+  DateTime: { input: string; output: string; }
+  /** Arbitrary JSON value (experiment specs, network configs, method parameters). */
+  JSON: { input: unknown; output: unknown; }
+};
+
+export type ActivationLayout =
+  | 'NCHW'
+  | 'NHWC';
+
+export type Alignment = {
+  __typename?: 'Alignment';
+  /** Between-net correlation matrix [unitsA, unitsB] float32 .npy (null when not stored). */
+  betweenUrl?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  experiment: Experiment;
+  id: Scalars['ID']['output'];
+  /** Layer name (both networks' layers of that name). */
+  layer: Scalars['String']['output'];
+  layerA: Layer;
+  layerB: Layer;
+  /** Match of every unit of A (index in B or -1), int32 .npy [unitsA]; for reordering matrices. */
+  matchUrl?: Maybe<Scalars['String']['output']>;
+  /** Unit matches of A's units; order SCORE_DESC / SCORE_ASC give the best / worst matched units. */
+  matches: UnitMatchConnection;
+  method: AlignmentMethod;
+  networkA: Network;
+  networkB: Network;
+  parameters?: Maybe<Scalars['JSON']['output']>;
+  /** Histogram of each unit of A's best score (matched correlation or MI). */
+  scoreHistogram: Array<HistogramBin>;
+  status: AlignmentStatus;
+  summary: AlignmentSummary;
+  /** Within-A correlation matrix [unitsA, unitsA] float32 .npy. */
+  withinAUrl?: Maybe<Scalars['String']['output']>;
+  /** Within-B correlation matrix [unitsB, unitsB] float32 .npy. */
+  withinBUrl?: Maybe<Scalars['String']['output']>;
+};
+
+
+export type AlignmentMatchesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<MatchOrder>;
+};
+
+
+export type AlignmentScoreHistogramArgs = {
+  bins?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type AlignmentMethod =
+  /** Linear CKA. */
+  | 'CKA'
+  /** Max-weight bipartite matching on correlation (the paper's bipartite matching). */
+  | 'HUNGARIAN'
+  /** Matching on mutual information. */
+  | 'MI'
+  /** Semi-matching: each unit's most correlated unit in the other net. */
+  | 'SEMI'
+  /** L1-regularised sparse prediction (one-to-many). */
+  | 'SPARSE'
+  /** Spectral clustering of both nets' units (many-to-many). */
+  | 'SPECTRAL';
+
+export type AlignmentStatus =
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
+
+export type AlignmentSummary = {
+  __typename?: 'AlignmentSummary';
+  ckaDebiased?: Maybe<Scalars['Float']['output']>;
+  ckaLinear?: Maybe<Scalars['Float']['output']>;
+  /** Spectral clusters (SPECTRAL). */
+  clusters: Array<Cluster>;
+  /** Sparse-prediction path (SPARSE). */
+  lossPath: Array<SparsePathPoint>;
+  /** Mean correlation of matched pairs (SEMI, HUNGARIAN). */
+  meanCorr?: Maybe<Scalars['Float']['output']>;
+  /** Mean mutual information of matched pairs, bits (MI). */
+  meanMI?: Maybe<Scalars['Float']['output']>;
+  /** Share of clusters containing units of both nets (SPECTRAL). */
+  mixedClusterFraction?: Maybe<Scalars['Float']['output']>;
+  /** Fraction of units whose best matches agree both ways (SEMI). */
+  oneToOneFraction?: Maybe<Scalars['Float']['output']>;
+  samples?: Maybe<Scalars['Int']['output']>;
+  unitsA: Scalars['Int']['output'];
+  unitsB: Scalars['Int']['output'];
+};
+
+export type ArchitectureGroup = {
+  __typename?: 'ArchitectureGroup';
+  architecture: Scalars['String']['output'];
+  networks: Array<Network>;
+  seeds: Array<Scalars['Int']['output']>;
+};
+
+export type ChanceBaseline = {
+  __typename?: 'ChanceBaseline';
+  /** Architecture of the untrained nets the baseline comes from, when per architecture. */
+  architecture?: Maybe<Scalars['String']['output']>;
+  layer: Scalars['String']['output'];
+  method: AlignmentMethod;
+  /** How it was obtained, e.g. 'untrained' (same architecture, untrained weights). */
+  source: Scalars['String']['output'];
+  /** The method's summary figure between untrained nets (the null level). */
+  value: Scalars['Float']['output'];
+};
+
+export type Cluster = {
+  __typename?: 'Cluster';
+  countA: Scalars['Int']['output'];
+  countB: Scalars['Int']['output'];
+  index: Scalars['Int']['output'];
+  mixed: Scalars['Boolean']['output'];
+  size: Scalars['Int']['output'];
+  unitsA: Array<Unit>;
+  unitsB: Array<Unit>;
+};
+
+export type CompareKind =
+  | 'EXPERIMENT'
+  | 'NETWORK';
+
+/** A network or an experiment taking part in a comparison. */
+export type CompareSubject = {
+  __typename?: 'CompareSubject';
+  /** Final validation accuracy (network) or mean over networks (experiment). */
+  accuracy?: Maybe<Scalars['Float']['output']>;
+  experiment?: Maybe<Experiment>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  network?: Maybe<Network>;
+};
+
+export type Comparison = {
+  __typename?: 'Comparison';
+  entries: Array<ComparisonEntry>;
+  kind: CompareKind;
+  method: AlignmentMethod;
+  reference: CompareSubject;
+};
+
+export type ComparisonEntry = {
+  __typename?: 'ComparisonEntry';
+  /** accuracy - reference accuracy. */
+  accuracyDelta?: Maybe<Scalars['Float']['output']>;
+  /** Configuration (network config or experiment spec) leaves that differ from the reference. */
+  configDiff: Array<ConfigDifference>;
+  layers: Array<LayerComparison>;
+  subject: CompareSubject;
+};
+
+export type ConfigDifference = {
+  __typename?: 'ConfigDifference';
+  /** JSON path of the differing leaf, e.g. layers[2].units. */
+  path: Scalars['String']['output'];
+  reference?: Maybe<Scalars['JSON']['output']>;
+  value?: Maybe<Scalars['JSON']['output']>;
+};
+
+export type ConvergenceStats = {
+  __typename?: 'ConvergenceStats';
+  max?: Maybe<Scalars['Float']['output']>;
+  mean?: Maybe<Scalars['Float']['output']>;
+  min?: Maybe<Scalars['Float']['output']>;
+  pairCount: Scalars['Int']['output'];
+  std?: Maybe<Scalars['Float']['output']>;
+};
+
+export type CreateExperimentInput = {
+  name: Scalars['String']['input'];
+  /** Experiment spec as accepted by `convergent experiment run` (validated by the engine). */
+  spec: Scalars['JSON']['input'];
+};
+
+export type CreateExperimentPayload = {
+  __typename?: 'CreateExperimentPayload';
+  experiment: Experiment;
+  jobs: Array<Job>;
+};
+
+export type DeleteExperimentPayload = {
+  __typename?: 'DeleteExperimentPayload';
+  deleted: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+};
+
+export type EpochMetric = {
+  __typename?: 'EpochMetric';
+  epoch: Scalars['Int']['output'];
+  seconds?: Maybe<Scalars['Float']['output']>;
+  trainAccuracy?: Maybe<Scalars['Float']['output']>;
+  trainLoss?: Maybe<Scalars['Float']['output']>;
+  valAccuracy?: Maybe<Scalars['Float']['output']>;
+};
+
+export type Experiment = {
+  __typename?: 'Experiment';
+  /** Networks grouped by architecture, each group sorted by seed. */
+  architectures: Array<ArchitectureGroup>;
+  chanceBaselines: Array<ChanceBaseline>;
+  /** Per-layer convergence across all pairs (see Query.layerConvergence). */
+  convergence: Array<LayerConvergence>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Dataset name (e.g. fashion-mnist, mnist, or the name given on import). */
+  dataset: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  jobs: JobConnection;
+  /** Names of the recorded layers, in network order (union over architectures). */
+  layerNames: Array<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** Number of networks. */
+  networkCount: Scalars['Int']['output'];
+  networks: NetworkConnection;
+  /** Number of probe images; each is served at probeImageUrl with {index} replaced by the image index. */
+  probeImageCount: Scalars['Int']['output'];
+  /** URL template of one probe image as PNG, e.g. /files/probe/<experimentId>/{index}.png. */
+  probeImageUrl: Scalars['String']['output'];
+  /** Overall progress in [0, 1] over the experiment's jobs (null when it has none). */
+  progress?: Maybe<Scalars['Float']['output']>;
+  /** The spec the experiment was created from (JSON, as validated by the engine). */
+  spec: Scalars['JSON']['output'];
+  status: ExperimentStatus;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+export type ExperimentConvergenceArgs = {
+  method?: AlignmentMethod;
+};
+
+
+export type ExperimentJobsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<JobStatus>;
+};
+
+
+export type ExperimentNetworksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  architecture?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ExperimentConnection = {
+  __typename?: 'ExperimentConnection';
+  edges: Array<ExperimentEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ExperimentEdge = {
+  __typename?: 'ExperimentEdge';
+  cursor: Scalars['String']['output'];
+  node: Experiment;
+};
+
+export type ExperimentStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
+
+export type HistogramBin = {
+  __typename?: 'HistogramBin';
+  count: Scalars['Int']['output'];
+  lower: Scalars['Float']['output'];
+  upper: Scalars['Float']['output'];
+};
+
+export type ImportActivationsInput = {
+  dataset?: Scalars['String']['input'];
+  /** Layout of 4-D activation arrays. */
+  layout?: ActivationLayout;
+  /** Methods to run on every pair (default: all). */
+  methods?: InputMaybe<Array<AlignmentMethod>>;
+  name: Scalars['String']['input'];
+  networks: Array<ImportNetworkInput>;
+};
+
+export type ImportLayerInput = {
+  name: Scalars['String']['input'];
+  /** Absolute path of a .npy file [samples, units] or [images, H, W, C] on the API server's machine. */
+  path: Scalars['String']['input'];
+};
+
+export type ImportNetworkInput = {
+  architecture: Scalars['String']['input'];
+  layers: Array<ImportLayerInput>;
+  name: Scalars['String']['input'];
+  seed: Scalars['Int']['input'];
+};
+
+export type ImportPayload = {
+  __typename?: 'ImportPayload';
+  experiment: Experiment;
+  /** The job doing the work, when it runs asynchronously. */
+  job?: Maybe<Job>;
+};
+
+export type ImportResultInput = {
+  /** Experiment name (defaults to the one in the result's manifest). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Absolute path of a result directory on the API server's machine. */
+  path: Scalars['String']['input'];
+};
+
+export type Job = {
+  __typename?: 'Job';
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  /** Estimated seconds left (null when unknown). */
+  etaSeconds?: Maybe<Scalars['Float']['output']>;
+  experiment?: Maybe<Experiment>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Progress in [0, 1]. */
+  fraction: Scalars['Float']['output'];
+  id: Scalars['ID']['output'];
+  kind: JobKind;
+  network?: Maybe<Network>;
+  /** Current phase, e.g. 'epoch 2/5', 'recording conv2', 'aligning'. */
+  phase?: Maybe<Scalars['String']['output']>;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: JobStatus;
+};
+
+export type JobConnection = {
+  __typename?: 'JobConnection';
+  edges: Array<JobEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type JobEdge = {
+  __typename?: 'JobEdge';
+  cursor: Scalars['String']['output'];
+  node: Job;
+};
+
+export type JobKind =
+  | 'ALIGN'
+  | 'IMPORT'
+  | 'RECORD'
+  | 'TRAIN';
+
+export type JobStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
+
+export type Layer = {
+  __typename?: 'Layer';
+  /** Number of dead (zero-variance) units. */
+  deadCount: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** Position among the network's recorded layers (0-based). */
+  index: Scalars['Int']['output'];
+  /** Layer kind (conv, dense, ...). */
+  kind?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  network: Network;
+  /** Activation shape without the batch dimension, e.g. [14, 14, 32]. */
+  shape?: Maybe<Array<Scalars['Int']['output']>>;
+  unit?: Maybe<Unit>;
+  unitCount: Scalars['Int']['output'];
+  units: UnitConnection;
+};
+
+
+export type LayerUnitArgs = {
+  index: Scalars['Int']['input'];
+};
+
+
+export type LayerUnitsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<UnitOrder>;
+};
+
+export type LayerComparison = {
+  __typename?: 'LayerComparison';
+  /** NETWORK: the reference-vs-network alignment (for its matrices). */
+  alignment?: Maybe<Alignment>;
+  delta?: Maybe<Scalars['Float']['output']>;
+  /**
+   * NETWORK: within-reference correlation minus the between matrix with B reordered by the matching, float32 .npy
+   * [unitsA, unitsA] (how much the matched units' correlation structure differs). Null when not available.
+   */
+  differenceUrl?: Maybe<Scalars['String']['output']>;
+  layer: Scalars['String']['output'];
+  /** EXPERIMENT: the reference experiment's mean at the layer. NETWORK: null. */
+  referenceValue?: Maybe<Scalars['Float']['output']>;
+  /**
+   * NETWORK: the method's summary figure between reference and this network at the layer.
+   * EXPERIMENT: this experiment's mean over all its pairs at the layer.
+   */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+export type LayerConvergence = {
+  __typename?: 'LayerConvergence';
+  all: ConvergenceStats;
+  chance?: Maybe<ChanceBaseline>;
+  crossArchitecture: ConvergenceStats;
+  layer: Scalars['String']['output'];
+  method: AlignmentMethod;
+  sameArchitecture: ConvergenceStats;
+};
+
+export type MatchOrder =
+  | 'SCORE_ASC'
+  | 'SCORE_DESC'
+  | 'UNIT_A';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Cancel a queued or running job (a running job stops at its next checkpoint). */
+  cancelJob: Job;
+  /**
+   * Validate an experiment spec with the engine's spec validator (BAD_USER_INPUT with the problem when invalid),
+   * store the experiment and queue its jobs (train, record, align).
+   */
+  createExperiment: CreateExperimentPayload;
+  /** Delete an experiment with its networks, alignments, jobs and files. */
+  deleteExperiment: DeleteExperimentPayload;
+  /**
+   * Import external activations (.npy per network and layer, paths on the API server's machine) and queue
+   * alignments between every pair of imported networks at every layer.
+   */
+  importActivations: ImportPayload;
+  /**
+   * Import a result directory written by `convergent experiment run` (a path on the API server's machine, inside one
+   * of its allowed import roots; FORBIDDEN otherwise).
+   */
+  importResult: ImportPayload;
+  /** Queue a failed or cancelled job again. */
+  retryJob: Job;
+};
+
+
+export type MutationCancelJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateExperimentArgs = {
+  input: CreateExperimentInput;
+};
+
+
+export type MutationDeleteExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationImportActivationsArgs = {
+  input: ImportActivationsInput;
+};
+
+
+export type MutationImportResultArgs = {
+  input: ImportResultInput;
+};
+
+
+export type MutationRetryJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type Network = {
+  __typename?: 'Network';
+  architecture: Scalars['String']['output'];
+  /** Compute backend it trained on (tensorflow, wasm, cpu, ...), null when imported. */
+  backend?: Maybe<Scalars['String']['output']>;
+  /** Architecture config (JSON layer list) of this network. */
+  config?: Maybe<Scalars['JSON']['output']>;
+  experiment: Experiment;
+  /** Validation accuracy after the last epoch. */
+  finalValAccuracy?: Maybe<Scalars['Float']['output']>;
+  id: Scalars['ID']['output'];
+  layer?: Maybe<Layer>;
+  layers: Array<Layer>;
+  /** Per-epoch training metrics. */
+  metrics: Array<EpochMetric>;
+  name: Scalars['String']['output'];
+  seed: Scalars['Int']['output'];
+  status: NetworkStatus;
+  /** tfjs LayersModel model.json of the trained weights, when stored. */
+  weightsUrl?: Maybe<Scalars['String']['output']>;
+};
+
+
+export type NetworkLayerArgs = {
+  name: Scalars['String']['input'];
+};
+
+export type NetworkConnection = {
+  __typename?: 'NetworkConnection';
+  edges: Array<NetworkEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type NetworkEdge = {
+  __typename?: 'NetworkEdge';
+  cursor: Scalars['String']['output'];
+  node: Network;
+};
+
+export type NetworkStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  /** Imported from outside (activations only, no training). */
+  | 'IMPORTED'
+  | 'QUEUED'
+  | 'RECORDING'
+  | 'TRAINING';
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /**
+   * The alignment of two networks at a layer (by layer name) for a method. NOT_FOUND when the networks are unknown,
+   * and null when both exist but that alignment has not been computed (yet). The order of networkA/networkB may be
+   * either way round: the answer is oriented so that `networkA` is the first argument.
+   */
+  alignment?: Maybe<Alignment>;
+  /** One alignment by id. */
+  alignmentById: Alignment;
+  /**
+   * Compare networks (kind NETWORK: ids are network ids) or experiments (kind EXPERIMENT) against a reference:
+   * configuration differences, accuracy and per-layer alignment.
+   */
+  compare: Comparison;
+  /** One experiment; NOT_FOUND when unknown or another team's. */
+  experiment: Experiment;
+  /** The team's experiments, newest first. */
+  experiments: ExperimentConnection;
+  job: Job;
+  /** The team's jobs, newest first, optionally of one experiment or in one status. */
+  jobs: JobConnection;
+  layer: Layer;
+  /**
+   * Per recorded layer of an experiment, the summary figure of the method (meanCorr for SEMI/HUNGARIAN, meanMI for
+   * MI, linear CKA for CKA) over all network pairs: mean and spread, split into same- and cross-architecture pairs,
+   * with the chance baseline.
+   */
+  layerConvergence: Array<LayerConvergence>;
+  network: Network;
+  /** The caller's team (same as viewer.team). */
+  team: Team;
+  unit: Unit;
+  /** The caller: its team and the token used. */
+  viewer: Viewer;
+};
+
+
+export type QueryAlignmentArgs = {
+  layer: Scalars['String']['input'];
+  method?: AlignmentMethod;
+  networkA: Scalars['ID']['input'];
+  networkB: Scalars['ID']['input'];
+};
+
+
+export type QueryAlignmentByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCompareArgs = {
+  kind: CompareKind;
+  method?: AlignmentMethod;
+  others: Array<Scalars['ID']['input']>;
+  reference: Scalars['ID']['input'];
+};
+
+
+export type QueryExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryExperimentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ExperimentStatus>;
+};
+
+
+export type QueryJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryJobsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  experimentId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<JobStatus>;
+};
+
+
+export type QueryLayerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryLayerConvergenceArgs = {
+  experimentId: Scalars['ID']['input'];
+  method?: AlignmentMethod;
+};
+
+
+export type QueryNetworkArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryUnitArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type SparsePathPoint = {
+  __typename?: 'SparsePathPoint';
+  /** Mean fraction of variance unexplained on the fitted statistics. */
+  meanLoss: Scalars['Float']['output'];
+  /** Same on held-out statistics, when computed. */
+  meanLossHeldOut?: Maybe<Scalars['Float']['output']>;
+  /** Mean number of non-zero weights per target unit. */
+  meanNonzero: Scalars['Float']['output'];
+  penalty: Scalars['Float']['output'];
+};
+
+export type SparseWeight = {
+  __typename?: 'SparseWeight';
+  penalty: Scalars['Float']['output'];
+  /** Source unit (in the other network). */
+  unit: Unit;
+  weight: Scalars['Float']['output'];
+};
+
+export type Team = {
+  __typename?: 'Team';
+  createdAt: Scalars['DateTime']['output'];
+  experiments: ExperimentConnection;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+
+export type TeamExperimentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ExperimentStatus>;
+};
+
+export type TopImage = {
+  __typename?: 'TopImage';
+  /** The unit's maximum activation on that image. */
+  activation: Scalars['Float']['output'];
+  /** Index of the probe image. */
+  imageIndex: Scalars['Int']['output'];
+  rank: Scalars['Int']['output'];
+  /** PNG of the probe image. */
+  url: Scalars['String']['output'];
+  x?: Maybe<Scalars['Int']['output']>;
+  /** Position (row, column) of that maximum in the layer's spatial grid; null for dense units. */
+  y?: Maybe<Scalars['Int']['output']>;
+};
+
+export type Unit = {
+  __typename?: 'Unit';
+  /**
+   * The unit's best match in every other network of the experiment at the same layer name, from the stored
+   * alignments of `method`. One entry per other network that has such an alignment.
+   */
+  bestMatches: Array<UnitBestMatch>;
+  dead: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  index: Scalars['Int']['output'];
+  layer: Layer;
+  mean: Scalars['Float']['output'];
+  network: Network;
+  std: Scalars['Float']['output'];
+  /** Top probe images by the unit's spatial maximum (up to 9), best first. */
+  topImages: Array<TopImage>;
+  /** All top images as one PNG sprite (a row of tiles), for a single <img>. */
+  topImagesSpriteUrl: Scalars['String']['output'];
+};
+
+
+export type UnitBestMatchesArgs = {
+  method?: AlignmentMethod;
+};
+
+export type UnitBestMatch = {
+  __typename?: 'UnitBestMatch';
+  alignment: Alignment;
+  /** Correlation of the pair (null for MI). */
+  correlation?: Maybe<Scalars['Float']['output']>;
+  /** Mutual information of the pair in bits (MI alignments). */
+  mutualInformation?: Maybe<Scalars['Float']['output']>;
+  network: Network;
+  /** Sparse-prediction weights from the other network's units onto this unit, when a SPARSE alignment exists. */
+  sparseWeights: Array<SparseWeight>;
+  /** The matched unit in `network`, null when the unit is unmatched (rectangular matching). */
+  unit?: Maybe<Unit>;
+};
+
+export type UnitConnection = {
+  __typename?: 'UnitConnection';
+  edges: Array<UnitEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type UnitEdge = {
+  __typename?: 'UnitEdge';
+  cursor: Scalars['String']['output'];
+  node: Unit;
+};
+
+export type UnitMatch = {
+  __typename?: 'UnitMatch';
+  correlation?: Maybe<Scalars['Float']['output']>;
+  mutualInformation?: Maybe<Scalars['Float']['output']>;
+  /** Matched score (correlation, or MI in bits for MI alignments). */
+  score: Scalars['Float']['output'];
+  unitA: Unit;
+  /** Null when unit A is unmatched. */
+  unitB?: Maybe<Unit>;
+};
+
+export type UnitMatchConnection = {
+  __typename?: 'UnitMatchConnection';
+  edges: Array<UnitMatchEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type UnitMatchEdge = {
+  __typename?: 'UnitMatchEdge';
+  cursor: Scalars['String']['output'];
+  node: UnitMatch;
+};
+
+export type UnitOrder =
+  | 'INDEX'
+  | 'MEAN_DESC'
+  | 'STD_DESC';
+
+export type Viewer = {
+  __typename?: 'Viewer';
+  team: Team;
+  /** Name of the API token used for this request. */
+  tokenName: Scalars['String']['output'];
+};
