@@ -1,0 +1,157 @@
+/**
+ * The experiment spec: which dataset, which architectures × seeds, how to train, what to record and
+ * which alignment methods to run. Validated with errors naming the JSON path.
+ */
+import type { ArchitectureSpec } from '../spec/architecture-spec.ts';
+import { checkArchitecture } from '../spec/architecture-spec.ts';
+import { Checker, joinPath } from '../spec/json-checks.ts';
+import { PRESET_NAMES } from '../spec/presets.ts';
+
+export const OPTIMIZERS = ['adam', 'sgd', 'momentum'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+export const METHODS = ['semi', 'max', 'mi', 'cka', 'sparse', 'spectral'] as const;
+export type AlignMethod = (typeof METHODS)[number];
+
+export interface TrainingSpec {
+  epochs: number;
+  batchSize: number;
+  optimizer: OptimizerName;
+  learningRate: number;
+  /** Momentum for the `momentum` optimizer (default 0.9). */
+  momentum?: number;
+  /** Use only the first N training images (after the seeded split); default all. */
+  trainLimit?: number;
+}
+
+export interface SplitSpec {
+  /** Seed of the train / validation / probe split (shared by every network). */
+  seed: number;
+  /** Number of validation images. */
+  validation: number;
+  /** Number of probe images (recorded and aligned on). */
+  probe: number;
+}
+
+export interface ExperimentSpec {
+  name: string;
+  /** Dataset name understood by `loadDataset` (e.g. `fashion-mnist`, `mnist`). */
+  dataset: string;
+  split: SplitSpec;
+  /** Preset names (`lenet`, `lenet-x0.5`, `lenet-x2`, `lenet-deep`) or inline architecture specs. */
+  architectures: Array<string | ArchitectureSpec>;
+  /** Every architecture is trained once per seed. */
+  seeds: number[];
+  training: TrainingSpec;
+  /** Layer names to record; default: every layer marked `record` in each architecture. */
+  record?: string[];
+  /** Alignment methods; default all. */
+  methods?: AlignMethod[];
+  /** Sparse prediction: L1 penalties α (default [0.01, 0.03, 0.1, 0.3]). */
+  penalties?: number[];
+  /** Spectral clustering: numbers of clusters (default [8]). */
+  clusters?: number[];
+  /** Mutual-information matching: bins per unit and sampled rows per layer (defaults 16 and 20000). */
+  mi?: { bins?: number; samples?: number };
+  /** Compare every trained network with an untrained twin (default true). */
+  chance?: boolean;
+  /** Dump activations of these layers as .npy with at most `positions` spatial positions per image. */
+  dump?: { layers: string[]; positions?: number };
+}
+
+const DEFAULT_PENALTIES = [0.01, 0.03, 0.1, 0.3];
+
+export interface ResolvedExperimentSpec extends Required<Omit<ExperimentSpec, 'record' | 'dump' | 'mi'>> {
+  record?: string[];
+  dump?: { layers: string[]; positions: number };
+  mi: { bins: number; samples: number };
+}
+
+/** Validate a parsed experiment spec (JSON) and fill defaults; throws SpecError listing every problem. */
+export function validateExperimentSpec(value: unknown): ResolvedExperimentSpec {
+  const c = new Checker();
+  const obj = c.object(value, '(experiment spec)');
+  if (!obj) c.done('invalid experiment spec');
+  const o = obj as Record<string, unknown>;
+  c.noUnknownKeys(o, '', ['name', 'dataset', 'split', 'architectures', 'seeds', 'training', 'record', 'methods', 'penalties', 'clusters', 'mi', 'chance', 'dump', '$schema', 'description']);
+  const name = c.string(o.name, 'name');
+  const dataset = c.string(o.dataset, 'dataset');
+
+  const split = c.object(o.split, 'split');
+  if (split) {
+    c.noUnknownKeys(split, 'split', ['seed', 'validation', 'probe']);
+    c.integer(split.seed, 'split.seed', { min: 0 });
+    c.integer(split.validation, 'split.validation', { min: 1 });
+    c.integer(split.probe, 'split.probe', { min: 2 });
+  }
+
+  const archs = c.array(o.architectures, 'architectures', { nonEmpty: true }) ?? [];
+  archs.forEach((a, i) => {
+    const p = joinPath('architectures', i);
+    if (typeof a === 'string') {
+      if (!(PRESET_NAMES as readonly string[]).includes(a)) c.fail(p, `"${a}" is not a preset; use one of ${PRESET_NAMES.join(', ')} or an inline spec`);
+    } else checkArchitecture(c, a, p);
+  });
+  const archNames = archs.map((a) => (typeof a === 'string' ? a : (a as { name?: unknown })?.name));
+  archNames.forEach((n, i) => {
+    if (typeof n === 'string' && archNames.indexOf(n) !== i) c.fail(joinPath('architectures', i), `repeats architecture "${n}"; names must be unique`);
+  });
+
+  const seeds = c.array(o.seeds, 'seeds', { nonEmpty: true }) ?? [];
+  seeds.forEach((s, i) => c.integer(s, joinPath('seeds', i), { min: 0, max: 2 ** 31 - 1 }));
+  if (new Set(seeds).size !== seeds.length) c.fail('seeds', 'must not repeat a seed');
+
+  const t = c.object(o.training, 'training');
+  if (t) {
+    c.noUnknownKeys(t, 'training', ['epochs', 'batchSize', 'optimizer', 'learningRate', 'momentum', 'trainLimit']);
+    c.integer(t.epochs, 'training.epochs', { min: 1 });
+    c.integer(t.batchSize, 'training.batchSize', { min: 1 });
+    c.oneOf(t.optimizer, 'training.optimizer', OPTIMIZERS);
+    c.number(t.learningRate, 'training.learningRate', { min: 0, exclusiveMin: true });
+    if (t.momentum !== undefined) c.number(t.momentum, 'training.momentum', { min: 0, max: 1 });
+    if (t.trainLimit !== undefined) c.integer(t.trainLimit, 'training.trainLimit', { min: 1 });
+  }
+  if (o.record !== undefined) (c.array(o.record, 'record', { nonEmpty: true }) ?? []).forEach((r, i) => c.string(r, joinPath('record', i)));
+  if (o.methods !== undefined) (c.array(o.methods, 'methods', { nonEmpty: true }) ?? []).forEach((m, i) => c.oneOf(m, joinPath('methods', i), METHODS));
+  if (o.penalties !== undefined) (c.array(o.penalties, 'penalties', { nonEmpty: true }) ?? []).forEach((m, i) => c.number(m, joinPath('penalties', i), { min: 0, exclusiveMin: true }));
+  if (o.clusters !== undefined) (c.array(o.clusters, 'clusters', { nonEmpty: true }) ?? []).forEach((m, i) => c.integer(m, joinPath('clusters', i), { min: 2 }));
+  const mi = o.mi === undefined ? {} : c.object(o.mi, 'mi') ?? {};
+  c.noUnknownKeys(mi, 'mi', ['bins', 'samples']);
+  if (mi.bins !== undefined) c.integer(mi.bins, 'mi.bins', { min: 2 });
+  if (mi.samples !== undefined) c.integer(mi.samples, 'mi.samples', { min: 10 });
+  if (o.chance !== undefined) c.boolean(o.chance, 'chance');
+  let dump: { layers: string[]; positions: number } | undefined;
+  if (o.dump !== undefined) {
+    const d = c.object(o.dump, 'dump');
+    if (d) {
+      c.noUnknownKeys(d, 'dump', ['layers', 'positions']);
+      const layers = (c.array(d.layers, 'dump.layers', { nonEmpty: true }) ?? []).map((l, i) => c.string(l, joinPath('dump.layers', i)) ?? '');
+      const positions = d.positions === undefined ? 16 : c.integer(d.positions, 'dump.positions', { min: 1 }) ?? 16;
+      dump = { layers, positions };
+    }
+  }
+  c.done('invalid experiment spec');
+  const tr = t as Record<string, unknown>;
+  const sp = split as Record<string, number>;
+  return {
+    name: name as string,
+    dataset: dataset as string,
+    split: { seed: sp.seed as number, validation: sp.validation as number, probe: sp.probe as number },
+    architectures: archs as Array<string | ArchitectureSpec>,
+    seeds: seeds as number[],
+    training: {
+      epochs: tr.epochs as number,
+      batchSize: tr.batchSize as number,
+      optimizer: tr.optimizer as OptimizerName,
+      learningRate: tr.learningRate as number,
+      momentum: (tr.momentum as number | undefined) ?? 0.9,
+      ...(tr.trainLimit !== undefined ? { trainLimit: tr.trainLimit as number } : {}),
+    },
+    ...(o.record !== undefined ? { record: o.record as string[] } : {}),
+    methods: (o.methods as AlignMethod[] | undefined) ?? [...METHODS],
+    penalties: (o.penalties as number[] | undefined) ?? DEFAULT_PENALTIES,
+    clusters: (o.clusters as number[] | undefined) ?? [8],
+    mi: { bins: (mi.bins as number | undefined) ?? 16, samples: (mi.samples as number | undefined) ?? 20000 },
+    chance: (o.chance as boolean | undefined) ?? true,
+    ...(dump ? { dump } : {}),
+  };
+}

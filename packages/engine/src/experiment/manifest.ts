@@ -1,0 +1,464 @@
+/**
+ * The self-describing result directory written by `convergent experiment run --out DIR` and imported by
+ * the API. `DIR/manifest.json` (type `ResultManifest`) describes everything; large arrays live in
+ * `.npy` files next to it, referenced by paths relative to DIR (never absolute, never `..`).
+ *
+ *   DIR/manifest.json
+ *   DIR/probe/images.npy                      uint8 [n, h, w, c] probe images (patch crops)
+ *   DIR/probe/labels.npy                      int32 [n]
+ *   DIR/networks/<id>/model.json, weights.bin tfjs LayersModel format
+ *   DIR/layers/<layer>/within/<id>.npy        float32 [p, p] within-net correlation
+ *   DIR/layers/<layer>/pairs/<a>__<b>/*.npy   between-net correlation, matches, MI, sparse weights
+ *   DIR/layers/<layer>/activations/<id>.npy   optional dump, float32 [rows, p]
+ *
+ * Row-major everywhere; unit i of a conv layer is channel i. Matrices between networks a and b are
+ * [p (units of a), q (units of b)].
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
+import { Checker, SpecError, joinPath } from '../spec/json-checks.ts';
+import type { ResolvedExperimentSpec } from './experiment-spec.ts';
+
+export const MANIFEST_FORMAT = 'convergent-result';
+export const MANIFEST_VERSION = 1;
+export const MANIFEST_FILE = 'manifest.json';
+
+export type NpyDtype = 'uint8' | 'int32' | 'float32' | 'float64';
+const DTYPE_BYTES: Record<NpyDtype, number> = { uint8: 1, int32: 4, float32: 4, float64: 8 };
+
+/** A `.npy` file in the result directory. */
+export interface NpyRef {
+  /** Relative to the result directory, `/`-separated. */
+  path: string;
+  dtype: NpyDtype;
+  shape: number[];
+}
+
+export interface EpochMetrics {
+  /** 1-based. */
+  epoch: number;
+  trainLoss: number;
+  trainAccuracy: number;
+  validationLoss: number;
+  validationAccuracy: number;
+  /** Wall time of this epoch (training + validation). */
+  seconds: number;
+}
+
+/** One of a unit's top probe images: where its spatial maximum is and how large. */
+export interface TopImage {
+  /** Row of `probe/images.npy`. */
+  imageIndex: number;
+  /** Position of the maximum in the layer's output grid (0, 0 for dense layers). */
+  y: number;
+  x: number;
+  value: number;
+}
+
+export interface UnitStats {
+  index: number;
+  mean: number;
+  std: number;
+  /** Never active on the probe set (std 0): correlations with it are 0 by definition. */
+  dead: boolean;
+  /** Top 9 probe images by the unit's spatial maximum, best first. */
+  top: TopImage[];
+}
+
+export interface NetworkLayerRecord {
+  name: string;
+  kind: 'conv' | 'dense';
+  /** Output shape of one image: [h, w, c] for conv, [units] for dense. */
+  shape: number[];
+  units: number;
+  /** Samples behind the statistics: probe images × h × w. */
+  samples: number;
+  /** Receptive field of one unit in input pixels (square side) and its stride, for patch crops. */
+  receptiveField: { size: number; stride: number; offset: number };
+  deadCount: number;
+  unitStats: UnitStats[];
+  /** Within-network correlation, float32 [units, units]. */
+  within: NpyRef;
+  /** Optional dump of activations, float32 [rows, units] (subsampled positions). */
+  activations?: NpyRef;
+}
+
+export interface NetworkRecord {
+  /** Unique id, also the folder name: `<architecture>-s<seed>` or `<architecture>-untrained`. */
+  id: string;
+  architecture: string;
+  seed: number;
+  /** `untrained` networks are the chance baseline (initialised, never trained). */
+  role: 'trained' | 'untrained';
+  spec: ResolvedArchitecture;
+  parameterCount: number;
+  metrics: EpochMetrics[];
+  trainSeconds: number;
+  weights: { modelJson: string; weightsBin: string };
+  layers: NetworkLayerRecord[];
+}
+
+export interface SemiResult {
+  /** mean_i max_j R[i, j] (a → b). */
+  meanA: number;
+  /** mean_j max_i R[i, j] (b → a). */
+  meanB: number;
+  /** Fraction of a's units whose match is mutual. */
+  oneToOneFraction: number;
+  /** int32 [p]: best unit of b for each unit of a. */
+  matchA: NpyRef;
+  /** int32 [q]: best unit of a for each unit of b. */
+  matchB: NpyRef;
+}
+
+export interface MaxResult {
+  /** mean over matched a units of R[i, π(i)]. */
+  mean: number;
+  /** int32 [p]: π(i), −1 where unmatched (p > q). */
+  match: NpyRef;
+}
+
+export interface MiResult {
+  bins: number;
+  /** Rows of the seeded sample the MI was computed on. */
+  samples: number;
+  /** float32 [p, q] bias-corrected MI in bits. */
+  matrix: NpyRef;
+  semiMean: number;
+  maxMean: number;
+  matchA: NpyRef;
+  matchMax: NpyRef;
+}
+
+export interface SparseResult {
+  penalties: number[];
+  /** Per penalty: mean FVU over b's units (train statistics). */
+  fvu: number[];
+  /** Per penalty: mean number of a units used per b unit. */
+  nonzero: number[];
+  /** float32 [penalties, p, q]: weights predicting b's unit k from a's units (column k). */
+  weights: NpyRef;
+}
+
+export interface SpectralResult {
+  k: number;
+  /** Cluster of every unit: a's p units first, then b's q units. */
+  labels: number[];
+  /** Per cluster: how many units of a and of b. */
+  clusters: Array<{ aCount: number; bCount: number }>;
+  /** Clusters holding units of both networks. */
+  shared: number;
+}
+
+export interface PairAlignment {
+  layer: string;
+  a: string;
+  b: string;
+  /** `chance`: b is an untrained network (the null baseline). */
+  kind: 'between' | 'chance';
+  p: number;
+  q: number;
+  /** float32 [p, q] R_AB. */
+  correlation: NpyRef;
+  semi?: SemiResult;
+  max?: MaxResult;
+  mi?: MiResult;
+  cka?: { linear: number; debiased: number };
+  sparse?: SparseResult;
+  spectral?: SpectralResult[];
+}
+
+export interface SummaryStat {
+  mean: number;
+  std: number;
+  min: number;
+  max: number;
+  n: number;
+}
+
+/**
+ * Per-layer convergence summary over pairs. Metric keys: `semi`, `max`, `oneToOne`, `miSemi`, `miMax`,
+ * `cka`, `ckaDebiased`, `sparseFvu@<α>`, `spectralShared@<k>` (fraction of clusters shared).
+ */
+export interface LayerSummary {
+  name: string;
+  networks: string[];
+  metrics: Record<string, { between: SummaryStat | null; chance: SummaryStat | null }>;
+}
+
+export interface ResultManifest {
+  format: typeof MANIFEST_FORMAT;
+  version: typeof MANIFEST_VERSION;
+  createdAt: string;
+  experiment: ResolvedExperimentSpec;
+  dataset: {
+    name: string;
+    imageShape: [number, number, number];
+    classes: number;
+    classNames?: string[];
+    splitSeed: number;
+    train: number;
+    validation: number;
+    probe: number;
+  };
+  probe: { images: NpyRef; labels: NpyRef };
+  backend: { name: string; detail: string };
+  timings: { totalSeconds: number; trainSeconds: number; recordSeconds: number; alignSeconds: number };
+  networks: NetworkRecord[];
+  alignments: PairAlignment[];
+  layers: LayerSummary[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Validation
+
+function checkRelPath(c: Checker, value: unknown, p: string): string | undefined {
+  const s = c.string(value, p);
+  if (s === undefined) return undefined;
+  if (path.isAbsolute(s) || s.startsWith('/') || s.split(/[\\/]/).includes('..') || s.includes('\\')) {
+    c.fail(p, `must be a relative path inside the result directory (got ${JSON.stringify(s)})`);
+    return undefined;
+  }
+  return s;
+}
+
+function checkNpyRef(c: Checker, value: unknown, p: string, refs: NpyRef[]): void {
+  const o = c.object(value, p);
+  if (!o) return;
+  const rel = checkRelPath(c, o.path, joinPath(p, 'path'));
+  const dtype = c.oneOf(o.dtype, joinPath(p, 'dtype'), ['uint8', 'int32', 'float32', 'float64'] as const);
+  const shape = c.array(o.shape, joinPath(p, 'shape'));
+  const dims = shape?.map((d, i) => c.integer(d, joinPath(joinPath(p, 'shape'), i), { min: 0 }));
+  if (rel && rel.endsWith('.npy') === false) c.fail(joinPath(p, 'path'), 'must name a .npy file');
+  if (rel && dtype && dims && dims.every((d) => d !== undefined)) refs.push({ path: rel, dtype, shape: dims as number[] });
+}
+
+function checkNumbers(c: Checker, obj: Record<string, unknown>, p: string, keys: string[]): void {
+  for (const k of keys) c.number(obj[k], joinPath(p, k));
+}
+
+/**
+ * Check a parsed manifest's structure and internal references (network ids, paths). Returns the
+ * manifest typed and the list of referenced .npy files; throws SpecError naming every problem.
+ */
+export function validateManifest(value: unknown): { manifest: ResultManifest; npyFiles: NpyRef[]; otherFiles: string[] } {
+  const c = new Checker();
+  const refs: NpyRef[] = [];
+  const other: string[] = [];
+  const m = c.object(value, '(manifest)');
+  if (!m) c.done('invalid result manifest');
+  const o = m as Record<string, unknown>;
+  if (o.format !== MANIFEST_FORMAT) c.fail('format', `must be "${MANIFEST_FORMAT}"`);
+  if (o.version !== MANIFEST_VERSION) c.fail('version', `must be ${MANIFEST_VERSION} (this reader does not know version ${JSON.stringify(o.version)})`);
+  if (typeof o.createdAt !== 'string' || Number.isNaN(Date.parse(o.createdAt))) c.fail('createdAt', 'must be an ISO date string');
+  c.object(o.experiment, 'experiment');
+  const ds = c.object(o.dataset, 'dataset');
+  if (ds) {
+    c.string(ds.name, 'dataset.name');
+    for (const k of ['classes', 'train', 'validation', 'probe']) c.integer(ds[k], joinPath('dataset', k), { min: 1 });
+    c.integer(ds.splitSeed, 'dataset.splitSeed', { min: 0 });
+    const shape = c.array(ds.imageShape, 'dataset.imageShape');
+    if (shape && shape.length !== 3) c.fail('dataset.imageShape', 'must be [h, w, c]');
+  }
+  const probe = c.object(o.probe, 'probe');
+  if (probe) {
+    checkNpyRef(c, probe.images, 'probe.images', refs);
+    checkNpyRef(c, probe.labels, 'probe.labels', refs);
+  }
+  const be = c.object(o.backend, 'backend');
+  if (be) {
+    c.string(be.name, 'backend.name');
+    c.string(be.detail, 'backend.detail', { nonEmpty: false });
+  }
+  const tm = c.object(o.timings, 'timings');
+  if (tm) checkNumbers(c, tm, 'timings', ['totalSeconds', 'trainSeconds', 'recordSeconds', 'alignSeconds']);
+
+  const unitsOf = new Map<string, Map<string, number>>();
+  const nets = c.array(o.networks, 'networks', { nonEmpty: true }) ?? [];
+  nets.forEach((nv, i) => {
+    const p = joinPath('networks', i);
+    const n = c.object(nv, p);
+    if (!n) return;
+    const id = c.string(n.id, joinPath(p, 'id'));
+    if (id !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) c.fail(joinPath(p, 'id'), 'must be a folder-safe name');
+    if (id !== undefined && unitsOf.has(id)) c.fail(joinPath(p, 'id'), `repeats network id "${id}"`);
+    const layerUnits = new Map<string, number>();
+    if (id !== undefined) unitsOf.set(id, layerUnits);
+    c.string(n.architecture, joinPath(p, 'architecture'));
+    c.integer(n.seed, joinPath(p, 'seed'), { min: 0 });
+    c.oneOf(n.role, joinPath(p, 'role'), ['trained', 'untrained'] as const);
+    c.object(n.spec, joinPath(p, 'spec'));
+    c.integer(n.parameterCount, joinPath(p, 'parameterCount'), { min: 0 });
+    c.number(n.trainSeconds, joinPath(p, 'trainSeconds'), { min: 0 });
+    (c.array(n.metrics, joinPath(p, 'metrics')) ?? []).forEach((ev, e) => {
+      const ep = joinPath(joinPath(p, 'metrics'), e);
+      const em = c.object(ev, ep);
+      if (!em) return;
+      c.integer(em.epoch, joinPath(ep, 'epoch'), { min: 1 });
+      checkNumbers(c, em, ep, ['trainLoss', 'trainAccuracy', 'validationLoss', 'validationAccuracy', 'seconds']);
+    });
+    const w = c.object(n.weights, joinPath(p, 'weights'));
+    if (w) {
+      const mj = checkRelPath(c, w.modelJson, joinPath(p, 'weights.modelJson'));
+      const wb = checkRelPath(c, w.weightsBin, joinPath(p, 'weights.weightsBin'));
+      if (mj) other.push(mj);
+      if (wb) other.push(wb);
+    }
+    (c.array(n.layers, joinPath(p, 'layers')) ?? []).forEach((lv, li) => {
+      const lp = joinPath(joinPath(p, 'layers'), li);
+      const l = c.object(lv, lp);
+      if (!l) return;
+      const name = c.string(l.name, joinPath(lp, 'name'));
+      c.oneOf(l.kind, joinPath(lp, 'kind'), ['conv', 'dense'] as const);
+      const units = c.integer(l.units, joinPath(lp, 'units'), { min: 1 });
+      if (name !== undefined && units !== undefined) layerUnits.set(name, units);
+      c.integer(l.samples, joinPath(lp, 'samples'), { min: 1 });
+      c.integer(l.deadCount, joinPath(lp, 'deadCount'), { min: 0 });
+      c.array(l.shape, joinPath(lp, 'shape'));
+      c.object(l.receptiveField, joinPath(lp, 'receptiveField'));
+      checkNpyRef(c, l.within, joinPath(lp, 'within'), refs);
+      if (l.activations !== undefined) checkNpyRef(c, l.activations, joinPath(lp, 'activations'), refs);
+      const us = c.array(l.unitStats, joinPath(lp, 'unitStats')) ?? [];
+      if (units !== undefined && us.length !== units) c.fail(joinPath(lp, 'unitStats'), `must list ${units} units (has ${us.length})`);
+      us.forEach((uv, ui) => {
+        const up = joinPath(joinPath(lp, 'unitStats'), ui);
+        const u = c.object(uv, up);
+        if (!u) return;
+        if (u.index !== ui) c.fail(joinPath(up, 'index'), `must be ${ui}`);
+        checkNumbers(c, u, up, ['mean', 'std']);
+        c.boolean(u.dead, joinPath(up, 'dead'));
+        (c.array(u.top, joinPath(up, 'top')) ?? []).forEach((tv, ti) => {
+          const tp = joinPath(joinPath(up, 'top'), ti);
+          const t = c.object(tv, tp);
+          if (!t) return;
+          c.integer(t.imageIndex, joinPath(tp, 'imageIndex'), { min: 0 });
+          c.integer(t.y, joinPath(tp, 'y'), { min: 0 });
+          c.integer(t.x, joinPath(tp, 'x'), { min: 0 });
+          c.number(t.value, joinPath(tp, 'value'));
+        });
+      });
+    });
+  });
+
+  (c.array(o.alignments, 'alignments') ?? []).forEach((av, i) => {
+    const p = joinPath('alignments', i);
+    const a = c.object(av, p);
+    if (!a) return;
+    const layer = c.string(a.layer, joinPath(p, 'layer'));
+    c.oneOf(a.kind, joinPath(p, 'kind'), ['between', 'chance'] as const);
+    const pp = c.integer(a.p, joinPath(p, 'p'), { min: 1 });
+    const qq = c.integer(a.q, joinPath(p, 'q'), { min: 1 });
+    for (const [side, expect] of [['a', pp], ['b', qq]] as const) {
+      const id = c.string(a[side], joinPath(p, side));
+      if (id === undefined || layer === undefined) continue;
+      const lu = unitsOf.get(id);
+      if (!lu) c.fail(joinPath(p, side), `names no network ("${id}")`);
+      else if (!lu.has(layer)) c.fail(joinPath(p, side), `network "${id}" has no recorded layer "${layer}"`);
+      else if (expect !== undefined && lu.get(layer) !== expect) c.fail(joinPath(p, side === 'a' ? 'p' : 'q'), `must equal ${id}'s ${lu.get(layer)} units`);
+    }
+    checkNpyRef(c, a.correlation, joinPath(p, 'correlation'), refs);
+    if (a.semi !== undefined) {
+      const s = c.object(a.semi, joinPath(p, 'semi'));
+      if (s) {
+        checkNumbers(c, s, joinPath(p, 'semi'), ['meanA', 'meanB', 'oneToOneFraction']);
+        checkNpyRef(c, s.matchA, joinPath(p, 'semi.matchA'), refs);
+        checkNpyRef(c, s.matchB, joinPath(p, 'semi.matchB'), refs);
+      }
+    }
+    if (a.max !== undefined) {
+      const s = c.object(a.max, joinPath(p, 'max'));
+      if (s) {
+        checkNumbers(c, s, joinPath(p, 'max'), ['mean']);
+        checkNpyRef(c, s.match, joinPath(p, 'max.match'), refs);
+      }
+    }
+    if (a.mi !== undefined) {
+      const s = c.object(a.mi, joinPath(p, 'mi'));
+      if (s) {
+        checkNumbers(c, s, joinPath(p, 'mi'), ['bins', 'samples', 'semiMean', 'maxMean']);
+        for (const k of ['matrix', 'matchA', 'matchMax']) checkNpyRef(c, s[k], joinPath(joinPath(p, 'mi'), k), refs);
+      }
+    }
+    if (a.cka !== undefined) {
+      const s = c.object(a.cka, joinPath(p, 'cka'));
+      if (s) checkNumbers(c, s, joinPath(p, 'cka'), ['linear', 'debiased']);
+    }
+    if (a.sparse !== undefined) {
+      const s = c.object(a.sparse, joinPath(p, 'sparse'));
+      if (s) {
+        const pens = c.array(s.penalties, joinPath(p, 'sparse.penalties')) ?? [];
+        for (const k of ['fvu', 'nonzero']) {
+          const arr = c.array(s[k], joinPath(joinPath(p, 'sparse'), k));
+          if (arr && arr.length !== pens.length) c.fail(joinPath(joinPath(p, 'sparse'), k), 'must have one entry per penalty');
+        }
+        checkNpyRef(c, s.weights, joinPath(p, 'sparse.weights'), refs);
+      }
+    }
+    if (a.spectral !== undefined) {
+      (c.array(a.spectral, joinPath(p, 'spectral')) ?? []).forEach((sv, si) => {
+        const sp = joinPath(joinPath(p, 'spectral'), si);
+        const s = c.object(sv, sp);
+        if (!s) return;
+        c.integer(s.k, joinPath(sp, 'k'), { min: 1 });
+        const labels = c.array(s.labels, joinPath(sp, 'labels'));
+        if (labels && pp !== undefined && qq !== undefined && labels.length !== pp + qq) c.fail(joinPath(sp, 'labels'), `must have p + q = ${pp + qq} entries`);
+        c.array(s.clusters, joinPath(sp, 'clusters'));
+        c.integer(s.shared, joinPath(sp, 'shared'), { min: 0 });
+      });
+    }
+  });
+
+  (c.array(o.layers, 'layers') ?? []).forEach((lv, i) => {
+    const p = joinPath('layers', i);
+    const l = c.object(lv, p);
+    if (!l) return;
+    c.string(l.name, joinPath(p, 'name'));
+    c.array(l.networks, joinPath(p, 'networks'));
+    c.object(l.metrics, joinPath(p, 'metrics'));
+  });
+  c.done('invalid result manifest');
+  return { manifest: o as unknown as ResultManifest, npyFiles: refs, otherFiles: other };
+}
+
+/**
+ * Read and validate `DIR/manifest.json` and check that every referenced file exists and every .npy
+ * file is at least as large as its declared dtype × shape. Throws SpecError listing every problem.
+ */
+export async function validateResultDirectory(dir: string): Promise<ResultManifest> {
+  const file = path.join(dir, MANIFEST_FILE);
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    throw new SpecError(`not a result directory`, [`${file} is missing; point at the folder that \`convergent experiment run --out\` wrote`]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new SpecError('invalid result manifest', [`${file} is not valid JSON (${(err as Error).message})`]);
+  }
+  const { manifest, npyFiles, otherFiles } = validateManifest(json);
+  const problems: string[] = [];
+  await Promise.all([
+    ...npyFiles.map(async (ref) => {
+      const need = ref.shape.reduce((a, b) => a * b, 1) * DTYPE_BYTES[ref.dtype];
+      try {
+        const st = await fs.stat(path.join(dir, ref.path));
+        if (st.size < need) problems.push(`${ref.path} holds ${st.size} bytes, fewer than its ${ref.dtype} [${ref.shape.join(', ')}] data`);
+      } catch {
+        problems.push(`${ref.path} is missing`);
+      }
+    }),
+    ...otherFiles.map(async (rel) => {
+      try {
+        await fs.access(path.join(dir, rel));
+      } catch {
+        problems.push(`${rel} is missing`);
+      }
+    }),
+  ]);
+  if (problems.length > 0) throw new SpecError('incomplete result directory', problems.sort());
+  return manifest;
+}

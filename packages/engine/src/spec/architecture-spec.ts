@@ -1,0 +1,224 @@
+/**
+ * The declarative architecture spec: a JSON list of named layers, validated with errors that name the
+ * JSON path (`layers[3].filters must be a positive integer`). Recorded layers are taken post-activation
+ * (the layer's own output). The last layer must be a dense layer with as many units as classes; it
+ * outputs logits (softmax is part of the loss).
+ */
+import { Checker, joinPath } from './json-checks.ts';
+
+export type Activation = 'relu' | 'linear' | 'tanh' | 'sigmoid';
+export const ACTIVATIONS: readonly Activation[] = ['relu', 'linear', 'tanh', 'sigmoid'];
+export type Padding = 'same' | 'valid';
+export const LAYER_TYPES = ['conv', 'maxpool', 'avgpool', 'dense', 'flatten', 'dropout', 'batchnorm', 'relu'] as const;
+export type LayerType = (typeof LAYER_TYPES)[number];
+
+interface LayerBase {
+  /** Unique within the architecture; layers pair across architectures by name. Default `<type><index>`. */
+  name?: string;
+  /** Record this layer's output (post-activation) on the probe set. */
+  record?: boolean;
+}
+export interface ConvLayer extends LayerBase {
+  type: 'conv';
+  filters: number;
+  kernel: number;
+  stride?: number;
+  padding?: Padding;
+  activation?: Activation;
+}
+export interface PoolLayer extends LayerBase {
+  type: 'maxpool' | 'avgpool';
+  size: number;
+  stride?: number;
+  padding?: Padding;
+}
+export interface DenseLayer extends LayerBase {
+  type: 'dense';
+  units: number;
+  activation?: Activation;
+}
+export interface FlattenLayer extends LayerBase {
+  type: 'flatten';
+}
+export interface DropoutLayer extends LayerBase {
+  type: 'dropout';
+  rate: number;
+}
+export interface BatchNormLayer extends LayerBase {
+  type: 'batchnorm';
+}
+export interface ReluLayer extends LayerBase {
+  type: 'relu';
+}
+export type LayerSpec = ConvLayer | PoolLayer | DenseLayer | FlattenLayer | DropoutLayer | BatchNormLayer | ReluLayer;
+
+export interface ArchitectureSpec {
+  name: string;
+  /** [height, width, channels] of one input image. */
+  inputShape: [number, number, number];
+  layers: LayerSpec[];
+}
+
+/** A validated spec with every default filled in and every layer named. */
+export interface ResolvedArchitecture extends ArchitectureSpec {
+  layers: Array<LayerSpec & { name: string; record: boolean }>;
+}
+
+const COMMON = ['type', 'name', 'record'];
+const FIELDS: Record<LayerType, string[]> = {
+  conv: [...COMMON, 'filters', 'kernel', 'stride', 'padding', 'activation'],
+  maxpool: [...COMMON, 'size', 'stride', 'padding'],
+  avgpool: [...COMMON, 'size', 'stride', 'padding'],
+  dense: [...COMMON, 'units', 'activation'],
+  flatten: COMMON,
+  dropout: [...COMMON, 'rate'],
+  batchnorm: COMMON,
+  relu: COMMON,
+};
+const NAME_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+/**
+ * Validate a parsed JSON architecture spec; returns it resolved (defaults filled, names assigned) or
+ * throws a SpecError listing every problem with its JSON path. `classes` checks the output width.
+ */
+export function validateArchitectureSpec(value: unknown, options: { classes?: number; path?: string } = {}): ResolvedArchitecture {
+  const c = new Checker();
+  const root = options.path ?? '';
+  const resolved = checkArchitecture(c, value, root, options.classes);
+  c.done(`invalid architecture spec${root ? ` at ${root}` : ''}`);
+  return resolved as ResolvedArchitecture;
+}
+
+/** Shared by the experiment-spec validator: reports into `c`, returns undefined when invalid. */
+export function checkArchitecture(c: Checker, value: unknown, root: string, classes?: number): ResolvedArchitecture | undefined {
+  const before = c.errors.length;
+  const obj = c.object(value, root === '' ? '(spec)' : root);
+  if (!obj) return undefined;
+  c.noUnknownKeys(obj, root, ['name', 'inputShape', 'layers']);
+  const name = c.string(obj.name, joinPath(root, 'name'));
+  const shapePath = joinPath(root, 'inputShape');
+  const shapeArr = c.array(obj.inputShape, shapePath);
+  let inputShape: [number, number, number] | undefined;
+  if (shapeArr) {
+    if (shapeArr.length !== 3) c.fail(shapePath, 'must be [height, width, channels]');
+    else {
+      const dims = shapeArr.map((d, i) => c.integer(d, joinPath(shapePath, i), { min: 1 }));
+      if (dims.every((d) => d !== undefined)) inputShape = dims as [number, number, number];
+    }
+  }
+  const layersPath = joinPath(root, 'layers');
+  const rawLayers = c.array(obj.layers, layersPath, { nonEmpty: true }) ?? [];
+  const layers: Array<LayerSpec & { name: string; record: boolean }> = [];
+  const seen = new Map<string, number>();
+  rawLayers.forEach((raw, i) => {
+    const p = joinPath(layersPath, i);
+    const l = c.object(raw, p);
+    if (!l) return;
+    const type = c.oneOf(l.type, joinPath(p, 'type'), LAYER_TYPES);
+    if (!type) return;
+    c.noUnknownKeys(l, p, FIELDS[type]);
+    let layerName = `${type}${i}`;
+    if (l.name !== undefined) {
+      const n = c.string(l.name, joinPath(p, 'name'));
+      if (n !== undefined && !NAME_RE.test(n)) c.fail(joinPath(p, 'name'), 'must start with a letter and use only letters, digits, _ and -');
+      if (n !== undefined) layerName = n;
+    }
+    const prev = seen.get(layerName);
+    if (prev !== undefined) c.fail(joinPath(p, 'name'), `duplicates layers[${prev}].name "${layerName}"; layer names must be unique`);
+    seen.set(layerName, i);
+    const record = l.record === undefined ? false : c.boolean(l.record, joinPath(p, 'record')) ?? false;
+    const base = { name: layerName, record };
+    switch (type) {
+      case 'conv': {
+        const filters = c.integer(l.filters, joinPath(p, 'filters'), { min: 1 });
+        const kernel = c.integer(l.kernel, joinPath(p, 'kernel'), { min: 1 });
+        const stride = l.stride === undefined ? 1 : c.integer(l.stride, joinPath(p, 'stride'), { min: 1 });
+        const padding = l.padding === undefined ? 'same' : c.oneOf(l.padding, joinPath(p, 'padding'), ['same', 'valid'] as const);
+        const activation = l.activation === undefined ? 'relu' : c.oneOf(l.activation, joinPath(p, 'activation'), ACTIVATIONS);
+        layers.push({ ...base, type, filters: filters ?? 1, kernel: kernel ?? 1, stride: stride ?? 1, padding: padding ?? 'same', activation: activation ?? 'relu' });
+        break;
+      }
+      case 'maxpool':
+      case 'avgpool': {
+        const size = c.integer(l.size, joinPath(p, 'size'), { min: 1 });
+        const stride = l.stride === undefined ? size : c.integer(l.stride, joinPath(p, 'stride'), { min: 1 });
+        const padding = l.padding === undefined ? 'valid' : c.oneOf(l.padding, joinPath(p, 'padding'), ['same', 'valid'] as const);
+        layers.push({ ...base, type, size: size ?? 1, stride: stride ?? 1, padding: padding ?? 'valid' });
+        break;
+      }
+      case 'dense': {
+        const units = c.integer(l.units, joinPath(p, 'units'), { min: 1 });
+        const isLast = i === rawLayers.length - 1;
+        const activation = l.activation === undefined ? (isLast ? 'linear' : 'relu') : c.oneOf(l.activation, joinPath(p, 'activation'), ACTIVATIONS);
+        layers.push({ ...base, type, units: units ?? 1, activation: activation ?? 'relu' });
+        break;
+      }
+      case 'dropout': {
+        const rate = c.number(l.rate, joinPath(p, 'rate'), { min: 0, max: 1 });
+        if (rate === 1) c.fail(joinPath(p, 'rate'), 'must be < 1');
+        layers.push({ ...base, type, rate: rate ?? 0 });
+        break;
+      }
+      default:
+        layers.push({ ...base, type });
+    }
+  });
+  // Shape walk: catch kernels larger than their input and a wrong output width before TF does.
+  if (inputShape && c.errors.length === before) checkShapes(c, inputShape, layers, layersPath, classes);
+  if (c.errors.length > before || !name || !inputShape) return undefined;
+  return { name, inputShape, layers };
+}
+
+function checkShapes(c: Checker, input: [number, number, number], layers: Array<LayerSpec & { name: string }>, path: string, classes?: number): void {
+  let shape: number[] = [...input];
+  layers.forEach((l, i) => {
+    const p = joinPath(path, i);
+    const spatial = shape.length === 3;
+    if ((l.type === 'conv' || l.type === 'maxpool' || l.type === 'avgpool') && !spatial) {
+      c.fail(p, `(${l.type}) needs a spatial input but follows a flattened layer`);
+      shape = [0];
+      return;
+    }
+    if (l.type === 'conv' || l.type === 'maxpool' || l.type === 'avgpool') {
+      const k = l.type === 'conv' ? l.kernel : l.size;
+      const s = l.stride ?? 1;
+      const [h = 0, w = 0, ch = 0] = shape;
+      const out = (n: number) => (l.padding === 'same' ? Math.ceil(n / s) : Math.floor((n - k) / s) + 1);
+      if (l.padding === 'valid' && (k > h || k > w)) {
+        c.fail(p, `(${l.name}) window ${k} is larger than its ${h}x${w} input`);
+        shape = [0];
+        return;
+      }
+      shape = [out(h), out(w), l.type === 'conv' ? l.filters : ch];
+    } else if (l.type === 'flatten') {
+      shape = [shape.reduce((a, b) => a * b, 1)];
+    } else if (l.type === 'dense') {
+      if (spatial) c.fail(p, `(dense ${l.name}) needs a flatten layer before it`);
+      shape = [l.units];
+    }
+  });
+  const last = layers[layers.length - 1];
+  if (last && last.type !== 'dense') c.fail(joinPath(path, layers.length - 1), 'must be the dense output layer (one unit per class)');
+  else if (last && last.type === 'dense') {
+    if (last.activation !== 'linear') c.fail(joinPath(joinPath(path, layers.length - 1), 'activation'), 'of the output layer must be linear (logits; softmax is in the loss)');
+    if (classes !== undefined && last.units !== classes) c.fail(joinPath(joinPath(path, layers.length - 1), 'units'), `must equal the dataset's ${classes} classes`);
+  }
+}
+
+/** Output shape of every layer ([h, w, c] or [units]), for recording; assumes a validated spec. */
+export function layerOutputShapes(spec: ResolvedArchitecture): Map<string, number[]> {
+  const shapes = new Map<string, number[]>();
+  let shape: number[] = [...spec.inputShape];
+  for (const l of spec.layers) {
+    if (l.type === 'conv' || l.type === 'maxpool' || l.type === 'avgpool') {
+      const k = l.type === 'conv' ? l.kernel : l.size;
+      const s = l.stride ?? 1;
+      const [h = 0, w = 0, ch = 0] = shape;
+      const out = (n: number) => (l.padding === 'same' ? Math.ceil(n / s) : Math.floor((n - k) / s) + 1);
+      shape = [out(h), out(w), l.type === 'conv' ? l.filters : ch];
+    } else if (l.type === 'flatten') shape = [shape.reduce((a, b) => a * b, 1)];
+    else if (l.type === 'dense') shape = [l.units];
+    shapes.set(l.name, shape);
+  }
+  return shapes;
+}
