@@ -68,8 +68,10 @@ export type AlignmentMethod =
   | 'CKA'
   /** Max-weight bipartite matching on correlation (the paper's bipartite matching). */
   | 'HUNGARIAN'
-  /** Matching on mutual information. */
+  /** Max-weight bipartite matching on mutual information. */
   | 'MI'
+  /** Semi-matching on mutual information. */
+  | 'MI_SEMI'
   /** Semi-matching: each unit's most correlated unit in the other net. */
   | 'SEMI'
   /** L1-regularised sparse prediction (one-to-many). */
@@ -221,6 +223,8 @@ export type Experiment = {
   createdAt: Scalars['DateTime']['output'];
   /** Dataset name (e.g. fashion-mnist, mnist, or the name given on import). */
   dataset: Scalars['String']['output'];
+  /** Why the experiment failed, when it did. */
+  error?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   jobs: JobConnection;
   /** Names of the recorded layers, in network order (union over architectures). */
@@ -229,12 +233,16 @@ export type Experiment = {
   /** Number of networks. */
   networkCount: Scalars['Int']['output'];
   networks: NetworkConnection;
+  /** What a RUNNING experiment is doing: training, recording or aligning (null otherwise). */
+  phase?: Maybe<Scalars['String']['output']>;
   /** Number of probe images; each is served at probeImageUrl with {index} replaced by the image index. */
   probeImageCount: Scalars['Int']['output'];
   /** URL template of one probe image as PNG, e.g. /files/probe/<experimentId>/{index}.png. */
   probeImageUrl: Scalars['String']['output'];
   /** Overall progress in [0, 1] over the experiment's jobs (null when it has none). */
   progress?: Maybe<Scalars['Float']['output']>;
+  /** How the experiment came to be: SPEC (computed by jobs), RESULT (imported result directory), ACTIVATIONS. */
+  source: Scalars['String']['output'];
   /** The spec the experiment was created from (JSON, as validated by the engine). */
   spec: Scalars['JSON']['output'];
   status: ExperimentStatus;
@@ -359,6 +367,8 @@ export type JobEdge = {
 
 export type JobKind =
   | 'ALIGN'
+  /** Orchestrates a whole experiment (queues the other jobs). */
+  | 'EXPERIMENT'
   | 'IMPORT'
   | 'RECORD'
   | 'TRAIN';
@@ -733,10 +743,20 @@ export type UnitBestMatch = {
   /** Mutual information of the pair in bits (MI alignments). */
   mutualInformation?: Maybe<Scalars['Float']['output']>;
   network: Network;
-  /** Sparse-prediction weights from the other network's units onto this unit, when a SPARSE alignment exists. */
+  /**
+   * Sparse-prediction weights from the other network's units onto this unit, when a SPARSE alignment exists
+   * (predicting this network from the other), largest |weight| first. `penalty` picks a point of the path (default:
+   * the middle penalty of the path).
+   */
   sparseWeights: Array<SparseWeight>;
   /** The matched unit in `network`, null when the unit is unmatched (rectangular matching). */
   unit?: Maybe<Unit>;
+};
+
+
+export type UnitBestMatchSparseWeightsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  penalty?: InputMaybe<Scalars['Float']['input']>;
 };
 
 export type UnitConnection = {
