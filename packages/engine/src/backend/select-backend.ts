@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import * as tf from '@tensorflow/tfjs';
+import { registerWasmConvKernels } from './wasm-conv-kernels.ts';
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu'];
@@ -27,6 +28,11 @@ const loadHooks: Array<(name: BackendName) => void> = [];
 export function onBackendRegistered(hook: (name: BackendName) => void): void {
   loadHooks.push(hook);
 }
+
+// The stock wasm backend cannot train convolutions; our gradient kernels are always installed with it.
+onBackendRegistered((name) => {
+  if (name === 'wasm') registerWasmConvKernels();
+});
 
 function parseForced(value: string | undefined): BackendName | undefined {
   if (value === undefined || value === '' || value === 'auto') return undefined;
