@@ -1,0 +1,775 @@
+/**
+ * NumPy `.npy` files: streamed reading (positional reads of only the bytes a caller asks for) and writing.
+ *
+ * Format (numpy.lib.format): magic `\x93NUMPY`, major/minor version, header length (uint16 LE in v1, uint32 LE in
+ * v2/v3), then a Python dict literal `{'descr': '<f4', 'fortran_order': False, 'shape': (3, 4), }` (ASCII in v1/v2,
+ * UTF-8 in v3) padded so the data starts on a 64-byte boundary, then the raw array.
+ *
+ * Supported dtypes: float16/32/64, int8..int64, uint8..uint64, bool, either byte order. Rejected with a clear
+ * error: complex, object, strings, datetimes, structured dtypes.
+ *
+ * Layout convention: every array this module hands out is row-major (C order) whatever the file's order; a
+ * Fortran-order file is transposed on the fly.
+ */
+import { randomBytes } from 'node:crypto';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+export type NpyDtype =
+  | 'float16'
+  | 'float32'
+  | 'float64'
+  | 'int8'
+  | 'int16'
+  | 'int32'
+  | 'int64'
+  | 'uint8'
+  | 'uint16'
+  | 'uint32'
+  | 'uint64'
+  | 'bool';
+
+/** Thrown for anything wrong with a file's content or a request against it; the message is one line. */
+export class NpyFormatError extends Error {
+  override name = 'NpyFormatError';
+}
+
+export interface NpyHeader {
+  version: 1 | 2 | 3;
+  dtype: NpyDtype;
+  /** The dtype string as written in the file, e.g. `>f8`. */
+  descr: string;
+  littleEndian: boolean;
+  itemSize: number;
+  shape: number[];
+  fortranOrder: boolean;
+  /** Offset of the first data byte from the start of the .npy content. */
+  dataOffset: number;
+  /** Bytes of array data: product(shape) × itemSize. */
+  dataBytes: number;
+}
+
+const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
+const HOST_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+const KIND_SIZE: Record<string, Partial<Record<number, NpyDtype>>> = {
+  f: { 2: 'float16', 4: 'float32', 8: 'float64' },
+  i: { 1: 'int8', 2: 'int16', 4: 'int32', 8: 'int64' },
+  u: { 1: 'uint8', 2: 'uint16', 4: 'uint32', 8: 'uint64' },
+  b: { 1: 'bool' },
+};
+
+const KIND_NAMES: Record<string, string> = {
+  c: 'complex',
+  O: 'object (pickled Python objects)',
+  U: 'unicode string',
+  S: 'byte string',
+  a: 'byte string',
+  V: 'void/structured',
+  M: 'datetime64',
+  m: 'timedelta64',
+};
+
+export const DTYPE_ITEM_SIZE: Record<NpyDtype, number> = {
+  float16: 2,
+  float32: 4,
+  float64: 8,
+  int8: 1,
+  int16: 2,
+  int32: 4,
+  int64: 8,
+  uint8: 1,
+  uint16: 2,
+  uint32: 4,
+  uint64: 8,
+  bool: 1,
+};
+
+const SUPPORTED = 'float16/32/64, int8..int64, uint8..uint64 or bool';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Header parsing
+
+/** Parse a dtype descr such as `<f4`, `>i8`, `|b1`. */
+export function parseDescr(descr: string, label: string): { dtype: NpyDtype; littleEndian: boolean; itemSize: number } {
+  const m = /^([<>|=]?)([a-zA-Z])(\d*)/.exec(descr);
+  if (!m) throw new NpyFormatError(`${label}: unrecognised dtype '${descr}'; convert the array to float32 first`);
+  const [, order = '', kind = '', sizeText = ''] = m;
+  const size = Number(sizeText);
+  const dtype = KIND_SIZE[kind]?.[size];
+  if (dtype === undefined || m[0] !== descr) {
+    const what = KIND_NAMES[kind] ?? `'${descr}'`;
+    throw new NpyFormatError(
+      `${label}: unsupported dtype ${what} ('${descr}'); save the array as ${SUPPORTED} (e.g. arr.astype(np.float32))`,
+    );
+  }
+  // '=' (native) never appears in files numpy writes; read it as the common little-endian case.
+  return { dtype, littleEndian: order !== '>', itemSize: size };
+}
+
+type PyValue = string | number | boolean | null | PyValue[] | { [key: string]: PyValue };
+
+/** Minimal parser for the Python literal subset used by .npy headers (dict, str, int, bool, None, tuple, list). */
+function parsePyLiteral(text: string, label: string): PyValue {
+  let pos = 0;
+  const fail = (what: string): never => {
+    throw new NpyFormatError(`${label}: malformed .npy header (${what} at character ${pos}): ${JSON.stringify(text.slice(0, 120))}`);
+  };
+  const ws = () => {
+    while (pos < text.length && /\s/.test(text[pos]!)) pos++;
+  };
+  const value = (): PyValue => {
+    ws();
+    const ch = text[pos];
+    if (ch === undefined) return fail('unexpected end');
+    if (ch === '{') {
+      pos++;
+      const obj: Record<string, PyValue> = {};
+      for (;;) {
+        ws();
+        if (text[pos] === '}') {
+          pos++;
+          return obj;
+        }
+        const key = value();
+        if (typeof key !== 'string') fail('non-string key');
+        ws();
+        if (text[pos] !== ':') fail("expected ':'");
+        pos++;
+        obj[key as string] = value();
+        ws();
+        if (text[pos] === ',') pos++;
+        else if (text[pos] !== '}') fail("expected ',' or '}'");
+      }
+    }
+    if (ch === '(' || ch === '[') {
+      const close = ch === '(' ? ')' : ']';
+      pos++;
+      const items: PyValue[] = [];
+      for (;;) {
+        ws();
+        if (text[pos] === close) {
+          pos++;
+          return items;
+        }
+        items.push(value());
+        ws();
+        if (text[pos] === ',') pos++;
+        else if (text[pos] !== close) fail(`expected ',' or '${close}'`);
+      }
+    }
+    if (ch === "'" || ch === '"') {
+      const end = text.indexOf(ch, pos + 1);
+      if (end < 0) fail('unterminated string');
+      const s = text.slice(pos + 1, end);
+      pos = end + 1;
+      return s;
+    }
+    const word = /^(-?\d+)L?|^True|^False|^None/.exec(text.slice(pos));
+    if (!word) return fail('unexpected token');
+    pos += word[0].length;
+    if (word[0] === 'True') return true;
+    if (word[0] === 'False') return false;
+    if (word[0] === 'None') return null;
+    return Number(word[1]);
+  };
+  const v = value();
+  ws();
+  if (pos !== text.length) fail('trailing characters');
+  return v;
+}
+
+/**
+ * Parse the fixed preamble + header dict. `bytes` must start at the magic; returns null when it holds fewer bytes
+ * than the header needs (the caller then reads more), with `needed` telling how many.
+ */
+export function parseNpyHeader(bytes: Uint8Array, label: string): NpyHeader | { needed: number } {
+  if (bytes.length < 10) return { needed: 12 };
+  for (let i = 0; i < MAGIC.length; i++) {
+    if (bytes[i] !== MAGIC[i]) {
+      throw new NpyFormatError(`${label}: not a .npy file (bad magic bytes); save it with numpy.save`);
+    }
+  }
+  const major = bytes[6]!;
+  const minor = bytes[7]!;
+  if (major < 1 || major > 3 || minor !== 0) {
+    throw new NpyFormatError(`${label}: unsupported .npy format version ${major}.${minor}; versions 1.0-3.0 are supported`);
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const prefix = major === 1 ? 10 : 12;
+  if (bytes.length < prefix) return { needed: prefix };
+  const headerLen = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
+  if (bytes.length < prefix + headerLen) return { needed: prefix + headerLen };
+  const raw = bytes.subarray(prefix, prefix + headerLen);
+  const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(raw).trim();
+  const dict = parsePyLiteral(text, label);
+  if (dict === null || typeof dict !== 'object' || Array.isArray(dict)) {
+    throw new NpyFormatError(`${label}: malformed .npy header (not a dict)`);
+  }
+  const { descr, fortran_order: fortran, shape } = dict as Record<string, PyValue>;
+  if (Array.isArray(descr)) {
+    throw new NpyFormatError(`${label}: unsupported structured dtype; save a plain numeric array (e.g. float32)`);
+  }
+  if (typeof descr !== 'string') throw new NpyFormatError(`${label}: malformed .npy header (no 'descr')`);
+  if (typeof fortran !== 'boolean') throw new NpyFormatError(`${label}: malformed .npy header (no 'fortran_order')`);
+  if (!Array.isArray(shape) || !shape.every((d) => typeof d === 'number' && Number.isSafeInteger(d) && d >= 0)) {
+    throw new NpyFormatError(`${label}: malformed .npy header ('shape' is not a tuple of non-negative integers)`);
+  }
+  const { dtype, littleEndian, itemSize } = parseDescr(descr, label);
+  const dims = shape as number[];
+  const count = dims.reduce((a, b) => a * b, 1);
+  return {
+    version: major as 1 | 2 | 3,
+    dtype,
+    descr,
+    littleEndian,
+    itemSize,
+    shape: dims,
+    fortranOrder: fortran,
+    dataOffset: prefix + headerLen,
+    dataBytes: count * itemSize,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Decoding
+
+function swapBytes(bytes: Uint8Array, itemSize: number): void {
+  if (itemSize === 1) return;
+  for (let i = 0; i + itemSize <= bytes.length; i += itemSize) {
+    for (let a = i, b = i + itemSize - 1; a < b; a++, b--) {
+      const t = bytes[a]!;
+      bytes[a] = bytes[b]!;
+      bytes[b] = t;
+    }
+  }
+}
+
+const HALF_TABLE = (() => {
+  const t = new Float32Array(65536);
+  for (let h = 0; h < 65536; h++) {
+    const sign = h & 0x8000 ? -1 : 1;
+    const exp = (h >> 10) & 0x1f;
+    const frac = h & 0x3ff;
+    if (exp === 0) t[h] = sign * frac * 2 ** -24;
+    else if (exp === 31) t[h] = frac ? NaN : sign * Infinity;
+    else t[h] = sign * (1 + frac / 1024) * 2 ** (exp - 15);
+  }
+  return t;
+})();
+
+/**
+ * Convert `bytes` (host byte order already, starting on an 8-byte aligned offset of its buffer) holding `count`
+ * items of `dtype` into `out[outOffset..]` as float32.
+ */
+function decodeToFloat32(bytes: Uint8Array, dtype: NpyDtype, count: number, out: Float32Array, outOffset = 0): void {
+  const { buffer, byteOffset } = bytes;
+  const dst = out.subarray(outOffset, outOffset + count);
+  switch (dtype) {
+    case 'float32':
+      dst.set(new Float32Array(buffer, byteOffset, count));
+      return;
+    case 'float64':
+      dst.set(new Float64Array(buffer, byteOffset, count));
+      return;
+    case 'int8':
+      dst.set(new Int8Array(buffer, byteOffset, count));
+      return;
+    case 'uint8':
+      dst.set(new Uint8Array(buffer, byteOffset, count));
+      return;
+    case 'int16':
+      dst.set(new Int16Array(buffer, byteOffset, count));
+      return;
+    case 'uint16':
+      dst.set(new Uint16Array(buffer, byteOffset, count));
+      return;
+    case 'int32':
+      dst.set(new Int32Array(buffer, byteOffset, count));
+      return;
+    case 'uint32':
+      dst.set(new Uint32Array(buffer, byteOffset, count));
+      return;
+    case 'bool': {
+      const src = new Uint8Array(buffer, byteOffset, count);
+      for (let i = 0; i < count; i++) dst[i] = src[i] ? 1 : 0;
+      return;
+    }
+    case 'float16': {
+      const src = new Uint16Array(buffer, byteOffset, count);
+      for (let i = 0; i < count; i++) dst[i] = HALF_TABLE[src[i]!]!;
+      return;
+    }
+    case 'int64':
+    case 'uint64': {
+      if (HOST_LITTLE_ENDIAN) {
+        // Two 32-bit halves are much faster than BigInt conversion; exact up to 2^53, rounded beyond (float32 anyway).
+        const lo = new Uint32Array(buffer, byteOffset, count * 2);
+        const hi = dtype === 'int64' ? new Int32Array(buffer, byteOffset, count * 2) : lo;
+        for (let i = 0; i < count; i++) dst[i] = hi[2 * i + 1]! * 4294967296 + lo[2 * i]!;
+      } else {
+        const src = dtype === 'int64' ? new BigInt64Array(buffer, byteOffset, count) : new BigUint64Array(buffer, byteOffset, count);
+        for (let i = 0; i < count; i++) dst[i] = Number(src[i]!);
+      }
+      return;
+    }
+  }
+}
+
+/** Native typed array for each dtype (float16 widens to float32, bool is 0/1 bytes). */
+export type NpyTypedArray =
+  | Float32Array
+  | Float64Array
+  | Int8Array
+  | Uint8Array
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | BigInt64Array
+  | BigUint64Array;
+
+function decodeNative(bytes: Uint8Array, dtype: NpyDtype, count: number): NpyTypedArray {
+  const { buffer, byteOffset } = bytes;
+  switch (dtype) {
+    case 'float16': {
+      const out = new Float32Array(count);
+      decodeToFloat32(bytes, dtype, count, out);
+      return out;
+    }
+    case 'float32':
+      return new Float32Array(buffer, byteOffset, count);
+    case 'float64':
+      return new Float64Array(buffer, byteOffset, count);
+    case 'int8':
+      return new Int8Array(buffer, byteOffset, count);
+    case 'uint8':
+      return new Uint8Array(buffer, byteOffset, count);
+    case 'bool': {
+      const out = new Uint8Array(buffer, byteOffset, count);
+      for (let i = 0; i < count; i++) out[i] = out[i] ? 1 : 0;
+      return out;
+    }
+    case 'int16':
+      return new Int16Array(buffer, byteOffset, count);
+    case 'uint16':
+      return new Uint16Array(buffer, byteOffset, count);
+    case 'int32':
+      return new Int32Array(buffer, byteOffset, count);
+    case 'uint32':
+      return new Uint32Array(buffer, byteOffset, count);
+    case 'int64':
+      return new BigInt64Array(buffer, byteOffset, count);
+    case 'uint64':
+      return new BigUint64Array(buffer, byteOffset, count);
+  }
+}
+
+/** Row-major (C) strides in elements. */
+function cStrides(shape: readonly number[]): number[] {
+  const s = new Array<number>(shape.length);
+  let acc = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    s[d] = acc;
+    acc *= shape[d]!;
+  }
+  return s;
+}
+
+/**
+ * For a trailing shape `dims`, `map[f]` is the C-order flat index of the element whose Fortran-order flat index is
+ * `f`.
+ */
+function fortranToCIndex(dims: readonly number[]): Int32Array {
+  const total = dims.reduce((a, b) => a * b, 1);
+  const strides = cStrides(dims);
+  const map = new Int32Array(total);
+  const idx = new Array<number>(dims.length).fill(0);
+  let c = 0;
+  for (let f = 0; f < total; f++) {
+    map[f] = c;
+    // Increment the multi-index with the first dimension fastest (Fortran order), tracking the C offset.
+    for (let d = 0; d < dims.length; d++) {
+      idx[d]!++;
+      c += strides[d]!;
+      if (idx[d]! < dims[d]!) break;
+      c -= strides[d]! * dims[d]!;
+      idx[d] = 0;
+    }
+  }
+  return map;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Streamed reader
+
+export interface NpyReader {
+  /** File path (for a .npz entry: `archive.npz:key`). */
+  readonly label: string;
+  readonly dtype: NpyDtype;
+  readonly shape: readonly number[];
+  readonly fortranOrder: boolean;
+  readonly version: 1 | 2 | 3;
+  /** shape[0] (1 for a 0-d array). */
+  readonly rows: number;
+  /** Elements per row: the product of the trailing dimensions. */
+  readonly rowLength: number;
+  /**
+   * Rows `[start, start + count)` as float32, row-major over the trailing dimensions (`count × rowLength`). Only
+   * those rows' bytes are read.
+   */
+  readRows(start: number, count: number): Promise<Float32Array>;
+  close(): Promise<void>;
+}
+
+interface Region {
+  /** Byte offset of the .npy content inside the file (non-zero for a stored .npz entry). */
+  offset: number;
+  /** Bytes available from `offset` (the file size, or the entry size). */
+  length: number;
+}
+
+async function readExactly(fh: FileHandle, target: Uint8Array, position: number, label: string): Promise<void> {
+  let done = 0;
+  while (done < target.length) {
+    const { bytesRead } = await fh.read(target, done, target.length - done, position + done);
+    if (bytesRead === 0) throw new NpyFormatError(`${label}: file is truncated (unexpected end of file)`);
+    done += bytesRead;
+  }
+}
+
+async function readHeader(fh: FileHandle, region: Region, label: string): Promise<NpyHeader> {
+  let want = Math.min(256, region.length);
+  for (;;) {
+    const buf = new Uint8Array(want);
+    await readExactly(fh, buf, region.offset, label);
+    const parsed = parseNpyHeader(buf, label);
+    if ('version' in parsed) return parsed;
+    if (parsed.needed > region.length) {
+      throw new NpyFormatError(
+        region.length < 6 || !MAGIC.every((b, i) => i >= buf.length || buf[i] === b)
+          ? `${label}: not a .npy file (bad magic bytes); save it with numpy.save`
+          : `${label}: file is truncated inside the .npy header`,
+      );
+    }
+    want = parsed.needed;
+  }
+}
+
+class FileNpyReader implements NpyReader {
+  readonly rows: number;
+  readonly rowLength: number;
+  private fortranMap: Int32Array | undefined;
+  private closed = false;
+
+  constructor(
+    readonly label: string,
+    private readonly fh: FileHandle,
+    private readonly region: Region,
+    private readonly header: NpyHeader,
+    private readonly onClose: (() => Promise<void>) | undefined,
+  ) {
+    const { shape } = header;
+    this.rows = shape.length === 0 ? 1 : shape[0]!;
+    this.rowLength = shape.slice(1).reduce((a, b) => a * b, 1);
+  }
+
+  get dtype() {
+    return this.header.dtype;
+  }
+  get shape(): readonly number[] {
+    return this.header.shape;
+  }
+  get fortranOrder() {
+    return this.header.fortranOrder;
+  }
+  get version() {
+    return this.header.version;
+  }
+
+  async readRows(start: number, count: number): Promise<Float32Array> {
+    if (this.closed) throw new NpyFormatError(`${this.label}: reader is closed`);
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(count) || start < 0 || count < 0 || start + count > this.rows) {
+      throw new NpyFormatError(`${this.label}: rows ${start}..${start + count} are outside the array's ${this.rows} rows`);
+    }
+    const { itemSize, dtype, littleEndian, dataOffset, fortranOrder, shape } = this.header;
+    const R = this.rowLength;
+    const out = new Float32Array(count * R);
+    if (count === 0 || R === 0) return out;
+    const base = this.region.offset + dataOffset;
+    const swap = littleEndian !== HOST_LITTLE_ENDIAN;
+    // A 1-D or single-row array has the same byte layout in both orders.
+    if (!fortranOrder || shape.length <= 1 || R === 1) {
+      if (dtype === 'float32' && !swap) {
+        // Common case: read straight into the output, no copy.
+        await readExactly(this.fh, new Uint8Array(out.buffer), base + start * R * itemSize, this.label);
+        return out;
+      }
+      const bytes = new Uint8Array(count * R * itemSize);
+      await readExactly(this.fh, bytes, base + start * R * itemSize, this.label);
+      if (swap) swapBytes(bytes, itemSize);
+      decodeToFloat32(bytes, dtype, count * R, out);
+      return out;
+    }
+    // Fortran order: element (i, t) with Fortran trailing index t lives at item i + rows * t. Each t is a contiguous
+    // run of `count` items; read them (coalescing neighbouring runs when the gap between them is small), decode,
+    // then scatter into row-major order.
+    this.fortranMap ??= fortranToCIndex(shape.slice(1));
+    const map = this.fortranMap;
+    const n = this.rows;
+    const runBytes = count * itemSize;
+    const strideBytes = n * itemSize;
+    const gapBytes = strideBytes - runBytes;
+    const coalesce = gapBytes <= runBytes || gapBytes <= 64 * 1024;
+    const spanLimit = 8 * 1024 * 1024;
+    const cols = coalesce ? Math.max(1, Math.floor((spanLimit - runBytes) / strideBytes) + 1) : 1;
+    const colBuf = new Float32Array(count);
+    const jobs: Array<Promise<void>> = [];
+    const handleSpan = async (t0: number, t1: number) => {
+      const spanBytes = (t1 - t0 - 1) * strideBytes + runBytes;
+      const bytes = new Uint8Array(spanBytes);
+      await readExactly(this.fh, bytes, base + (start + n * t0) * itemSize, this.label);
+      if (swap) swapBytes(bytes, itemSize);
+      for (let t = t0; t < t1; t++) {
+        const colBytes = bytes.subarray((t - t0) * strideBytes, (t - t0) * strideBytes + runBytes);
+        // Typed-array views need item alignment; runs start at multiples of itemSize, so this copy is a safeguard.
+        const aligned = colBytes.byteOffset % itemSize === 0 ? colBytes : colBytes.slice();
+        decodeToFloat32(aligned, dtype, count, colBuf);
+        const c = map[t]!;
+        for (let i = 0; i < count; i++) out[i * R + c] = colBuf[i]!;
+      }
+    };
+    for (let t0 = 0; t0 < R; t0 += cols) {
+      jobs.push(handleSpan(t0, Math.min(R, t0 + cols)));
+      // Bound the number of reads in flight (and the memory they hold).
+      if (jobs.length >= 32) await Promise.all(jobs.splice(0));
+    }
+    await Promise.all(jobs);
+    return out;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.fh.close();
+    await this.onClose?.();
+  }
+}
+
+export interface OpenNpyOptions {
+  /** Byte offset of the .npy content inside the file (stored .npz entries). */
+  offset?: number;
+  /** Bytes of .npy content from `offset` (default: to the end of the file). */
+  length?: number;
+  /** Name used in error messages (default: the path). */
+  label?: string;
+  /** Called after the reader's file handle is closed (e.g. to delete a temporary file). */
+  onClose?: () => Promise<void>;
+}
+
+function describeOpenError(err: unknown, path: string, label: string): Error {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return new NpyFormatError(`${label}: no such file`);
+  if (code === 'EISDIR') return new NpyFormatError(`${label}: is a directory, not a .npy file`);
+  if (code === 'EACCES') return new NpyFormatError(`${label}: permission denied`);
+  return new NpyFormatError(`${label}: cannot open ${path} (${(err as Error).message})`);
+}
+
+/** Open a .npy file for streamed reading; reads only the header now. */
+export async function openNpy(path: string, options: OpenNpyOptions = {}): Promise<NpyReader> {
+  const label = options.label ?? path;
+  let fh: FileHandle;
+  try {
+    fh = await open(path, 'r');
+  } catch (err) {
+    throw describeOpenError(err, path, label);
+  }
+  try {
+    const info = await fh.stat();
+    if (info.isDirectory()) throw new NpyFormatError(`${label}: is a directory, not a .npy file`);
+    const size = info.size;
+    const offset = options.offset ?? 0;
+    const region: Region = { offset, length: options.length ?? size - offset };
+    if (offset + region.length > size) throw new NpyFormatError(`${label}: file is truncated`);
+    const header = await readHeader(fh, region, label);
+    const available = region.length - header.dataOffset;
+    if (available < header.dataBytes) {
+      throw new NpyFormatError(
+        `${label}: file is truncated (shape (${header.shape.join(', ')}) of ${header.descr} needs ${header.dataBytes} data bytes, found ${available})`,
+      );
+    }
+    return new FileNpyReader(label, fh, region, header, options.onClose);
+  } catch (err) {
+    await fh.close();
+    await options.onClose?.();
+    throw err;
+  }
+}
+
+/** A whole array in memory, row-major (C order) regardless of the file's order. */
+export interface NpyArray {
+  dtype: NpyDtype;
+  shape: number[];
+  /** Whether the file stored it in Fortran order (`data` is row-major either way). */
+  fortranOrder: boolean;
+  data: NpyTypedArray;
+}
+
+/** Reorder a Fortran-order flat array into C order. */
+function fortranToC<T extends NpyTypedArray>(src: T, shape: readonly number[]): T {
+  const map = fortranToCIndex(shape);
+  const out = new (src.constructor as new (n: number) => T)(src.length);
+  for (let f = 0; f < map.length; f++) (out as unknown as number[])[map[f]!] = (src as unknown as number[])[f]!;
+  return out;
+}
+
+/** Read a whole .npy file in its native element type (small arrays, fixtures, tests). */
+export async function readNpy(path: string, options: OpenNpyOptions = {}): Promise<NpyArray> {
+  const label = options.label ?? path;
+  let fh: FileHandle;
+  try {
+    fh = await open(path, 'r');
+  } catch (err) {
+    throw describeOpenError(err, path, label);
+  }
+  try {
+    const size = (await fh.stat()).size;
+    const offset = options.offset ?? 0;
+    const region: Region = { offset, length: options.length ?? size - offset };
+    const header = await readHeader(fh, region, label);
+    if (region.length - header.dataOffset < header.dataBytes) {
+      throw new NpyFormatError(`${label}: file is truncated (needs ${header.dataBytes} data bytes, found ${region.length - header.dataOffset})`);
+    }
+    const bytes = new Uint8Array(header.dataBytes);
+    await readExactly(fh, bytes, region.offset + header.dataOffset, label);
+    if (header.littleEndian !== HOST_LITTLE_ENDIAN) swapBytes(bytes, header.itemSize);
+    const count = header.dataBytes / header.itemSize;
+    let data = decodeNative(bytes, header.dtype, count);
+    if (header.fortranOrder && header.shape.length > 1) data = fortranToC(data, header.shape);
+    return { dtype: header.dtype, shape: header.shape, fortranOrder: header.fortranOrder, data };
+  } finally {
+    await fh.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing
+
+export interface NpyWriteOptions {
+  /** Store in Fortran (column-major) order. `data` is always given row-major. */
+  fortranOrder?: boolean;
+  /** Write a Uint8Array as numpy bool (`|b1`) instead of uint8. */
+  bool?: boolean;
+  /** Header format version (default 1, or 2 when the header does not fit v1's 16-bit length). */
+  version?: 1 | 2 | 3;
+}
+
+function descrFor(data: NpyTypedArray, bool: boolean): string {
+  if (data instanceof Float32Array) return '<f4';
+  if (data instanceof Float64Array) return '<f8';
+  if (data instanceof Int8Array) return '|i1';
+  if (data instanceof Uint8Array) return bool ? '|b1' : '|u1';
+  if (data instanceof Int16Array) return '<i2';
+  if (data instanceof Uint16Array) return '<u2';
+  if (data instanceof Int32Array) return '<i4';
+  if (data instanceof Uint32Array) return '<u4';
+  if (data instanceof BigInt64Array) return '<i8';
+  if (data instanceof BigUint64Array) return '<u8';
+  throw new NpyFormatError('writeNpy: unsupported array type; pass a Float32Array, Float64Array or (Big)Int/Uint array');
+}
+
+/** Header bytes (magic through padding) for an array. */
+export function encodeNpyHeader(descr: string, shape: readonly number[], fortranOrder: boolean, version?: 1 | 2 | 3): Uint8Array {
+  const shapeText = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+  const dict = `{'descr': '${descr}', 'fortran_order': ${fortranOrder ? 'True' : 'False'}, 'shape': ${shapeText}, }`;
+  const dictBytes = new TextEncoder().encode(dict);
+  let v = version ?? 1;
+  const padded = (prefix: number) => Math.ceil((prefix + dictBytes.length + 1) / 64) * 64 - prefix;
+  if (v === 1 && padded(10) > 0xffff) {
+    if (version === 1) throw new NpyFormatError('writeNpy: header too long for format version 1; use version 2');
+    v = 2;
+  }
+  const prefix = v === 1 ? 10 : 12;
+  const headerLen = padded(prefix);
+  const out = new Uint8Array(prefix + headerLen);
+  out.set(MAGIC, 0);
+  out[6] = v;
+  out[7] = 0;
+  const view = new DataView(out.buffer);
+  if (v === 1) view.setUint16(8, headerLen, true);
+  else view.setUint32(8, headerLen, true);
+  out.set(dictBytes, prefix);
+  out.fill(0x20, prefix + dictBytes.length, out.length - 1);
+  out[out.length - 1] = 0x0a;
+  return out;
+}
+
+function cToFortran<T extends NpyTypedArray>(src: T, shape: readonly number[]): T {
+  const map = fortranToCIndex(shape);
+  const out = new (src.constructor as new (n: number) => T)(src.length);
+  for (let f = 0; f < map.length; f++) (out as unknown as number[])[f] = (src as unknown as number[])[map[f]!]!;
+  return out;
+}
+
+function checkShape(data: NpyTypedArray, shape: readonly number[], what: string): void {
+  if (!shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
+    throw new NpyFormatError(`${what}: shape (${shape.join(', ')}) must be non-negative integers`);
+  }
+  const count = shape.reduce((a, b) => a * b, 1);
+  if (count !== data.length) {
+    throw new NpyFormatError(`${what}: shape (${shape.join(', ')}) holds ${count} elements but the data has ${data.length}`);
+  }
+}
+
+/** The complete .npy file content for an array given row-major. */
+export function encodeNpy(data: NpyTypedArray, shape: readonly number[], options: NpyWriteOptions = {}): Uint8Array[] {
+  checkShape(data, shape, 'encodeNpy');
+  // Like numpy: an array that is contiguous in both orders (at most one dimension longer than 1) is stored as C.
+  const fortran = (options.fortranOrder ?? false) && shape.filter((d) => d > 1).length > 1;
+  const descr = descrFor(data, options.bool ?? false);
+  const header = encodeNpyHeader(descr, shape, fortran, options.version);
+  const body = fortran ? cToFortran(data, shape) : data;
+  let bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  if (!HOST_LITTLE_ENDIAN && body.BYTES_PER_ELEMENT > 1) {
+    bytes = bytes.slice();
+    swapBytes(bytes, body.BYTES_PER_ELEMENT);
+  }
+  if (options.bool) {
+    bytes = Uint8Array.from(bytes, (b) => (b ? 1 : 0));
+  }
+  return [header, bytes];
+}
+
+/** Write to a temporary sibling file and rename it into place, so readers never see a half-written file. */
+export async function writeFileAtomic(path: string, chunks: readonly Uint8Array[]): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fh = await open(tmp, 'w');
+  try {
+    for (const chunk of chunks) {
+      let done = 0;
+      while (done < chunk.length) {
+        const { bytesWritten } = await fh.write(chunk, done, chunk.length - done);
+        done += bytesWritten;
+      }
+    }
+    await fh.close();
+    await rename(tmp, path);
+  } catch (err) {
+    await fh.close().catch(() => undefined);
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * Write an array (given row-major, C order) as .npy. The dtype follows the typed array (Float32Array → `<f4`, ...;
+ * `bool: true` writes a Uint8Array as `|b1`). The file appears atomically.
+ */
+export async function writeNpy(
+  path: string,
+  data: NpyTypedArray,
+  shape: readonly number[],
+  options: NpyWriteOptions = {},
+): Promise<void> {
+  await writeFileAtomic(path, encodeNpy(data, shape, options));
+}
