@@ -1,0 +1,535 @@
+/**
+ * Streaming first and second moments over a JOINT vector: several networks' units concatenated side by side
+ * (e.g. `[a; b]`, p + q columns), one pass over row-major batches, float64 accumulators.
+ *
+ * Shifted sums (methods.md): with shift `c` = the first batch's column mean, `S1 = Σ(x − c)`,
+ * `S2 = Σ(x − c)(x − c)ᵀ`. The per-batch product `UᵀU` of the shifted batch runs through tfjs in float32 (large
+ * batches) or in plain float64 loops (tiny batches, where tfjs dispatch costs more than the arithmetic); each batch's
+ * product is added into Float64Array sums, so rounding does not grow with N. `merge` re-expresses the other
+ * accumulator's sums at this shift (exact algebra), so results do not depend on batch boundaries.
+ *
+ * Optional unit groups (a network's columns in the joint vector) add the per-row squared norms needed by debiased
+ * CKA: for every group g, an extra column `α_g = ‖u_g‖²` rides along in the same product, which yields `Σα_g`,
+ * `Σα_g u` (T) and `Σα_g α_h` (Q); `finalize` re-centres them at the sample mean.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/** A network's units inside the joint vector: columns `offset .. offset + count − 1`. */
+export interface UnitGroup {
+  offset: number;
+  count: number;
+}
+
+/** Plain serialisable state (numbers and Float64Arrays; postMessage-able between worker threads). */
+export interface MomentState {
+  width: number;
+  groups: UnitGroup[];
+  n: number;
+  /** Shift `c` (length width); all zeros until the first batch. */
+  shift: Float64Array;
+  /** Σ of shifted rows, extended with Σα_g (length width + groups). */
+  s1: Float64Array;
+  /** Full symmetric Σ of outer products of the extended shifted rows ((width + G)², row-major). */
+  s2: Float64Array;
+}
+
+export interface JointMoments {
+  n: number;
+  width: number;
+  mean: Float64Array;
+  /** Population standard deviation (divide by N). */
+  std: Float64Array;
+  /** 1 where a unit has zero variance (constant over all samples). */
+  dead: Uint8Array;
+  /** Population covariance, width x width row-major. */
+  cov: Float64Array;
+  /** Correlation, width x width row-major; 0 in any row/column of a dead unit, 1 on the live diagonal. */
+  corr: Float64Array;
+  /** The groups given to the accumulator (empty when none). */
+  groups: UnitGroup[];
+  /**
+   * Present when groups were given: sums over samples of the CENTRED per-row squared norms `a_g(i) = ‖x_g(i) − μ_g‖²`:
+   * `sumSq[g] = Σ_i a_g(i)`, `sumSqProducts[g*G + h] = Σ_i a_g(i) a_h(i)` (G x G).
+   */
+  groupExtras?: { sumSq: Float64Array; sumSqProducts: Float64Array };
+}
+
+/** Extras for debiased CKA between two groups (centred per-row squared norms a_i of A, b_i of B). */
+export interface CkaExtras {
+  /** Σ a_i */
+  sumSqA: number;
+  /** Σ b_i */
+  sumSqB: number;
+  /** Σ a_i b_i */
+  sumSqAB: number;
+  /** Σ a_i² */
+  sumSqAA: number;
+  /** Σ b_i² */
+  sumSqBB: number;
+}
+
+export interface PairStatistics {
+  n: number;
+  p: number;
+  q: number;
+  meanA: Float64Array;
+  stdA: Float64Array;
+  deadA: Uint8Array;
+  meanB: Float64Array;
+  stdB: Float64Array;
+  deadB: Uint8Array;
+  /** p x p */
+  rAA: Float64Array;
+  /** q x q */
+  rBB: Float64Array;
+  /** p x q row-major: rAB[i*q + j] = corr(A_i, B_j) */
+  rAB: Float64Array;
+  covAA: Float64Array;
+  covBB: Float64Array;
+  covAB: Float64Array;
+  /** Present when both A and B were accumulator groups (needed for debiased CKA). */
+  ckaExtras?: CkaExtras;
+}
+
+export interface MomentOptions {
+  groups?: UnitGroup[];
+  /**
+   * How per-batch products are computed: 'tfjs' (float32 through the selected tfjs backend), 'js' (float64 loops),
+   * 'auto' (default: js for tiny batches, tfjs otherwise).
+   */
+  products?: 'auto' | 'tfjs' | 'js';
+  /** Rows per tfjs product (larger batches are split); default 4096. */
+  chunkRows?: number;
+}
+
+/** Below this many multiply-adds per chunk, float64 loops beat a tfjs dispatch (and are exact in f64). */
+const JS_PRODUCT_LIMIT = 2_000_000;
+/** A unit is dead when its std is 0 or below this fraction of |mean| (float32 shift residue of a constant). */
+const DEAD_RELATIVE = 1e-6;
+
+function checkGroups(width: number, groups: UnitGroup[]): void {
+  for (const g of groups) {
+    if (!Number.isInteger(g.offset) || !Number.isInteger(g.count) || g.offset < 0 || g.count < 1 || g.offset + g.count > width) {
+      throw new Error(`unit group {offset: ${g.offset}, count: ${g.count}} does not fit a joint vector of width ${width}`);
+    }
+  }
+}
+
+export class MomentAccumulator {
+  readonly width: number;
+  readonly groups: UnitGroup[];
+  /** width + number of groups: the extended row the products run over. */
+  private readonly ext: number;
+  private n = 0;
+  private shift: Float64Array;
+  private s1: Float64Array;
+  private s2: Float64Array;
+  private readonly products: 'auto' | 'tfjs' | 'js';
+  private readonly chunkRows: number;
+  private scratch: Float32Array | undefined;
+
+  constructor(width: number, options: MomentOptions = {}) {
+    if (!Number.isInteger(width) || width < 1) throw new Error(`moment width must be a positive integer, got ${width}`);
+    const groups = options.groups ?? [];
+    checkGroups(width, groups);
+    this.width = width;
+    this.groups = groups.map((g) => ({ offset: g.offset, count: g.count }));
+    this.ext = width + groups.length;
+    this.shift = new Float64Array(width);
+    this.s1 = new Float64Array(this.ext);
+    this.s2 = new Float64Array(this.ext * this.ext);
+    this.products = options.products ?? 'auto';
+    this.chunkRows = Math.max(1, options.chunkRows ?? 4096);
+  }
+
+  get count(): number {
+    return this.n;
+  }
+
+  /** Add `rows` samples (row-major rows x width). NaN/Inf are the caller's to reject (the IO layer names the unit). */
+  update(batch: Float32Array | Float64Array, rows: number): void {
+    if (!Number.isInteger(rows) || rows < 0) throw new Error(`update: rows must be a non-negative integer, got ${rows}`);
+    if (batch.length < rows * this.width) {
+      throw new Error(`update: batch holds ${batch.length} values, fewer than ${rows} rows x ${this.width} units`);
+    }
+    if (rows === 0) return;
+    if (this.n === 0) {
+      // Shift = first batch mean: keeps the shifted values small, so float32 products lose little.
+      const w = this.width;
+      const c = this.shift;
+      c.fill(0);
+      for (let r = 0; r < rows; r++) {
+        const base = r * w;
+        for (let j = 0; j < w; j++) c[j]! += batch[base + j]!;
+      }
+      for (let j = 0; j < w; j++) c[j]! /= rows;
+    }
+    for (let start = 0; start < rows; start += this.chunkRows) {
+      const count = Math.min(this.chunkRows, rows - start);
+      this.addChunk(batch, start, count);
+    }
+  }
+
+  private addChunk(batch: Float32Array | Float64Array, startRow: number, rows: number): void {
+    const w = this.width;
+    const e = this.ext;
+    const useJs = this.products === 'js' || (this.products === 'auto' && rows * e * e <= JS_PRODUCT_LIMIT);
+    // Shifted, extended rows. In the tfjs path they are float32 (what the product consumes); sums use the same values.
+    const need = rows * e;
+    let u: Float32Array | Float64Array;
+    if (useJs) u = new Float64Array(need);
+    else {
+      if (!this.scratch || this.scratch.length < need) this.scratch = new Float32Array(need);
+      u = need === this.scratch.length ? this.scratch : this.scratch.subarray(0, need);
+    }
+    const c = this.shift;
+    const s1 = this.s1;
+    const groups = this.groups;
+    for (let r = 0; r < rows; r++) {
+      const src = (startRow + r) * w;
+      const dst = r * e;
+      for (let j = 0; j < w; j++) u[dst + j] = batch[src + j]! - c[j]!;
+      for (let g = 0; g < groups.length; g++) {
+        const { offset, count } = groups[g]!;
+        let a = 0;
+        for (let j = offset; j < offset + count; j++) {
+          const v = u[dst + j]!;
+          a += v * v;
+        }
+        u[dst + w + g] = a;
+      }
+    }
+    for (let r = 0; r < rows; r++) {
+      const dst = r * e;
+      for (let j = 0; j < e; j++) s1[j]! += u[dst + j]!;
+    }
+    if (useJs) this.addProductJs(u as Float64Array, rows);
+    else this.addProductTf(u as Float32Array, rows);
+    this.n += rows;
+  }
+
+  /** S2 += UᵀU in float64 (upper triangle, then mirrored). */
+  private addProductJs(u: Float64Array, rows: number): void {
+    const e = this.ext;
+    const s2 = this.s2;
+    for (let r = 0; r < rows; r++) {
+      const base = r * e;
+      for (let i = 0; i < e; i++) {
+        const ui = u[base + i]!;
+        if (ui === 0) continue;
+        const rowI = i * e;
+        for (let j = i; j < e; j++) s2[rowI + j]! += ui * u[base + j]!;
+      }
+    }
+    this.mirror();
+  }
+
+  /**
+   * S2 += UᵀU through tfjs. Only the upper triangle is needed, so the columns are cut into blocks and each block row
+   * multiplies `U_iᵀ · U[:, start_i:]` (10/16 of the full work with 4 blocks). Explicit transpose: the transposeA flag
+   * is ~25x slower on wasm.
+   */
+  private addProductTf(u: Float32Array, rows: number): void {
+    const e = this.ext;
+    const blocks = e >= 1024 ? 4 : e >= 384 ? 2 : 1;
+    const bounds: number[] = [];
+    for (let b = 0; b <= blocks; b++) bounds.push(Math.round((b * e) / blocks));
+    const parts = tf.tidy(() => {
+      const x = tf.tensor2d(u, [rows, e]);
+      const xt = tf.transpose(x);
+      const out: tf.Tensor2D[] = [];
+      for (let b = 0; b < blocks; b++) {
+        const lo = bounds[b]!;
+        const hi = bounds[b + 1]!;
+        const left = blocks === 1 ? xt : tf.slice(xt, [lo, 0], [hi - lo, rows]);
+        const right = lo === 0 ? x : tf.slice(x, [0, lo], [rows, e - lo]);
+        out.push(tf.matMul(left, right));
+      }
+      return out;
+    });
+    const s2 = this.s2;
+    for (let b = 0; b < blocks; b++) {
+      const lo = bounds[b]!;
+      const hi = bounds[b + 1]!;
+      const part = parts[b]!;
+      const vals = part.dataSync() as Float32Array;
+      part.dispose();
+      const cols = e - lo;
+      for (let i = lo; i < hi; i++) {
+        const src = (i - lo) * cols;
+        const dst = i * e + lo;
+        // Columns >= i only: the upper triangle (the diagonal block's lower half is refilled by mirror()).
+        for (let j = i - lo; j < cols; j++) s2[dst + j]! += vals[src + j]!;
+      }
+    }
+    this.mirror();
+  }
+
+  /** Copy the upper triangle of S2 onto the lower one (keeps the state exactly symmetric). */
+  private mirror(): void {
+    const e = this.ext;
+    const s2 = this.s2;
+    for (let i = 1; i < e; i++) {
+      for (let j = 0; j < i; j++) s2[i * e + j] = s2[j * e + i]!;
+    }
+  }
+
+  /**
+   * Re-express the sums with every shifted row u moved to u + δ (shift c → c − δ). Exact algebra on S1, S2 and the
+   * group extras (see the header); used by merge (δ = other shift − this shift) and finalize (δ = −S1/N: centring).
+   */
+  private static reshift(state: MomentState, delta: Float64Array): void {
+    const { width: w, groups, n, s1, s2 } = state;
+    const G = groups.length;
+    const e = w + G;
+    // k_g = ‖δ_g‖², d_g = δ_gᵀ s_g (using the OLD s1).
+    const k = new Float64Array(G);
+    const ds = new Float64Array(G);
+    for (let g = 0; g < G; g++) {
+      const { offset, count } = groups[g]!;
+      for (let j = offset; j < offset + count; j++) {
+        k[g]! += delta[j]! * delta[j]!;
+        ds[g]! += delta[j]! * s1[j]!;
+      }
+    }
+    // Md_g = M[:, g] δ_g (width vector) and δ_hᵀ T_g[h] — all from OLD values.
+    const md: Float64Array[] = [];
+    for (let g = 0; g < G; g++) {
+      const { offset, count } = groups[g]!;
+      const v = new Float64Array(w);
+      for (let i = 0; i < w; i++) {
+        let acc = 0;
+        const row = i * e;
+        for (let j = offset; j < offset + count; j++) acc += s2[row + j]! * delta[j]!;
+        v[i] = acc;
+      }
+      md.push(v);
+    }
+    const dT = new Float64Array(G * G); // dT[g*G+h] = δ_hᵀ T_g[h-columns]
+    for (let g = 0; g < G; g++) {
+      for (let h = 0; h < G; h++) {
+        const { offset, count } = groups[h]!;
+        let acc = 0;
+        for (let j = offset; j < offset + count; j++) acc += delta[j]! * s2[j * e + w + g]!;
+        dT[g * G + h] = acc;
+      }
+    }
+    // Q' (group corner).
+    for (let g = 0; g < G; g++) {
+      const Ag = s1[w + g]!;
+      for (let h = 0; h < G; h++) {
+        const Ah = s1[w + h]!;
+        const { offset, count } = groups[g]!;
+        let dMd = 0; // δ_gᵀ M[g,h] δ_h = δ_gᵀ (Md_h)[g-rows]
+        for (let i = offset; i < offset + count; i++) dMd += delta[i]! * md[h]![i]!;
+        s2[(w + g) * e + w + h]! +=
+          2 * dT[g * G + h]! + k[h]! * Ag + 2 * dT[h * G + g]! + 4 * dMd + 2 * k[h]! * ds[g]! + k[g]! * Ah +
+          2 * k[g]! * ds[h]! + n * k[g]! * k[h]!;
+      }
+    }
+    // T'_g = T_g + A_g δ + 2 M[:, g] δ_g + 2 d_g δ + k_g s + n k_g δ.
+    for (let g = 0; g < G; g++) {
+      const Ag = s1[w + g]!;
+      const col = w + g;
+      for (let i = 0; i < w; i++) {
+        const add = Ag * delta[i]! + 2 * md[g]![i]! + 2 * ds[g]! * delta[i]! + k[g]! * s1[i]! + n * k[g]! * delta[i]!;
+        s2[i * e + col]! += add;
+        s2[col * e + i]! += add;
+      }
+    }
+    // A'_g = A_g + 2 d_g + n k_g.
+    for (let g = 0; g < G; g++) s1[w + g]! += 2 * ds[g]! + n * k[g]!;
+    // M' = M + δ sᵀ + s δᵀ + n δδᵀ; s' = s + n δ.
+    for (let i = 0; i < w; i++) {
+      const di = delta[i]!;
+      const si = s1[i]!;
+      const row = i * e;
+      for (let j = 0; j < w; j++) s2[row + j]! += di * s1[j]! + si * delta[j]! + n * di * delta[j]!;
+    }
+    for (let i = 0; i < w; i++) s1[i]! += n * delta[i]!;
+    for (let i = 0; i < w; i++) state.shift[i]! -= delta[i]!;
+  }
+
+  /** Add another accumulator's samples (same width and groups). Exact up to rounding, whatever the split. */
+  merge(other: MomentAccumulator): void {
+    this.mergeState(other.toState());
+  }
+
+  private mergeState(o: MomentState): void {
+    if (o.width !== this.width || o.groups.length !== this.groups.length ||
+      o.groups.some((g, i) => g.offset !== this.groups[i]!.offset || g.count !== this.groups[i]!.count)) {
+      throw new Error(`merge: accumulators differ in width or groups (${o.width} vs ${this.width})`);
+    }
+    if (o.n === 0) return;
+    if (this.n === 0) {
+      this.n = o.n;
+      this.shift = Float64Array.from(o.shift);
+      this.s1 = Float64Array.from(o.s1);
+      this.s2 = Float64Array.from(o.s2);
+      return;
+    }
+    const copy: MomentState = { ...o, shift: Float64Array.from(o.shift), s1: Float64Array.from(o.s1), s2: Float64Array.from(o.s2) };
+    const delta = new Float64Array(this.width);
+    for (let i = 0; i < this.width; i++) delta[i] = copy.shift[i]! - this.shift[i]!;
+    MomentAccumulator.reshift(copy, delta);
+    this.n += copy.n;
+    for (let i = 0; i < this.s1.length; i++) this.s1[i]! += copy.s1[i]!;
+    for (let i = 0; i < this.s2.length; i++) this.s2[i]! += copy.s2[i]!;
+  }
+
+  /** A snapshot (copies), safe to post to another thread. */
+  toState(): MomentState {
+    return {
+      width: this.width,
+      groups: this.groups.map((g) => ({ ...g })),
+      n: this.n,
+      shift: Float64Array.from(this.shift),
+      s1: Float64Array.from(this.s1),
+      s2: Float64Array.from(this.s2),
+    };
+  }
+
+  static fromState(s: MomentState, options: Omit<MomentOptions, 'groups'> = {}): MomentAccumulator {
+    const e = s.width + s.groups.length;
+    if (s.shift.length !== s.width || s.s1.length !== e || s.s2.length !== e * e) {
+      throw new Error(`fromState: array lengths do not match width ${s.width} with ${s.groups.length} groups`);
+    }
+    const acc = new MomentAccumulator(s.width, { ...options, groups: s.groups });
+    acc.n = s.n;
+    acc.shift = Float64Array.from(s.shift);
+    acc.s1 = Float64Array.from(s.s1);
+    acc.s2 = Float64Array.from(s.s2);
+    return acc;
+  }
+
+  /** Means, population covariance and correlations (with dead units flagged) of everything seen so far. */
+  finalize(): JointMoments {
+    if (this.n < 2) throw new Error(`moments need at least 2 samples, got ${this.n}`);
+    const w = this.width;
+    const e = this.ext;
+    const n = this.n;
+    const state = this.toState();
+    const delta = new Float64Array(w);
+    for (let i = 0; i < w; i++) delta[i] = -state.s1[i]! / n;
+    const mean = new Float64Array(w);
+    for (let i = 0; i < w; i++) mean[i] = this.shift[i]! + this.s1[i]! / n;
+    // Centre at the sample mean: afterwards S1 = 0 and S2/N is the covariance.
+    MomentAccumulator.reshift(state, delta);
+    const s2 = state.s2;
+    const cov = new Float64Array(w * w);
+    for (let i = 0; i < w; i++) {
+      for (let j = 0; j < w; j++) cov[i * w + j] = s2[i * e + j]! / n;
+    }
+    const std = new Float64Array(w);
+    const dead = new Uint8Array(w);
+    for (let i = 0; i < w; i++) {
+      const v = cov[i * w + i]!;
+      const sd = v > 0 ? Math.sqrt(v) : 0;
+      if (sd === 0 || sd <= DEAD_RELATIVE * Math.abs(mean[i]!)) {
+        dead[i] = 1;
+        std[i] = 0;
+      } else std[i] = sd;
+    }
+    const corr = new Float64Array(w * w);
+    for (let i = 0; i < w; i++) {
+      if (dead[i]) continue;
+      const si = std[i]!;
+      for (let j = 0; j < w; j++) {
+        if (dead[j]) continue;
+        let r = cov[i * w + j]! / (si * std[j]!);
+        // Rounding can push |r| a hair past 1; clamp so downstream (matching, MI) sees a valid correlation.
+        if (r > 1) r = 1;
+        else if (r < -1) r = -1;
+        corr[i * w + j] = r;
+      }
+      corr[i * w + i] = 1;
+    }
+    const out: JointMoments = { n, width: w, mean, std, dead, cov, corr, groups: this.groups.map((g) => ({ ...g })) };
+    const G = this.groups.length;
+    if (G > 0) {
+      const sumSq = new Float64Array(G);
+      const sumSqProducts = new Float64Array(G * G);
+      for (let g = 0; g < G; g++) {
+        sumSq[g] = state.s1[w + g]!;
+        for (let h = 0; h < G; h++) sumSqProducts[g * G + h] = s2[(w + g) * e + w + h]!;
+      }
+      out.groupExtras = { sumSq, sumSqProducts };
+    }
+    return out;
+  }
+}
+
+function block(src: Float64Array, width: number, r0: number, rows: number, c0: number, cols: number): Float64Array {
+  const out = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) out.set(src.subarray((r0 + i) * width + c0, (r0 + i) * width + c0 + cols), i * cols);
+  return out;
+}
+
+/** Split joint moments into the blocks of networks A and B (two groups of the joint vector). */
+export function pairStatistics(m: JointMoments, a: UnitGroup, b: UnitGroup): PairStatistics {
+  checkGroups(m.width, [a, b]);
+  const w = m.width;
+  const p = a.count;
+  const q = b.count;
+  const out: PairStatistics = {
+    n: m.n,
+    p,
+    q,
+    meanA: m.mean.slice(a.offset, a.offset + p),
+    stdA: m.std.slice(a.offset, a.offset + p),
+    deadA: m.dead.slice(a.offset, a.offset + p),
+    meanB: m.mean.slice(b.offset, b.offset + q),
+    stdB: m.std.slice(b.offset, b.offset + q),
+    deadB: m.dead.slice(b.offset, b.offset + q),
+    rAA: block(m.corr, w, a.offset, p, a.offset, p),
+    rBB: block(m.corr, w, b.offset, q, b.offset, q),
+    rAB: block(m.corr, w, a.offset, p, b.offset, q),
+    covAA: block(m.cov, w, a.offset, p, a.offset, p),
+    covBB: block(m.cov, w, b.offset, q, b.offset, q),
+    covAB: block(m.cov, w, a.offset, p, b.offset, q),
+  };
+  const ga = m.groups.findIndex((g) => g.offset === a.offset && g.count === a.count);
+  const gb = m.groups.findIndex((g) => g.offset === b.offset && g.count === b.count);
+  if (m.groupExtras && ga >= 0 && gb >= 0) {
+    const G = m.groups.length;
+    const { sumSq, sumSqProducts } = m.groupExtras;
+    out.ckaExtras = {
+      sumSqA: sumSq[ga]!,
+      sumSqB: sumSq[gb]!,
+      sumSqAB: sumSqProducts[ga * G + gb]!,
+      sumSqAA: sumSqProducts[ga * G + ga]!,
+      sumSqBB: sumSqProducts[gb * G + gb]!,
+    };
+  }
+  return out;
+}
+
+/** Convenience: moments of two row-major matrices A (n x p) and B (n x q) side by side, with CKA extras. */
+export function pairMoments(
+  a: Float32Array | Float64Array,
+  b: Float32Array | Float64Array,
+  n: number,
+  p: number,
+  q: number,
+  options: Omit<MomentOptions, 'groups'> & { batchRows?: number } = {},
+): PairStatistics {
+  if (a.length !== n * p || b.length !== n * q) {
+    throw new Error(`pairMoments: A has ${a.length} values (want ${n}x${p}), B has ${b.length} (want ${n}x${q})`);
+  }
+  const ga = { offset: 0, count: p };
+  const gb = { offset: p, count: q };
+  const acc = new MomentAccumulator(p + q, { ...options, groups: [ga, gb] });
+  const batchRows = Math.max(1, options.batchRows ?? 4096);
+  // Keep float64 input in float64 (the tiny-batch product path is then exact to f64 rounding).
+  const size = Math.min(batchRows, n) * (p + q);
+  const buf = a instanceof Float64Array || b instanceof Float64Array ? new Float64Array(size) : new Float32Array(size);
+  for (let start = 0; start < n; start += batchRows) {
+    const rows = Math.min(batchRows, n - start);
+    for (let r = 0; r < rows; r++) {
+      buf.set(a.subarray((start + r) * p, (start + r + 1) * p), r * (p + q));
+      buf.set(b.subarray((start + r) * q, (start + r + 1) * q), r * (p + q) + p);
+    }
+    acc.update(buf, rows);
+  }
+  return pairStatistics(acc.finalize(), ga, gb);
+}
