@@ -2,3 +2,8 @@
 
 // backend
 export * from './backend/select-backend.ts';
+
+// io: .npy / .npz files and activation streams
+export * from './io/npy.ts';
+export * from './io/npz.ts';
+export * from './io/activation-source.ts';
