@@ -5,28 +5,31 @@ CREATE SCHEMA IF NOT EXISTS "public";
 CREATE TYPE "MemberRole" AS ENUM ('OWNER', 'MEMBER');
 
 -- CreateEnum
-CREATE TYPE "ExperimentStatus" AS ENUM ('QUEUED', 'TRAINING', 'RECORDING', 'ALIGNING', 'COMPLETE', 'FAILED', 'CANCELLED');
+CREATE TYPE "ExperimentStatus" AS ENUM ('QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED');
 
 -- CreateEnum
 CREATE TYPE "ExperimentSource" AS ENUM ('SPEC', 'RESULT', 'ACTIVATIONS');
 
 -- CreateEnum
-CREATE TYPE "NetworkStatus" AS ENUM ('PENDING', 'TRAINING', 'TRAINED', 'RECORDED', 'FAILED');
+CREATE TYPE "NetworkStatus" AS ENUM ('QUEUED', 'TRAINING', 'RECORDING', 'COMPLETED', 'FAILED', 'CANCELLED', 'IMPORTED');
 
 -- CreateEnum
-CREATE TYPE "AlignmentMethod" AS ENUM ('SEMI_MATCHING', 'MAX_MATCHING', 'MI_SEMI_MATCHING', 'MI_MAX_MATCHING', 'SPARSE_PREDICTION', 'SPECTRAL_CLUSTERING', 'CKA');
+CREATE TYPE "AlignmentMethod" AS ENUM ('SEMI', 'HUNGARIAN', 'MI', 'MI_SEMI', 'SPARSE', 'SPECTRAL', 'CKA');
+
+-- CreateEnum
+CREATE TYPE "AlignmentStatus" AS ENUM ('QUEUED', 'RUNNING', 'COMPLETED', 'FAILED');
 
 -- CreateEnum
 CREATE TYPE "MatchDirection" AS ENUM ('A_TO_B', 'B_TO_A');
 
 -- CreateEnum
-CREATE TYPE "JobType" AS ENUM ('TRAIN_NETWORK', 'RECORD_LAYERS', 'ALIGN_PAIR', 'IMPORT_RESULT', 'RUN_EXPERIMENT');
+CREATE TYPE "JobKind" AS ENUM ('TRAIN', 'RECORD', 'ALIGN', 'IMPORT', 'EXPERIMENT');
 
 -- CreateEnum
 CREATE TYPE "JobStatus" AS ENUM ('QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED');
 
 -- CreateEnum
-CREATE TYPE "ArtifactKind" AS ENUM ('WEIGHTS', 'CHECKPOINT', 'MOMENTS', 'CORRELATION', 'ACTIVATIONS', 'SPRITE', 'MANIFEST', 'OTHER');
+CREATE TYPE "ArtifactKind" AS ENUM ('WEIGHTS', 'CHECKPOINT', 'MOMENTS', 'CORRELATION', 'MATCH', 'ACTIVATIONS', 'PROBE_IMAGES', 'PROBE_LABELS', 'SPRITE', 'MANIFEST', 'OTHER');
 
 -- CreateTable
 CREATE TABLE "Team" (
@@ -77,7 +80,9 @@ CREATE TABLE "Experiment" (
     "specHash" TEXT NOT NULL,
     "source" "ExperimentSource" NOT NULL DEFAULT 'SPEC',
     "status" "ExperimentStatus" NOT NULL DEFAULT 'QUEUED',
+    "phase" TEXT,
     "error" TEXT,
+    "probeCount" INTEGER NOT NULL DEFAULT 0,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
     "completedAt" TIMESTAMP(3),
@@ -95,12 +100,13 @@ CREATE TABLE "Network" (
     "seed" INTEGER NOT NULL,
     "untrained" BOOLEAN NOT NULL DEFAULT false,
     "backend" TEXT,
-    "status" "NetworkStatus" NOT NULL DEFAULT 'PENDING',
+    "status" "NetworkStatus" NOT NULL DEFAULT 'QUEUED',
     "epochs" INTEGER NOT NULL DEFAULT 0,
     "epochsDone" INTEGER NOT NULL DEFAULT 0,
     "metrics" JSONB NOT NULL DEFAULT '[]',
     "accuracy" DOUBLE PRECISION,
-    "parameters" INTEGER,
+    "parameterCount" INTEGER,
+    "trainSeconds" DOUBLE PRECISION,
     "error" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "trainedAt" TIMESTAMP(3),
@@ -113,11 +119,14 @@ CREATE TABLE "Layer" (
     "id" TEXT NOT NULL,
     "networkId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
+    "index" INTEGER NOT NULL,
     "kind" TEXT NOT NULL,
-    "units" INTEGER NOT NULL,
-    "position" INTEGER NOT NULL,
+    "unitCount" INTEGER NOT NULL,
+    "shape" JSONB NOT NULL DEFAULT '[]',
+    "receptiveField" JSONB,
     "samples" INTEGER,
-    "deadUnits" INTEGER NOT NULL DEFAULT 0,
+    "deadCount" INTEGER NOT NULL DEFAULT 0,
+    "withinId" TEXT,
 
     CONSTRAINT "Layer_pkey" PRIMARY KEY ("id")
 );
@@ -142,11 +151,15 @@ CREATE TABLE "Alignment" (
     "networkAId" TEXT NOT NULL,
     "networkBId" TEXT NOT NULL,
     "layerName" TEXT NOT NULL,
+    "layerAId" TEXT NOT NULL,
+    "layerBId" TEXT NOT NULL,
     "method" "AlignmentMethod" NOT NULL,
+    "kind" TEXT NOT NULL DEFAULT 'between',
     "parameters" JSONB NOT NULL DEFAULT '{}',
     "paramsKey" TEXT NOT NULL DEFAULT '',
     "summary" JSONB NOT NULL DEFAULT '{}',
-    "complete" BOOLEAN NOT NULL DEFAULT false,
+    "status" "AlignmentStatus" NOT NULL DEFAULT 'QUEUED',
+    "error" TEXT,
     "matrixId" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "completedAt" TIMESTAMP(3),
@@ -160,9 +173,10 @@ CREATE TABLE "UnitMatch" (
     "alignmentId" TEXT NOT NULL,
     "direction" "MatchDirection" NOT NULL DEFAULT 'A_TO_B',
     "unitA" INTEGER NOT NULL,
-    "unitB" INTEGER NOT NULL,
+    "unitB" INTEGER,
     "score" DOUBLE PRECISION NOT NULL,
-    "rank" INTEGER NOT NULL,
+    "correlation" DOUBLE PRECISION,
+    "mutualInformation" DOUBLE PRECISION,
     "oneToOne" BOOLEAN NOT NULL DEFAULT false,
 
     CONSTRAINT "UnitMatch_pkey" PRIMARY KEY ("id")
@@ -173,10 +187,10 @@ CREATE TABLE "SparsePath" (
     "id" SERIAL NOT NULL,
     "alignmentId" TEXT NOT NULL,
     "target" INTEGER NOT NULL,
-    "alpha" DOUBLE PRECISION NOT NULL,
-    "fvu" DOUBLE PRECISION NOT NULL,
+    "penalty" DOUBLE PRECISION NOT NULL,
+    "fvu" DOUBLE PRECISION,
     "heldOutFvu" DOUBLE PRECISION,
-    "nonzeros" INTEGER NOT NULL,
+    "nonzero" INTEGER NOT NULL,
 
     CONSTRAINT "SparsePath_pkey" PRIMARY KEY ("id")
 );
@@ -196,9 +210,9 @@ CREATE TABLE "Cluster" (
     "id" SERIAL NOT NULL,
     "alignmentId" TEXT NOT NULL,
     "index" INTEGER NOT NULL,
-    "sizeA" INTEGER NOT NULL,
-    "sizeB" INTEGER NOT NULL,
-    "shared" BOOLEAN NOT NULL,
+    "countA" INTEGER NOT NULL,
+    "countB" INTEGER NOT NULL,
+    "mixed" BOOLEAN NOT NULL,
 
     CONSTRAINT "Cluster_pkey" PRIMARY KEY ("id")
 );
@@ -219,10 +233,12 @@ CREATE TABLE "ChanceBaseline" (
     "experimentId" TEXT NOT NULL,
     "layerName" TEXT NOT NULL,
     "method" "AlignmentMethod" NOT NULL,
-    "paramsKey" TEXT NOT NULL DEFAULT '',
+    "metric" TEXT NOT NULL,
+    "architecture" TEXT NOT NULL DEFAULT '',
+    "value" DOUBLE PRECISION NOT NULL,
+    "spread" JSONB,
+    "source" TEXT NOT NULL,
     "networkId" TEXT,
-    "kind" TEXT NOT NULL,
-    "summary" JSONB NOT NULL DEFAULT '{}',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "ChanceBaseline_pkey" PRIMARY KEY ("id")
@@ -233,7 +249,8 @@ CREATE TABLE "Job" (
     "id" TEXT NOT NULL,
     "teamId" TEXT NOT NULL,
     "experimentId" TEXT,
-    "type" "JobType" NOT NULL,
+    "networkId" TEXT,
+    "kind" "JobKind" NOT NULL,
     "payload" JSONB NOT NULL,
     "dedupeKey" TEXT,
     "status" "JobStatus" NOT NULL DEFAULT 'QUEUED',
@@ -319,10 +336,10 @@ CREATE INDEX "UnitMatch_alignmentId_direction_unitA_idx" ON "UnitMatch"("alignme
 CREATE INDEX "UnitMatch_alignmentId_direction_unitB_idx" ON "UnitMatch"("alignmentId", "direction", "unitB");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "UnitMatch_alignmentId_direction_rank_key" ON "UnitMatch"("alignmentId", "direction", "rank");
+CREATE INDEX "UnitMatch_alignmentId_direction_score_idx" ON "UnitMatch"("alignmentId", "direction", "score");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "SparsePath_alignmentId_target_alpha_key" ON "SparsePath"("alignmentId", "target", "alpha");
+CREATE UNIQUE INDEX "SparsePath_alignmentId_target_penalty_key" ON "SparsePath"("alignmentId", "target", "penalty");
 
 -- CreateIndex
 CREATE INDEX "SparseWeight_pathId_idx" ON "SparseWeight"("pathId");
@@ -334,7 +351,7 @@ CREATE UNIQUE INDEX "Cluster_alignmentId_index_key" ON "Cluster"("alignmentId", 
 CREATE INDEX "ClusterMember_clusterId_idx" ON "ClusterMember"("clusterId");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "ChanceBaseline_experimentId_layerName_method_paramsKey_key" ON "ChanceBaseline"("experimentId", "layerName", "method", "paramsKey");
+CREATE UNIQUE INDEX "ChanceBaseline_experimentId_layerName_method_metric_archite_key" ON "ChanceBaseline"("experimentId", "layerName", "method", "metric", "architecture");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Job_dedupeKey_key" ON "Job"("dedupeKey");
@@ -343,7 +360,7 @@ CREATE UNIQUE INDEX "Job_dedupeKey_key" ON "Job"("dedupeKey");
 CREATE INDEX "Job_teamId_createdAt_idx" ON "Job"("teamId", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "Job_experimentId_type_idx" ON "Job"("experimentId", "type");
+CREATE INDEX "Job_experimentId_kind_idx" ON "Job"("experimentId", "kind");
 
 -- CreateIndex
 CREATE INDEX "Job_status_idx" ON "Job"("status");
@@ -376,6 +393,9 @@ ALTER TABLE "Network" ADD CONSTRAINT "Network_experimentId_fkey" FOREIGN KEY ("e
 ALTER TABLE "Layer" ADD CONSTRAINT "Layer_networkId_fkey" FOREIGN KEY ("networkId") REFERENCES "Network"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "Layer" ADD CONSTRAINT "Layer_withinId_fkey" FOREIGN KEY ("withinId") REFERENCES "Artifact"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "Unit" ADD CONSTRAINT "Unit_layerId_fkey" FOREIGN KEY ("layerId") REFERENCES "Layer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -386,6 +406,12 @@ ALTER TABLE "Alignment" ADD CONSTRAINT "Alignment_networkAId_fkey" FOREIGN KEY (
 
 -- AddForeignKey
 ALTER TABLE "Alignment" ADD CONSTRAINT "Alignment_networkBId_fkey" FOREIGN KEY ("networkBId") REFERENCES "Network"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Alignment" ADD CONSTRAINT "Alignment_layerAId_fkey" FOREIGN KEY ("layerAId") REFERENCES "Layer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Alignment" ADD CONSTRAINT "Alignment_layerBId_fkey" FOREIGN KEY ("layerBId") REFERENCES "Layer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Alignment" ADD CONSTRAINT "Alignment_matrixId_fkey" FOREIGN KEY ("matrixId") REFERENCES "Artifact"("id") ON DELETE SET NULL ON UPDATE CASCADE;
@@ -416,6 +442,9 @@ ALTER TABLE "Job" ADD CONSTRAINT "Job_teamId_fkey" FOREIGN KEY ("teamId") REFERE
 
 -- AddForeignKey
 ALTER TABLE "Job" ADD CONSTRAINT "Job_experimentId_fkey" FOREIGN KEY ("experimentId") REFERENCES "Experiment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Job" ADD CONSTRAINT "Job_networkId_fkey" FOREIGN KEY ("networkId") REFERENCES "Network"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Artifact" ADD CONSTRAINT "Artifact_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team"("id") ON DELETE CASCADE ON UPDATE CASCADE;
