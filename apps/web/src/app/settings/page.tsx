@@ -1,0 +1,10 @@
+import { Suspense } from 'react';
+import { SettingsPage } from '../../views/settings.tsx';
+
+export default function Page() {
+  return (
+    <Suspense>
+      <SettingsPage />
+    </Suspense>
+  );
+}

@@ -1,0 +1,146 @@
+'use client';
+/** recharts wrappers used by the pages (line, bar, histogram). */
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ErrorBar,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+
+const COLORS = ['#1f6feb', '#d1242f', '#2da44e', '#bf8700', '#8250df', '#0a7f8c', '#cf222e', '#57606a'];
+export const seriesColor = (i: number) => COLORS[i % COLORS.length]!;
+
+export interface SeriesSpec {
+  key: string;
+  label: string;
+  color?: string;
+  /** Key of a [low, high] offset pair or symmetric number for error bars. */
+  errorKey?: string;
+  dashed?: boolean;
+}
+
+export function LineSeriesChart({
+  data,
+  xKey,
+  series,
+  height = 260,
+  yDomain,
+  xLabel,
+  yLabel,
+  testId,
+}: {
+  data: Record<string, unknown>[];
+  xKey: string;
+  series: SeriesSpec[];
+  height?: number;
+  yDomain?: [number | 'auto', number | 'auto'];
+  xLabel?: string;
+  yLabel?: string;
+  testId?: string;
+}) {
+  return (
+    <div className="chart" data-testid={testId} style={{ height }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: xLabel ? 18 : 4, left: 4 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+          <XAxis dataKey={xKey} label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -10 } : undefined} />
+          <YAxis domain={yDomain ?? ['auto', 'auto']} width={52} label={yLabel ? { value: yLabel, angle: -90, position: 'insideLeft' } : undefined} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
+          <Legend verticalAlign="top" height={24} />
+          {series.map((s, i) => (
+            <Line
+              key={s.key}
+              type="monotone"
+              dataKey={s.key}
+              name={s.label}
+              stroke={s.color ?? seriesColor(i)}
+              strokeDasharray={s.dashed ? '6 4' : undefined}
+              dot={{ r: 3 }}
+              isAnimationActive={false}
+              connectNulls
+            >
+              {s.errorKey ? <ErrorBar dataKey={s.errorKey} width={4} stroke={s.color ?? seriesColor(i)} /> : null}
+            </Line>
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+export function GroupedBarChart({
+  data,
+  xKey,
+  series,
+  height = 260,
+  yDomain,
+  chance,
+  testId,
+}: {
+  data: Record<string, unknown>[];
+  xKey: string;
+  series: SeriesSpec[];
+  height?: number;
+  yDomain?: [number | 'auto', number | 'auto'];
+  chance?: number | undefined;
+  testId?: string;
+}) {
+  return (
+    <div className="chart" data-testid={testId} style={{ height }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+          <XAxis dataKey={xKey} />
+          <YAxis domain={yDomain ?? ['auto', 'auto']} width={52} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
+          <Legend verticalAlign="top" height={24} />
+          {chance !== undefined ? <ReferenceLine y={chance} stroke="#57606a" strokeDasharray="4 4" label="chance" /> : null}
+          {series.map((s, i) => (
+            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color ?? seriesColor(i)} isAnimationActive={false}>
+              {s.errorKey ? <ErrorBar dataKey={s.errorKey} width={4} stroke="#24292f" /> : null}
+            </Bar>
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+export function HistogramChart({
+  rows,
+  series,
+  height = 220,
+  xLabel,
+  testId,
+}: {
+  rows: Record<string, number | string>[];
+  series: SeriesSpec[];
+  height?: number;
+  xLabel?: string;
+  testId?: string;
+}) {
+  return (
+    <div className="chart" data-testid={testId} style={{ height }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rows} barCategoryGap={1} margin={{ top: 8, right: 16, bottom: xLabel ? 18 : 4, left: 4 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+          <XAxis dataKey="bin" label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -10 } : undefined} />
+          <YAxis allowDecimals={false} width={40} />
+          <Tooltip />
+          <Legend verticalAlign="top" height={24} />
+          {series.map((s, i) => (
+            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color ?? seriesColor(i)} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
