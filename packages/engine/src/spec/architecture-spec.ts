@@ -171,12 +171,14 @@ export function checkArchitecture(c: Checker, value: unknown, root: string, clas
 
 function checkShapes(c: Checker, input: [number, number, number], layers: Array<LayerSpec & { name: string }>, path: string, classes?: number): void {
   let shape: number[] = [...input];
+  let broken = false;
   layers.forEach((l, i) => {
+    if (broken) return;
     const p = joinPath(path, i);
     const spatial = shape.length === 3;
     if ((l.type === 'conv' || l.type === 'maxpool' || l.type === 'avgpool') && !spatial) {
       c.fail(p, `(${l.type}) needs a spatial input but follows a flattened layer`);
-      shape = [0];
+      broken = true;
       return;
     }
     if (l.type === 'conv' || l.type === 'maxpool' || l.type === 'avgpool') {
@@ -186,7 +188,7 @@ function checkShapes(c: Checker, input: [number, number, number], layers: Array<
       const out = (n: number) => (l.padding === 'same' ? Math.ceil(n / s) : Math.floor((n - k) / s) + 1);
       if (l.padding === 'valid' && (k > h || k > w)) {
         c.fail(p, `(${l.name}) window ${k} is larger than its ${h}x${w} input`);
-        shape = [0];
+        broken = true;
         return;
       }
       shape = [out(h), out(w), l.type === 'conv' ? l.filters : ch];

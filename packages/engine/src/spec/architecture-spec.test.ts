@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { validateArchitectureSpec, layerOutputShapes } from './architecture-spec.ts';
+import { SpecError } from './json-checks.ts';
+import { PRESET_NAMES, presetArchitecture } from './presets.ts';
+
+const base = () => ({
+  name: 'n',
+  inputShape: [28, 28, 1],
+  layers: [
+    { type: 'conv', name: 'conv1', filters: 8, kernel: 5, record: true },
+    { type: 'maxpool', name: 'pool1', size: 2 },
+    { type: 'flatten' },
+    { type: 'dense', name: 'out', units: 10 },
+  ] as Array<Record<string, unknown>>,
+});
+
+function errorsOf(spec: unknown, classes?: number): string[] {
+  try {
+    validateArchitectureSpec(spec, classes === undefined ? {} : { classes });
+  } catch (err) {
+    expect(err).toBeInstanceOf(SpecError);
+    return (err as SpecError).errors;
+  }
+  return [];
+}
+
+describe('validateArchitectureSpec', () => {
+  it('fills defaults and names unnamed layers', () => {
+    const r = validateArchitectureSpec(base());
+    expect(r.layers[0]).toMatchObject({ padding: 'same', stride: 1, activation: 'relu', record: true });
+    expect(r.layers[1]).toMatchObject({ stride: 2, padding: 'valid', record: false });
+    expect(r.layers[2]!.name).toBe('flatten2');
+    expect(r.layers[3]).toMatchObject({ activation: 'linear' });
+    expect(layerOutputShapes(r).get('pool1')).toEqual([14, 14, 8]);
+  });
+
+  it('names the JSON path of each error', () => {
+    const s = base();
+    s.layers[0]!.filters = -3;
+    s.layers[1]!.type = 'maxpooling';
+    s.layers[3]!.name = 'conv1';
+    expect(errorsOf(s)).toEqual([
+      'layers[0].filters must be a positive integer',
+      'layers[1].type must be one of conv, maxpool, avgpool, dense, flatten, dropout, batchnorm, relu (got "maxpooling")',
+      'layers[3].name duplicates layers[0].name "conv1"; layer names must be unique',
+    ]);
+  });
+
+  it('catches unknown fields, dense without flatten, a bad output width and oversized windows', () => {
+    const s = base();
+    s.layers[0]!.kernal = 3;
+    expect(errorsOf(s)[0]).toMatch(/^layers\[0\]\.kernal is not a known field/);
+    const t = base();
+    t.layers.splice(2, 1);
+    expect(errorsOf(t)).toEqual(['layers[2] (dense out) needs a flatten layer before it']);
+    expect(errorsOf(base(), 5)).toEqual(["layers[3].units must equal the dataset's 5 classes"]);
+    const u = base();
+    u.layers[0]!.padding = 'valid';
+    u.layers[0]!.kernel = 40;
+    expect(errorsOf(u)).toEqual(['layers[0] (conv1) window 40 is larger than its 28x28 input']);
+    expect(errorsOf({ name: 'x', inputShape: [28, 28], layers: [] })).toEqual(['inputShape must be [height, width, channels]', 'layers must not be empty']);
+  });
+
+  it('builds every preset, sharing layer names across variants', () => {
+    const names = PRESET_NAMES.map((p) => presetArchitecture(p).layers.filter((l) => l.record).map((l) => l.name));
+    for (const n of names) expect(n).toEqual(expect.arrayContaining(['conv1', 'conv2', 'fc1']));
+    const x2 = presetArchitecture('lenet-x2').layers.find((l) => l.name === 'conv1');
+    expect(x2).toMatchObject({ filters: 32 });
+    expect(() => presetArchitecture('resnet')).toThrow(/unknown architecture preset "resnet"/);
+  });
+});

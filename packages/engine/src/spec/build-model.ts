@@ -1,0 +1,169 @@
+/**
+ * Build a tf.LayersModel from a validated architecture spec, deterministically: every initializer gets
+ * a seed derived from (network seed, layer index), and dropout masks come from (seed, layer, step)
+ * through a `DropoutClock` the trainer advances, so training is reproducible and resumable.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ResolvedArchitecture } from './architecture-spec.ts';
+
+/** Mix integers into a 31-bit seed (splitmix-style), so nearby seeds give unrelated streams. */
+export function mixSeed(...parts: number[]): number {
+  let h = 0x9e3779b9 | 0;
+  for (const p of parts) {
+    h = Math.imul(h ^ (p | 0), 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h ^ Math.floor(p / 4294967296), 0xc2b2ae35);
+    h ^= h >>> 16;
+  }
+  return (h >>> 1) % 2147483647;
+}
+
+/** Shared mutable step counter: dropout masks depend on it, so the trainer sets it per batch. */
+export interface DropoutClock {
+  step: number;
+}
+
+interface SeededDropoutArgs {
+  rate: number;
+  baseSeed: number;
+  clock: DropoutClock;
+  name: string;
+}
+
+/**
+ * Dropout whose mask is seeded by (base seed, step). tfjs's own Dropout reuses one seed for every call
+ * (the same mask each batch). Serialises as a plain `Dropout`, so saved models load anywhere.
+ */
+class SeededDropout extends tf.layers.Layer {
+  static className = 'Dropout';
+  private readonly rate: number;
+  private readonly baseSeed: number;
+  private readonly clock: DropoutClock;
+
+  constructor(args: SeededDropoutArgs) {
+    super({ name: args.name });
+    this.rate = args.rate;
+    this.baseSeed = args.baseSeed;
+    this.clock = args.clock;
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
+    const x = Array.isArray(inputs) ? inputs[0]! : inputs;
+    if (kwargs.training !== true || this.rate === 0) return tf.clone(x);
+    return tf.tidy(() => tf.dropout(x, this.rate, undefined, mixSeed(this.baseSeed, this.clock.step)));
+  }
+
+  override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape | tf.Shape[] {
+    return inputShape;
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), rate: this.rate };
+  }
+}
+
+export interface BuiltModel {
+  model: tf.LayersModel;
+  /** Outputs every recorded layer (post-activation), in `recorded` order. */
+  activationModel: tf.LayersModel;
+  recorded: string[];
+  clock: DropoutClock;
+}
+
+/**
+ * Build the model for `spec` with weights initialised from `seed` (same seed → identical weights).
+ * `record` overrides which layers the activation model outputs (default: those marked `record`).
+ */
+export function buildModel(spec: ResolvedArchitecture, seed: number, options: { record?: string[] } = {}): BuiltModel {
+  const clock: DropoutClock = { step: 0 };
+  const input = tf.input({ shape: spec.inputShape, name: 'input' });
+  let x: tf.SymbolicTensor = input;
+  const outputs = new Map<string, tf.SymbolicTensor>();
+  spec.layers.forEach((l, i) => {
+    const s = (k: number) => mixSeed(seed, i, k);
+    let layer: tf.layers.Layer;
+    switch (l.type) {
+      case 'conv':
+        layer = tf.layers.conv2d({
+          name: l.name,
+          filters: l.filters,
+          kernelSize: l.kernel,
+          strides: l.stride ?? 1,
+          padding: l.padding ?? 'same',
+          activation: l.activation ?? 'relu',
+          kernelInitializer: tf.initializers.glorotUniform({ seed: s(1) }),
+          biasInitializer: 'zeros',
+        });
+        break;
+      case 'maxpool':
+      case 'avgpool': {
+        const args = { name: l.name, poolSize: l.size, strides: l.stride ?? l.size, padding: l.padding ?? 'valid' };
+        layer = l.type === 'maxpool' ? tf.layers.maxPooling2d(args) : tf.layers.averagePooling2d(args);
+        break;
+      }
+      case 'dense':
+        layer = tf.layers.dense({
+          name: l.name,
+          units: l.units,
+          activation: l.activation ?? 'relu',
+          kernelInitializer: tf.initializers.glorotUniform({ seed: s(1) }),
+          biasInitializer: 'zeros',
+        });
+        break;
+      case 'flatten':
+        layer = tf.layers.flatten({ name: l.name });
+        break;
+      case 'dropout':
+        layer = new SeededDropout({ name: l.name, rate: l.rate, baseSeed: s(1), clock });
+        break;
+      case 'batchnorm':
+        layer = tf.layers.batchNormalization({ name: l.name, axis: -1 });
+        break;
+      case 'relu':
+        layer = tf.layers.reLU({ name: l.name });
+        break;
+    }
+    x = layer.apply(x) as tf.SymbolicTensor;
+    outputs.set(l.name, x);
+  });
+  const model = tf.model({ inputs: input, outputs: x, name: spec.name.replace(/[^A-Za-z0-9_]/g, '_') });
+  const recorded = options.record ?? spec.layers.filter((l) => l.record).map((l) => l.name);
+  for (const name of recorded) {
+    if (!outputs.has(name)) {
+      throw new Error(`recorded layer "${name}" does not exist in architecture "${spec.name}" (layers: ${spec.layers.map((l) => l.name).join(', ')})`);
+    }
+  }
+  const activationModel = tf.model({ inputs: input, outputs: recorded.map((n) => outputs.get(n)!) });
+  return { model, activationModel, recorded, clock };
+}
+
+/** Number of trainable + non-trainable parameters. */
+export function parameterCount(model: tf.LayersModel): number {
+  return model.weights.reduce((sum, w) => sum + w.shape.reduce<number>((a, b) => a * (b ?? 1), 1), 0);
+}
+
+/**
+ * Receptive field of a layer's units in input pixels: the patch for output position (y, x) starts at
+ * (y·stride + offset) and spans `size` (offset is negative where 'same' padding reaches outside).
+ */
+export function receptiveField(spec: ResolvedArchitecture, layerName: string): { size: number; stride: number; offset: number } {
+  let size = 1;
+  let stride = 1;
+  let offset = 0;
+  let flat = false;
+  for (const l of spec.layers) {
+    if (l.type === 'flatten') flat = true;
+    if (flat && l.name === layerName) return { size: Math.max(spec.inputShape[0], spec.inputShape[1]), stride: 1, offset: 0 };
+    if (l.type === 'conv' || l.type === 'maxpool' || l.type === 'avgpool') {
+      const k = l.type === 'conv' ? l.kernel : l.size;
+      const s = l.stride ?? 1;
+      // 'same' pads (k-1)/2 before (TF puts the extra pixel after).
+      const pad = (l.padding ?? (l.type === 'conv' ? 'same' : 'valid')) === 'same' ? Math.floor((k - 1) / 2) : 0;
+      offset -= pad * stride;
+      size += (k - 1) * stride;
+      stride *= s;
+    }
+    if (l.name === layerName) return { size, stride, offset };
+  }
+  throw new Error(`layer "${layerName}" is not in architecture "${spec.name}"`);
+}

@@ -1,0 +1,38 @@
+/**
+ * Tiny synthetic image sets and a tiny architecture for fast tests (not used by product code paths).
+ * Images of class k have a bright bar at row 2k; enough structure that a small net learns quickly.
+ */
+import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
+import { validateArchitectureSpec } from '../spec/architecture-spec.ts';
+import type { ImageSet } from './image-set.ts';
+import { mulberry32 } from './seeded-random.ts';
+
+export function syntheticImages(count: number, seed: number, classes = 3, size = 8): ImageSet {
+  const rand = mulberry32(seed);
+  const images = new Uint8Array(count * size * size);
+  const labels = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const k = i % classes;
+    labels[i] = k;
+    for (let p = 0; p < size * size; p++) images[i * size * size + p] = Math.floor(rand() * 60);
+    const row = (2 * k + 1) % size;
+    for (let x = 0; x < size; x++) images[i * size * size + row * size + x] = 200 + Math.floor(rand() * 55);
+  }
+  return { images, labels, count, shape: [size, size, 1], classes };
+}
+
+export function tinyArchitecture(options: { dropout?: boolean; batchnorm?: boolean; name?: string; filters?: number } = {}): ResolvedArchitecture {
+  return validateArchitectureSpec({
+    name: options.name ?? 'tiny',
+    inputShape: [8, 8, 1],
+    layers: [
+      { type: 'conv', name: 'conv1', filters: options.filters ?? 4, kernel: 3, record: true },
+      ...(options.batchnorm ? [{ type: 'batchnorm', name: 'bn1' }] : []),
+      { type: 'maxpool', name: 'pool1', size: 2 },
+      { type: 'flatten', name: 'flatten' },
+      { type: 'dense', name: 'fc1', units: 6, record: true },
+      ...(options.dropout ? [{ type: 'dropout', name: 'drop', rate: 0.3 }] : []),
+      { type: 'dense', name: 'out', units: 3 },
+    ],
+  });
+}
