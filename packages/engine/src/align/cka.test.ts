@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { selectBackend } from '../backend/select-backend.ts';
+import { MomentAccumulator, pairMoments, pairStatistics } from '../stats/moments.ts';
+import { gaussian, mulberry } from '../../test/planted.ts';
+import { ckaAlignment, debiasedLinearCka, linearCka } from './cka.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+const reference = path.resolve(repoRoot, '../shared/reference');
+
+function flat(rows: number[][]): Float64Array {
+  return Float64Array.from(rows.flat());
+}
+
+/** Song et al. (2012) unbiased HSIC on linear Gram matrices of the raw (uncentred) rows; O(n²) reference. */
+function gramDebiasedCka(x: Float64Array, y: Float64Array, n: number, p: number, q: number): number {
+  const gram = (m: Float64Array, w: number) => {
+    const k = new Float64Array(n * n);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        if (i === j) continue; // K̃: zero diagonal
+        let s = 0;
+        for (let c = 0; c < w; c++) s += m[i * w + c]! * m[j * w + c]!;
+        k[i * n + j] = s;
+      }
+    return k;
+  };
+  const hsic = (k: Float64Array, l: Float64Array) => {
+    let tr = 0, sk = 0, sl = 0, kl1 = 0;
+    const rk = new Float64Array(n), rl = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        tr += k[i * n + j]! * l[j * n + i]!;
+        rk[i]! += k[i * n + j]!;
+        rl[i]! += l[i * n + j]!;
+      }
+    for (let i = 0; i < n; i++) {
+      sk += rk[i]!;
+      sl += rl[i]!;
+      kl1 += rk[i]! * rl[i]!; // 1ᵀ K̃ L̃ 1 (symmetric)
+    }
+    return (tr + (sk * sl) / ((n - 1) * (n - 2)) - (2 / (n - 2)) * kl1) / (n * (n - 3));
+  };
+  const k = gram(x, p), l = gram(y, q);
+  return hsic(k, l) / Math.sqrt(hsic(k, k) * hsic(l, l));
+}
+
+beforeAll(async () => {
+  await selectBackend();
+});
+
+describe('CKA', () => {
+  it('reproduces the google-research demo values (cka_demo_seed1337.json) to 1e-6', () => {
+    const ref = JSON.parse(readFileSync(path.join(reference, 'cka_demo_seed1337.json'), 'utf8')) as {
+      X: number[][];
+      Y: number[][];
+      expected: { linear_cka: number; linear_cka_debiased: number };
+    };
+    const x = flat(ref.X);
+    const y = flat(ref.Y);
+    const stats = pairMoments(x, y, 100, 10, 10, { batchRows: 17 });
+    const { linear, debiased } = ckaAlignment(stats);
+    expect(Math.abs(linear - ref.expected.linear_cka)).toBeLessThan(1e-6);
+    expect(Math.abs(debiased - ref.expected.linear_cka_debiased)).toBeLessThan(1e-6);
+    expect(linear).toBeCloseTo(0.5576132566, 9);
+    expect(debiased).toBeCloseTo(0.5134564895, 9);
+  });
+
+  it('streamed debiased CKA equals the Gram-matrix unbiased-HSIC formula on small uncentred data', () => {
+    const r = mulberry(9);
+    const g = gaussian(r);
+    for (const [n, p, q] of [[30, 5, 7], [57, 12, 3]] as const) {
+      const x = Float64Array.from({ length: n * p }, () => g() + 4);
+      const y = new Float64Array(n * q);
+      for (let i = 0; i < n; i++) for (let j = 0; j < q; j++) y[i * q + j] = Math.max(x[i * p + (j % p)]! - 4 + 0.7 * g(), 0) - 3;
+      const stats = pairMoments(x, y, n, p, q, { batchRows: 11 });
+      expect(Math.abs(debiasedLinearCka(stats) - gramDebiasedCka(x, y, n, p, q))).toBeLessThan(1e-10);
+    }
+  });
+
+  it('is 1 for identical and for rotated/scaled copies, and needs the group extras for the debiased form', () => {
+    const r = mulberry(4);
+    const g = gaussian(r);
+    const n = 200, p = 6;
+    const x = Float64Array.from({ length: n * p }, () => g());
+    const y = x.map((v) => 3 * v + 1); // isotropic scaling + shift
+    const stats = pairMoments(x, y, n, p, p);
+    expect(linearCka(stats)).toBeCloseTo(1, 12);
+    expect(debiasedLinearCka(stats)).toBeCloseTo(1, 12);
+    const acc = new MomentAccumulator(2 * p, { products: 'js' });
+    const joint = new Float64Array(n * 2 * p);
+    for (let i = 0; i < n; i++) {
+      joint.set(x.subarray(i * p, (i + 1) * p), i * 2 * p);
+      joint.set(y.subarray(i * p, (i + 1) * p), i * 2 * p + p);
+    }
+    acc.update(joint, n);
+    const noGroups = pairStatistics(acc.finalize(), { offset: 0, count: p }, { offset: p, count: p });
+    expect(linearCka(noGroups)).toBeCloseTo(1, 12);
+    expect(() => debiasedLinearCka(noGroups)).toThrow(/accumulate the moments with groups/);
+  });
+});
