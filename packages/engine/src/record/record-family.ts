@@ -1,0 +1,210 @@
+/**
+ * Record a family of networks on a probe set, streaming. For each recorded layer name, every network
+ * that has the layer contributes its units side by side to ONE joint vector (network k's units are a
+ * unit group), and one `MomentAccumulator` takes the joint rows batch by batch, so every within- and
+ * between-network correlation comes from the same pass and no activations are held beyond a batch.
+ *
+ * Samples (methods.md): a dense unit has one sample per image; a conv unit (channel) one per (image, y,
+ * x). Activations are the layer's output: post-activation, before pooling (pooling is its own layer).
+ * Alongside: per unit the top-k images by spatial maximum (with its position), a seeded reservoir of
+ * joint rows (paired across networks, for mutual information), and optional subsampled dumps.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
+import { mixSeed } from '../spec/build-model.ts';
+import { type JointMoments, MomentAccumulator, type UnitGroup } from '../stats/moments.ts';
+import { RowReservoir } from '../stats/row-sample.ts';
+import { type ImageSet, batchTensor, rangeIndices, ranges } from '../train/image-set.ts';
+import { seededPermutation } from '../train/seeded-random.ts';
+import type { TopImage } from '../experiment/manifest.ts';
+
+export interface RecordedNetwork {
+  id: string;
+  spec: ResolvedArchitecture;
+  model: tf.LayersModel;
+}
+
+export interface RecordOptions {
+  /** Layer names to record; a network without a layer simply does not take part in it. */
+  layers: string[];
+  /** Probe images per forward pass (default 100). */
+  batchSize?: number;
+  /** Top images kept per unit (default 9). */
+  topK?: number;
+  /** Rows kept per layer for mutual information (default 20000; 0 = none). */
+  sampleRows?: number;
+  /** Seed of the row sample and of dump positions. */
+  seed?: number;
+  /** Keep activations of these layers with at most `positions` spatial positions per image. */
+  dump?: { layers: string[]; positions: number };
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface LayerMember {
+  networkId: string;
+  /** Columns of this network inside the joint vector. */
+  group: UnitGroup;
+  kind: 'conv' | 'dense';
+  /** Output shape per image: [h, w, c] or [units]. */
+  shape: number[];
+  units: number;
+  /** Per unit, best first. */
+  top: TopImage[][];
+  /** Subsampled activations, float32 [rows, units], when dumped. */
+  dump?: { data: Float32Array; rows: number };
+}
+
+export interface LayerRecording {
+  name: string;
+  members: LayerMember[];
+  moments: JointMoments;
+  /** Seeded sample of joint rows (same rows for every network), row-major [rows, width]. */
+  sample?: { data: Float32Array; rows: number };
+  /** Samples per unit: images × h × w. */
+  samples: number;
+}
+
+/** Keeps the k largest (value, image, y, x) per unit, best first, ties to the earlier image. */
+class TopTracker {
+  readonly lists: TopImage[][];
+  private readonly k: number;
+  constructor(units: number, k: number) {
+    this.k = k;
+    this.lists = Array.from({ length: units }, () => []);
+  }
+  offer(unit: number, t: TopImage): void {
+    const list = this.lists[unit]!;
+    if (list.length === this.k && t.value <= list[list.length - 1]!.value) return;
+    let i = list.length;
+    while (i > 0 && list[i - 1]!.value < t.value) i--;
+    list.splice(i, 0, t);
+    if (list.length > this.k) list.pop();
+  }
+}
+
+/** Stream the probe set through every network and accumulate each recorded layer jointly. */
+export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet, options: RecordOptions): Promise<LayerRecording[]> {
+  const batchSize = options.batchSize ?? 100;
+  const topK = options.topK ?? 9;
+  const seed = options.seed ?? 0;
+  const sampleRows = options.sampleRows ?? 20000;
+  const dumpPositions = options.dump?.positions ?? 0;
+  const dumpLayers = new Set(options.dump?.layers ?? []);
+  for (const name of dumpLayers) {
+    if (!options.layers.includes(name)) throw new Error(`dump layer "${name}" is not among the recorded layers (${options.layers.join(', ')})`);
+  }
+
+  // Which networks take part in which layer, and the activation model of each network.
+  const perNet = networks.map((net) => {
+    const names = options.layers.filter((l) => net.spec.layers.some((s) => s.name === l));
+    const act = names.length > 0 ? tf.model({ inputs: net.model.inputs, outputs: names.map((n) => net.model.getLayer(n).output as tf.SymbolicTensor) }) : undefined;
+    return { net, names, act };
+  });
+  const layers = options.layers.map((name) => {
+    const members: Array<LayerMember & { tracker: TopTracker; dumpRows: Float32Array[] }> = [];
+    let offset = 0;
+    for (const { net, names, act } of perNet) {
+      const k = names.indexOf(name);
+      if (k < 0 || !act) continue;
+      const out = act.outputs[k]!.shape.slice(1) as number[];
+      const units = out[out.length - 1]!;
+      const tracker = new TopTracker(units, topK);
+      members.push({ networkId: net.id, group: { offset, count: units }, kind: out.length === 3 ? 'conv' : 'dense', shape: out, units, top: tracker.lists, tracker, dumpRows: [] });
+      offset += units;
+    }
+    if (members.length === 0) throw new Error(`recorded layer "${name}" does not exist in any network (${networks.map((n) => n.spec.name).join(', ')})`);
+    const shapes = new Set(members.map((m) => m.shape.slice(0, -1).join('x')));
+    if (shapes.size > 1) throw new Error(`layer "${name}" has different spatial sizes across architectures (${[...shapes].join(', ')}); record it separately per architecture`);
+    const width = offset;
+    const positions = members[0]!.kind === 'conv' ? members[0]!.shape[0]! * members[0]!.shape[1]! : 1;
+    return {
+      name,
+      members,
+      width,
+      positions,
+      acc: new MomentAccumulator(width, { groups: members.map((m) => m.group) }),
+      reservoir: sampleRows > 0 ? new RowReservoir(width, sampleRows, mixSeed(seed, 0x5a3)) : undefined,
+      // Dump positions: the same seeded subset for every image and network (paired rows).
+      dumpAt: dumpLayers.has(name) ? Int32Array.from(seededPermutation(positions, mixSeed(seed, 0xd0)).subarray(0, Math.min(positions, dumpPositions))).sort() : undefined,
+    };
+  });
+
+  let done = 0;
+  for (const [s, e] of ranges(probe.count, batchSize)) {
+    options.signal?.throwIfAborted();
+    const idx = rangeIndices(s, e);
+    const n = e - s;
+    const x = batchTensor(probe, idx);
+    // outputs[netIndex][k] for k over that network's recorded names
+    const outputs = perNet.map(({ act }) => (act ? (act.predict(x) as tf.Tensor | tf.Tensor[]) : []));
+    x.dispose();
+    const outputOf = (net: number, name: string): tf.Tensor => {
+      const o = outputs[net]!;
+      const k = perNet[net]!.names.indexOf(name);
+      return Array.isArray(o) ? o[k]! : o;
+    };
+    for (const layer of layers) {
+      const parts = layer.members.map((m) => outputOf(networks.findIndex((nn) => nn.id === m.networkId), layer.name));
+      // Joint rows: every network's units side by side, one row per (image, y, x).
+      const joint = tf.tidy(() => tf.concat(parts.map((t, i) => t.reshape([-1, layer.members[i]!.units])), 1));
+      const rows = joint.shape[0]!;
+      const data = joint.dataSync() as Float32Array;
+      joint.dispose();
+      layer.acc.update(data, rows);
+      layer.reservoir?.update(data, rows);
+      layer.members.forEach((m, i) => {
+        const t = parts[i]!;
+        const P = layer.positions;
+        const [maxV, argV] = tf.tidy(() => {
+          const r = t.reshape([n, P, m.units]);
+          return [r.max(1).dataSync() as Float32Array, r.argMax(1).dataSync() as Int32Array];
+        });
+        const w = m.kind === 'conv' ? m.shape[1]! : 1;
+        for (let im = 0; im < n; im++) {
+          for (let u = 0; u < m.units; u++) {
+            const pos = argV[im * m.units + u]!;
+            m.tracker.offer(u, { imageIndex: s + im, y: Math.floor(pos / w), x: pos % w, value: maxV[im * m.units + u]! });
+          }
+        }
+        if (layer.dumpAt) {
+          const at = layer.dumpAt;
+          const out = new Float32Array(n * at.length * m.units);
+          for (let im = 0; im < n; im++) {
+            for (let a = 0; a < at.length; a++) {
+              const src = ((im * P + at[a]!) * layer.width) + m.group.offset;
+              out.set(data.subarray(src, src + m.units), (im * at.length + a) * m.units);
+            }
+          }
+          m.dumpRows.push(out);
+        }
+      });
+    }
+    for (const o of outputs) tf.dispose(o);
+    done += n;
+    options.onProgress?.(done, probe.count);
+    await new Promise((r) => setImmediate(r));
+  }
+
+  return layers.map((l) => {
+    const members: LayerMember[] = l.members.map(({ tracker: _t, dumpRows, ...m }) => {
+      if (!l.dumpAt) return m;
+      const rows = dumpRows.reduce((sum, d) => sum + d.length, 0) / m.units;
+      const data = new Float32Array(rows * m.units);
+      let off = 0;
+      for (const d of dumpRows) {
+        data.set(d, off);
+        off += d.length;
+      }
+      return { ...m, dump: { data, rows } };
+    });
+    const sample = l.reservoir ? l.reservoir.sample() : undefined;
+    return {
+      name: l.name,
+      members,
+      moments: l.acc.finalize(),
+      ...(sample ? { sample: { data: sample.data, rows: sample.rows } } : {}),
+      samples: probe.count * l.positions,
+    };
+  });
+}
