@@ -7,3 +7,13 @@ export * from './backend/select-backend.ts';
 export * from './io/npy.ts';
 export * from './io/npz.ts';
 export * from './io/activation-source.ts';
+
+// stats: streaming joint moments and row samples
+export * from './stats/moments.ts';
+export * from './stats/row-sample.ts';
+
+// align: one-to-one matching (semi, max-weight, MI) and CKA
+export * from './align/semi-matching.ts';
+export * from './align/hungarian.ts';
+export * from './align/mutual-information.ts';
+export * from './align/cka.ts';

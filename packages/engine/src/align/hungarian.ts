@@ -6,7 +6,7 @@
  * uses): one Dijkstra-like search per row over the still-unscanned columns, O(n² m) worst case, O(n m) memory.
  * Runs on the smaller side as rows (the matrix is transposed internally when rows > cols).
  */
-import { checkMatrix } from './semi-matching.ts';
+import { checkScoreMatrix } from './semi-matching.ts';
 
 export interface MaxWeightMatching {
   /** match[i] = column matched to row i, or -1 (only when rows > cols). */
@@ -97,7 +97,7 @@ function solveMinCost(cost: Float64Array, nr: number, nc: number): Int32Array {
 
 /** Maximum-weight matching of a rows x cols weight matrix (row-major). Rectangular: the larger side keeps -1s. */
 export function maxWeightMatching(weights: Float64Array | Float32Array, rows: number, cols: number): MaxWeightMatching {
-  checkMatrix('maxWeightMatching', weights, rows, cols);
+  checkScoreMatrix('maxWeightMatching', weights, rows, cols);
   for (let k = 0; k < weights.length; k++) {
     if (!Number.isFinite(weights[k]!)) {
       throw new Error(`maxWeightMatching: weight [${Math.floor(k / cols)}, ${k % cols}] is ${weights[k]}; weights must be finite`);

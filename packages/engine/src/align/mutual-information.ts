@@ -13,7 +13,7 @@
  * MI = (Σ c log c − Σ ca log ca − Σ cb log cb + N log N) / N.
  */
 import { maxWeightMatching } from './hungarian.ts';
-import { checkMatrix, semiMatching, type SemiMatching } from './semi-matching.ts';
+import { checkScoreMatrix, semiMatching, type SemiMatching } from './semi-matching.ts';
 
 /** Rows sampled for MI when N is larger (seeded reservoir). */
 export const DEFAULT_MI_SAMPLE_ROWS = 8192;
@@ -179,7 +179,7 @@ export function miMatching(
 }
 
 export function miMatchingFromMatrix(matrix: Float64Array, p: number, q: number): MiMatching {
-  checkMatrix('miMatching', matrix, p, q);
+  checkScoreMatrix('miMatching', matrix, p, q);
   const { match } = maxWeightMatching(matrix, p, q);
   const mi = new Float64Array(p).fill(NaN);
   let sum = 0;

@@ -18,14 +18,14 @@ export interface SemiMatching {
   oneToOneFraction: number;
 }
 
-export function checkMatrix(name: string, m: Float64Array | Float32Array, p: number, q: number): void {
+export function checkScoreMatrix(name: string, m: Float64Array | Float32Array, p: number, q: number): void {
   if (!Number.isInteger(p) || !Number.isInteger(q) || p < 1 || q < 1) throw new Error(`${name}: need at least one unit on each side, got ${p} x ${q}`);
   if (m.length !== p * q) throw new Error(`${name}: matrix holds ${m.length} values, expected ${p} x ${q} = ${p * q}`);
 }
 
 /** Semi-matching on any p x q row-major score matrix (correlations, mutual information). */
 export function semiMatching(rAB: Float64Array | Float32Array, p: number, q: number): SemiMatching {
-  checkMatrix('semiMatching', rAB, p, q);
+  checkScoreMatrix('semiMatching', rAB, p, q);
   const match = new Int32Array(p);
   const corr = new Float64Array(p).fill(-Infinity);
   const reverseMatch = new Int32Array(q);
