@@ -1,9 +1,75 @@
 /**
- * `convergent` command-line entry. Subcommands live in their own files in this folder and are
- * registered here; `main` returns the exit code and never throws for user errors.
+ * `convergent` command-line entry. Subcommands live in their own files in this folder and are registered in
+ * COMMANDS below (one line each); `main` returns the exit code and never throws for user errors.
  */
-export async function main(argv: string[]): Promise<number> {
-  const [command] = argv;
-  process.stderr.write(`convergent: unknown command ${command ?? '(none)'}\n`);
-  return 2;
+import { alignCommand } from './align.ts';
+import { CliError, type CliIO, type Command } from './command.ts';
+
+/** Registered subcommands, in the order `convergent --help` lists them. Add a subcommand with one line here. */
+const COMMANDS: Command[] = [
+  alignCommand,
+];
+
+const PROCESS_IO: CliIO = { stdout: process.stdout, stderr: process.stderr };
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    'convergent: do networks trained from different seeds learn the same features?',
+    '',
+    'Usage: convergent <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `convergent <command> --help` for a command\'s options.',
+    '',
+  ].join('\n');
+}
+
+/** The command whose name words start argv, longest name first (so `experiment run` beats `experiment`). */
+function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
+  const sorted = [...COMMANDS].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
+  for (const command of sorted) {
+    const words = command.name.split(' ');
+    if (words.every((w, i) => argv[i] === w)) return { command, rest: argv.slice(words.length) };
+  }
+  return undefined;
+}
+
+/** Errors carry one-line messages; squeeze any stray newlines so the output stays one line. */
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+export async function main(argv: string[], io: CliIO = PROCESS_IO): Promise<number> {
+  const [first] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    (first === undefined ? io.stderr : io.stdout).write(overview());
+    return first === undefined ? 2 : 0;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    const partial = COMMANDS.filter((c) => c.name.startsWith(`${first} `)).map((c) => c.name);
+    io.stderr.write(
+      partial.length > 0
+        ? `convergent ${first}: missing subcommand; one of: ${partial.join(', ')}\n`
+        : `convergent: unknown command '${first}'; commands: ${COMMANDS.map((c) => c.name).join(', ')} (see convergent --help)\n`,
+    );
+    return 2;
+  }
+  const { command, rest } = found;
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(command.usage.endsWith('\n') ? command.usage : `${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    const error = err instanceof Error ? err : new Error(String(err));
+    if (process.env.CONVERGENT_DEBUG) io.stderr.write(`${error.stack ?? error.message}\n`);
+    io.stderr.write(`convergent ${command.name}: ${oneLine(error.message)}\n`);
+    return error instanceof CliError ? error.exitCode : 1;
+  }
 }

@@ -1,0 +1,85 @@
+/**
+ * The human-readable summary `convergent align` prints on stdout: one block per method, plus a per-unit table of
+ * matches when A is small enough to read (the JSON output has everything).
+ */
+import type { AlignOptions, AlignReport } from './align.ts';
+
+const PER_UNIT_LIMIT = 32;
+
+const f3 = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? '-' : v.toFixed(3));
+const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+
+/** Columns before `leftColumns` are left-aligned (labels), the rest right-aligned (numbers). */
+function table(rows: string[][], indent = '  ', leftColumns = 1): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map(
+    (row) => indent + row.map((cell, i) => (i < leftColumns ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd(),
+  );
+}
+
+export function formatSummary(report: AlignReport, options: AlignOptions): string {
+  const out: string[] = [];
+  const { a, b } = report.inputs;
+  out.push(`A: ${a.path}  shape (${a.shape.join(', ')})  ${a.layout}  ${report.unitsA} units`);
+  out.push(`B: ${b.path}  shape (${b.shape.join(', ')})  ${b.layout}  ${report.unitsB} units`);
+  out.push(`samples: ${report.samples}   backend: ${report.backend}`);
+  const dead = (d: number[]) => (d.length === 0 ? 'none' : `${d.length} (${d.slice(0, 10).join(', ')}${d.length > 10 ? ', ...' : ''})`);
+  out.push(`dead units: A ${dead(report.deadA)}; B ${dead(report.deadB)}`);
+  out.push('');
+
+  const rows: string[][] = [['method', 'result']];
+  if (report.semi) {
+    rows.push(['semi', `mean max corr A->B ${f3(report.semi.meanCorr)}, B->A ${f3(report.semi.reverseMeanCorr)}; one-to-one ${pct(report.semi.oneToOneFraction)}`]);
+  }
+  if (report.hungarian) rows.push(['hungarian', `mean corr of max-weight matching ${f3(report.hungarian.meanCorr)}`]);
+  if (report.mi) {
+    rows.push(['mi', `mean max MI ${f3(report.mi.meanMI)} bits (semi), ${f3(report.mi.maxMeanMI)} bits (matching); ${report.mi.rows} sampled rows, ${report.mi.bins} bins`]);
+  }
+  if (report.cka) rows.push(['cka', `linear ${f3(report.cka.linear)}, debiased ${f3(report.cka.debiased)}`]);
+  if (report.spectral) {
+    const s = report.spectral;
+    const shared = s.counts.filter((c) => c.a > 0 && c.b > 0).length;
+    rows.push(['spectral', `${s.clusters} clusters on ${s.affinity === 'abs' ? '|r|' : 'max(r, 0)'}: ${shared} mix both nets (${pct(s.sharedFraction)})`]);
+  }
+  if (report.sparse) rows.push(['sparse', 'see path below']);
+  out.push(...table(rows, '', 2));
+
+  if (report.sparse) {
+    out.push('', 'sparse prediction of B from A (FVU = fraction of variance unexplained):');
+    out.push(
+      ...table([
+        ['penalty', 'mean FVU', 'mean non-zero weights'],
+        ...report.sparse.path.map((pt) => [String(pt.penalty), pt.meanLoss.toFixed(4), pt.meanNonzero.toFixed(2) + (pt.unconverged ? ` (${pt.unconverged} unconverged)` : '')]),
+      ]),
+    );
+  }
+
+  if (report.spectral) {
+    out.push('', 'spectral clusters (units of A / units of B):');
+    const counts = report.spectral.counts.map((c, k) => `${k}:${c.a}/${c.b}`);
+    for (let i = 0; i < counts.length; i += 10) out.push(`  ${counts.slice(i, i + 10).join('  ')}`);
+  }
+
+  const perUnit = report.semi || report.hungarian || report.mi;
+  if (perUnit && report.unitsA <= PER_UNIT_LIMIT) {
+    out.push('', 'per unit of A: best unit of B');
+    const header = ['A'];
+    if (report.semi) header.push('semi', 'r');
+    if (report.hungarian) header.push('matching', 'r');
+    if (report.mi) header.push('mi', 'bits');
+    const body: string[][] = [header];
+    for (let i = 0; i < report.unitsA; i++) {
+      const row = [String(i)];
+      if (report.semi) row.push(String(report.semi.match[i]), f3(report.semi.corr[i]));
+      if (report.hungarian) row.push(report.hungarian.match[i]! < 0 ? '-' : String(report.hungarian.match[i]), f3(report.hungarian.corr[i]));
+      if (report.mi) row.push(String(report.mi.match[i]), f3(report.mi.mi[i]));
+      body.push(row);
+    }
+    out.push(...table(body));
+  } else if (perUnit) {
+    out.push('', `per-unit matches: ${report.unitsA} units of A; write them with --json FILE`);
+  }
+  if (options.json !== undefined) out.push('', `JSON written to ${options.json}`);
+  return `${out.join('\n')}\n`;
+}

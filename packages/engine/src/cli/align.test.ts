@@ -1,0 +1,314 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeNpy } from '../io/npy.ts';
+import { writeNpz } from '../io/npz.ts';
+import { main } from './main.ts';
+import { Progress } from './progress.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/convergent.mjs', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../test/fixtures/npy/', import.meta.url));
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'align-cli-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Seeded uniform [0, 1) (mulberry32) and standard normal (Box–Muller). */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  const uniform = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+  return { uniform, normal };
+}
+
+async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+  });
+  return { code, stdout, stderr };
+}
+
+/**
+ * Planted alignment: A is N × p ReLU'd mixtures; B's unit j is A's unit perm[j], positively scaled and shifted,
+ * plus tiny noise. Returns the expected match of every unit of A (the inverse permutation).
+ */
+async function planted(n: number, p: number, seed: number): Promise<{ a: string; b: string; expected: number[] }> {
+  const r = rng(seed);
+  const A = new Float32Array(n * p);
+  for (let i = 0; i < n; i++) {
+    const shared = r.normal();
+    for (let j = 0; j < p; j++) A[i * p + j] = Math.max(0, r.normal() + 0.3 * shared);
+  }
+  const perm = Array.from({ length: p }, (_, j) => j);
+  for (let j = p - 1; j > 0; j--) {
+    const k = Math.floor(r.uniform() * (j + 1));
+    [perm[j], perm[k]] = [perm[k]!, perm[j]!];
+  }
+  const B = new Float32Array(n * p);
+  const scale = Array.from({ length: p }, () => 0.2 + 5 * r.uniform());
+  const shift = Array.from({ length: p }, () => 10 * r.normal());
+  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) B[i * p + j] = scale[j]! * A[i * p + perm[j]!]! + shift[j]! + 1e-4 * r.normal();
+  const a = join(dir, `planted_a_${seed}.npy`);
+  const b = join(dir, `planted_b_${seed}.npy`);
+  await writeNpy(a, A, [n, p]);
+  await writeNpy(b, B, [n, p]);
+  const expected = new Array<number>(p);
+  perm.forEach((src, j) => (expected[src] = j));
+  return { a, b, expected };
+}
+
+describe('convergent align: planted permutation', () => {
+  it('semi, hungarian and MI recover the permutation exactly; JSON has the documented shape', async () => {
+    const { a, b, expected } = await planted(3000, 12, 7);
+    const json = join(dir, 'planted.json');
+    const { code, stdout, stderr } = await run(['align', a, b, '--method', 'semi,hungarian,cka,sparse', '--json', json, '--penalties', '0,0.01,0.1']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(await readFile(json, 'utf8'));
+    expect(report).toMatchObject({ samples: 3000, unitsA: 12, unitsB: 12, deadA: [], deadB: [] });
+    expect(typeof report.backend).toBe('string');
+    expect(report.semi.match).toEqual(expected);
+    expect(report.semi.reverseMatch).toEqual(expected.map((_, j) => expected.indexOf(j)));
+    expect(report.semi.oneToOneFraction).toBe(1);
+    expect(report.semi.meanCorr).toBeGreaterThan(0.9999);
+    expect(report.hungarian.match).toEqual(expected);
+    expect(report.hungarian.meanCorr).toBeGreaterThan(0.9999);
+    expect(report.hungarian.corr).toHaveLength(12);
+    // Planted copies are linear in A: CKA ≈ 1 up to the per-unit scales (linear CKA is not scale invariant per unit).
+    expect(report.cka.linear).toBeGreaterThan(0.3);
+    expect(report.cka.debiased).toBeGreaterThan(0.3);
+    // Sparse: α = 0 explains everything; loss grows and non-zeros shrink along the path.
+    const path = report.sparse.path as Array<{ penalty: number; meanLoss: number; meanNonzero: number }>;
+    expect(path.map((pt) => pt.penalty)).toEqual([0, 0.01, 0.1]);
+    expect(path[0]!.meanLoss).toBeLessThan(1e-4);
+    for (let k = 1; k < path.length; k++) {
+      expect(path[k]!.meanLoss).toBeGreaterThanOrEqual(path[k - 1]!.meanLoss - 1e-12);
+      expect(path[k]!.meanNonzero).toBeLessThanOrEqual(path[k - 1]!.meanNonzero);
+    }
+    expect(stdout).toMatch(/semi\s+mean max corr A->B 1\.000/);
+    expect(stdout).toMatch(/hungarian\s+mean corr of max-weight matching 1\.000/);
+    // Written through a temporary file that was renamed: nothing else left in the folder.
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('rectangular: a wider B leaves no A unit unmatched; a wider A reports -1 for the units left out', async () => {
+    const { a, b, expected } = await planted(1500, 6, 11);
+    const wideB = join(dir, 'wideB.npy');
+    const r = rng(5);
+    const bData = new Float32Array(1500 * 6);
+    const src = await readFile(b);
+    void src;
+    // B' = B plus 3 extra noise units.
+    const { readNpy } = await import('../io/npy.ts');
+    const B = (await readNpy(b)).data as Float32Array;
+    const B9 = new Float32Array(1500 * 9);
+    for (let i = 0; i < 1500; i++) {
+      B9.set(B.subarray(i * 6, i * 6 + 6), i * 9);
+      for (let k = 6; k < 9; k++) B9[i * 9 + k] = r.normal();
+    }
+    void bData;
+    await writeNpy(wideB, B9, [1500, 9]);
+    const json = join(dir, 'rect.json');
+    expect((await run(['align', a, wideB, '--method', 'hungarian,semi', '--json', json])).code).toBe(0);
+    const ab = JSON.parse(await readFile(json, 'utf8'));
+    expect(ab.unitsB).toBe(9);
+    expect(ab.hungarian.match).toEqual(expected);
+    expect((await run(['align', wideB, a, '--method', 'hungarian', '--json', json])).code).toBe(0);
+    const ba = JSON.parse(await readFile(json, 'utf8'));
+    expect(ba.hungarian.match.slice(6)).toEqual([-1, -1, -1]);
+    expect(ba.hungarian.corr.slice(6)).toEqual([null, null, null]);
+    expect(ba.hungarian.match.slice(0, 6).map((j: number) => expected[j])).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+});
+
+describe('convergent align: conv maps', () => {
+  it('4-D NHWC, 4-D NCHW (.npz) and the flattened 2-D arrays give the same results', async () => {
+    const [IMG, H, W, C] = [6, 5, 4, 5];
+    const r = rng(3);
+    const n = IMG * H * W;
+    const flatA = Float32Array.from({ length: n * C }, () => Math.max(0, r.normal()));
+    const flatB = new Float32Array(n * C);
+    for (let i = 0; i < n; i++) for (let c = 0; c < C; c++) flatB[i * C + c] = 2 * flatA[i * C + ((c + 2) % C)]! + 0.5 * r.normal();
+    const toNchw = (flat: Float32Array) => {
+      const out = new Float32Array(flat.length);
+      for (let m = 0; m < IMG; m++) for (let c = 0; c < C; c++) for (let pos = 0; pos < H * W; pos++) out[((m * C + c) * H * W) + pos] = flat[(m * H * W + pos) * C + c]!;
+      return out;
+    };
+    await writeNpy(join(dir, 'convA2d.npy'), flatA, [n, C]);
+    await writeNpy(join(dir, 'convB2d.npy'), flatB, [n, C]);
+    await writeNpy(join(dir, 'convA.npy'), flatA, [IMG, H, W, C]);
+    await writeNpy(join(dir, 'convB.npy'), flatB, [IMG, H, W, C], { fortranOrder: true });
+    await writeNpz(join(dir, 'convA.npz'), { acts: { data: toNchw(flatA), shape: [IMG, C, H, W] } });
+    await writeNpz(join(dir, 'convB.npz'), { acts: { data: toNchw(flatB), shape: [IMG, C, H, W] }, labels: { data: new Int32Array(IMG), shape: [IMG] } }, { compress: true });
+    const methods = ['--method', 'semi,hungarian,cka,sparse', '--penalties', '0.01,0.1'];
+    const results = [];
+    for (const [a, b, extra] of [
+      ['convA2d.npy', 'convB2d.npy', []],
+      ['convA.npy', 'convB.npy', []],
+      ['convA.npz', 'convB.npz', ['--layout', 'nchw', '--key', 'acts']],
+      // Small batches that cut through images exercise the per-chunk transpose.
+      ['convA.npz', 'convB.npz', ['--layout', 'nchw', '--key-b', 'acts', '--batch-rows', '7']],
+    ] as const) {
+      const json = join(dir, `conv_${results.length}.json`);
+      const out = await run(['align', join(dir, a), join(dir, b), ...methods, ...extra, '--json', json]);
+      expect(out.stderr).toBe('');
+      const { inputs, ...rest } = JSON.parse(await readFile(json, 'utf8'));
+      expect(inputs.a.layout).toBe(results.length === 0 ? 'dense' : results.length === 1 ? 'nhwc' : 'nchw');
+      results.push(rest);
+    }
+    expect(results[0].samples).toBe(n);
+    expect(results[0].semi.match).toEqual([3, 4, 0, 1, 2]);
+    for (const other of results.slice(1, 3)) expect(other).toEqual(results[0]);
+    // Different batch boundaries: same matches, statistics equal to rounding.
+    expect(results[3].semi.match).toEqual(results[0].semi.match);
+    expect(results[3].hungarian.meanCorr).toBeCloseTo(results[0].hungarian.meanCorr, 5);
+    expect(results[3].cka.linear).toBeCloseTo(results[0].cka.linear, 5);
+  });
+});
+
+describe('convergent align: bad input gives one line and a non-zero exit', () => {
+  const paths: Record<string, string> = {};
+  beforeAll(async () => {
+    const r = rng(9);
+    const good = Float32Array.from({ length: 100 * 4 }, () => r.normal());
+    paths.good = join(dir, 'good.npy');
+    await writeNpy(paths.good, good, [100, 4]);
+    paths.short = join(dir, 'short.npy');
+    await writeNpy(paths.short, good.subarray(0, 99 * 4), [99, 4]);
+    const nan = good.slice();
+    nan[17 * 4 + 3] = NaN;
+    paths.nan = join(dir, 'nan.npy');
+    await writeNpy(paths.nan, nan, [100, 4]);
+    const inf = good.slice();
+    inf[50 * 4 + 1] = -Infinity;
+    paths.inf = join(dir, 'inf.npy');
+    await writeNpy(paths.inf, inf, [100, 4]);
+    paths.one = join(dir, 'one.npy');
+    await writeNpy(paths.one, good.subarray(0, 4), [1, 4]);
+    paths.three = join(dir, 'three.npy');
+    await writeNpy(paths.three, good, [25, 4, 4]);
+    paths.multi = join(dir, 'multi.npz');
+    await writeNpz(paths.multi, { x: { data: good, shape: [100, 4] }, y: { data: good, shape: [100, 4] } });
+    paths.complex = join(dir, 'complex.npy');
+    await copyFile(join(FIXTURES, 'bad_complex.npy'), paths.complex);
+    paths.truncated = join(dir, 'truncated.npy');
+    const bytes = await readFile(paths.good);
+    await writeFile(paths.truncated, bytes.subarray(0, bytes.length - 10));
+  });
+
+  const cases: Array<[string, () => string[], RegExp, number]> = [
+    ['missing file', () => ['align', paths.good!, join(dir, 'nope.npy')], /nope\.npy: no such file/, 1],
+    ['truncated file', () => ['align', paths.truncated!, paths.good!], /truncated\.npy: file is truncated/, 1],
+    ['unsupported dtype', () => ['align', paths.good!, paths.complex!], /unsupported dtype complex/, 1],
+    ['mismatched sample counts', () => ['align', paths.good!, paths.short!], /sample counts differ: .*good\.npy has 100 samples.*short\.npy has 99/, 1],
+    ['NaN (names the unit)', () => ['align', paths.nan!, paths.good!], /nan\.npy: unit 3 has a non-finite value \(NaN\) at sample 17/, 1],
+    ['Inf in B (names the unit)', () => ['align', paths.good!, paths.inf!], /inf\.npy: unit 1 has a non-finite value \(-Inf\) at sample 50/, 1],
+    ['fewer than 2 samples', () => ['align', paths.one!, paths.one!], /hold 1 sample; correlations need at least 2/, 1],
+    ['3-D array', () => ['align', paths.three!, paths.good!], /is 3-D; expected 2-D \[samples, units\] or 4-D/, 1],
+    ['clusters > units', () => ['align', paths.good!, paths.good!, '--method', 'spectral', '--clusters', '9'], /--clusters 9 is more than the 8 units/, 2],
+    ['negative penalty', () => ['align', paths.good!, paths.good!, '--penalties', '0.01,-0.1'], /-0\.1 is negative/, 2],
+    ['non-numeric penalty', () => ['align', paths.good!, paths.good!, '--penalties', '0.01,abc'], /'abc' is not a number/, 2],
+    ['unknown method', () => ['align', paths.good!, paths.good!, '--method', 'semi,magic'], /unknown method 'magic'/, 2],
+    ['unknown option', () => ['align', paths.good!, paths.good!, '--frobnicate'], /unknown option --frobnicate/, 2],
+    ['option without value', () => ['align', paths.good!, paths.good!, '--clusters'], /--clusters needs a value/, 2],
+    ['option followed by an option', () => ['align', paths.good!, paths.good!, '--clusters', '--quiet'], /--clusters needs a value/, 2],
+    ['bad clusters', () => ['align', paths.good!, paths.good!, '--clusters', '2.5'], /--clusters 2\.5 is not an integer/, 2],
+    ['bad layout', () => ['align', paths.good!, paths.good!, '--layout', 'hwc'], /unknown layout 'hwc'/, 2],
+    ['one file only', () => ['align', paths.good!], /expected two activation files/, 2],
+    ['npz without --key', () => ['align', paths.multi!, paths.good!], /holds 2 arrays \('x', 'y'\); choose one with --key NAME/, 1],
+    ['npz with a wrong key', () => ['align', paths.multi!, paths.good!, '--key-a', 'z'], /no array 'z'.*'x', 'y'/, 1],
+    ['unwritable --json', () => ['align', paths.good!, paths.good!, '--json', join(dir, 'no/such/dir/out.json')], /cannot write --json/, 2],
+    ['unknown command', () => ['frobnicate'], /unknown command 'frobnicate'/, 2],
+  ];
+  for (const [what, argv, pattern, exitCode] of cases) {
+    it(what, async () => {
+      const json = join(dir, `err_${what.replace(/\W+/g, '_')}.json`);
+      const args = argv();
+      const withJson = args[0] === 'align' && !args.includes('--json') ? [args[0], '--json', json, ...args.slice(1)] : args;
+      const { code, stdout, stderr } = await run(withJson);
+      expect(code).toBe(exitCode);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(pattern);
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(stderr).not.toMatch(/\n\s+at /);
+      expect((await readdir(dir)).some((f) => f.startsWith(`err_${what.replace(/\W+/g, '_')}`))).toBe(false);
+    });
+  }
+});
+
+describe('convergent CLI entry', () => {
+  it('--help lists the commands and align --help documents every option', async () => {
+    const top = await run(['--help']);
+    expect(top.code).toBe(0);
+    expect(top.stdout).toMatch(/align\s+align the units/);
+    const help = await run(['align', '--help']);
+    expect(help.code).toBe(0);
+    for (const opt of ['--method', '--layout', '--key', '--penalties', '--clusters', '--json', '--mi-rows', '--seed', '--quiet']) expect(help.stdout).toContain(opt);
+    const none = await run([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/Usage: convergent <command>/);
+  });
+
+  it('progress: silent under a second, reports streaming and slow steps after', async () => {
+    let t = 0;
+    let err = '';
+    const io = { stdout: { write: () => true }, stderr: { write: (s: string) => (err += s) } };
+    const progress = new Progress(io, 'x', true, () => t);
+    progress.rows(10, 100);
+    await progress.step('quick', () => (t += 200));
+    expect(err).toBe('');
+    t = 1500;
+    progress.rows(50, 100);
+    expect(err).toMatch(/^x: streamed 50 \/ 100 rows \(50\.0%, 1\.5 s\)\n$/);
+    await progress.step('slow', () => (t += 2500));
+    expect(err).toMatch(/x: computing slow\.\.\.\nx: slow took 2\.5 s\n$/);
+    const quiet = new Progress(io, 'q', false, () => t);
+    err = '';
+    t += 5000;
+    quiet.rows(1, 2);
+    expect(err).toBe('');
+  });
+});
+
+describe('the real bin (spawned)', () => {
+  const exec = promisify(execFile);
+  it('aligns a planted pair end to end and writes JSON', async () => {
+    const { a, b, expected } = await planted(2000, 8, 21);
+    const json = join(dir, 'spawned.json');
+    const { stdout } = await exec(process.execPath, [BIN, 'align', a, b, '--method', 'semi,hungarian', '--json', json]);
+    expect(stdout).toMatch(/per unit of A/);
+    const report = JSON.parse(await readFile(json, 'utf8'));
+    expect(report.semi.match).toEqual(expected);
+    expect(report.hungarian.match).toEqual(expected);
+  });
+
+  it('exits non-zero with one line on stderr for a NaN, and prints help', async () => {
+    const r = rng(1);
+    const data = Float32Array.from({ length: 40 }, () => r.normal());
+    data[9] = NaN; // sample 2, unit 1 of a 4-unit array
+    const bad = join(dir, 'spawn_nan.npy');
+    await writeNpy(bad, data, [10, 4]);
+    const err = await exec(process.execPath, [BIN, 'align', bad, bad]).catch((e: { code: number; stderr: string }) => e);
+    expect((err as { code: number }).code).toBe(1);
+    expect((err as { stderr: string }).stderr).toBe(`convergent align: ${bad}: unit 1 has a non-finite value (NaN) at sample 2; replace NaN/Inf before aligning\n`);
+    const help = await exec(process.execPath, [BIN, '--help']);
+    expect(help.stdout).toMatch(/Commands:/);
+  });
+});

@@ -1,0 +1,302 @@
+/**
+ * `convergent align A.npy B.npy`: align the units of two networks from their saved activations.
+ *
+ * Both files are streamed batch by batch, side by side, into ONE MomentAccumulator over the joint vector [a; b]
+ * (groups A and B, so debiased CKA has its extras) and, when MI is asked for, a seeded reservoir of joint rows (the
+ * same rows of A and B, kept paired). The methods then run on those statistics; nothing holds all samples.
+ */
+import { access, constants } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { selectBackend } from '../backend/select-backend.ts';
+import { openActivationSource, type ActivationLayout, type ActivationSource } from '../io/activation-source.ts';
+import { writeFileAtomic } from '../io/npy.ts';
+import { MomentAccumulator, pairStatistics, type JointMoments, type PairStatistics } from '../stats/moments.ts';
+import { RowReservoir } from '../stats/row-sample.ts';
+import { runAlignMethod, METHOD_NAMES, type AlignMethodResults, type MethodName } from './align-methods.ts';
+import { formatSummary } from './align-report.ts';
+import { CliError, parseArgs, type CliIO, type Command } from './command.ts';
+import { Progress } from './progress.ts';
+
+export const DEFAULT_PENALTIES = [0.001, 0.003, 0.01, 0.03, 0.1];
+export const DEFAULT_MI_ROWS = 10_000;
+
+export interface AlignOptions {
+  a: string;
+  b: string;
+  methods: MethodName[];
+  layout: ActivationLayout;
+  keyA?: string;
+  keyB?: string;
+  penalties: number[];
+  /** Spectral clusters; default chosen from the unit count (see usage). */
+  clusters?: number;
+  affinity: 'abs' | 'positive';
+  miRows: number;
+  bins?: number;
+  seed: number;
+  batchRows?: number;
+  json?: string;
+  quiet: boolean;
+}
+
+const USAGE = `Usage: convergent align A.npy B.npy [options]
+
+Align the units of two networks from activations saved with numpy (same probe samples, same order).
+Arrays: 2-D [samples, units], or 4-D conv maps [images, H, W, C] (nhwc, default) or [images, C, H, W]
+(nchw); a conv unit is a channel and its samples are images x H x W positions. Any float/int/bool dtype,
+C or Fortran order, .npy format 1-3. A or B may be a .npz archive: pick the array with --key NAME
+(or --key-a / --key-b); an archive holding one array needs no key.
+
+Options:
+  --method LIST       all (default) or a comma list of: semi, hungarian, mi, sparse, spectral, cka
+  --layout L          nhwc (default) or nchw, for 4-D arrays
+  --key NAME          array name inside .npz inputs (--key-a NAME, --key-b NAME for one side)
+  --penalties LIST    sparse prediction L1 penalties, comma list of numbers >= 0
+                      (default ${DEFAULT_PENALTIES.join(',')})
+  --clusters K        spectral clusters, 2 <= K <= units of A + B (default: round(sqrt(units A + B)), at least 2)
+  --affinity A        spectral affinity: abs (|r|, default) or positive (max(r, 0))
+  --mi-rows N         rows sampled (seeded reservoir) for mutual information (default ${DEFAULT_MI_ROWS})
+  --bins B            percentile bins per unit for mutual information (default: the engine's)
+  --seed S            seed of the MI row sample and of k-means (default 0)
+  --batch-rows N      rows per streamed batch (default: about 4M values per batch)
+  --json FILE         also write every result as one JSON object (schema: packages/engine/README.md, "CLI")
+  --quiet             no progress on stderr
+  -h, --help          this help
+
+Output: a summary table on stdout; progress on stderr for steps over a second. Exit 0 on success, 1 for bad
+input data, 2 for bad options.
+`;
+
+const OPTION_SPEC = {
+  method: 'string',
+  layout: 'string',
+  key: 'string',
+  'key-a': 'string',
+  'key-b': 'string',
+  penalties: 'string',
+  clusters: 'string',
+  affinity: 'string',
+  'mi-rows': 'string',
+  bins: 'string',
+  seed: 'string',
+  'batch-rows': 'string',
+  json: 'string',
+  quiet: 'boolean',
+} as const;
+
+function usageError(message: string): CliError {
+  return new CliError(`${message}; see convergent align --help`, 2);
+}
+
+function parseInteger(name: string, text: string, min: number): number {
+  const value = Number(text);
+  if (!/^[+-]?\d+$/.test(text.trim()) || !Number.isSafeInteger(value)) throw usageError(`--${name} ${text} is not an integer`);
+  if (value < min) throw usageError(`--${name} ${text} must be at least ${min}`);
+  return value;
+}
+
+/** Parse and validate `align` arguments (file checks come later). */
+export function parseAlignArgs(args: readonly string[]): AlignOptions {
+  const { positionals, options } = parseArgs(args, OPTION_SPEC, 'align');
+  if (positionals.length !== 2) {
+    throw usageError(`expected two activation files A and B, got ${positionals.length === 0 ? 'none' : positionals.map((p) => `'${p}'`).join(' ')}`);
+  }
+  const str = (name: keyof typeof OPTION_SPEC) => {
+    const v = options[name];
+    return typeof v === 'string' ? v : undefined;
+  };
+
+  const methodText = str('method') ?? 'all';
+  const methods = new Set<MethodName>();
+  for (const raw of methodText.split(',')) {
+    const m = raw.trim().toLowerCase();
+    if (m === 'all') METHOD_NAMES.forEach((x) => methods.add(x));
+    else if ((METHOD_NAMES as readonly string[]).includes(m)) methods.add(m as MethodName);
+    else throw usageError(`unknown method '${raw}'; use all or a comma list of ${METHOD_NAMES.join(', ')}`);
+  }
+
+  const layout = str('layout') ?? 'nhwc';
+  if (layout !== 'nhwc' && layout !== 'nchw') throw usageError(`unknown layout '${layout}'; use nhwc or nchw`);
+
+  let penalties = DEFAULT_PENALTIES;
+  const penaltyText = str('penalties');
+  if (penaltyText !== undefined) {
+    penalties = penaltyText.split(',').map((t) => {
+      const v = Number(t.trim());
+      if (t.trim() === '' || !Number.isFinite(v)) throw usageError(`--penalties: '${t}' is not a number`);
+      if (v < 0) throw usageError(`--penalties: ${t.trim()} is negative; L1 penalties must be >= 0`);
+      return v;
+    });
+  }
+
+  const affinity = str('affinity') ?? 'abs';
+  if (affinity !== 'abs' && affinity !== 'positive') throw usageError(`unknown affinity '${affinity}'; use abs or positive`);
+
+  const clustersText = str('clusters');
+  const binsText = str('bins');
+  const batchText = str('batch-rows');
+  const keyA = str('key-a') ?? str('key');
+  const keyB = str('key-b') ?? str('key');
+  const json = str('json');
+  return {
+    a: positionals[0]!,
+    b: positionals[1]!,
+    methods: METHOD_NAMES.filter((m) => methods.has(m)),
+    layout,
+    ...(keyA !== undefined ? { keyA } : {}),
+    ...(keyB !== undefined ? { keyB } : {}),
+    penalties,
+    ...(clustersText !== undefined ? { clusters: parseInteger('clusters', clustersText, 2) } : {}),
+    affinity,
+    miRows: parseInteger('mi-rows', str('mi-rows') ?? String(DEFAULT_MI_ROWS), 2),
+    ...(binsText !== undefined ? { bins: parseInteger('bins', binsText, 2) } : {}),
+    seed: parseInteger('seed', str('seed') ?? '0', 0),
+    ...(batchText !== undefined ? { batchRows: parseInteger('batch-rows', batchText, 1) } : {}),
+    ...(json !== undefined ? { json } : {}),
+    quiet: options.quiet === true,
+  };
+}
+
+function describeSource(s: ActivationSource): string {
+  const shape = `(${s.shape.join(', ')})`;
+  return s.kind === 'dense' ? `${shape} dense` : `${shape} conv ${s.layout}`;
+}
+
+/** Everything `align` computed, in the JSON shape documented in the engine README. */
+export interface AlignReport extends AlignMethodResults {
+  samples: number;
+  unitsA: number;
+  unitsB: number;
+  deadA: number[];
+  deadB: number[];
+  backend: string;
+  inputs: { a: { path: string; shape: number[]; layout: string }; b: { path: string; shape: number[]; layout: string } };
+}
+
+function deadList(dead: Uint8Array): number[] {
+  const out: number[] = [];
+  dead.forEach((d, i) => {
+    if (d) out.push(i);
+  });
+  return out;
+}
+
+/** Stream both sources into joint moments (and the MI row reservoir). */
+async function streamJoint(
+  A: ActivationSource,
+  B: ActivationSource,
+  options: AlignOptions,
+  progress: Progress,
+): Promise<{ joint: JointMoments; reservoir: RowReservoir | undefined }> {
+  const p = A.units;
+  const q = B.units;
+  const width = p + q;
+  const N = A.samples;
+  const acc = new MomentAccumulator(width, { groups: [{ offset: 0, count: p }, { offset: p, count: q }] });
+  const reservoir = options.methods.includes('mi') ? new RowReservoir(width, Math.min(options.miRows, N), options.seed) : undefined;
+  const batchRows = Math.min(N, options.batchRows ?? Math.max(256, Math.min(65_536, Math.floor(4_194_304 / width))));
+  const joint = new Float32Array(batchRows * width);
+  const read = async (start: number) => {
+    const rows = Math.min(batchRows, N - start);
+    // Settle both before reporting, so a bad value in A is always reported before one in B.
+    const [ra, rb] = await Promise.allSettled([A.readSamples(start, rows), B.readSamples(start, rows)]);
+    if (ra.status === 'rejected') throw ra.reason;
+    if (rb.status === 'rejected') throw rb.reason;
+    return { rows, a: ra.value, b: rb.value };
+  };
+  let next = read(0);
+  for (let start = 0; start < N; ) {
+    const { rows, a, b } = await next;
+    const after = start + rows;
+    if (after < N) {
+      // Read the next batch while this one is accumulated; mark it handled so an early failure is not "unhandled".
+      next = read(after);
+      next.catch(() => undefined);
+    }
+    for (let r = 0; r < rows; r++) {
+      joint.set(a.subarray(r * p, (r + 1) * p), r * width);
+      joint.set(b.subarray(r * q, (r + 1) * q), r * width + p);
+    }
+    acc.update(joint, rows);
+    reservoir?.update(joint, rows);
+    start = after;
+    progress.rows(start, N);
+  }
+  progress.finish();
+  return { joint: acc.finalize(), reservoir };
+}
+
+/**
+ * Run an alignment of two activation files (the work behind `convergent align`). Throws one-line errors for bad
+ * input; the caller prints them.
+ */
+export async function alignFiles(options: AlignOptions, progress: Progress): Promise<AlignReport> {
+  const A = await openActivationSource(options.a, { layout: options.layout, ...(options.keyA !== undefined ? { key: options.keyA } : {}) });
+  let B: ActivationSource | undefined;
+  try {
+    B = await openActivationSource(options.b, { layout: options.layout, ...(options.keyB !== undefined ? { key: options.keyB } : {}) });
+    if (A.samples !== B.samples) {
+      throw new CliError(
+        `sample counts differ: ${A.label} has ${A.samples} samples ${describeSource(A)}, ${B.label} has ${B.samples} ${describeSource(B)}; both must hold the same probe samples in the same order`,
+      );
+    }
+    if (A.samples < 2) {
+      throw new CliError(`${A.label} and ${B.label} hold ${A.samples} sample${A.samples === 1 ? '' : 's'}; correlations need at least 2`);
+    }
+    const p = A.units;
+    const q = B.units;
+    if (options.clusters !== undefined && options.methods.includes('spectral') && options.clusters > p + q) {
+      throw new CliError(`--clusters ${options.clusters} is more than the ${p + q} units of A and B together (${p} + ${q})`, 2);
+    }
+    const backend = await selectBackend();
+    const { joint, reservoir } = await streamJoint(A, B, options, progress);
+    const pair: PairStatistics = pairStatistics(joint, { offset: 0, count: p }, { offset: p, count: q });
+    const report: AlignReport = {
+      samples: A.samples,
+      unitsA: p,
+      unitsB: q,
+      deadA: deadList(pair.deadA),
+      deadB: deadList(pair.deadB),
+      backend: backend.name,
+      inputs: {
+        a: { path: A.label, shape: [...A.shape], layout: A.kind === 'dense' ? 'dense' : A.layout! },
+        b: { path: B.label, shape: [...B.shape], layout: B.kind === 'dense' ? 'dense' : B.layout! },
+      },
+    };
+    for (const method of options.methods) {
+      const result = await progress.step(method, () => runAlignMethod(method, { pair, joint, reservoir, options }));
+      Object.assign(report, result);
+    }
+    return report;
+  } finally {
+    await A.close();
+    await B?.close();
+  }
+}
+
+async function runAlign(args: string[], io: CliIO): Promise<number> {
+  const options = parseAlignArgs(args);
+  if (options.json !== undefined) {
+    // Fail before the expensive part if the result cannot be written.
+    const dir = dirname(resolve(options.json));
+    try {
+      await access(dir, constants.W_OK);
+    } catch {
+      throw new CliError(`cannot write --json ${options.json}: directory ${dir} does not exist or is not writable`, 2);
+    }
+  }
+  const progress = new Progress(io, 'convergent align', !options.quiet);
+  const report = await alignFiles(options, progress);
+  if (options.json !== undefined) {
+    await writeFileAtomic(options.json, [new TextEncoder().encode(`${JSON.stringify(report)}\n`)]);
+  }
+  io.stdout.write(formatSummary(report, options));
+  return 0;
+}
+
+export const alignCommand: Command = {
+  name: 'align',
+  summary: 'align the units of two networks from saved activations (.npy/.npz)',
+  usage: USAGE,
+  run: runAlign,
+};
