@@ -215,7 +215,7 @@ export type EpochMetric = {
 
 export type Experiment = {
   __typename?: 'Experiment';
-  /** Networks grouped by architecture, each group sorted by seed. */
+  /** Trained networks grouped by architecture, each group sorted by seed. */
   architectures: Array<ArchitectureGroup>;
   chanceBaselines: Array<ChanceBaseline>;
   /** Per-layer convergence across all pairs (see Query.layerConvergence). */
@@ -230,8 +230,9 @@ export type Experiment = {
   /** Names of the recorded layers, in network order (union over architectures). */
   layerNames: Array<Scalars['String']['output']>;
   name: Scalars['String']['output'];
-  /** Number of networks. */
+  /** Number of trained networks (untrained chance twins not counted). */
   networkCount: Scalars['Int']['output'];
+  /** Networks sorted by architecture and seed; untrained chance twins only when includeUntrained. */
   networks: NetworkConnection;
   /** What a RUNNING experiment is doing: training, recording or aligning (null otherwise). */
   phase?: Maybe<Scalars['String']['output']>;
@@ -266,6 +267,7 @@ export type ExperimentNetworksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   architecture?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUntrained?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type ExperimentConnection = {
@@ -518,6 +520,8 @@ export type Network = {
   name: Scalars['String']['output'];
   seed: Scalars['Int']['output'];
   status: NetworkStatus;
+  /** An untrained twin (initialised, never trained): the chance baseline of its architecture. */
+  untrained: Scalars['Boolean']['output'];
   /** tfjs LayersModel model.json of the trained weights, when stored. */
   weightsUrl?: Maybe<Scalars['String']['output']>;
 };

@@ -1,0 +1,49 @@
+// Embedded mode: one local team, created on first start with a token printed to the terminal. The secret is
+// stored only as a hash in the database; pass `tokenFile` (e.g. .convergent/local-token, mode 0600) so later
+// starts can show it again. Without the file, later starts return token null.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { authenticateToken, createApiToken } from './tokens.ts';
+
+export const LOCAL_TEAM_NAME = 'local';
+
+export interface LocalTeam {
+  team: { id: string; name: string };
+  /** The local token's secret: new when created, else read back from tokenFile (null when unavailable). */
+  token: string | null;
+  created: boolean;
+}
+
+export interface LocalTeamOptions {
+  name?: string;
+  tokenFile?: string;
+}
+
+export async function ensureLocalTeam(prisma: PrismaClient, options: LocalTeamOptions = {}): Promise<LocalTeam> {
+  const name = options.name ?? LOCAL_TEAM_NAME;
+  const existing = await prisma.team.findUnique({ where: { name }, select: { id: true, name: true } });
+  if (existing) return { team: existing, token: await readSavedToken(prisma, existing.id, options.tokenFile), created: false };
+  let team: { id: string; name: string };
+  try {
+    team = await prisma.team.create({ data: { name }, select: { id: true, name: true } });
+  } catch (err) {
+    // Two processes starting at once: the other one created it (unique name).
+    const again = await prisma.team.findUnique({ where: { name }, select: { id: true, name: true } });
+    if (!again) throw err;
+    return { team: again, token: await readSavedToken(prisma, again.id, options.tokenFile), created: false };
+  }
+  const { token } = await createApiToken(prisma, team.id, 'local (created on first start)');
+  if (options.tokenFile) {
+    mkdirSync(path.dirname(options.tokenFile), { recursive: true });
+    writeFileSync(options.tokenFile, token + '\n', { mode: 0o600 });
+  }
+  return { team, token, created: true };
+}
+
+async function readSavedToken(prisma: PrismaClient, teamId: string, file: string | undefined): Promise<string | null> {
+  if (!file || !existsSync(file)) return null;
+  const token = readFileSync(file, 'utf8').trim();
+  const auth = await authenticateToken(prisma, token);
+  return auth && auth.teamId === teamId ? token : null;
+}

@@ -1,0 +1,41 @@
+// Per-request context of every resolver: the caller's team (from its token), the database, per-request
+// DataLoaders, signed file links and the services that queue work.
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { FileLinks } from '../http/file-links.ts';
+import type { Loaders } from './loaders.ts';
+
+/** Work the mutations hand off (jobs, imports). Implemented over H6's jobs and importer in http/services.ts. */
+export interface ApiServices {
+  /** Queue the jobs of a freshly created experiment (spec already validated and stored). Returns the job ids. */
+  queueExperiment(experimentId: string): Promise<string[]>;
+  cancelJob(jobId: string): Promise<void>;
+  retryJob(jobId: string): Promise<void>;
+  /** Import a `convergent experiment run` result directory for a team. */
+  importResult(teamId: string, dir: string, name: string | null): Promise<{ experimentId: string; jobId: string | null }>;
+  /** Import external activations (already validated paths) and queue their alignments. */
+  importActivations(teamId: string, input: ImportActivationsRequest): Promise<{ experimentId: string; jobId: string | null }>;
+  /** Delete an experiment and everything under it (jobs of it are cancelled first). */
+  deleteExperiment(experimentId: string): Promise<void>;
+  /** Start a job worker in this process (the API's embedded worker). */
+  startEmbeddedWorker(): Promise<{ stop(): Promise<void> }>;
+}
+
+export interface ImportActivationsRequest {
+  name: string;
+  dataset: string;
+  layout: 'NHWC' | 'NCHW';
+  methods: string[] | null;
+  networks: { name: string; architecture: string; seed: number; layers: { name: string; path: string }[] }[];
+}
+
+export interface ApiContext {
+  prisma: PrismaClient;
+  teamId: string;
+  teamName: string;
+  tokenName: string;
+  loaders: Loaders;
+  links: FileLinks;
+  services: ApiServices;
+  /** Folders under which importResult/importActivations may read (absolute, resolved). */
+  importRoots: string[];
+}

@@ -1,0 +1,1471 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { TeamRow as TeamRowModel, ExperimentRow as ExperimentRowModel, NetworkRow as NetworkRowModel, LayerRow as LayerRowModel, UnitRow as UnitRowModel, AlignmentRow as AlignmentRowModel, JobRow as JobRowModel, UnitMatchRow as UnitMatchRowModel, ClusterRow as ClusterRowModel, TopImageRow as TopImageRowModel, UnitBestMatchRow as UnitBestMatchRowModel, SparseWeightRow as SparseWeightRowModel, ViewerRow as ViewerRowModel, CompareSubjectRow as CompareSubjectRowModel, LayerComparisonRow as LayerComparisonRowModel, AlignmentSummaryRow as AlignmentSummaryRowModel, ArchitectureGroupRow as ArchitectureGroupRowModel } from './models.ts';
+import type { ApiContext } from './context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** ISO-8601 timestamp (UTC). */
+  DateTime: { input: Date | string; output: Date | string; }
+  /** Arbitrary JSON value (experiment specs, network configs, method parameters). */
+  JSON: { input: unknown; output: unknown; }
+};
+
+export type ActivationLayout =
+  | 'NCHW'
+  | 'NHWC';
+
+export type Alignment = {
+  __typename?: 'Alignment';
+  /** Between-net correlation matrix [unitsA, unitsB] float32 .npy (null when not stored). */
+  betweenUrl?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  experiment: Experiment;
+  id: Scalars['ID']['output'];
+  /** Layer name (both networks' layers of that name). */
+  layer: Scalars['String']['output'];
+  layerA: Layer;
+  layerB: Layer;
+  /** Match of every unit of A (index in B or -1), int32 .npy [unitsA]; for reordering matrices. */
+  matchUrl?: Maybe<Scalars['String']['output']>;
+  /** Unit matches of A's units; order SCORE_DESC / SCORE_ASC give the best / worst matched units. */
+  matches: UnitMatchConnection;
+  method: AlignmentMethod;
+  networkA: Network;
+  networkB: Network;
+  parameters?: Maybe<Scalars['JSON']['output']>;
+  /** Histogram of each unit of A's best score (matched correlation or MI). */
+  scoreHistogram: Array<HistogramBin>;
+  status: AlignmentStatus;
+  summary: AlignmentSummary;
+  /** Within-A correlation matrix [unitsA, unitsA] float32 .npy. */
+  withinAUrl?: Maybe<Scalars['String']['output']>;
+  /** Within-B correlation matrix [unitsB, unitsB] float32 .npy. */
+  withinBUrl?: Maybe<Scalars['String']['output']>;
+};
+
+
+export type AlignmentMatchesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<MatchOrder>;
+};
+
+
+export type AlignmentScoreHistogramArgs = {
+  bins?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type AlignmentMethod =
+  /** Linear CKA. */
+  | 'CKA'
+  /** Max-weight bipartite matching on correlation (the paper's bipartite matching). */
+  | 'HUNGARIAN'
+  /** Max-weight bipartite matching on mutual information. */
+  | 'MI'
+  /** Semi-matching on mutual information. */
+  | 'MI_SEMI'
+  /** Semi-matching: each unit's most correlated unit in the other net. */
+  | 'SEMI'
+  /** L1-regularised sparse prediction (one-to-many). */
+  | 'SPARSE'
+  /** Spectral clustering of both nets' units (many-to-many). */
+  | 'SPECTRAL';
+
+export type AlignmentStatus =
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
+
+export type AlignmentSummary = {
+  __typename?: 'AlignmentSummary';
+  ckaDebiased?: Maybe<Scalars['Float']['output']>;
+  ckaLinear?: Maybe<Scalars['Float']['output']>;
+  /** Spectral clusters (SPECTRAL). */
+  clusters: Array<Cluster>;
+  /** Sparse-prediction path (SPARSE). */
+  lossPath: Array<SparsePathPoint>;
+  /** Mean correlation of matched pairs (SEMI, HUNGARIAN). */
+  meanCorr?: Maybe<Scalars['Float']['output']>;
+  /** Mean mutual information of matched pairs, bits (MI). */
+  meanMI?: Maybe<Scalars['Float']['output']>;
+  /** Share of clusters containing units of both nets (SPECTRAL). */
+  mixedClusterFraction?: Maybe<Scalars['Float']['output']>;
+  /** Fraction of units whose best matches agree both ways (SEMI). */
+  oneToOneFraction?: Maybe<Scalars['Float']['output']>;
+  samples?: Maybe<Scalars['Int']['output']>;
+  unitsA: Scalars['Int']['output'];
+  unitsB: Scalars['Int']['output'];
+};
+
+export type ArchitectureGroup = {
+  __typename?: 'ArchitectureGroup';
+  architecture: Scalars['String']['output'];
+  networks: Array<Network>;
+  seeds: Array<Scalars['Int']['output']>;
+};
+
+export type ChanceBaseline = {
+  __typename?: 'ChanceBaseline';
+  /** Architecture of the untrained nets the baseline comes from, when per architecture. */
+  architecture?: Maybe<Scalars['String']['output']>;
+  layer: Scalars['String']['output'];
+  method: AlignmentMethod;
+  /** How it was obtained, e.g. 'untrained' (same architecture, untrained weights). */
+  source: Scalars['String']['output'];
+  /** The method's summary figure between untrained nets (the null level). */
+  value: Scalars['Float']['output'];
+};
+
+export type Cluster = {
+  __typename?: 'Cluster';
+  countA: Scalars['Int']['output'];
+  countB: Scalars['Int']['output'];
+  index: Scalars['Int']['output'];
+  mixed: Scalars['Boolean']['output'];
+  size: Scalars['Int']['output'];
+  unitsA: Array<Unit>;
+  unitsB: Array<Unit>;
+};
+
+export type CompareKind =
+  | 'EXPERIMENT'
+  | 'NETWORK';
+
+/** A network or an experiment taking part in a comparison. */
+export type CompareSubject = {
+  __typename?: 'CompareSubject';
+  /** Final validation accuracy (network) or mean over networks (experiment). */
+  accuracy?: Maybe<Scalars['Float']['output']>;
+  experiment?: Maybe<Experiment>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  network?: Maybe<Network>;
+};
+
+export type Comparison = {
+  __typename?: 'Comparison';
+  entries: Array<ComparisonEntry>;
+  kind: CompareKind;
+  method: AlignmentMethod;
+  reference: CompareSubject;
+};
+
+export type ComparisonEntry = {
+  __typename?: 'ComparisonEntry';
+  /** accuracy - reference accuracy. */
+  accuracyDelta?: Maybe<Scalars['Float']['output']>;
+  /** Configuration (network config or experiment spec) leaves that differ from the reference. */
+  configDiff: Array<ConfigDifference>;
+  layers: Array<LayerComparison>;
+  subject: CompareSubject;
+};
+
+export type ConfigDifference = {
+  __typename?: 'ConfigDifference';
+  /** JSON path of the differing leaf, e.g. layers[2].units. */
+  path: Scalars['String']['output'];
+  reference?: Maybe<Scalars['JSON']['output']>;
+  value?: Maybe<Scalars['JSON']['output']>;
+};
+
+export type ConvergenceStats = {
+  __typename?: 'ConvergenceStats';
+  max?: Maybe<Scalars['Float']['output']>;
+  mean?: Maybe<Scalars['Float']['output']>;
+  min?: Maybe<Scalars['Float']['output']>;
+  pairCount: Scalars['Int']['output'];
+  std?: Maybe<Scalars['Float']['output']>;
+};
+
+export type CreateExperimentInput = {
+  name: Scalars['String']['input'];
+  /** Experiment spec as accepted by `convergent experiment run` (validated by the engine). */
+  spec: Scalars['JSON']['input'];
+};
+
+export type CreateExperimentPayload = {
+  __typename?: 'CreateExperimentPayload';
+  experiment: Experiment;
+  jobs: Array<Job>;
+};
+
+export type DeleteExperimentPayload = {
+  __typename?: 'DeleteExperimentPayload';
+  deleted: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+};
+
+export type EpochMetric = {
+  __typename?: 'EpochMetric';
+  epoch: Scalars['Int']['output'];
+  seconds?: Maybe<Scalars['Float']['output']>;
+  trainAccuracy?: Maybe<Scalars['Float']['output']>;
+  trainLoss?: Maybe<Scalars['Float']['output']>;
+  valAccuracy?: Maybe<Scalars['Float']['output']>;
+};
+
+export type Experiment = {
+  __typename?: 'Experiment';
+  /** Trained networks grouped by architecture, each group sorted by seed. */
+  architectures: Array<ArchitectureGroup>;
+  chanceBaselines: Array<ChanceBaseline>;
+  /** Per-layer convergence across all pairs (see Query.layerConvergence). */
+  convergence: Array<LayerConvergence>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Dataset name (e.g. fashion-mnist, mnist, or the name given on import). */
+  dataset: Scalars['String']['output'];
+  /** Why the experiment failed, when it did. */
+  error?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  jobs: JobConnection;
+  /** Names of the recorded layers, in network order (union over architectures). */
+  layerNames: Array<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** Number of trained networks (untrained chance twins not counted). */
+  networkCount: Scalars['Int']['output'];
+  /** Networks sorted by architecture and seed; untrained chance twins only when includeUntrained. */
+  networks: NetworkConnection;
+  /** What a RUNNING experiment is doing: training, recording or aligning (null otherwise). */
+  phase?: Maybe<Scalars['String']['output']>;
+  /** Number of probe images; each is served at probeImageUrl with {index} replaced by the image index. */
+  probeImageCount: Scalars['Int']['output'];
+  /** URL template of one probe image as PNG, e.g. /files/probe/<experimentId>/{index}.png. */
+  probeImageUrl: Scalars['String']['output'];
+  /** Overall progress in [0, 1] over the experiment's jobs (null when it has none). */
+  progress?: Maybe<Scalars['Float']['output']>;
+  /** How the experiment came to be: SPEC (computed by jobs), RESULT (imported result directory), ACTIVATIONS. */
+  source: Scalars['String']['output'];
+  /** The spec the experiment was created from (JSON, as validated by the engine). */
+  spec: Scalars['JSON']['output'];
+  status: ExperimentStatus;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+export type ExperimentConvergenceArgs = {
+  method?: AlignmentMethod;
+};
+
+
+export type ExperimentJobsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<JobStatus>;
+};
+
+
+export type ExperimentNetworksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  architecture?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeUntrained?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ExperimentConnection = {
+  __typename?: 'ExperimentConnection';
+  edges: Array<ExperimentEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ExperimentEdge = {
+  __typename?: 'ExperimentEdge';
+  cursor: Scalars['String']['output'];
+  node: Experiment;
+};
+
+export type ExperimentStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
+
+export type HistogramBin = {
+  __typename?: 'HistogramBin';
+  count: Scalars['Int']['output'];
+  lower: Scalars['Float']['output'];
+  upper: Scalars['Float']['output'];
+};
+
+export type ImportActivationsInput = {
+  dataset?: Scalars['String']['input'];
+  /** Layout of 4-D activation arrays. */
+  layout?: ActivationLayout;
+  /** Methods to run on every pair (default: all). */
+  methods?: InputMaybe<Array<AlignmentMethod>>;
+  name: Scalars['String']['input'];
+  networks: Array<ImportNetworkInput>;
+};
+
+export type ImportLayerInput = {
+  name: Scalars['String']['input'];
+  /** Absolute path of a .npy file [samples, units] or [images, H, W, C] on the API server's machine. */
+  path: Scalars['String']['input'];
+};
+
+export type ImportNetworkInput = {
+  architecture: Scalars['String']['input'];
+  layers: Array<ImportLayerInput>;
+  name: Scalars['String']['input'];
+  seed: Scalars['Int']['input'];
+};
+
+export type ImportPayload = {
+  __typename?: 'ImportPayload';
+  experiment: Experiment;
+  /** The job doing the work, when it runs asynchronously. */
+  job?: Maybe<Job>;
+};
+
+export type ImportResultInput = {
+  /** Experiment name (defaults to the one in the result's manifest). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Absolute path of a result directory on the API server's machine. */
+  path: Scalars['String']['input'];
+};
+
+export type Job = {
+  __typename?: 'Job';
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  /** Estimated seconds left (null when unknown). */
+  etaSeconds?: Maybe<Scalars['Float']['output']>;
+  experiment?: Maybe<Experiment>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Progress in [0, 1]. */
+  fraction: Scalars['Float']['output'];
+  id: Scalars['ID']['output'];
+  kind: JobKind;
+  network?: Maybe<Network>;
+  /** Current phase, e.g. 'epoch 2/5', 'recording conv2', 'aligning'. */
+  phase?: Maybe<Scalars['String']['output']>;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: JobStatus;
+};
+
+export type JobConnection = {
+  __typename?: 'JobConnection';
+  edges: Array<JobEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type JobEdge = {
+  __typename?: 'JobEdge';
+  cursor: Scalars['String']['output'];
+  node: Job;
+};
+
+export type JobKind =
+  | 'ALIGN'
+  /** Orchestrates a whole experiment (queues the other jobs). */
+  | 'EXPERIMENT'
+  | 'IMPORT'
+  | 'RECORD'
+  | 'TRAIN';
+
+export type JobStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
+
+export type Layer = {
+  __typename?: 'Layer';
+  /** Number of dead (zero-variance) units. */
+  deadCount: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** Position among the network's recorded layers (0-based). */
+  index: Scalars['Int']['output'];
+  /** Layer kind (conv, dense, ...). */
+  kind?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  network: Network;
+  /** Activation shape without the batch dimension, e.g. [14, 14, 32]. */
+  shape?: Maybe<Array<Scalars['Int']['output']>>;
+  unit?: Maybe<Unit>;
+  unitCount: Scalars['Int']['output'];
+  units: UnitConnection;
+};
+
+
+export type LayerUnitArgs = {
+  index: Scalars['Int']['input'];
+};
+
+
+export type LayerUnitsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<UnitOrder>;
+};
+
+export type LayerComparison = {
+  __typename?: 'LayerComparison';
+  /** NETWORK: the reference-vs-network alignment (for its matrices). */
+  alignment?: Maybe<Alignment>;
+  delta?: Maybe<Scalars['Float']['output']>;
+  /**
+   * NETWORK: within-reference correlation minus the between matrix with B reordered by the matching, float32 .npy
+   * [unitsA, unitsA] (how much the matched units' correlation structure differs). Null when not available.
+   */
+  differenceUrl?: Maybe<Scalars['String']['output']>;
+  layer: Scalars['String']['output'];
+  /** EXPERIMENT: the reference experiment's mean at the layer. NETWORK: null. */
+  referenceValue?: Maybe<Scalars['Float']['output']>;
+  /**
+   * NETWORK: the method's summary figure between reference and this network at the layer.
+   * EXPERIMENT: this experiment's mean over all its pairs at the layer.
+   */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+export type LayerConvergence = {
+  __typename?: 'LayerConvergence';
+  all: ConvergenceStats;
+  chance?: Maybe<ChanceBaseline>;
+  crossArchitecture: ConvergenceStats;
+  layer: Scalars['String']['output'];
+  method: AlignmentMethod;
+  sameArchitecture: ConvergenceStats;
+};
+
+export type MatchOrder =
+  | 'SCORE_ASC'
+  | 'SCORE_DESC'
+  | 'UNIT_A';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Cancel a queued or running job (a running job stops at its next checkpoint). */
+  cancelJob: Job;
+  /**
+   * Validate an experiment spec with the engine's spec validator (BAD_USER_INPUT with the problem when invalid),
+   * store the experiment and queue its jobs (train, record, align).
+   */
+  createExperiment: CreateExperimentPayload;
+  /** Delete an experiment with its networks, alignments, jobs and files. */
+  deleteExperiment: DeleteExperimentPayload;
+  /**
+   * Import external activations (.npy per network and layer, paths on the API server's machine) and queue
+   * alignments between every pair of imported networks at every layer.
+   */
+  importActivations: ImportPayload;
+  /**
+   * Import a result directory written by `convergent experiment run` (a path on the API server's machine, inside one
+   * of its allowed import roots; FORBIDDEN otherwise).
+   */
+  importResult: ImportPayload;
+  /** Queue a failed or cancelled job again. */
+  retryJob: Job;
+};
+
+
+export type MutationCancelJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateExperimentArgs = {
+  input: CreateExperimentInput;
+};
+
+
+export type MutationDeleteExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationImportActivationsArgs = {
+  input: ImportActivationsInput;
+};
+
+
+export type MutationImportResultArgs = {
+  input: ImportResultInput;
+};
+
+
+export type MutationRetryJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type Network = {
+  __typename?: 'Network';
+  architecture: Scalars['String']['output'];
+  /** Compute backend it trained on (tensorflow, wasm, cpu, ...), null when imported. */
+  backend?: Maybe<Scalars['String']['output']>;
+  /** Architecture config (JSON layer list) of this network. */
+  config?: Maybe<Scalars['JSON']['output']>;
+  experiment: Experiment;
+  /** Validation accuracy after the last epoch. */
+  finalValAccuracy?: Maybe<Scalars['Float']['output']>;
+  id: Scalars['ID']['output'];
+  layer?: Maybe<Layer>;
+  layers: Array<Layer>;
+  /** Per-epoch training metrics. */
+  metrics: Array<EpochMetric>;
+  name: Scalars['String']['output'];
+  seed: Scalars['Int']['output'];
+  status: NetworkStatus;
+  /** An untrained twin (initialised, never trained): the chance baseline of its architecture. */
+  untrained: Scalars['Boolean']['output'];
+  /** tfjs LayersModel model.json of the trained weights, when stored. */
+  weightsUrl?: Maybe<Scalars['String']['output']>;
+};
+
+
+export type NetworkLayerArgs = {
+  name: Scalars['String']['input'];
+};
+
+export type NetworkConnection = {
+  __typename?: 'NetworkConnection';
+  edges: Array<NetworkEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type NetworkEdge = {
+  __typename?: 'NetworkEdge';
+  cursor: Scalars['String']['output'];
+  node: Network;
+};
+
+export type NetworkStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  /** Imported from outside (activations only, no training). */
+  | 'IMPORTED'
+  | 'QUEUED'
+  | 'RECORDING'
+  | 'TRAINING';
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /**
+   * The alignment of two networks at a layer (by layer name) for a method. NOT_FOUND when the networks are unknown,
+   * and null when both exist but that alignment has not been computed (yet). The order of networkA/networkB may be
+   * either way round: the answer is oriented so that `networkA` is the first argument.
+   */
+  alignment?: Maybe<Alignment>;
+  /** One alignment by id. */
+  alignmentById: Alignment;
+  /**
+   * Compare networks (kind NETWORK: ids are network ids) or experiments (kind EXPERIMENT) against a reference:
+   * configuration differences, accuracy and per-layer alignment.
+   */
+  compare: Comparison;
+  /** One experiment; NOT_FOUND when unknown or another team's. */
+  experiment: Experiment;
+  /** The team's experiments, newest first. */
+  experiments: ExperimentConnection;
+  job: Job;
+  /** The team's jobs, newest first, optionally of one experiment or in one status. */
+  jobs: JobConnection;
+  layer: Layer;
+  /**
+   * Per recorded layer of an experiment, the summary figure of the method (meanCorr for SEMI/HUNGARIAN, meanMI for
+   * MI, linear CKA for CKA) over all network pairs: mean and spread, split into same- and cross-architecture pairs,
+   * with the chance baseline.
+   */
+  layerConvergence: Array<LayerConvergence>;
+  network: Network;
+  /** The caller's team (same as viewer.team). */
+  team: Team;
+  unit: Unit;
+  /** The caller: its team and the token used. */
+  viewer: Viewer;
+};
+
+
+export type QueryAlignmentArgs = {
+  layer: Scalars['String']['input'];
+  method?: AlignmentMethod;
+  networkA: Scalars['ID']['input'];
+  networkB: Scalars['ID']['input'];
+};
+
+
+export type QueryAlignmentByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCompareArgs = {
+  kind: CompareKind;
+  method?: AlignmentMethod;
+  others: Array<Scalars['ID']['input']>;
+  reference: Scalars['ID']['input'];
+};
+
+
+export type QueryExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryExperimentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ExperimentStatus>;
+};
+
+
+export type QueryJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryJobsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  experimentId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<JobStatus>;
+};
+
+
+export type QueryLayerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryLayerConvergenceArgs = {
+  experimentId: Scalars['ID']['input'];
+  method?: AlignmentMethod;
+};
+
+
+export type QueryNetworkArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryUnitArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type SparsePathPoint = {
+  __typename?: 'SparsePathPoint';
+  /** Mean fraction of variance unexplained on the fitted statistics. */
+  meanLoss: Scalars['Float']['output'];
+  /** Same on held-out statistics, when computed. */
+  meanLossHeldOut?: Maybe<Scalars['Float']['output']>;
+  /** Mean number of non-zero weights per target unit. */
+  meanNonzero: Scalars['Float']['output'];
+  penalty: Scalars['Float']['output'];
+};
+
+export type SparseWeight = {
+  __typename?: 'SparseWeight';
+  penalty: Scalars['Float']['output'];
+  /** Source unit (in the other network). */
+  unit: Unit;
+  weight: Scalars['Float']['output'];
+};
+
+export type Team = {
+  __typename?: 'Team';
+  createdAt: Scalars['DateTime']['output'];
+  experiments: ExperimentConnection;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+
+export type TeamExperimentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ExperimentStatus>;
+};
+
+export type TopImage = {
+  __typename?: 'TopImage';
+  /** The unit's maximum activation on that image. */
+  activation: Scalars['Float']['output'];
+  /** Index of the probe image. */
+  imageIndex: Scalars['Int']['output'];
+  rank: Scalars['Int']['output'];
+  /** PNG of the probe image. */
+  url: Scalars['String']['output'];
+  x?: Maybe<Scalars['Int']['output']>;
+  /** Position (row, column) of that maximum in the layer's spatial grid; null for dense units. */
+  y?: Maybe<Scalars['Int']['output']>;
+};
+
+export type Unit = {
+  __typename?: 'Unit';
+  /**
+   * The unit's best match in every other network of the experiment at the same layer name, from the stored
+   * alignments of `method`. One entry per other network that has such an alignment.
+   */
+  bestMatches: Array<UnitBestMatch>;
+  dead: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  index: Scalars['Int']['output'];
+  layer: Layer;
+  mean: Scalars['Float']['output'];
+  network: Network;
+  std: Scalars['Float']['output'];
+  /** Top probe images by the unit's spatial maximum (up to 9), best first. */
+  topImages: Array<TopImage>;
+  /** All top images as one PNG sprite (a row of tiles), for a single <img>. */
+  topImagesSpriteUrl: Scalars['String']['output'];
+};
+
+
+export type UnitBestMatchesArgs = {
+  method?: AlignmentMethod;
+};
+
+export type UnitBestMatch = {
+  __typename?: 'UnitBestMatch';
+  alignment: Alignment;
+  /** Correlation of the pair (null for MI). */
+  correlation?: Maybe<Scalars['Float']['output']>;
+  /** Mutual information of the pair in bits (MI alignments). */
+  mutualInformation?: Maybe<Scalars['Float']['output']>;
+  network: Network;
+  /**
+   * Sparse-prediction weights from the other network's units onto this unit, when a SPARSE alignment exists
+   * (predicting this network from the other), largest |weight| first. `penalty` picks a point of the path (default:
+   * the middle penalty of the path).
+   */
+  sparseWeights: Array<SparseWeight>;
+  /** The matched unit in `network`, null when the unit is unmatched (rectangular matching). */
+  unit?: Maybe<Unit>;
+};
+
+
+export type UnitBestMatchSparseWeightsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  penalty?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type UnitConnection = {
+  __typename?: 'UnitConnection';
+  edges: Array<UnitEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type UnitEdge = {
+  __typename?: 'UnitEdge';
+  cursor: Scalars['String']['output'];
+  node: Unit;
+};
+
+export type UnitMatch = {
+  __typename?: 'UnitMatch';
+  correlation?: Maybe<Scalars['Float']['output']>;
+  mutualInformation?: Maybe<Scalars['Float']['output']>;
+  /** Matched score (correlation, or MI in bits for MI alignments). */
+  score: Scalars['Float']['output'];
+  unitA: Unit;
+  /** Null when unit A is unmatched. */
+  unitB?: Maybe<Unit>;
+};
+
+export type UnitMatchConnection = {
+  __typename?: 'UnitMatchConnection';
+  edges: Array<UnitMatchEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type UnitMatchEdge = {
+  __typename?: 'UnitMatchEdge';
+  cursor: Scalars['String']['output'];
+  node: UnitMatch;
+};
+
+export type UnitOrder =
+  | 'INDEX'
+  | 'MEAN_DESC'
+  | 'STD_DESC';
+
+export type Viewer = {
+  __typename?: 'Viewer';
+  team: Team;
+  /** Name of the API token used for this request. */
+  tokenName: Scalars['String']['output'];
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = {}, TContext = {}, TArgs = {}> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = {}, TContext = {}, TArgs = {}> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = {}, TContext = {}> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = {}, TContext = {}> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs = {}> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  ActivationLayout: ActivationLayout;
+  Alignment: ResolverTypeWrapper<AlignmentRowModel>;
+  AlignmentMethod: AlignmentMethod;
+  AlignmentStatus: AlignmentStatus;
+  AlignmentSummary: ResolverTypeWrapper<AlignmentSummaryRowModel>;
+  ArchitectureGroup: ResolverTypeWrapper<ArchitectureGroupRowModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ChanceBaseline: ResolverTypeWrapper<ChanceBaseline>;
+  Cluster: ResolverTypeWrapper<ClusterRowModel>;
+  CompareKind: CompareKind;
+  CompareSubject: ResolverTypeWrapper<CompareSubjectRowModel>;
+  Comparison: ResolverTypeWrapper<Omit<Comparison, 'entries' | 'reference'> & { entries: Array<ResolversTypes['ComparisonEntry']>, reference: ResolversTypes['CompareSubject'] }>;
+  ComparisonEntry: ResolverTypeWrapper<Omit<ComparisonEntry, 'layers' | 'subject'> & { layers: Array<ResolversTypes['LayerComparison']>, subject: ResolversTypes['CompareSubject'] }>;
+  ConfigDifference: ResolverTypeWrapper<ConfigDifference>;
+  ConvergenceStats: ResolverTypeWrapper<ConvergenceStats>;
+  CreateExperimentInput: CreateExperimentInput;
+  CreateExperimentPayload: ResolverTypeWrapper<Omit<CreateExperimentPayload, 'experiment' | 'jobs'> & { experiment: ResolversTypes['Experiment'], jobs: Array<ResolversTypes['Job']> }>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteExperimentPayload: ResolverTypeWrapper<DeleteExperimentPayload>;
+  EpochMetric: ResolverTypeWrapper<EpochMetric>;
+  Experiment: ResolverTypeWrapper<ExperimentRowModel>;
+  ExperimentConnection: ResolverTypeWrapper<Omit<ExperimentConnection, 'edges'> & { edges: Array<ResolversTypes['ExperimentEdge']> }>;
+  ExperimentEdge: ResolverTypeWrapper<Omit<ExperimentEdge, 'node'> & { node: ResolversTypes['Experiment'] }>;
+  ExperimentStatus: ExperimentStatus;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  HistogramBin: ResolverTypeWrapper<HistogramBin>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportActivationsInput: ImportActivationsInput;
+  ImportLayerInput: ImportLayerInput;
+  ImportNetworkInput: ImportNetworkInput;
+  ImportPayload: ResolverTypeWrapper<Omit<ImportPayload, 'experiment' | 'job'> & { experiment: ResolversTypes['Experiment'], job?: Maybe<ResolversTypes['Job']> }>;
+  ImportResultInput: ImportResultInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Job: ResolverTypeWrapper<JobRowModel>;
+  JobConnection: ResolverTypeWrapper<Omit<JobConnection, 'edges'> & { edges: Array<ResolversTypes['JobEdge']> }>;
+  JobEdge: ResolverTypeWrapper<Omit<JobEdge, 'node'> & { node: ResolversTypes['Job'] }>;
+  JobKind: JobKind;
+  JobStatus: JobStatus;
+  Layer: ResolverTypeWrapper<LayerRowModel>;
+  LayerComparison: ResolverTypeWrapper<LayerComparisonRowModel>;
+  LayerConvergence: ResolverTypeWrapper<LayerConvergence>;
+  MatchOrder: MatchOrder;
+  Mutation: ResolverTypeWrapper<{}>;
+  Network: ResolverTypeWrapper<NetworkRowModel>;
+  NetworkConnection: ResolverTypeWrapper<Omit<NetworkConnection, 'edges'> & { edges: Array<ResolversTypes['NetworkEdge']> }>;
+  NetworkEdge: ResolverTypeWrapper<Omit<NetworkEdge, 'node'> & { node: ResolversTypes['Network'] }>;
+  NetworkStatus: NetworkStatus;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Query: ResolverTypeWrapper<{}>;
+  SparsePathPoint: ResolverTypeWrapper<SparsePathPoint>;
+  SparseWeight: ResolverTypeWrapper<SparseWeightRowModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Team: ResolverTypeWrapper<TeamRowModel>;
+  TopImage: ResolverTypeWrapper<TopImageRowModel>;
+  Unit: ResolverTypeWrapper<UnitRowModel>;
+  UnitBestMatch: ResolverTypeWrapper<UnitBestMatchRowModel>;
+  UnitConnection: ResolverTypeWrapper<Omit<UnitConnection, 'edges'> & { edges: Array<ResolversTypes['UnitEdge']> }>;
+  UnitEdge: ResolverTypeWrapper<Omit<UnitEdge, 'node'> & { node: ResolversTypes['Unit'] }>;
+  UnitMatch: ResolverTypeWrapper<UnitMatchRowModel>;
+  UnitMatchConnection: ResolverTypeWrapper<Omit<UnitMatchConnection, 'edges'> & { edges: Array<ResolversTypes['UnitMatchEdge']> }>;
+  UnitMatchEdge: ResolverTypeWrapper<Omit<UnitMatchEdge, 'node'> & { node: ResolversTypes['UnitMatch'] }>;
+  UnitOrder: UnitOrder;
+  Viewer: ResolverTypeWrapper<ViewerRowModel>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Alignment: AlignmentRowModel;
+  AlignmentSummary: AlignmentSummaryRowModel;
+  ArchitectureGroup: ArchitectureGroupRowModel;
+  Boolean: Scalars['Boolean']['output'];
+  ChanceBaseline: ChanceBaseline;
+  Cluster: ClusterRowModel;
+  CompareSubject: CompareSubjectRowModel;
+  Comparison: Omit<Comparison, 'entries' | 'reference'> & { entries: Array<ResolversParentTypes['ComparisonEntry']>, reference: ResolversParentTypes['CompareSubject'] };
+  ComparisonEntry: Omit<ComparisonEntry, 'layers' | 'subject'> & { layers: Array<ResolversParentTypes['LayerComparison']>, subject: ResolversParentTypes['CompareSubject'] };
+  ConfigDifference: ConfigDifference;
+  ConvergenceStats: ConvergenceStats;
+  CreateExperimentInput: CreateExperimentInput;
+  CreateExperimentPayload: Omit<CreateExperimentPayload, 'experiment' | 'jobs'> & { experiment: ResolversParentTypes['Experiment'], jobs: Array<ResolversParentTypes['Job']> };
+  DateTime: Scalars['DateTime']['output'];
+  DeleteExperimentPayload: DeleteExperimentPayload;
+  EpochMetric: EpochMetric;
+  Experiment: ExperimentRowModel;
+  ExperimentConnection: Omit<ExperimentConnection, 'edges'> & { edges: Array<ResolversParentTypes['ExperimentEdge']> };
+  ExperimentEdge: Omit<ExperimentEdge, 'node'> & { node: ResolversParentTypes['Experiment'] };
+  Float: Scalars['Float']['output'];
+  HistogramBin: HistogramBin;
+  ID: Scalars['ID']['output'];
+  ImportActivationsInput: ImportActivationsInput;
+  ImportLayerInput: ImportLayerInput;
+  ImportNetworkInput: ImportNetworkInput;
+  ImportPayload: Omit<ImportPayload, 'experiment' | 'job'> & { experiment: ResolversParentTypes['Experiment'], job?: Maybe<ResolversParentTypes['Job']> };
+  ImportResultInput: ImportResultInput;
+  Int: Scalars['Int']['output'];
+  JSON: Scalars['JSON']['output'];
+  Job: JobRowModel;
+  JobConnection: Omit<JobConnection, 'edges'> & { edges: Array<ResolversParentTypes['JobEdge']> };
+  JobEdge: Omit<JobEdge, 'node'> & { node: ResolversParentTypes['Job'] };
+  Layer: LayerRowModel;
+  LayerComparison: LayerComparisonRowModel;
+  LayerConvergence: LayerConvergence;
+  Mutation: {};
+  Network: NetworkRowModel;
+  NetworkConnection: Omit<NetworkConnection, 'edges'> & { edges: Array<ResolversParentTypes['NetworkEdge']> };
+  NetworkEdge: Omit<NetworkEdge, 'node'> & { node: ResolversParentTypes['Network'] };
+  PageInfo: PageInfo;
+  Query: {};
+  SparsePathPoint: SparsePathPoint;
+  SparseWeight: SparseWeightRowModel;
+  String: Scalars['String']['output'];
+  Team: TeamRowModel;
+  TopImage: TopImageRowModel;
+  Unit: UnitRowModel;
+  UnitBestMatch: UnitBestMatchRowModel;
+  UnitConnection: Omit<UnitConnection, 'edges'> & { edges: Array<ResolversParentTypes['UnitEdge']> };
+  UnitEdge: Omit<UnitEdge, 'node'> & { node: ResolversParentTypes['Unit'] };
+  UnitMatch: UnitMatchRowModel;
+  UnitMatchConnection: Omit<UnitMatchConnection, 'edges'> & { edges: Array<ResolversParentTypes['UnitMatchEdge']> };
+  UnitMatchEdge: Omit<UnitMatchEdge, 'node'> & { node: ResolversParentTypes['UnitMatch'] };
+  Viewer: ViewerRowModel;
+};
+
+export type AlignmentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Alignment'] = ResolversParentTypes['Alignment']> = {
+  betweenUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  experiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  layer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  layerA?: Resolver<ResolversTypes['Layer'], ParentType, ContextType>;
+  layerB?: Resolver<ResolversTypes['Layer'], ParentType, ContextType>;
+  matchUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  matches?: Resolver<ResolversTypes['UnitMatchConnection'], ParentType, ContextType, RequireFields<AlignmentMatchesArgs, 'first' | 'order'>>;
+  method?: Resolver<ResolversTypes['AlignmentMethod'], ParentType, ContextType>;
+  networkA?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
+  networkB?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
+  parameters?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  scoreHistogram?: Resolver<Array<ResolversTypes['HistogramBin']>, ParentType, ContextType, RequireFields<AlignmentScoreHistogramArgs, 'bins'>>;
+  status?: Resolver<ResolversTypes['AlignmentStatus'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['AlignmentSummary'], ParentType, ContextType>;
+  withinAUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withinBUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AlignmentSummaryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AlignmentSummary'] = ResolversParentTypes['AlignmentSummary']> = {
+  ckaDebiased?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ckaLinear?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  clusters?: Resolver<Array<ResolversTypes['Cluster']>, ParentType, ContextType>;
+  lossPath?: Resolver<Array<ResolversTypes['SparsePathPoint']>, ParentType, ContextType>;
+  meanCorr?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  meanMI?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  mixedClusterFraction?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  oneToOneFraction?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  samples?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  unitsA?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unitsB?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ArchitectureGroupResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ArchitectureGroup'] = ResolversParentTypes['ArchitectureGroup']> = {
+  architecture?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  networks?: Resolver<Array<ResolversTypes['Network']>, ParentType, ContextType>;
+  seeds?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ChanceBaselineResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ChanceBaseline'] = ResolversParentTypes['ChanceBaseline']> = {
+  architecture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  layer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['AlignmentMethod'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ClusterResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Cluster'] = ResolversParentTypes['Cluster']> = {
+  countA?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  countB?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mixed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unitsA?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType>;
+  unitsB?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CompareSubjectResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CompareSubject'] = ResolversParentTypes['CompareSubject']> = {
+  accuracy?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  experiment?: Resolver<Maybe<ResolversTypes['Experiment']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ComparisonResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Comparison'] = ResolversParentTypes['Comparison']> = {
+  entries?: Resolver<Array<ResolversTypes['ComparisonEntry']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CompareKind'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['AlignmentMethod'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['CompareSubject'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ComparisonEntryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ComparisonEntry'] = ResolversParentTypes['ComparisonEntry']> = {
+  accuracyDelta?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  configDiff?: Resolver<Array<ResolversTypes['ConfigDifference']>, ParentType, ContextType>;
+  layers?: Resolver<Array<ResolversTypes['LayerComparison']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['CompareSubject'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConfigDifferenceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ConfigDifference'] = ResolversParentTypes['ConfigDifference']> = {
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConvergenceStatsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ConvergenceStats'] = ResolversParentTypes['ConvergenceStats']> = {
+  max?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  mean?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  min?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pairCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  std?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CreateExperimentPayloadResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CreateExperimentPayload'] = ResolversParentTypes['CreateExperimentPayload']> = {
+  experiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType>;
+  jobs?: Resolver<Array<ResolversTypes['Job']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type DeleteExperimentPayloadResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DeleteExperimentPayload'] = ResolversParentTypes['DeleteExperimentPayload']> = {
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EpochMetricResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EpochMetric'] = ResolversParentTypes['EpochMetric']> = {
+  epoch?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  trainAccuracy?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  trainLoss?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  valAccuracy?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ExperimentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Experiment'] = ResolversParentTypes['Experiment']> = {
+  architectures?: Resolver<Array<ResolversTypes['ArchitectureGroup']>, ParentType, ContextType>;
+  chanceBaselines?: Resolver<Array<ResolversTypes['ChanceBaseline']>, ParentType, ContextType>;
+  convergence?: Resolver<Array<ResolversTypes['LayerConvergence']>, ParentType, ContextType, RequireFields<ExperimentConvergenceArgs, 'method'>>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dataset?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jobs?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType, RequireFields<ExperimentJobsArgs, 'first'>>;
+  layerNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  networkCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  networks?: Resolver<ResolversTypes['NetworkConnection'], ParentType, ContextType, RequireFields<ExperimentNetworksArgs, 'first' | 'includeUntrained'>>;
+  phase?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  probeImageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  probeImageUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  progress?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  spec?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExperimentStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ExperimentConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ExperimentConnection'] = ResolversParentTypes['ExperimentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ExperimentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ExperimentEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ExperimentEdge'] = ResolversParentTypes['ExperimentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type HistogramBinResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HistogramBin'] = ResolversParentTypes['HistogramBin']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lower?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  upper?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ImportPayloadResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ImportPayload'] = ResolversParentTypes['ImportPayload']> = {
+  experiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType>;
+  job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type JobResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Job'] = ResolversParentTypes['Job']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  etaSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  experiment?: Resolver<Maybe<ResolversTypes['Experiment']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  fraction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['JobKind'], ParentType, ContextType>;
+  network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType>;
+  phase?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['JobStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type JobConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['JobConnection'] = ResolversParentTypes['JobConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['JobEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type JobEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['JobEdge'] = ResolversParentTypes['JobEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Job'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LayerResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Layer'] = ResolversParentTypes['Layer']> = {
+  deadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
+  shape?: Resolver<Maybe<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<LayerUnitArgs, 'index'>>;
+  unitCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['UnitConnection'], ParentType, ContextType, RequireFields<LayerUnitsArgs, 'first' | 'order'>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LayerComparisonResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LayerComparison'] = ResolversParentTypes['LayerComparison']> = {
+  alignment?: Resolver<Maybe<ResolversTypes['Alignment']>, ParentType, ContextType>;
+  delta?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  differenceUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  layer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  referenceValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LayerConvergenceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LayerConvergence'] = ResolversParentTypes['LayerConvergence']> = {
+  all?: Resolver<ResolversTypes['ConvergenceStats'], ParentType, ContextType>;
+  chance?: Resolver<Maybe<ResolversTypes['ChanceBaseline']>, ParentType, ContextType>;
+  crossArchitecture?: Resolver<ResolversTypes['ConvergenceStats'], ParentType, ContextType>;
+  layer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['AlignmentMethod'], ParentType, ContextType>;
+  sameArchitecture?: Resolver<ResolversTypes['ConvergenceStats'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  cancelJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCancelJobArgs, 'id'>>;
+  createExperiment?: Resolver<ResolversTypes['CreateExperimentPayload'], ParentType, ContextType, RequireFields<MutationCreateExperimentArgs, 'input'>>;
+  deleteExperiment?: Resolver<ResolversTypes['DeleteExperimentPayload'], ParentType, ContextType, RequireFields<MutationDeleteExperimentArgs, 'id'>>;
+  importActivations?: Resolver<ResolversTypes['ImportPayload'], ParentType, ContextType, RequireFields<MutationImportActivationsArgs, 'input'>>;
+  importResult?: Resolver<ResolversTypes['ImportPayload'], ParentType, ContextType, RequireFields<MutationImportResultArgs, 'input'>>;
+  retryJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRetryJobArgs, 'id'>>;
+};
+
+export type NetworkResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network']> = {
+  architecture?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  backend?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  config?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  experiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType>;
+  finalValAccuracy?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  layer?: Resolver<Maybe<ResolversTypes['Layer']>, ParentType, ContextType, RequireFields<NetworkLayerArgs, 'name'>>;
+  layers?: Resolver<Array<ResolversTypes['Layer']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['EpochMetric']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['NetworkStatus'], ParentType, ContextType>;
+  untrained?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  weightsUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type NetworkConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['NetworkConnection'] = ResolversParentTypes['NetworkConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NetworkEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type NetworkEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['NetworkEdge'] = ResolversParentTypes['NetworkEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  alignment?: Resolver<Maybe<ResolversTypes['Alignment']>, ParentType, ContextType, RequireFields<QueryAlignmentArgs, 'layer' | 'method' | 'networkA' | 'networkB'>>;
+  alignmentById?: Resolver<ResolversTypes['Alignment'], ParentType, ContextType, RequireFields<QueryAlignmentByIdArgs, 'id'>>;
+  compare?: Resolver<ResolversTypes['Comparison'], ParentType, ContextType, RequireFields<QueryCompareArgs, 'kind' | 'method' | 'others' | 'reference'>>;
+  experiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType, RequireFields<QueryExperimentArgs, 'id'>>;
+  experiments?: Resolver<ResolversTypes['ExperimentConnection'], ParentType, ContextType, RequireFields<QueryExperimentsArgs, 'first'>>;
+  job?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
+  jobs?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType, RequireFields<QueryJobsArgs, 'first'>>;
+  layer?: Resolver<ResolversTypes['Layer'], ParentType, ContextType, RequireFields<QueryLayerArgs, 'id'>>;
+  layerConvergence?: Resolver<Array<ResolversTypes['LayerConvergence']>, ParentType, ContextType, RequireFields<QueryLayerConvergenceArgs, 'experimentId' | 'method'>>;
+  network?: Resolver<ResolversTypes['Network'], ParentType, ContextType, RequireFields<QueryNetworkArgs, 'id'>>;
+  team?: Resolver<ResolversTypes['Team'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType, RequireFields<QueryUnitArgs, 'id'>>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+};
+
+export type SparsePathPointResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SparsePathPoint'] = ResolversParentTypes['SparsePathPoint']> = {
+  meanLoss?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meanLossHeldOut?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  meanNonzero?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  penalty?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SparseWeightResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SparseWeight'] = ResolversParentTypes['SparseWeight']> = {
+  penalty?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TeamResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Team'] = ResolversParentTypes['Team']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  experiments?: Resolver<ResolversTypes['ExperimentConnection'], ParentType, ContextType, RequireFields<TeamExperimentsArgs, 'first'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TopImageResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TopImage'] = ResolversParentTypes['TopImage']> = {
+  activation?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  imageIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  x?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  y?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UnitResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit']> = {
+  bestMatches?: Resolver<Array<ResolversTypes['UnitBestMatch']>, ParentType, ContextType, RequireFields<UnitBestMatchesArgs, 'method'>>;
+  dead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  layer?: Resolver<ResolversTypes['Layer'], ParentType, ContextType>;
+  mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
+  std?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  topImages?: Resolver<Array<ResolversTypes['TopImage']>, ParentType, ContextType>;
+  topImagesSpriteUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UnitBestMatchResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['UnitBestMatch'] = ResolversParentTypes['UnitBestMatch']> = {
+  alignment?: Resolver<ResolversTypes['Alignment'], ParentType, ContextType>;
+  correlation?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  mutualInformation?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
+  sparseWeights?: Resolver<Array<ResolversTypes['SparseWeight']>, ParentType, ContextType, RequireFields<UnitBestMatchSparseWeightsArgs, 'first'>>;
+  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UnitConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['UnitConnection'] = ResolversParentTypes['UnitConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['UnitEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UnitEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['UnitEdge'] = ResolversParentTypes['UnitEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UnitMatchResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['UnitMatch'] = ResolversParentTypes['UnitMatch']> = {
+  correlation?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  mutualInformation?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unitA?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  unitB?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UnitMatchConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['UnitMatchConnection'] = ResolversParentTypes['UnitMatchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['UnitMatchEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UnitMatchEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['UnitMatchEdge'] = ResolversParentTypes['UnitMatchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UnitMatch'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ViewerResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  team?: Resolver<ResolversTypes['Team'], ParentType, ContextType>;
+  tokenName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = ApiContext> = {
+  Alignment?: AlignmentResolvers<ContextType>;
+  AlignmentSummary?: AlignmentSummaryResolvers<ContextType>;
+  ArchitectureGroup?: ArchitectureGroupResolvers<ContextType>;
+  ChanceBaseline?: ChanceBaselineResolvers<ContextType>;
+  Cluster?: ClusterResolvers<ContextType>;
+  CompareSubject?: CompareSubjectResolvers<ContextType>;
+  Comparison?: ComparisonResolvers<ContextType>;
+  ComparisonEntry?: ComparisonEntryResolvers<ContextType>;
+  ConfigDifference?: ConfigDifferenceResolvers<ContextType>;
+  ConvergenceStats?: ConvergenceStatsResolvers<ContextType>;
+  CreateExperimentPayload?: CreateExperimentPayloadResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  DeleteExperimentPayload?: DeleteExperimentPayloadResolvers<ContextType>;
+  EpochMetric?: EpochMetricResolvers<ContextType>;
+  Experiment?: ExperimentResolvers<ContextType>;
+  ExperimentConnection?: ExperimentConnectionResolvers<ContextType>;
+  ExperimentEdge?: ExperimentEdgeResolvers<ContextType>;
+  HistogramBin?: HistogramBinResolvers<ContextType>;
+  ImportPayload?: ImportPayloadResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
+  Job?: JobResolvers<ContextType>;
+  JobConnection?: JobConnectionResolvers<ContextType>;
+  JobEdge?: JobEdgeResolvers<ContextType>;
+  Layer?: LayerResolvers<ContextType>;
+  LayerComparison?: LayerComparisonResolvers<ContextType>;
+  LayerConvergence?: LayerConvergenceResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Network?: NetworkResolvers<ContextType>;
+  NetworkConnection?: NetworkConnectionResolvers<ContextType>;
+  NetworkEdge?: NetworkEdgeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  SparsePathPoint?: SparsePathPointResolvers<ContextType>;
+  SparseWeight?: SparseWeightResolvers<ContextType>;
+  Team?: TeamResolvers<ContextType>;
+  TopImage?: TopImageResolvers<ContextType>;
+  Unit?: UnitResolvers<ContextType>;
+  UnitBestMatch?: UnitBestMatchResolvers<ContextType>;
+  UnitConnection?: UnitConnectionResolvers<ContextType>;
+  UnitEdge?: UnitEdgeResolvers<ContextType>;
+  UnitMatch?: UnitMatchResolvers<ContextType>;
+  UnitMatchConnection?: UnitMatchConnectionResolvers<ContextType>;
+  UnitMatchEdge?: UnitMatchEdgeResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
+};
+

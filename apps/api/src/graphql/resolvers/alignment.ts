@@ -1,0 +1,154 @@
+// Alignment, its summary, paged unit matches, clusters and histogram. Rows are read through the orientation
+// helpers so that a (B, A) question about a stored (A, B) alignment answers with the sides swapped.
+import type {
+  AlignmentResolvers,
+  AlignmentSummaryResolvers,
+  ClusterResolvers,
+  UnitMatchResolvers,
+} from '../resolvers-types.generated.ts';
+import type { ApiContext } from '../context.ts';
+import type { AlignmentRow, ClusterRow, UnitMatchRow } from '../models.ts';
+import { pageOf, toConnection } from '../connection.ts';
+import { isMatchingMethod, isMiMethod, lossPathOf, pick } from '../mapping.ts';
+import { sideA, sideB } from '../orientation.ts';
+import { badInput, notFound } from '../errors.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+
+export const layerIdA = (a: AlignmentRow): string => (a.flipped ? a.layerBId : a.layerAId);
+export const layerIdB = (a: AlignmentRow): string => (a.flipped ? a.layerAId : a.layerBId);
+
+async function loadLayer(ctx: ApiContext, id: string) {
+  return (await ctx.loaders.layer.load(id)) ?? Promise.reject(notFound('Layer', id));
+}
+
+/**
+ * Where clause of the rows describing the asked side A, and which stored column holds A's unit: stored A_TO_B
+ * rows when not flipped; when flipped, B_TO_A rows if present (semi-matchings: B's own best matches, unitB = the
+ * B unit), else A_TO_B rows read backwards (a one-to-one matching).
+ */
+async function sideRows(ctx: ApiContext, a: AlignmentRow): Promise<{ where: Prisma.UnitMatchWhereInput; mine: 'unitA' | 'unitB' }> {
+  if (!a.flipped) return { where: { alignmentId: a.id, direction: 'A_TO_B' }, mine: 'unitA' };
+  const reverse = await ctx.prisma.unitMatch.findFirst({ where: { alignmentId: a.id, direction: 'B_TO_A' }, select: { id: true } });
+  return reverse
+    ? { where: { alignmentId: a.id, direction: 'B_TO_A' }, mine: 'unitB' }
+    : { where: { alignmentId: a.id, direction: 'A_TO_B', unitB: { not: null } }, mine: 'unitB' };
+}
+
+const fileName = (a: AlignmentRow, base: string): string => (a.flipped ? `${base}.T.npy` : `${base}.npy`);
+
+export const Alignment: AlignmentResolvers<ApiContext> = {
+  experiment: async (a, _x, ctx) => (await ctx.loaders.experiment.load(a.experimentId)) ?? Promise.reject(notFound('Experiment', a.experimentId)),
+  networkA: async (a, _x, ctx) => (await ctx.loaders.network.load(sideA(a))) ?? Promise.reject(notFound('Network', sideA(a))),
+  networkB: async (a, _x, ctx) => (await ctx.loaders.network.load(sideB(a))) ?? Promise.reject(notFound('Network', sideB(a))),
+  layer: (a) => a.layerName,
+  layerA: (a, _x, ctx) => loadLayer(ctx, layerIdA(a)),
+  layerB: (a, _x, ctx) => loadLayer(ctx, layerIdB(a)),
+  summary: (a) => ({ alignment: a }),
+  matches: async (a, args, ctx) => {
+    const page = pageOf(args.first, args.after, 100);
+    const { where, mine } = await sideRows(ctx, a);
+    const other = mine === 'unitA' ? 'unitB' : 'unitA';
+    const orderBy: Prisma.UnitMatchOrderByWithRelationInput[] =
+      args.order === 'SCORE_DESC' ? [{ score: 'desc' }, { [mine]: 'asc' }] : args.order === 'SCORE_ASC' ? [{ score: 'asc' }, { [mine]: 'asc' }] : [{ [mine]: 'asc' }];
+    const rows = await ctx.prisma.unitMatch.findMany({
+      where,
+      orderBy,
+      skip: page.skip,
+      take: page.take,
+      select: { unitA: true, unitB: true, score: true, correlation: true, mutualInformation: true },
+    });
+    const nodes: UnitMatchRow[] = rows.map((r) => ({
+      unitA: r[mine] ?? -1,
+      unitB: r[other] ?? -1,
+      score: r.score,
+      correlation: r.correlation,
+      mutualInformation: r.mutualInformation,
+      alignment: a,
+    }));
+    return toConnection(nodes, page, () => ctx.prisma.unitMatch.count({ where }));
+  },
+  scoreHistogram: async (a, { bins }, ctx) => {
+    const n = bins ?? 20;
+    if (!Number.isInteger(n) || n < 1 || n > 200) throw badInput(`bins must be an integer between 1 and 200 (got ${n})`);
+    if (!isMatchingMethod(a.method)) return [];
+    const { where } = await sideRows(ctx, a);
+    const scores = (await ctx.prisma.unitMatch.findMany({ where, select: { score: true } })).map((r) => r.score);
+    if (scores.length === 0) return [];
+    // Correlations live in [-1, 1]; MI from 0 to its largest value.
+    const lo = isMiMethod(a.method) ? 0 : -1;
+    const hi = isMiMethod(a.method) ? Math.max(...scores, 1e-12) : 1;
+    const width = (hi - lo) / n;
+    const counts = new Array<number>(n).fill(0);
+    for (const s of scores) counts[Math.min(n - 1, Math.max(0, Math.floor((s - lo) / width)))]! += 1;
+    return counts.map((count, i) => ({ lower: lo + i * width, upper: lo + (i + 1) * width, count }));
+  },
+  betweenUrl: (a, _x, ctx) => (a.matrixId ? ctx.links.url(`alignments/${a.id}`, fileName(a, 'between')) : null),
+  withinAUrl: async (a, _x, ctx) => ((await loadLayer(ctx, layerIdA(a))).withinId ? ctx.links.url(`layers/${layerIdA(a)}`, 'within.npy') : null),
+  withinBUrl: async (a, _x, ctx) => ((await loadLayer(ctx, layerIdB(a))).withinId ? ctx.links.url(`layers/${layerIdB(a)}`, 'within.npy') : null),
+  matchUrl: (a, _x, ctx) => (isMatchingMethod(a.method) ? ctx.links.url(`alignments/${a.id}`, fileName(a, 'match')) : null),
+};
+
+export const AlignmentSummary: AlignmentSummaryResolvers<ApiContext> = {
+  samples: ({ alignment: a }) => pick(a.summary, 'samples'),
+  unitsA: async ({ alignment: a }, _x, ctx) => (await loadLayer(ctx, layerIdA(a))).unitCount,
+  unitsB: async ({ alignment: a }, _x, ctx) => (await loadLayer(ctx, layerIdB(a))).unitCount,
+  // Semi-matching means are directional: meanCorr is A -> B; a flipped question reads the B -> A figure when
+  // the writer stored it (meanCorrB), else null rather than a wrong-direction value.
+  meanCorr: ({ alignment: a }) => (a.flipped && a.method === 'SEMI' ? pick(a.summary, 'meanCorrB') : pick(a.summary, 'meanCorr')),
+  oneToOneFraction: ({ alignment: a }) => pick(a.summary, 'oneToOneFraction'),
+  meanMI: ({ alignment: a }) => (a.flipped && a.method === 'MI_SEMI' ? pick(a.summary, 'meanMIB') : pick(a.summary, 'meanMI')),
+  ckaLinear: ({ alignment: a }) => pick(a.summary, 'ckaLinear'),
+  ckaDebiased: ({ alignment: a }) => pick(a.summary, 'ckaDebiased'),
+  mixedClusterFraction: ({ alignment: a }) => pick(a.summary, 'mixedClusterFraction'),
+  lossPath: async ({ alignment: a }, _x, ctx) => {
+    if (a.method !== 'SPARSE' || a.flipped) return a.flipped ? [] : lossPathOf(a.summary);
+    const stored = lossPathOf(a.summary);
+    if (stored.length > 0) return stored;
+    const groups = await ctx.prisma.sparsePath.groupBy({
+      by: ['penalty'],
+      where: { alignmentId: a.id },
+      _avg: { fvu: true, heldOutFvu: true, nonzero: true },
+      orderBy: { penalty: 'asc' },
+    });
+    return groups.flatMap((g) =>
+      g._avg.fvu === null ? [] : [{ penalty: g.penalty, meanLoss: g._avg.fvu, meanLossHeldOut: g._avg.heldOutFvu, meanNonzero: g._avg.nonzero ?? 0 }],
+    );
+  },
+  clusters: async ({ alignment: a }, _x, ctx) => {
+    if (a.method !== 'SPECTRAL') return [];
+    const rows = await ctx.prisma.cluster.findMany({
+      where: { alignmentId: a.id },
+      orderBy: { index: 'asc' },
+      include: { members: { select: { side: true, unit: true } } },
+    });
+    return rows.map((c): ClusterRow => {
+      const storedA = c.members.filter((m) => m.side === 'A_TO_B').map((m) => m.unit).sort((x, y) => x - y);
+      const storedB = c.members.filter((m) => m.side === 'B_TO_A').map((m) => m.unit).sort((x, y) => x - y);
+      const base = { index: c.index, shared: c.mixed, layerAId: layerIdA(a), layerBId: layerIdB(a) };
+      return a.flipped
+        ? { ...base, countA: c.countB, countB: c.countA, unitsA: storedB, unitsB: storedA }
+        : { ...base, countA: c.countA, countB: c.countB, unitsA: storedA, unitsB: storedB };
+    });
+  },
+};
+
+function isUnit<T>(u: T | null | Error): u is T {
+  return u !== null && !(u instanceof Error);
+}
+
+export const Cluster: ClusterResolvers<ApiContext> = {
+  size: (c) => c.countA + c.countB,
+  mixed: (c) => c.shared,
+  unitsA: async (c, _x, ctx) => (await ctx.loaders.unitAt.loadMany(c.unitsA.map((i) => `${c.layerAId}:${i}`))).filter(isUnit),
+  unitsB: async (c, _x, ctx) => (await ctx.loaders.unitAt.loadMany(c.unitsB.map((i) => `${c.layerBId}:${i}`))).filter(isUnit),
+};
+
+export const UnitMatch: UnitMatchResolvers<ApiContext> = {
+  unitA: async (m, _x, ctx) => {
+    const id = layerIdA(m.alignment);
+    return (await ctx.loaders.unitAt.load(`${id}:${m.unitA}`)) ?? Promise.reject(notFound('Unit', `${id}:${m.unitA}`));
+  },
+  unitB: (m, _x, ctx) => (m.unitB < 0 ? null : ctx.loaders.unitAt.load(`${layerIdB(m.alignment)}:${m.unitB}`)),
+  correlation: (m) => m.correlation ?? (isMiMethod(m.alignment.method) ? null : m.score),
+  mutualInformation: (m) => m.mutualInformation ?? (isMiMethod(m.alignment.method) ? m.score : null),
+};

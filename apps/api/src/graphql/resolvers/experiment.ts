@@ -1,0 +1,79 @@
+// Team, Experiment, ArchitectureGroup and Job fields.
+import type {
+  ArchitectureGroupResolvers,
+  ExperimentResolvers,
+  JobResolvers,
+  TeamResolvers,
+  ViewerResolvers,
+} from '../resolvers-types.generated.ts';
+import type { ApiContext } from '../context.ts';
+import type { ArchitectureGroupRow, NetworkRow } from '../models.ts';
+import { connectionFromArray } from '../connection.ts';
+import { HEADLINE_METRIC } from '../mapping.ts';
+import { experimentsConnection, jobsConnection } from './query.ts';
+import { layerConvergence } from './convergence.ts';
+
+export const Viewer: ViewerResolvers<ApiContext> = {};
+
+export const Team: TeamResolvers<ApiContext> = {
+  experiments: (_t, args, ctx) => experimentsConnection(ctx, args),
+};
+
+/** Trained networks of an experiment, sorted by architecture then seed. */
+export async function trainedNetworks(ctx: ApiContext, experimentId: string): Promise<NetworkRow[]> {
+  return (await ctx.loaders.networksOfExperiment.load(experimentId)).filter((n) => !n.untrained);
+}
+
+/** Recorded layer names of an experiment in network order (by the smallest index a name has). */
+export async function experimentLayerNames(ctx: ApiContext, experimentId: string): Promise<string[]> {
+  const rows = await ctx.prisma.layer.groupBy({ by: ['name'], where: { network: { experimentId } }, _min: { index: true } });
+  return rows.sort((a, b) => (a._min.index ?? 0) - (b._min.index ?? 0) || a.name.localeCompare(b.name)).map((r) => r.name);
+}
+
+export const Experiment: ExperimentResolvers<ApiContext> = {
+  phase: (e) => (e.status === 'RUNNING' ? e.phase : null),
+  networkCount: async (e, _a, ctx) => (await trainedNetworks(ctx, e.id)).length,
+  layerNames: (e, _a, ctx) => experimentLayerNames(ctx, e.id),
+  progress: async (e, _a, ctx) => {
+    if (e.status === 'COMPLETED') return 1;
+    const agg = await ctx.prisma.job.aggregate({ where: { experimentId: e.id }, _avg: { fraction: true }, _count: { _all: true } });
+    return agg._count._all === 0 ? null : (agg._avg.fraction ?? 0);
+  },
+  architectures: async (e, _a, ctx) => {
+    const groups = new Map<string, NetworkRow[]>();
+    for (const n of await trainedNetworks(ctx, e.id)) {
+      const g = groups.get(n.arch);
+      if (g) g.push(n);
+      else groups.set(n.arch, [n]);
+    }
+    return [...groups].map(([architecture, networks]) => ({ architecture, networks }));
+  },
+  networks: async (e, args, ctx) => {
+    let all = await ctx.loaders.networksOfExperiment.load(e.id);
+    if (!args.includeUntrained) all = all.filter((n) => !n.untrained);
+    if (args.architecture) all = all.filter((n) => n.arch === args.architecture);
+    return connectionFromArray(all, args.first, args.after, 50);
+  },
+  jobs: (e, args, ctx) => jobsConnection(ctx, { ...args, experimentId: e.id }),
+  convergence: (e, { method }, ctx) => layerConvergence(ctx, e.id, method),
+  chanceBaselines: async (e, _a, ctx) => {
+    const rows = await ctx.prisma.chanceBaseline.findMany({
+      where: { experimentId: e.id },
+      orderBy: [{ layerName: 'asc' }, { method: 'asc' }, { architecture: 'asc' }],
+    });
+    return rows
+      .filter((r) => r.metric === HEADLINE_METRIC[r.method])
+      .map((r) => ({ layer: r.layerName, method: r.method, architecture: r.architecture || null, value: r.value, source: r.source }));
+  },
+  probeImageCount: (e) => e.probeCount,
+  probeImageUrl: (e, _a, ctx) => ctx.links.url(`probe/${e.id}`, '{index}.png'),
+};
+
+export const ArchitectureGroup: ArchitectureGroupResolvers<ApiContext> = {
+  seeds: (g: ArchitectureGroupRow) => g.networks.map((n) => n.seed),
+};
+
+export const Job: JobResolvers<ApiContext> = {
+  experiment: (j, _a, ctx) => (j.experimentId ? ctx.loaders.experiment.load(j.experimentId) : null),
+  network: (j, _a, ctx) => (j.networkId ? ctx.loaders.network.load(j.networkId) : null),
+};

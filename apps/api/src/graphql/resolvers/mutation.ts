@@ -1,0 +1,144 @@
+// Mutations: validate input here (coded errors, nothing written on bad input), then hand the work to the
+// services (jobs, importer) from ctx.services.
+import { createHash } from 'node:crypto';
+import { realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { validateExperimentSpec } from '@convergent/engine/experiment/experiment-spec';
+import type { MutationResolvers } from '../resolvers-types.generated.ts';
+import type { ApiContext } from '../context.ts';
+import { apiError, badInput, notFound } from '../errors.ts';
+
+/** JSON with object keys sorted: equal values give equal text (for hashing). */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .sort()
+      .filter((k) => o[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * Resolve a client-given path on this machine and check it lies inside an allowed import root (symlinks
+ * resolved): the API must not become a way to read arbitrary files. FORBIDDEN outside the roots, BAD_USER_INPUT
+ * when it does not exist.
+ */
+export function checkImportPath(ctx: ApiContext, given: string, what: 'directory' | 'file'): string {
+  if (!path.isAbsolute(given)) throw badInput(`${what} path must be absolute (got ${JSON.stringify(given)})`);
+  let real: string;
+  try {
+    real = realpathSync(given);
+  } catch {
+    throw badInput(`${what} ${JSON.stringify(given)} does not exist on the API server`);
+  }
+  const inside = ctx.importRoots.some((root) => real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
+  if (!inside) {
+    throw apiError('FORBIDDEN', `${JSON.stringify(given)} is outside the API server's import roots (${ctx.importRoots.join(', ') || 'none configured'}); start the server with importRoots including it`);
+  }
+  const st = statSync(real);
+  if (what === 'directory' ? !st.isDirectory() : !st.isFile()) throw badInput(`${JSON.stringify(given)} is not a ${what}`);
+  return real;
+}
+
+export const Mutation: MutationResolvers<ApiContext> = {
+  createExperiment: async (_p, { input }, ctx) => {
+    const name = input.name.trim();
+    if (!name || name.length > 200) throw badInput('name must be 1 to 200 characters');
+    let spec;
+    try {
+      spec = validateExperimentSpec(input.spec);
+    } catch (err) {
+      const errors = (err as { errors?: unknown }).errors;
+      throw badInput(`Invalid experiment spec: ${(err as Error).message}`, { field: 'spec', ...(Array.isArray(errors) ? { errors } : {}) });
+    }
+    const specHash = createHash('sha256').update(canonicalJson({ name, spec })).digest('hex');
+    const existing = await ctx.prisma.experiment.findFirst({ where: { teamId: ctx.teamId, specHash, source: 'SPEC' }, select: { id: true } });
+    if (existing) throw badInput(`An experiment named ${JSON.stringify(name)} with this exact spec already exists (${existing.id}); rename it or delete the old one`, { existingId: existing.id });
+    const experiment = await ctx.prisma.experiment.create({
+      data: {
+        teamId: ctx.teamId,
+        name,
+        dataset: spec.dataset,
+        probe: JSON.parse(JSON.stringify(spec.split)),
+        probeCount: spec.split.probe,
+        spec: JSON.parse(JSON.stringify(spec)),
+        specHash,
+        source: 'SPEC',
+        status: 'QUEUED',
+      },
+    });
+    let jobIds: string[];
+    try {
+      jobIds = await ctx.services.queueExperiment(experiment.id);
+    } catch (err) {
+      // Nothing half-made: an experiment whose jobs could not be queued is removed again.
+      await ctx.prisma.experiment.delete({ where: { id: experiment.id } }).catch(() => {});
+      throw err;
+    }
+    const jobs = jobIds.length ? await ctx.prisma.job.findMany({ where: { id: { in: jobIds } }, orderBy: { createdAt: 'asc' } }) : [];
+    return { experiment, jobs };
+  },
+  cancelJob: async (_p, { id }, ctx) => {
+    const job = await ctx.loaders.job.load(id);
+    if (!job) throw notFound('Job', id);
+    if (job.status === 'COMPLETED' || job.status === 'FAILED' || job.status === 'CANCELLED') {
+      throw badInput(`Job ${id} is already ${job.status.toLowerCase()}; only queued or running jobs can be cancelled`);
+    }
+    await ctx.services.cancelJob(id);
+    return ctx.prisma.job.findUniqueOrThrow({ where: { id } });
+  },
+  retryJob: async (_p, { id }, ctx) => {
+    const job = await ctx.loaders.job.load(id);
+    if (!job) throw notFound('Job', id);
+    if (job.status !== 'FAILED' && job.status !== 'CANCELLED') throw badInput(`Job ${id} is ${job.status.toLowerCase()}; only failed or cancelled jobs can be retried`);
+    await ctx.services.retryJob(id);
+    return ctx.prisma.job.findUniqueOrThrow({ where: { id } });
+  },
+  importResult: async (_p, { input }, ctx) => {
+    const dir = checkImportPath(ctx, input.path, 'directory');
+    const { experimentId, jobId } = await ctx.services.importResult(ctx.teamId, dir, input.name ?? null);
+    const experiment = await ctx.prisma.experiment.findFirstOrThrow({ where: { id: experimentId, teamId: ctx.teamId } });
+    const job = jobId ? await ctx.prisma.job.findUnique({ where: { id: jobId } }) : null;
+    return { experiment, job };
+  },
+  importActivations: async (_p, { input }, ctx) => {
+    const name = input.name.trim();
+    if (!name) throw badInput('name must not be empty');
+    if (input.networks.length < 2) throw badInput(`importActivations needs at least 2 networks to align (got ${input.networks.length})`);
+    const names = new Set<string>();
+    const networks = input.networks.map((n) => {
+      if (names.has(n.name)) throw badInput(`Duplicate network name ${JSON.stringify(n.name)}`);
+      names.add(n.name);
+      if (n.layers.length === 0) throw badInput(`Network ${JSON.stringify(n.name)} has no layers`);
+      return {
+        name: n.name,
+        architecture: n.architecture,
+        seed: n.seed,
+        layers: n.layers.map((l) => {
+          if (!l.path.endsWith('.npy')) throw badInput(`Layer ${n.name}/${l.name}: expected a .npy file (got ${JSON.stringify(l.path)})`);
+          return { name: l.name, path: checkImportPath(ctx, l.path, 'file') };
+        }),
+      };
+    });
+    const { experimentId, jobId } = await ctx.services.importActivations(ctx.teamId, {
+      name,
+      dataset: input.dataset ?? 'external',
+      layout: input.layout ?? 'NHWC',
+      methods: input.methods ? [...input.methods] : null,
+      networks,
+    });
+    const experiment = await ctx.prisma.experiment.findFirstOrThrow({ where: { id: experimentId, teamId: ctx.teamId } });
+    const job = jobId ? await ctx.prisma.job.findUnique({ where: { id: jobId } }) : null;
+    return { experiment, job };
+  },
+  deleteExperiment: async (_p, { id }, ctx) => {
+    const exp = await ctx.loaders.experiment.load(id);
+    if (!exp) throw notFound('Experiment', id);
+    await ctx.services.deleteExperiment(id);
+    return { id, deleted: true };
+  },
+};

@@ -1,0 +1,91 @@
+// Root query fields. Every lookup is team-scoped through the loaders or an explicit teamId filter.
+import type { QueryResolvers } from '../resolvers-types.generated.ts';
+import { notFound } from '../errors.ts';
+import { pageOf, toConnection } from '../connection.ts';
+import { oriented } from '../orientation.ts';
+import { layerConvergence } from './convergence.ts';
+import { compare } from './compare.ts';
+import type { ApiContext } from '../context.ts';
+import type { ExperimentStatus, JobStatus } from '../resolvers-types.generated.ts';
+
+export async function loadTeam(ctx: ApiContext) {
+  const team = await ctx.prisma.team.findUnique({ where: { id: ctx.teamId }, select: { id: true, name: true, createdAt: true } });
+  if (!team) throw notFound('Team', ctx.teamId);
+  return team;
+}
+
+export async function experimentsConnection(
+  ctx: ApiContext,
+  args: { first?: number | null; after?: string | null; status?: ExperimentStatus | null },
+) {
+  const page = pageOf(args.first, args.after, 20);
+  const where = { teamId: ctx.teamId, ...(args.status ? { status: args.status } : {}) };
+  const rows = await ctx.prisma.experiment.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: page.skip, take: page.take });
+  for (const r of rows) ctx.loaders.experiment.prime(r.id, r);
+  return toConnection(rows, page, () => ctx.prisma.experiment.count({ where }));
+}
+
+export async function jobsConnection(
+  ctx: ApiContext,
+  args: { first?: number | null; after?: string | null; experimentId?: string | null; status?: JobStatus | null },
+) {
+  const page = pageOf(args.first, args.after, 20);
+  const where = {
+    teamId: ctx.teamId,
+    ...(args.experimentId ? { experimentId: args.experimentId } : {}),
+    ...(args.status ? { status: args.status } : {}),
+  };
+  const rows = await ctx.prisma.job.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: page.skip, take: page.take });
+  return toConnection(rows, page, () => ctx.prisma.job.count({ where }));
+}
+
+/** Parse a Unit id (integer key in the database); anything else is simply not found. */
+export function unitKey(id: string): number | null {
+  return /^\d{1,15}$/.test(id) ? Number(id) : null;
+}
+
+export const Query: QueryResolvers<ApiContext> = {
+  viewer: async (_p, _a, ctx) => ({ team: await loadTeam(ctx), tokenName: ctx.tokenName }),
+  team: (_p, _a, ctx) => loadTeam(ctx),
+  experiments: (_p, args, ctx) => experimentsConnection(ctx, args),
+  experiment: async (_p, { id }, ctx) => (await ctx.loaders.experiment.load(id)) ?? Promise.reject(notFound('Experiment', id)),
+  network: async (_p, { id }, ctx) => (await ctx.loaders.network.load(id)) ?? Promise.reject(notFound('Network', id)),
+  layer: async (_p, { id }, ctx) => (await ctx.loaders.layer.load(id)) ?? Promise.reject(notFound('Layer', id)),
+  unit: async (_p, { id }, ctx) => {
+    const key = unitKey(id);
+    const unit = key === null ? null : await ctx.loaders.unit.load(key);
+    if (!unit) throw notFound('Unit', id);
+    return unit;
+  },
+  alignmentById: async (_p, { id }, ctx) => (await ctx.loaders.alignment.load(id)) ?? Promise.reject(notFound('Alignment', id)),
+  alignment: async (_p, { networkA, networkB, layer, method }, ctx) => {
+    const [a, b] = await Promise.all([ctx.loaders.network.load(networkA), ctx.loaders.network.load(networkB)]);
+    if (!a) throw notFound('Network', networkA);
+    if (!b) throw notFound('Network', networkB);
+    const row = await ctx.prisma.alignment.findFirst({
+      where: {
+        experimentId: a.experimentId,
+        layerName: layer,
+        method,
+        status: 'COMPLETED',
+        OR: [
+          { networkAId: a.id, networkBId: b.id },
+          { networkAId: b.id, networkBId: a.id },
+        ],
+      },
+      orderBy: [{ completedAt: 'desc' }, { createdAt: 'desc' }],
+    });
+    return row ? oriented(row, a.id) : null;
+  },
+  layerConvergence: async (_p, { experimentId, method }, ctx) => {
+    const exp = await ctx.loaders.experiment.load(experimentId);
+    if (!exp) throw notFound('Experiment', experimentId);
+    return layerConvergence(ctx, exp.id, method);
+  },
+  compare: (_p, args, ctx) => compare(ctx, args.kind, args.reference, [...args.others], args.method),
+  job: async (_p, { id }, ctx) => (await ctx.loaders.job.load(id)) ?? Promise.reject(notFound('Job', id)),
+  jobs: async (_p, args, ctx) => {
+    if (args.experimentId && !(await ctx.loaders.experiment.load(args.experimentId))) throw notFound('Experiment', args.experimentId);
+    return jobsConnection(ctx, args);
+  },
+};
