@@ -4,6 +4,7 @@
  */
 import { debiasedLinearCka, linearCka } from '../align/cka.ts';
 import { hungarianAlignment } from '../align/hungarian.ts';
+import { DEFAULT_MI_BINS, miMatching } from '../align/mutual-information.ts';
 import { semiMatching } from '../align/semi-matching.ts';
 import { sparsePredictionPath } from '../align/sparse-prediction.ts';
 import type { JointMoments, PairStatistics } from '../stats/moments.ts';
@@ -16,7 +17,15 @@ export type MethodName = (typeof METHOD_NAMES)[number];
 export interface AlignMethodResults {
   semi?: { match: number[]; corr: number[]; meanCorr: number; reverseMatch: number[]; reverseCorr: number[]; reverseMeanCorr: number; oneToOneFraction: number };
   hungarian?: { match: number[]; corr: Array<number | null>; meanCorr: number };
-  mi?: { match: number[]; mi: number[]; meanMI: number; maxMatch: number[]; maxMI: Array<number | null>; maxMeanMI: number; rows: number; bins: number };
+  /** match/mi/meanMI: max-weight matching on MI; semi: each unit's highest-MI partner; rows: samples used. */
+  mi?: {
+    match: number[];
+    mi: Array<number | null>;
+    meanMI: number;
+    semi: { match: number[]; mi: number[]; meanMI: number; reverseMatch: number[]; oneToOneFraction: number };
+    rows: number;
+    bins: number;
+  };
   sparse?: { path: Array<{ penalty: number; meanLoss: number; meanNonzero: number; unconverged: number }> };
   spectral?: { clusters: number; labels: number[]; affinity: 'abs' | 'positive'; counts: Array<{ a: number; b: number }>; sharedFraction: number };
   /** debiased is null below 4 samples, where the unbiased HSIC estimator is undefined. */
@@ -62,8 +71,38 @@ export async function runAlignMethod(method: MethodName, input: MethodInput): Pr
     }
     case 'cka':
       return { cka: { linear: linearCka(pair), debiased: pair.n >= 4 ? debiasedLinearCka(pair) : null } };
-    case 'mi':
+    case 'mi': {
+      const reservoir = input.reservoir;
+      if (!reservoir) throw new Error('internal: MI needs the row reservoir filled while streaming');
+      const { data, rows } = reservoir.sample();
+      // The reservoir holds joint rows [a; b]; MI wants A's and B's rows apart (still paired by row).
+      const width = p + q;
+      const sampleA = new Float32Array(rows * p);
+      const sampleB = new Float32Array(rows * q);
+      for (let r = 0; r < rows; r++) {
+        sampleA.set(data.subarray(r * width, r * width + p), r * p);
+        sampleB.set(data.subarray(r * width + p, (r + 1) * width), r * q);
+      }
+      const bins = options.bins ?? DEFAULT_MI_BINS;
+      const m = miMatching(sampleA, sampleB, rows, p, q, { bins });
+      return {
+        mi: {
+          match: list(m.match),
+          mi: Array.from(m.mi, (v) => (Number.isNaN(v) ? null : v)),
+          meanMI: m.meanMI,
+          semi: {
+            match: list(m.semi.match),
+            mi: list(m.semi.corr),
+            meanMI: m.semi.meanCorr,
+            reverseMatch: list(m.semi.reverseMatch),
+            oneToOneFraction: m.semi.oneToOneFraction,
+          },
+          rows,
+          bins,
+        },
+      };
+    }
     case 'spectral':
-      throw new Error(`method ${method} is not available in this build yet; run --method semi,hungarian,sparse,cka`);
+      throw new Error(`method ${method} is not available in this build yet; run --method semi,hungarian,mi,sparse,cka`);
   }
 }

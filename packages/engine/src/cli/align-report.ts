@@ -34,7 +34,8 @@ export function formatSummary(report: AlignReport, options: AlignOptions): strin
   }
   if (report.hungarian) rows.push(['hungarian', `mean corr of max-weight matching ${f3(report.hungarian.meanCorr)}`]);
   if (report.mi) {
-    rows.push(['mi', `mean max MI ${f3(report.mi.meanMI)} bits (semi), ${f3(report.mi.maxMeanMI)} bits (matching); ${report.mi.rows} sampled rows, ${report.mi.bins} bins`]);
+    const m = report.mi;
+    rows.push(['mi', `mean MI of max-weight matching ${f3(m.meanMI)} bits, semi ${f3(m.semi.meanMI)} bits; ${m.rows} sampled rows, ${m.bins} bins`]);
   }
   if (report.cka) rows.push(['cka', `linear ${f3(report.cka.linear)}, debiased ${f3(report.cka.debiased)}`]);
   if (report.spectral) {
@@ -73,7 +74,7 @@ export function formatSummary(report: AlignReport, options: AlignOptions): strin
       const row = [String(i)];
       if (report.semi) row.push(String(report.semi.match[i]), f3(report.semi.corr[i]));
       if (report.hungarian) row.push(report.hungarian.match[i]! < 0 ? '-' : String(report.hungarian.match[i]), f3(report.hungarian.corr[i]));
-      if (report.mi) row.push(String(report.mi.match[i]), f3(report.mi.mi[i]));
+      if (report.mi) row.push(report.mi.match[i]! < 0 ? '-' : String(report.mi.match[i]), f3(report.mi.mi[i]));
       body.push(row);
     }
     out.push(...table(body));

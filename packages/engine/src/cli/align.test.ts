@@ -78,7 +78,7 @@ describe('convergent align: planted permutation', () => {
   it('semi, hungarian and MI recover the permutation exactly; JSON has the documented shape', async () => {
     const { a, b, expected } = await planted(3000, 12, 7);
     const json = join(dir, 'planted.json');
-    const { code, stdout, stderr } = await run(['align', a, b, '--method', 'semi,hungarian,cka,sparse', '--json', json, '--penalties', '0,0.01,0.1']);
+    const { code, stdout, stderr } = await run(['align', a, b, '--method', 'semi,hungarian,mi,cka,sparse', '--json', json, '--penalties', '0,0.01,0.1', '--mi-rows', '2000']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const report = JSON.parse(await readFile(json, 'utf8'));
@@ -91,6 +91,10 @@ describe('convergent align: planted permutation', () => {
     expect(report.hungarian.match).toEqual(expected);
     expect(report.hungarian.meanCorr).toBeGreaterThan(0.9999);
     expect(report.hungarian.corr).toHaveLength(12);
+    expect(report.mi.match).toEqual(expected);
+    expect(report.mi.semi.match).toEqual(expected);
+    expect(report.mi.rows).toBe(2000);
+    expect(report.mi.mi.every((v: number) => v > 1)).toBe(true);
     // Planted copies are linear in A: CKA ≈ 1 up to the per-unit scales (linear CKA is not scale invariant per unit).
     expect(report.cka.linear).toBeGreaterThan(0.3);
     expect(report.cka.debiased).toBeGreaterThan(0.3);
@@ -230,6 +234,7 @@ describe('convergent align: bad input gives one line and a non-zero exit', () =>
     ['option without value', () => ['align', paths.good!, paths.good!, '--clusters'], /--clusters needs a value/, 2],
     ['option followed by an option', () => ['align', paths.good!, paths.good!, '--clusters', '--quiet'], /--clusters needs a value/, 2],
     ['bad clusters', () => ['align', paths.good!, paths.good!, '--clusters', '2.5'], /--clusters 2\.5 is not an integer/, 2],
+    ['MI bins out of range', () => ['align', paths.good!, paths.good!, '--bins', '16'], /--bins 16 must be at most 15/, 2],
     ['bad layout', () => ['align', paths.good!, paths.good!, '--layout', 'hwc'], /unknown layout 'hwc'/, 2],
     ['one file only', () => ['align', paths.good!], /expected two activation files/, 2],
     ['npz without --key', () => ['align', paths.multi!, paths.good!], /holds 2 arrays \('x', 'y'\); choose one with --key NAME/, 1],
@@ -292,11 +297,12 @@ describe('the real bin (spawned)', () => {
   it('aligns a planted pair end to end and writes JSON', async () => {
     const { a, b, expected } = await planted(2000, 8, 21);
     const json = join(dir, 'spawned.json');
-    const { stdout } = await exec(process.execPath, [BIN, 'align', a, b, '--method', 'semi,hungarian', '--json', json]);
+    const { stdout } = await exec(process.execPath, [BIN, 'align', a, b, '--method', 'semi,hungarian,mi', '--json', json]);
     expect(stdout).toMatch(/per unit of A/);
     const report = JSON.parse(await readFile(json, 'utf8'));
     expect(report.semi.match).toEqual(expected);
     expect(report.hungarian.match).toEqual(expected);
+    expect(report.mi.match).toEqual(expected);
   });
 
   it('exits non-zero with one line on stderr for a NaN, and prints help', async () => {

@@ -7,6 +7,7 @@
  */
 import { access, constants } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { DEFAULT_MI_BINS, DEFAULT_MI_SAMPLE_ROWS } from '../align/mutual-information.ts';
 import { selectBackend } from '../backend/select-backend.ts';
 import { openActivationSource, type ActivationLayout, type ActivationSource } from '../io/activation-source.ts';
 import { writeFileAtomic } from '../io/npy.ts';
@@ -18,7 +19,7 @@ import { CliError, parseArgs, type CliIO, type Command } from './command.ts';
 import { Progress } from './progress.ts';
 
 export const DEFAULT_PENALTIES = [0.001, 0.003, 0.01, 0.03, 0.1];
-export const DEFAULT_MI_ROWS = 10_000;
+export const DEFAULT_MI_ROWS = DEFAULT_MI_SAMPLE_ROWS;
 
 export interface AlignOptions {
   a: string;
@@ -56,7 +57,8 @@ Options:
   --clusters K        spectral clusters, 2 <= K <= units of A + B (default: round(sqrt(units A + B)), at least 2)
   --affinity A        spectral affinity: abs (|r|, default) or positive (max(r, 0))
   --mi-rows N         rows sampled (seeded reservoir) for mutual information (default ${DEFAULT_MI_ROWS})
-  --bins B            percentile bins per unit for mutual information (default: the engine's)
+  --bins B            percentile bins of non-zero values per unit for MI, 1..15 (default ${DEFAULT_MI_BINS}),
+                      plus one bin for exact zeros
   --seed S            seed of the MI row sample and of k-means (default 0)
   --batch-rows N      rows per streamed batch (default: about 4M values per batch)
   --json FILE         also write every result as one JSON object (schema: packages/engine/README.md, "CLI")
@@ -88,10 +90,11 @@ function usageError(message: string): CliError {
   return new CliError(`${message}; see convergent align --help`, 2);
 }
 
-function parseInteger(name: string, text: string, min: number): number {
+function parseInteger(name: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const value = Number(text);
   if (!/^[+-]?\d+$/.test(text.trim()) || !Number.isSafeInteger(value)) throw usageError(`--${name} ${text} is not an integer`);
   if (value < min) throw usageError(`--${name} ${text} must be at least ${min}`);
+  if (value > max) throw usageError(`--${name} ${text} must be at most ${max}`);
   return value;
 }
 
@@ -149,7 +152,7 @@ export function parseAlignArgs(args: readonly string[]): AlignOptions {
     ...(clustersText !== undefined ? { clusters: parseInteger('clusters', clustersText, 2) } : {}),
     affinity,
     miRows: parseInteger('mi-rows', str('mi-rows') ?? String(DEFAULT_MI_ROWS), 2),
-    ...(binsText !== undefined ? { bins: parseInteger('bins', binsText, 2) } : {}),
+    ...(binsText !== undefined ? { bins: parseInteger('bins', binsText, 1, 15) } : {}),
     seed: parseInteger('seed', str('seed') ?? '0', 0),
     ...(batchText !== undefined ? { batchRows: parseInteger('batch-rows', batchText, 1) } : {}),
     ...(json !== undefined ? { json } : {}),
