@@ -50,7 +50,7 @@ export interface ExperimentSpec {
   penalties?: number[];
   /** Spectral clustering: numbers of clusters (default [8]). */
   clusters?: number[];
-  /** Mutual-information matching: bins per unit and sampled rows per layer (defaults 16 and 20000). */
+  /** Mutual-information matching: percentile bins per unit (1..15) and sampled rows per layer (defaults 8 and 8192). */
   mi?: { bins?: number; samples?: number };
   /** Compare every trained network with an untrained twin (default true). */
   chance?: boolean;
@@ -116,7 +116,7 @@ export function validateExperimentSpec(value: unknown): ResolvedExperimentSpec {
   if (o.clusters !== undefined) (c.array(o.clusters, 'clusters', { nonEmpty: true }) ?? []).forEach((m, i) => c.integer(m, joinPath('clusters', i), { min: 2 }));
   const mi = o.mi === undefined ? {} : c.object(o.mi, 'mi') ?? {};
   c.noUnknownKeys(mi, 'mi', ['bins', 'samples']);
-  if (mi.bins !== undefined) c.integer(mi.bins, 'mi.bins', { min: 2 });
+  if (mi.bins !== undefined) c.integer(mi.bins, 'mi.bins', { min: 1, max: 15 });
   if (mi.samples !== undefined) c.integer(mi.samples, 'mi.samples', { min: 10 });
   if (o.chance !== undefined) c.boolean(o.chance, 'chance');
   let dump: { layers: string[]; positions: number } | undefined;
@@ -150,7 +150,7 @@ export function validateExperimentSpec(value: unknown): ResolvedExperimentSpec {
     methods: (o.methods as AlignMethod[] | undefined) ?? [...METHODS],
     penalties: (o.penalties as number[] | undefined) ?? DEFAULT_PENALTIES,
     clusters: (o.clusters as number[] | undefined) ?? [8],
-    mi: { bins: (mi.bins as number | undefined) ?? 16, samples: (mi.samples as number | undefined) ?? 20000 },
+    mi: { bins: (mi.bins as number | undefined) ?? 8, samples: (mi.samples as number | undefined) ?? 8192 },
     chance: (o.chance as boolean | undefined) ?? true,
     ...(dump ? { dump } : {}),
   };

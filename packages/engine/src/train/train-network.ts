@@ -49,6 +49,8 @@ export interface TrainRunOptions {
   signal?: AbortSignal;
   /** Folder for the per-epoch checkpoint; resumes from it if present. */
   checkpointDir?: string;
+  /** Identifies the run's settings; a checkpoint written under another key is not resumed (error). */
+  runKey?: string;
   /** Stop (as if crashed) after this epoch, for tests of resuming. */
   stopAfterEpoch?: number;
 }
@@ -79,6 +81,7 @@ interface CheckpointState {
   step: number;
   seed: number;
   architecture: string;
+  runKey?: string;
   metrics: EpochMetrics[];
   optimizerSpecs: tf.io.WeightsManifestEntry[];
 }
@@ -187,6 +190,9 @@ export async function trainNetwork(
       if (ck.state.seed !== seed || ck.state.architecture !== spec.name) {
         throw new Error(`checkpoint in ${run.checkpointDir} is for ${ck.state.architecture} seed ${ck.state.seed}, not ${spec.name} seed ${seed}; delete it or use another folder`);
       }
+      if ((ck.state.runKey ?? '') !== (run.runKey ?? '')) {
+        throw new Error(`checkpoint in ${run.checkpointDir} was written with other settings (spec, training or data changed); delete it to start over`);
+      }
       await restoreCheckpoint(ck, built, optimizer);
       metrics = ck.state.metrics;
       step = ck.state.step;
@@ -254,7 +260,7 @@ export async function trainNetwork(
       seconds: (performance.now() - epochStart) / 1000,
     };
     metrics.push(m);
-    if (run.checkpointDir) await writeCheckpoint(run.checkpointDir, built, optimizer, { epoch, step, seed, architecture: spec.name, metrics });
+    if (run.checkpointDir) await writeCheckpoint(run.checkpointDir, built, optimizer, { epoch, step, seed, architecture: spec.name, metrics, ...(run.runKey !== undefined ? { runKey: run.runKey } : {}) });
     const sps = samplesDone / ((performance.now() - runStart) / 1000);
     run.onProgress?.({ epoch, epochs: options.epochs, batch: batches, batches, loss: m.trainLoss, samplesPerSecond: sps, etaSeconds: (samplesTotal - samplesDone) / sps, phase: 'epoch', metrics: m });
     if (run.stopAfterEpoch === epoch && epoch < options.epochs) {

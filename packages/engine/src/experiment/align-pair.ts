@@ -1,0 +1,78 @@
+/**
+ * Every alignment method for one pair of networks at one recorded layer, from the layer's joint
+ * recording (moments for correlations, CKA and sparse prediction; the paired row sample for mutual
+ * information). Pure computation: the experiment runner writes the arrays to .npy.
+ */
+import { debiasedLinearCka, linearCka } from '../align/cka.ts';
+import { type HungarianAlignment, hungarianAlignment } from '../align/hungarian.ts';
+import { type MiMatching, miMatchingFromMatrix, mutualInformationMatrix } from '../align/mutual-information.ts';
+import { type SemiMatching, semiMatching } from '../align/semi-matching.ts';
+import { sparsePredictionPath } from '../align/sparse-prediction.ts';
+import type { LayerRecording } from '../record/record-family.ts';
+import { pairStatistics } from '../stats/moments.ts';
+import type { AlignMethod } from './experiment-spec.ts';
+import type { SpectralResult } from './manifest.ts';
+import { spectralForPair } from './spectral-pair.ts';
+
+export interface PairOptions {
+  methods: readonly AlignMethod[];
+  penalties: number[];
+  clusters: number[];
+  miBins: number;
+  seed: number;
+}
+
+export interface PairComputation {
+  p: number;
+  q: number;
+  /** p × q correlation, row-major. */
+  rAB: Float64Array;
+  semi?: SemiMatching;
+  max?: HungarianAlignment;
+  mi?: { matrix: Float64Array; rows: number; semi: SemiMatching; max: MiMatching };
+  cka?: { linear: number; debiased: number };
+  sparse?: { penalties: number[]; fvu: number[]; nonzero: number[]; weights: Float32Array };
+  spectral?: SpectralResult[];
+}
+
+/** Columns [offset, offset + count) of a row-major [rows, width] matrix. */
+function columns(data: Float32Array, rows: number, width: number, offset: number, count: number): Float32Array {
+  const out = new Float32Array(rows * count);
+  for (let r = 0; r < rows; r++) out.set(data.subarray(r * width + offset, r * width + offset + count), r * count);
+  return out;
+}
+
+/** Align member `ia` (network A) with member `ib` (network B) of a recorded layer. */
+export function alignPair(layer: LayerRecording, ia: number, ib: number, options: PairOptions): PairComputation {
+  const A = layer.members[ia]!;
+  const B = layer.members[ib]!;
+  const pair = pairStatistics(layer.moments, A.group, B.group);
+  const { p, q, rAB } = pair;
+  const has = (m: AlignMethod) => options.methods.includes(m);
+  const out: PairComputation = { p, q, rAB };
+  if (has('semi')) out.semi = semiMatching(rAB, p, q);
+  if (has('max')) out.max = hungarianAlignment(rAB, p, q);
+  if (has('cka')) out.cka = { linear: linearCka(pair), debiased: pair.n >= 4 ? debiasedLinearCka(pair) : Number.NaN };
+  if (has('mi')) {
+    const s = layer.sample;
+    if (!s || s.rows < 2) throw new Error(`mutual information at layer ${layer.name} needs a row sample; set mi.samples ≥ 10`);
+    const w = layer.moments.width;
+    const a = columns(s.data, s.rows, w, A.group.offset, p);
+    const b = columns(s.data, s.rows, w, B.group.offset, q);
+    const matrix = mutualInformationMatrix(a, b, s.rows, p, q, { bins: options.miBins });
+    out.mi = { matrix, rows: s.rows, semi: semiMatching(matrix, p, q), max: miMatchingFromMatrix(matrix, p, q) };
+  }
+  if (has('sparse')) {
+    const { path } = sparsePredictionPath({ rAA: pair.rAA, rAB, p, q, penalties: options.penalties });
+    const weights = new Float32Array(path.length * p * q);
+    path.forEach((pt, t) => {
+      const w = pt.weights;
+      for (let k = 0; k < q; k++) {
+        for (let z = w.colPtr[k]!; z < w.colPtr[k + 1]!; z++) weights[t * p * q + w.rowIndex[z]! * q + k] = w.values[z]!;
+      }
+    });
+    out.sparse = { penalties: path.map((pt) => pt.penalty), fvu: path.map((pt) => pt.meanLoss), nonzero: path.map((pt) => pt.meanNonzero), weights };
+  }
+  if (has('spectral')) out.spectral = options.clusters.map((k) => spectralForPair(pair, k, options.seed));
+  return out;
+}

@@ -1,0 +1,84 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readNpy } from '../io/npy.ts';
+import { syntheticImages } from '../train/test-fixtures.ts';
+import { validateResultDirectory } from './manifest.ts';
+import { type ExperimentData, runExperiment } from './run-experiment.ts';
+
+let tmp: string;
+beforeAll(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'cv-exp-'));
+});
+afterAll(async () => {
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+const data: ExperimentData = { name: 'synthetic', train: syntheticImages(120, 1), validation: syntheticImages(30, 2), probe: syntheticImages(20, 3) };
+const tinyArch = (name: string, filters: number) => ({
+  name,
+  inputShape: [8, 8, 1],
+  layers: [
+    { type: 'conv', name: 'conv1', filters, kernel: 3, record: true },
+    { type: 'maxpool', name: 'pool1', size: 2 },
+    { type: 'flatten', name: 'flatten' },
+    { type: 'dense', name: 'fc1', units: 6, record: true },
+    { type: 'dense', name: 'out', units: 3 },
+  ],
+});
+const spec = {
+  name: 'tiny',
+  dataset: 'synthetic',
+  split: { seed: 1, validation: 30, probe: 20 },
+  architectures: [tinyArch('tiny-a', 4), tinyArch('tiny-b', 3)],
+  seeds: [1, 2],
+  training: { epochs: 1, batchSize: 16, optimizer: 'adam', learningRate: 0.01 },
+  methods: ['semi', 'max', 'mi', 'cka', 'sparse'],
+  penalties: [0.05, 0.2],
+  mi: { bins: 4, samples: 200 },
+  dump: { layers: ['fc1'] },
+};
+
+describe('runExperiment', () => {
+  it('writes a complete, valid result directory with chance pairs', async () => {
+    const out = path.join(tmp, 'result');
+    const phases = new Set<string>();
+    const { manifest } = await runExperiment(spec, { out, data, concurrency: 1, onProgress: (p) => phases.add(p.phase) });
+    expect([...phases]).toEqual(expect.arrayContaining(['train', 'trained', 'record', 'align', 'write']));
+    const again = await validateResultDirectory(out);
+    expect(again.networks.map((n) => n.id)).toEqual(['tiny-a-s1', 'tiny-a-s2', 'tiny-b-s1', 'tiny-b-s2', 'tiny-a-untrained', 'tiny-b-untrained']);
+    expect(manifest.networks[0]!.metrics).toHaveLength(1);
+    expect(manifest.networks[4]!.metrics).toHaveLength(0);
+    // 4 trained nets share conv1: 6 between pairs + 4 chance pairs
+    const conv = manifest.alignments.filter((a) => a.layer === 'conv1');
+    expect(conv.filter((a) => a.kind === 'between')).toHaveLength(6);
+    expect(conv.filter((a) => a.kind === 'chance').map((a) => a.b)).toEqual(['tiny-a-untrained', 'tiny-a-untrained', 'tiny-b-untrained', 'tiny-b-untrained']);
+    const pair = conv[0]!;
+    const corr = await readNpy(path.join(out, pair.correlation.path));
+    expect(corr.shape).toEqual([pair.p, pair.q]);
+    expect(pair.semi!.meanA).toBeGreaterThanOrEqual(pair.max!.mean - 1e-9);
+    const summary = manifest.layers.find((l) => l.name === 'conv1')!;
+    expect(summary.metrics.semi!.between!.n).toBe(6);
+    expect(summary.metrics.semi!.chance!.n).toBe(4);
+    const fc = manifest.networks[0]!.layers.find((l) => l.name === 'fc1')!;
+    expect(fc.unitStats).toHaveLength(6);
+    expect(fc.activations!.shape).toEqual([20, 6]);
+    const images = await readNpy(path.join(out, 'probe/images.npy'));
+    expect(images.shape).toEqual([20, 8, 8, 1]);
+    await expect(fs.access(`${out}.partial`)).rejects.toThrow();
+    await expect(fs.access(path.join(out, 'checkpoints'))).rejects.toThrow();
+  });
+
+  it('rejects bad specs and unknown layers before writing anything', async () => {
+    const out = path.join(tmp, 'bad');
+    await expect(runExperiment({ ...spec, seeds: [1, 1] }, { out, data })).rejects.toThrow(/seeds must not repeat a seed/);
+    await expect(runExperiment({ ...spec, record: ['conv1', 'conv9'] }, { out, data })).rejects.toThrow(/record\[1\] "conv9" is not a layer of any architecture/);
+    await expect(runExperiment({ ...spec, architectures: [{ ...tinyArch('big', 4), inputShape: [28, 28, 1] }] }, { out, data })).rejects.toThrow(
+      /architectures\[0\]\.inputShape \[28, 28, 1\] does not match the dataset's images \[8, 8, 1\]/,
+    );
+    await expect(fs.access(out)).rejects.toThrow();
+    await expect(fs.access(`${out}.partial`)).rejects.toThrow();
+    await expect(runExperiment(spec, { out: path.join(tmp, 'result'), data })).rejects.toThrow(/already exists/);
+  });
+});

@@ -1,0 +1,461 @@
+/**
+ * `runExperiment`: train a family of networks (architectures × seeds), record every recorded layer on
+ * the probe set, align every pair of networks at every layer with every method, next to the chance
+ * baseline (each trained network against an untrained one of its architecture), and write the result
+ * directory described in manifest.ts.
+ *
+ * Everything is written into `<out>.partial` and renamed to `<out>` at the end, so `<out>` is either
+ * absent or complete. Training checkpoints live in `<out>.partial/checkpoints`: after a crash, running
+ * the same experiment again resumes each network from its last finished epoch.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type * as tf from '@tensorflow/tfjs';
+import { selectBackend } from '../backend/select-backend.ts';
+import { writeNpy } from '../io/npy.ts';
+import { type LayerRecording, recordFamily } from '../record/record-family.ts';
+import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
+import { validateArchitectureSpec } from '../spec/architecture-spec.ts';
+import { buildModel, mixSeed, parameterCount, receptiveField } from '../spec/build-model.ts';
+import { SpecError } from '../spec/json-checks.ts';
+import { presetArchitecture } from '../spec/presets.ts';
+import type { ImageSet } from '../train/image-set.ts';
+import type { TrainProgress } from '../train/train-network.ts';
+import { loadModel, saveModel } from '../train/weights-io.ts';
+import { type PairComputation, alignPair } from './align-pair.ts';
+import { type ResolvedExperimentSpec, validateExperimentSpec } from './experiment-spec.ts';
+import {
+  type LayerSummary,
+  MANIFEST_FILE,
+  MANIFEST_FORMAT,
+  MANIFEST_VERSION,
+  type NetworkRecord,
+  type NpyDtype,
+  type NpyRef,
+  type PairAlignment,
+  type ResultManifest,
+  type SummaryStat,
+  validateResultDirectory,
+} from './manifest.ts';
+import { type TrainTaskInput, type TrainTaskOutput, trainAndSave } from './train-task.ts';
+
+/** Data of an experiment after the seeded split. */
+export interface ExperimentData {
+  name: string;
+  train: ImageSet;
+  validation: ImageSet;
+  probe: ImageSet;
+  classNames?: string[];
+}
+
+export type ExperimentProgress =
+  | { phase: 'load'; message: string }
+  | { phase: 'train'; network: string; index: number; total: number; progress: TrainProgress }
+  | { phase: 'trained'; network: string; output: TrainTaskOutput }
+  | { phase: 'record'; done: number; total: number }
+  | { phase: 'align'; layer: string; done: number; total: number }
+  | { phase: 'write'; message: string };
+
+export interface RunExperimentOptions {
+  /** Result directory to create (must not exist). */
+  out: string;
+  onProgress?: (p: ExperimentProgress) => void;
+  signal?: AbortSignal;
+  /** Networks trained at once (worker threads); default: CPU cores. 1 = in this thread. */
+  concurrency?: number;
+  /** Data to use instead of loading `spec.dataset` (tests, API imports). Forces in-process training. */
+  data?: ExperimentData;
+  /** Probe images per recording batch (default 100). */
+  recordBatch?: number;
+}
+
+export interface ExperimentResult {
+  dir: string;
+  manifest: ResultManifest;
+}
+
+const UNTRAINED = 'untrained';
+
+interface PlannedNetwork {
+  id: string;
+  arch: ResolvedArchitecture;
+  seed: number;
+  role: 'trained' | 'untrained';
+}
+
+/** Turn spec architectures (preset names or inline specs) into validated specs for this data. */
+export function resolveArchitectures(spec: ResolvedExperimentSpec, inputShape: [number, number, number], classes: number): ResolvedArchitecture[] {
+  return spec.architectures.map((a, i) => {
+    if (typeof a === 'string') return presetArchitecture(a, { inputShape, classes });
+    const arch = validateArchitectureSpec(a, { classes, path: `architectures[${i}]` });
+    const [h, w, c] = arch.inputShape;
+    if (h !== inputShape[0] || w !== inputShape[1] || c !== inputShape[2]) {
+      throw new SpecError('invalid experiment spec', [`architectures[${i}].inputShape [${arch.inputShape.join(', ')}] does not match the dataset's images [${inputShape.join(', ')}]`]);
+    }
+    return arch;
+  });
+}
+
+/** Layers to record: the spec's list (each must exist somewhere) or every layer marked `record`. */
+export function recordedLayers(spec: ResolvedExperimentSpec, archs: ResolvedArchitecture[]): string[] {
+  const all = new Set(archs.flatMap((a) => a.layers.map((l) => l.name)));
+  if (spec.record) {
+    const bad = spec.record.map((name, i) => [name, i] as const).filter(([name]) => !all.has(name));
+    if (bad.length > 0) {
+      throw new SpecError(
+        'invalid experiment spec',
+        bad.map(([name, i]) => `record[${i}] "${name}" is not a layer of any architecture (layers: ${[...all].join(', ')})`),
+      );
+    }
+    return [...spec.record];
+  }
+  const names: string[] = [];
+  for (const a of archs) for (const l of a.layers) if (l.record && !names.includes(l.name)) names.push(l.name);
+  if (names.length === 0) throw new SpecError('invalid experiment spec', ['no layer is recorded: mark layers with "record": true or list them in "record"']);
+  return names;
+}
+
+function planNetworks(spec: ResolvedExperimentSpec, archs: ResolvedArchitecture[]): PlannedNetwork[] {
+  const nets: PlannedNetwork[] = [];
+  for (const arch of archs) for (const seed of spec.seeds) nets.push({ id: `${safeId(arch.name)}-s${seed}`, arch, seed, role: 'trained' });
+  if (spec.chance) archs.forEach((arch, i) => nets.push({ id: `${safeId(arch.name)}-${UNTRAINED}`, arch, seed: mixSeed(0xc4a2ce, i), role: 'untrained' }));
+  return nets;
+}
+
+function safeId(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+function stat(values: number[]): SummaryStat | null {
+  const v = values.filter((x) => Number.isFinite(x));
+  if (v.length === 0) return null;
+  const mean = v.reduce((a, b) => a + b, 0) / v.length;
+  const std = Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / v.length);
+  return { mean, std, min: Math.min(...v), max: Math.max(...v), n: v.length };
+}
+
+/** Figures a pair contributes to the per-layer summary (see LayerSummary for the keys). */
+function pairFigures(c: PairComputation, spec: ResolvedExperimentSpec): Record<string, number> {
+  const f: Record<string, number> = {};
+  if (c.semi) {
+    f.semi = (c.semi.meanCorr + c.semi.reverseMeanCorr) / 2;
+    f.oneToOne = c.semi.oneToOneFraction;
+  }
+  if (c.max) f.max = c.max.meanCorr;
+  if (c.mi) {
+    f.miSemi = c.mi.semi.meanCorr;
+    f.miMax = c.mi.max.meanMI;
+  }
+  if (c.cka) {
+    f.cka = c.cka.linear;
+    f.ckaDebiased = c.cka.debiased;
+  }
+  if (c.sparse) c.sparse.penalties.forEach((a, i) => (f[`sparseFvu@${a}`] = c.sparse!.fvu[i]!));
+  if (c.spectral) for (const s of c.spectral) f[`spectralShared@${s.k}`] = s.shared / Math.max(1, s.clusters.filter((x) => x.aCount + x.bCount > 0).length);
+  void spec;
+  return f;
+}
+
+function wrapFsError(err: unknown, what: string): Error {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC') return new Error(`disk full while writing ${what}; free some space or choose another --out on a larger disk`);
+  if (code === 'EACCES' || code === 'EPERM') return new Error(`permission denied writing ${what}; choose an --out folder you can write to`);
+  if (code === 'EDQUOT') return new Error(`disk quota exceeded while writing ${what}; free some space`);
+  return err as Error;
+}
+
+/** Run a whole experiment; see the file comment. Throws SpecError for spec problems (nothing written). */
+export async function runExperiment(specJson: unknown, options: RunExperimentOptions): Promise<ExperimentResult> {
+  const t0 = performance.now();
+  const spec = validateExperimentSpec(specJson);
+  const out = path.resolve(options.out);
+  const partial = `${out}.partial`;
+  const progress = options.onProgress ?? (() => {});
+  try {
+    await fs.access(out);
+    throw new Error(`${out} already exists; choose another --out or delete it`);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  try {
+    const parent = await fs.stat(path.dirname(out));
+    if (!parent.isDirectory()) throw new Error('not a folder');
+  } catch {
+    throw new Error(`the parent folder of ${out} does not exist; create it first`);
+  }
+
+  const backend = await selectBackend();
+  progress({ phase: 'load', message: `backend ${backend.name}; loading ${spec.dataset}` });
+  const data = options.data ?? (await loadExperimentData(spec));
+  const archs = resolveArchitectures(spec, data.train.shape, data.train.classes);
+  const layers = recordedLayers(spec, archs);
+  for (const [i, name] of (spec.dump?.layers ?? []).entries()) {
+    if (!layers.includes(name)) throw new SpecError('invalid experiment spec', [`dump.layers[${i}] "${name}" is not a recorded layer (${layers.join(', ')})`]);
+  }
+  const nets = planNetworks(spec, archs);
+
+  let succeeded = false;
+  try {
+    await fs.mkdir(partial, { recursive: true });
+    // ---- train
+    const tTrain = performance.now();
+    const trained = nets.filter((n) => n.role === 'trained');
+    const trainData = spec.training.trainLimit ? { ...data.train, count: Math.min(data.train.count, spec.training.trainLimit) } : data.train;
+    const tasks: TrainTaskInput[] = trained.map((n) => ({
+      id: n.id,
+      spec: n.arch,
+      seed: n.seed,
+      training: spec.training,
+      outDir: path.join(partial, 'networks', n.id),
+      checkpointDir: path.join(partial, 'checkpoints', n.id),
+      data: { dataset: spec.dataset, split: spec.split },
+    }));
+    const outputs = await trainAll(tasks, trainData, data.validation, options, progress);
+    const trainSeconds = (performance.now() - tTrain) / 1000;
+    for (const n of nets.filter((x) => x.role === 'untrained')) {
+      const { model } = buildModel(n.arch, n.seed);
+      await saveModel(model, path.join(partial, 'networks', n.id));
+      model.dispose();
+    }
+
+    // ---- record
+    const tRecord = performance.now();
+    const models: Array<{ id: string; spec: ResolvedArchitecture; model: tf.LayersModel }> = [];
+    for (const n of nets) models.push({ id: n.id, spec: n.arch, model: await loadModel(path.join(partial, 'networks', n.id)) });
+    const recordings = await recordFamily(models, data.probe, {
+      layers,
+      batchSize: options.recordBatch ?? 100,
+      sampleRows: spec.methods.includes('mi') ? spec.mi.samples : 0,
+      seed: spec.split.seed,
+      ...(spec.dump ? { dump: spec.dump } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      onProgress: (done, total) => progress({ phase: 'record', done, total }),
+    });
+    for (const m of models) m.model.dispose();
+    const recordSeconds = (performance.now() - tRecord) / 1000;
+
+    // ---- align + write
+    const tAlign = performance.now();
+    const npy = async (rel: string, arr: Float32Array | Int32Array | Uint8Array, shape: number[], dtype: NpyDtype): Promise<NpyRef> => {
+      const file = path.join(partial, rel);
+      try {
+        await fs.mkdir(path.dirname(file), { recursive: true });
+        await writeNpy(file, arr, shape);
+      } catch (err) {
+        throw wrapFsError(err, file);
+      }
+      return { path: rel, dtype, shape };
+    };
+    const alignments: PairAlignment[] = [];
+    const summaries: LayerSummary[] = [];
+    const layerRecords = new Map<string, NetworkRecord['layers']>(nets.map((n) => [n.id, []]));
+    const netById = new Map(nets.map((n) => [n.id, n]));
+    for (const rec of recordings) {
+      await writeLayerStats(rec, partial, netById, layerRecords, npy);
+      const pairs = layerPairs(rec, netById);
+      const figures: Array<{ kind: 'between' | 'chance'; f: Record<string, number> }> = [];
+      let done = 0;
+      for (const [ia, ib, kind] of pairs) {
+        options.signal?.throwIfAborted();
+        const a = rec.members[ia]!.networkId;
+        const b = rec.members[ib]!.networkId;
+        const c = alignPair(rec, ia, ib, { methods: spec.methods, penalties: spec.penalties, clusters: spec.clusters, miBins: spec.mi.bins, seed: spec.split.seed });
+        alignments.push(await writePair(rec.name, a, b, kind, c, spec, npy));
+        figures.push({ kind, f: pairFigures(c, spec) });
+        progress({ phase: 'align', layer: rec.name, done: ++done, total: pairs.length });
+        await new Promise((r) => setImmediate(r));
+      }
+      const keys = [...new Set(figures.flatMap((x) => Object.keys(x.f)))];
+      summaries.push({
+        name: rec.name,
+        networks: rec.members.map((m) => m.networkId),
+        metrics: Object.fromEntries(
+          keys.map((k) => [
+            k,
+            {
+              between: stat(figures.filter((x) => x.kind === 'between').map((x) => x.f[k]!).filter((v) => v !== undefined)),
+              chance: stat(figures.filter((x) => x.kind === 'chance').map((x) => x.f[k]!).filter((v) => v !== undefined)),
+            },
+          ]),
+        ),
+      });
+    }
+    const alignSeconds = (performance.now() - tAlign) / 1000;
+
+    progress({ phase: 'write', message: 'writing manifest' });
+    const [h, w, ch] = data.probe.shape;
+    const probe = {
+      images: await npy('probe/images.npy', data.probe.images.subarray(0, data.probe.count * h * w * ch), [data.probe.count, h, w, ch], 'uint8'),
+      labels: await npy('probe/labels.npy', Int32Array.from(data.probe.labels.subarray(0, data.probe.count)), [data.probe.count], 'int32'),
+    };
+    const outputById = new Map(outputs.map((o) => [o.id, o]));
+    const manifest: ResultManifest = {
+      format: MANIFEST_FORMAT,
+      version: MANIFEST_VERSION,
+      createdAt: new Date().toISOString(),
+      experiment: spec,
+      dataset: {
+        name: data.name,
+        imageShape: data.train.shape,
+        classes: data.train.classes,
+        ...(data.classNames ? { classNames: data.classNames } : {}),
+        splitSeed: spec.split.seed,
+        train: trainData.count,
+        validation: data.validation.count,
+        probe: data.probe.count,
+      },
+      probe,
+      backend: { name: backend.name, detail: backend.detail },
+      timings: { totalSeconds: 0, trainSeconds, recordSeconds, alignSeconds },
+      networks: nets.map((n) => {
+        const o = outputById.get(n.id);
+        const { model } = n.role === 'untrained' || !o ? buildModel(n.arch, n.seed) : { model: undefined };
+        const params = o?.parameterCount ?? parameterCount(model!);
+        model?.dispose();
+        return {
+          id: n.id,
+          architecture: n.arch.name,
+          seed: n.seed,
+          role: n.role,
+          spec: n.arch,
+          parameterCount: params,
+          metrics: o?.metrics ?? [],
+          trainSeconds: o?.trainSeconds ?? 0,
+          weights: { modelJson: `networks/${n.id}/model.json`, weightsBin: `networks/${n.id}/weights.bin` },
+          layers: layerRecords.get(n.id) ?? [],
+        };
+      }),
+      alignments,
+      layers: summaries,
+    };
+    manifest.timings.totalSeconds = (performance.now() - t0) / 1000;
+    await fs.rm(path.join(partial, 'checkpoints'), { recursive: true, force: true });
+    try {
+      await fs.writeFile(path.join(partial, MANIFEST_FILE), JSON.stringify(manifest, null, 1));
+    } catch (err) {
+      throw wrapFsError(err, path.join(partial, MANIFEST_FILE));
+    }
+    await validateResultDirectory(partial);
+    await fs.rename(partial, out);
+    succeeded = true;
+    return { dir: out, manifest };
+  } catch (err) {
+    throw wrapFsError(err, partial);
+  } finally {
+    // Keep the partial folder (with its checkpoints) after a cancellation so a rerun resumes;
+    // otherwise leave nothing behind.
+    if (!succeeded && !options.signal?.aborted) await fs.rm(partial, { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+/** Pairs at a layer: every two trained members (between), and each trained member with the untrained twin of its architecture (chance). */
+function layerPairs(rec: LayerRecording, netById: Map<string, PlannedNetwork>): Array<[number, number, 'between' | 'chance']> {
+  const pairs: Array<[number, number, 'between' | 'chance']> = [];
+  const role = (i: number) => netById.get(rec.members[i]!.networkId)!;
+  for (let i = 0; i < rec.members.length; i++) {
+    if (role(i).role !== 'trained') continue;
+    for (let j = i + 1; j < rec.members.length; j++) if (role(j).role === 'trained') pairs.push([i, j, 'between']);
+  }
+  for (let i = 0; i < rec.members.length; i++) {
+    if (role(i).role !== 'trained') continue;
+    const j = rec.members.findIndex((m) => netById.get(m.networkId)!.role === 'untrained' && netById.get(m.networkId)!.arch.name === role(i).arch.name);
+    if (j >= 0) pairs.push([i, j, 'chance']);
+  }
+  return pairs;
+}
+
+type NpyWriter = (rel: string, arr: Float32Array | Int32Array | Uint8Array, shape: number[], dtype: NpyDtype) => Promise<NpyRef>;
+
+async function writeLayerStats(rec: LayerRecording, _dir: string, netById: Map<string, PlannedNetwork>, records: Map<string, NetworkRecord['layers']>, npy: NpyWriter): Promise<void> {
+  const m = rec.moments;
+  for (const mem of rec.members) {
+    const { offset, count } = mem.group;
+    const within = new Float32Array(count * count);
+    for (let i = 0; i < count; i++) for (let j = 0; j < count; j++) within[i * count + j] = m.corr[(offset + i) * m.width + offset + j]!;
+    const withinRef = await npy(`layers/${rec.name}/within/${mem.networkId}.npy`, within, [count, count], 'float32');
+    const activations = mem.dump ? await npy(`layers/${rec.name}/activations/${mem.networkId}.npy`, mem.dump.data, [mem.dump.rows, count], 'float32') : undefined;
+    let dead = 0;
+    const unitStats = Array.from({ length: count }, (_, u) => {
+      const isDead = m.dead[offset + u] === 1;
+      if (isDead) dead++;
+      return { index: u, mean: m.mean[offset + u]!, std: m.std[offset + u]!, dead: isDead, top: mem.top[u]! };
+    });
+    records.get(mem.networkId)!.push({
+      name: rec.name,
+      kind: mem.kind,
+      shape: mem.shape,
+      units: count,
+      samples: rec.samples,
+      receptiveField: receptiveField(netById.get(mem.networkId)!.arch, rec.name),
+      deadCount: dead,
+      unitStats,
+      within: withinRef,
+      ...(activations ? { activations } : {}),
+    });
+  }
+}
+
+async function writePair(layer: string, a: string, b: string, kind: 'between' | 'chance', c: PairComputation, spec: ResolvedExperimentSpec, npy: NpyWriter): Promise<PairAlignment> {
+  const base = `layers/${layer}/pairs/${a}__${b}`;
+  const { p, q } = c;
+  const out: PairAlignment = { layer, a, b, kind, p, q, correlation: await npy(`${base}/correlation.npy`, Float32Array.from(c.rAB), [p, q], 'float32') };
+  if (c.semi) {
+    out.semi = {
+      meanA: c.semi.meanCorr,
+      meanB: c.semi.reverseMeanCorr,
+      oneToOneFraction: c.semi.oneToOneFraction,
+      matchA: await npy(`${base}/semi-a.npy`, c.semi.match, [p], 'int32'),
+      matchB: await npy(`${base}/semi-b.npy`, c.semi.reverseMatch, [q], 'int32'),
+    };
+  }
+  if (c.max) out.max = { mean: c.max.meanCorr, match: await npy(`${base}/max.npy`, c.max.match, [p], 'int32') };
+  if (c.mi) {
+    out.mi = {
+      bins: spec.mi.bins,
+      samples: c.mi.rows,
+      matrix: await npy(`${base}/mi.npy`, Float32Array.from(c.mi.matrix), [p, q], 'float32'),
+      semiMean: c.mi.semi.meanCorr,
+      maxMean: c.mi.max.meanMI,
+      matchA: await npy(`${base}/mi-semi-a.npy`, c.mi.semi.match, [p], 'int32'),
+      matchMax: await npy(`${base}/mi-max.npy`, c.mi.max.match, [p], 'int32'),
+    };
+  }
+  if (c.cka) out.cka = { linear: c.cka.linear, debiased: c.cka.debiased };
+  if (c.sparse) {
+    out.sparse = {
+      penalties: c.sparse.penalties,
+      fvu: c.sparse.fvu,
+      nonzero: c.sparse.nonzero,
+      weights: await npy(`${base}/sparse-weights.npy`, c.sparse.weights, [c.sparse.penalties.length, p, q], 'float32'),
+    };
+  }
+  if (c.spectral) out.spectral = c.spectral;
+  return out;
+}
+
+/** Train every task: in worker threads when loading data by name, else in this thread. */
+async function trainAll(
+  tasks: TrainTaskInput[],
+  train: ImageSet,
+  validation: ImageSet,
+  options: RunExperimentOptions,
+  progress: (p: ExperimentProgress) => void,
+): Promise<TrainTaskOutput[]> {
+  const outputs: TrainTaskOutput[] = [];
+  for (const [index, task] of tasks.entries()) {
+    const o = await trainAndSave(task, train, validation, {
+      onProgress: (p) => progress({ phase: 'train', network: task.id, index, total: tasks.length, progress: p }),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    progress({ phase: 'trained', network: task.id, output: o });
+    outputs.push(o);
+  }
+  void os;
+  return outputs;
+}
+
+/** Load and split a built-in dataset for an experiment. */
+export async function loadExperimentData(spec: ResolvedExperimentSpec): Promise<ExperimentData> {
+  throw new Error(`dataset "${spec.dataset}" cannot be loaded in this build yet (built-in datasets are not wired in); pass data explicitly`);
+}

@@ -1,0 +1,60 @@
+/**
+ * Training one network of an experiment and saving it: the unit of work the experiment runner hands to
+ * worker threads (`trainTask`, plain serialisable input and output) or runs in-process
+ * (`trainAndSave`, given the data directly).
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { EpochMetrics } from './manifest.ts';
+import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
+import { parameterCount } from '../spec/build-model.ts';
+import type { ImageSet } from '../train/image-set.ts';
+import { type TrainOptions, type TrainProgress, trainNetwork } from '../train/train-network.ts';
+import { saveModel } from '../train/weights-io.ts';
+
+export interface TrainTaskInput {
+  id: string;
+  spec: ResolvedArchitecture;
+  seed: number;
+  training: TrainOptions & { trainLimit?: number };
+  /** Folder for model.json + weights.bin. */
+  outDir: string;
+  /** Folder for the per-epoch checkpoint (resumes from it). */
+  checkpointDir: string;
+  /** What the data is: the worker loads it itself. */
+  data: { dataset: string; split: { seed: number; validation: number; probe: number } };
+}
+
+export interface TrainTaskOutput {
+  id: string;
+  metrics: EpochMetrics[];
+  trainSeconds: number;
+  parameterCount: number;
+  resumedFrom: number;
+}
+
+export interface TrainContext {
+  onProgress?: (p: TrainProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** Train and save one network on data already in memory. */
+export async function trainAndSave(input: Omit<TrainTaskInput, 'data'>, train: ImageSet, validation: ImageSet, ctx: TrainContext = {}): Promise<TrainTaskOutput> {
+  const result = await trainNetwork(input.spec, input.seed, train, validation, input.training, {
+    checkpointDir: input.checkpointDir,
+    ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+    runKey: JSON.stringify({ spec: input.spec, training: input.training, n: train.count }),
+  });
+  await fs.mkdir(path.dirname(input.outDir), { recursive: true });
+  await saveModel(result.built.model, input.outDir);
+  const out: TrainTaskOutput = {
+    id: input.id,
+    metrics: result.metrics,
+    trainSeconds: result.metrics.reduce((s, m) => s + m.seconds, 0),
+    parameterCount: parameterCount(result.built.model),
+    resumedFrom: result.resumedFrom,
+  };
+  result.built.model.dispose();
+  return out;
+}
