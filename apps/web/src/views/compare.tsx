@@ -1,0 +1,294 @@
+'use client';
+/** Page 5: compare networks or experiments against a reference — differences only. */
+import Link from 'next/link';
+import { useMemo } from 'react';
+import { useQuery } from 'urql';
+import { CompareDocument, ComparePickerDocument, type CompareQuery } from '@convergent/schema/generated/operations.ts';
+import { LineSeriesChart, seriesColor } from '../components/charts.tsx';
+import { Heatmap } from '../components/heatmap.tsx';
+import { Empty, ErrorBox, Loading } from '../components/status.tsx';
+import { layerRows, parseIdList, symmetricRange, toggleId } from '../lib/compare-rows.ts';
+import { formatJsonValue, pivotConfigDiffs } from '../lib/config-diff.ts';
+import { fmt, pct, signed } from '../lib/format.ts';
+import { useNpy, useSearchState } from '../lib/hooks.ts';
+import { asMatrix } from '../lib/npy.ts';
+
+type Kind = 'NETWORK' | 'EXPERIMENT';
+type Comparison = CompareQuery['compare'];
+
+export function ComparePage() {
+  const [params, setParams] = useSearchState();
+  const kind: Kind = params.get('kind') === 'EXPERIMENT' ? 'EXPERIMENT' : 'NETWORK';
+  const ref = params.get('ref');
+  const others = parseIdList(params.get('others'), ref);
+  const [picker] = useQuery({ query: ComparePickerDocument });
+
+  const subjects = useMemo(() => {
+    const exps = picker.data?.experiments.edges.map((e) => e.node) ?? [];
+    if (kind === 'EXPERIMENT') return exps.map((e) => ({ id: e.id, label: `${e.name} (${e.dataset})`, group: 'experiments' }));
+    return exps.flatMap((e) => e.architectures.flatMap((g) => g.networks.map((n) => ({ id: n.id, label: `${n.name} (${g.architecture}, seed ${n.seed})`, group: e.name }))));
+  }, [picker.data, kind]);
+  const groups = [...new Set(subjects.map((s) => s.group))];
+
+  return (
+    <div>
+      <h1>Compare</h1>
+      <p className="muted">Pick a reference and the others; only differences are shown (configuration, accuracy, per-layer alignment).</p>
+      {picker.error ? <ErrorBox error={picker.error} title="Could not load experiments to pick from" /> : null}
+      <div className="panel">
+        <div className="controls">
+          <span className="toggle" role="group" aria-label="compare kind">
+            {(['NETWORK', 'EXPERIMENT'] as const).map((k) => (
+              <button key={k} aria-pressed={kind === k} onClick={() => setParams({ kind: k === 'NETWORK' ? null : k, ref: null, others: null, layer: null })}>
+                {k === 'NETWORK' ? 'networks' : 'experiments'}
+              </button>
+            ))}
+          </span>
+          <label>
+            reference
+            <select value={ref ?? ''} onChange={(e) => setParams({ ref: e.target.value || null })} aria-label="reference">
+              <option value="">— pick —</option>
+              {groups.map((g) => (
+                <optgroup key={g} label={g}>
+                  {subjects
+                    .filter((s) => s.group === g)
+                    .map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.label}
+                      </option>
+                    ))}
+                </optgroup>
+              ))}
+            </select>
+          </label>
+        </div>
+        {picker.fetching && !picker.data ? <Loading what="choices" /> : null}
+        {picker.data && subjects.length === 0 ? <Empty>Nothing to compare yet.</Empty> : null}
+        {subjects.length > 0 ? (
+          <div style={{ maxHeight: 160, overflow: 'auto', columns: '280px', fontSize: 13 }} aria-label="others">
+            {subjects
+              .filter((s) => s.id !== ref)
+              .map((s) => (
+                <label key={s.id} style={{ display: 'block' }}>
+                  <input type="checkbox" checked={others.includes(s.id)} onChange={() => setParams({ others: toggleId(others, s.id).join(',') || null })} />{' '}
+                  {kind === 'NETWORK' ? <span className="muted">{s.group} · </span> : null}
+                  {s.label}
+                </label>
+              ))}
+          </div>
+        ) : null}
+      </div>
+      {ref && others.length > 0 ? (
+        <CompareResult kind={kind} reference={ref} others={others} layer={params.get('layer')} setLayer={(l) => setParams({ layer: l })} />
+      ) : (
+        <Empty>Pick a reference and at least one other {kind === 'NETWORK' ? 'network' : 'experiment'}.</Empty>
+      )}
+    </div>
+  );
+}
+
+function CompareResult({
+  kind,
+  reference,
+  others,
+  layer,
+  setLayer,
+}: {
+  kind: Kind;
+  reference: string;
+  others: string[];
+  layer: string | null;
+  setLayer: (l: string | null) => void;
+}) {
+  const [res] = useQuery({ query: CompareDocument, variables: { kind, reference, others } });
+  if (res.error && !res.data) return <ErrorBox error={res.error} title="Could not compare" />;
+  if (!res.data) return <Loading what="comparison" />;
+  const c = res.data.compare;
+  return (
+    <div data-testid="comparison">
+      <h2>Accuracy</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>{kind === 'NETWORK' ? 'network' : 'experiment'}</th>
+            <th className="num">validation accuracy</th>
+            <th className="num">vs reference</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <td>
+              <b>{c.reference.name}</b> <span className="muted">(reference)</span>
+            </td>
+            <td className="num">{pct(c.reference.accuracy)}</td>
+            <td className="num">—</td>
+          </tr>
+          {c.entries.map((e) => (
+            <tr key={e.subject.id}>
+              <td>{e.subject.name}</td>
+              <td className="num">{pct(e.subject.accuracy)}</td>
+              <td className="num">{e.accuracyDelta === null || e.accuracyDelta === undefined ? '—' : `${signed(e.accuracyDelta * 100, 1)} pts`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ConfigDiff c={c} />
+      <LayerAlignment c={c} />
+      {kind === 'NETWORK' ? <DifferenceMatrices c={c} layer={layer} setLayer={setLayer} /> : null}
+    </div>
+  );
+}
+
+function ConfigDiff({ c }: { c: Comparison }) {
+  const rows = useMemo(() => pivotConfigDiffs(c.entries.map((e) => e.configDiff)), [c]);
+  return (
+    <section>
+      <h2>Configuration differences</h2>
+      {rows.length === 0 ? (
+        <Empty>The configurations are identical.</Empty>
+      ) : (
+        <table data-testid="config-diff">
+          <thead>
+            <tr>
+              <th>path</th>
+              <th>{c.reference.name} (reference)</th>
+              {c.entries.map((e) => (
+                <th key={e.subject.id}>{e.subject.name}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.path}>
+                <td>
+                  <code>{r.path}</code>
+                </td>
+                <td>{formatJsonValue(r.reference)}</td>
+                {r.cells.map((cell, i) => (
+                  <td key={i} className={cell.differs ? 'diff-cell' : 'muted'}>
+                    {cell.differs ? formatJsonValue(cell.value) : 'same'}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function LayerAlignment({ c }: { c: Comparison }) {
+  const rows = useMemo(() => layerRows(c.entries), [c]);
+  const hasReference = rows.some((r) => r.reference !== null);
+  if (rows.length === 0) return <Empty>No per-layer alignment available yet.</Empty>;
+  return (
+    <section>
+      <h2>Per-layer alignment ({c.method === 'HUNGARIAN' ? 'max matching, mean matched correlation' : c.method.toLowerCase()})</h2>
+      <p className="muted">
+        {c.kind === 'NETWORK'
+          ? 'Each line: the reference network aligned with that network.'
+          : 'Each line: that experiment’s mean over all its network pairs; dashed: the reference experiment.'}
+      </p>
+      <div className="panel">
+        <LineSeriesChart
+          testId="compare-chart"
+          data={rows}
+          xKey="layer"
+          yDomain={[0, 1]}
+          series={[
+            ...(hasReference ? [{ key: 'reference', label: `${c.reference.name} (reference)`, dashed: true, color: '#57606a' }] : []),
+            ...c.entries.map((e, i) => ({ key: `e${i}`, label: e.subject.name, color: seriesColor(i) })),
+          ]}
+        />
+      </div>
+      <table style={{ marginTop: 8 }}>
+        <thead>
+          <tr>
+            <th>layer</th>
+            {c.entries.map((e) => (
+              <th key={e.subject.id} className="num">
+                {e.subject.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={String(r.layer)}>
+              <td>{r.layer}</td>
+              {c.entries.map((e) => {
+                const l = e.layers.find((x) => x.layer === r.layer);
+                return (
+                  <td key={e.subject.id} className="num">
+                    {fmt(l?.value)}
+                    {l?.delta !== null && l?.delta !== undefined ? <span className="muted"> ({signed(l.delta)})</span> : null}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function DifferenceMatrices({ c, layer, setLayer }: { c: Comparison; layer: string | null; setLayer: (l: string | null) => void }) {
+  const layers = [...new Set(c.entries.flatMap((e) => e.layers.map((l) => l.layer)))];
+  const current = layer && layers.includes(layer) ? layer : layers[0];
+  if (!current) return null;
+  return (
+    <section>
+      <h2>Difference of alignment matrices vs the reference</h2>
+      <p className="muted">
+        Within-reference correlation minus the between-network correlation with the other net&apos;s units reordered by the matching: near zero
+        where the matched units reproduce the reference&apos;s correlation structure.
+      </p>
+      <div className="controls">
+        <label>
+          layer
+          <select value={current} onChange={(e) => setLayer(e.target.value)} aria-label="difference layer">
+            {layers.map((l) => (
+              <option key={l}>{l}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="row">
+        {c.entries.slice(0, 6).map((e) => {
+          const l = e.layers.find((x) => x.layer === current);
+          return (
+            <div key={e.subject.id} className="panel" style={{ flex: '0 0 auto' }}>
+              <b>{e.subject.name}</b>
+              {l?.alignment ? (
+                <span className="muted">
+                  {' '}
+                  · <Link href={`/compare?kind=NETWORK&ref=${c.reference.id}&others=${e.subject.id}&layer=${current}`}>only this one</Link>
+                </span>
+              ) : null}
+              {l?.differenceUrl ? <DifferenceHeatmap url={l.differenceUrl} /> : <Empty>Not available (no alignment at {current}).</Empty>}
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+function DifferenceHeatmap({ url }: { url: string }) {
+  const npy = useNpy(url);
+  const m = useMemo(() => {
+    if (!npy.data) return null;
+    try {
+      const mat = asMatrix(npy.data);
+      return { ...mat, ...symmetricRange(mat.data), error: null };
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  }, [npy.data]);
+  if (npy.error) return <ErrorBox error={npy.error} title="Could not load the difference matrix" />;
+  if (!m) return <Loading what="difference matrix" />;
+  if (m.error !== null || !('data' in m)) return <ErrorBox error={m.error ?? 'bad matrix'} />;
+  return <Heatmap data={m.data} rows={m.rows} cols={m.cols} lo={m.lo} hi={m.hi} size={300} />;
+}

@@ -1,0 +1,292 @@
+'use client';
+/** Page 2: experiment overview — networks by architecture, and per-layer convergence across all pairs. */
+import Link from 'next/link';
+import { useParams } from 'next/navigation';
+import { useMemo } from 'react';
+import { useQuery } from 'urql';
+import { ExperimentOverviewDocument, type ExperimentOverviewQuery } from '@convergent/schema/generated/operations.ts';
+import { GroupedBarChart, LineSeriesChart, seriesColor } from '../components/charts.tsx';
+import { Empty, ErrorBox, Loading, ProgressBar, StatusBadge } from '../components/status.tsx';
+import { VirtualTable } from '../components/virtual-table.tsx';
+import { hasConvergence, headlineRows, splitRows } from '../lib/convergence-rows.ts';
+import { dateTime, duration, fmt, pct } from '../lib/format.ts';
+import { usePolling, useSearchState } from '../lib/hooks.ts';
+
+type Experiment = ExperimentOverviewQuery['experiment'];
+type Net = Experiment['architectures'][number]['networks'][number];
+
+export function ExperimentPage() {
+  const { id } = useParams<{ id: string }>();
+  const [result, reexecute] = useQuery({ query: ExperimentOverviewDocument, variables: { id } });
+  const exp = result.data?.experiment;
+  const live = exp?.status === 'RUNNING' || exp?.status === 'QUEUED';
+  usePolling(() => reexecute({ requestPolicy: 'network-only' }), 4000, live && !result.error);
+
+  if (result.error && !exp) return <ErrorBox error={result.error} title={`Could not load experiment ${id}`} />;
+  if (!exp) return <Loading what="experiment" />;
+  return (
+    <div>
+      <div className="crumbs">
+        <Link href="/">Experiments</Link> /
+      </div>
+      <h1>
+        {exp.name} <StatusBadge status={exp.status} />
+      </h1>
+      {result.error ? <ErrorBox error={result.error} /> : null}
+      <div className="stats">
+        <Stat label="dataset" value={exp.dataset} />
+        <Stat label="networks" value={exp.networkCount} />
+        <Stat label="architectures" value={exp.architectures.length} />
+        <Stat label="recorded layers" value={exp.layerNames.join(', ') || '—'} />
+        <Stat label="created" value={dateTime(exp.createdAt)} />
+        {exp.progress !== null && exp.progress !== undefined && exp.status !== 'COMPLETED' ? (
+          <div className="stat">
+            <ProgressBar fraction={exp.progress} />
+            <span>progress</span>
+          </div>
+        ) : null}
+      </div>
+      {exp.jobs.edges.length > 0 ? (
+        <div className="panel" data-testid="running-jobs">
+          <b>Running now</b>
+          {exp.jobs.edges.map(({ node: j }) => (
+            <div key={j.id}>
+              <ProgressBar fraction={j.fraction} /> {j.kind.toLowerCase()} {j.network?.name ?? ''} {j.phase ?? ''}
+              {j.etaSeconds ? <span className="muted"> · {duration(j.etaSeconds)} left</span> : null}
+            </div>
+          ))}
+        </div>
+      ) : null}
+      <Convergence exp={exp} />
+      <PairPicker exp={exp} />
+      <Networks exp={exp} />
+    </div>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: string | number }) {
+  return (
+    <div className="stat">
+      <b>{value}</b>
+      <span>{label}</span>
+    </div>
+  );
+}
+
+function Convergence({ exp }: { exp: Experiment }) {
+  const rows = useMemo(() => headlineRows(exp.layerNames, exp.max, exp.semi), [exp]);
+  const splitMax = useMemo(() => splitRows(exp.layerNames, exp.max), [exp]);
+  const splitSemi = useMemo(() => splitRows(exp.layerNames, exp.semi), [exp]);
+  const hasCross = splitMax.some((r) => r.crossPairs > 0);
+  const hasSame = splitMax.some((r) => r.samePairs > 0);
+  return (
+    <section>
+      <h2>Convergence per layer</h2>
+      {!hasConvergence(rows) ? (
+        <Empty>No alignments yet. The figure appears as soon as the first network pairs are aligned.</Empty>
+      ) : (
+        <>
+          <p className="muted">
+            Mean correlation of matched unit pairs over all network pairs (error bars: ± one standard deviation over pairs); dashed: the chance
+            level from untrained networks.
+          </p>
+          <div className="row">
+            <div className="grow panel">
+              <h3>All pairs</h3>
+              <LineSeriesChart
+                testId="headline-chart"
+                data={rows as unknown as Record<string, unknown>[]}
+                xKey="layer"
+                yDomain={[0, 1]}
+                series={[
+                  { key: 'max', label: 'max matching', errorKey: 'maxStd', color: seriesColor(0) },
+                  { key: 'semi', label: 'semi matching', errorKey: 'semiStd', color: seriesColor(1) },
+                  { key: 'chanceMax', label: 'chance (max)', dashed: true, color: '#57606a' },
+                  { key: 'chanceSemi', label: 'chance (semi)', dashed: true, color: '#afb8c1' },
+                ]}
+              />
+            </div>
+            <div className="grow panel">
+              <h3>Across seeds vs across architectures (max matching)</h3>
+              {hasSame || hasCross ? (
+                <GroupedBarChart
+                  testId="split-chart"
+                  data={splitMax as unknown as Record<string, unknown>[]}
+                  xKey="layer"
+                  yDomain={[0, 1]}
+                  series={[
+                    { key: 'same', label: 'same architecture', errorKey: 'sameStd', color: seriesColor(2) },
+                    { key: 'cross', label: 'cross architecture', errorKey: 'crossStd', color: seriesColor(4) },
+                  ]}
+                />
+              ) : (
+                <Empty>No pairs yet.</Empty>
+              )}
+            </div>
+          </div>
+          <table style={{ marginTop: 12 }} data-testid="convergence-table">
+            <thead>
+              <tr>
+                <th>layer</th>
+                <th className="num">pairs</th>
+                <th className="num">max: mean ± std</th>
+                <th className="num">max: range</th>
+                <th className="num">semi: mean ± std</th>
+                <th className="num">same-arch (max / semi)</th>
+                <th className="num">cross-arch (max / semi)</th>
+                <th className="num">chance (max)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => {
+                const sm = splitMax[i];
+                const ss = splitSemi.find((x) => x.layer === r.layer);
+                const m = exp.max.find((x) => x.layer === r.layer);
+                return (
+                  <tr key={r.layer}>
+                    <td>{r.layer}</td>
+                    <td className="num">{r.pairs}</td>
+                    <td className="num">
+                      {fmt(r.max)} ± {fmt(r.maxStd)}
+                    </td>
+                    <td className="num">
+                      {fmt(m?.all.min)} – {fmt(m?.all.max)}
+                    </td>
+                    <td className="num">
+                      {fmt(r.semi)} ± {fmt(r.semiStd)}
+                    </td>
+                    <td className="num">
+                      {fmt(sm?.same)} / {fmt(ss?.same)} <span className="muted">({sm?.samePairs ?? 0})</span>
+                    </td>
+                    <td className="num">
+                      {fmt(sm?.cross)} / {fmt(ss?.cross)} <span className="muted">({sm?.crossPairs ?? 0})</span>
+                    </td>
+                    <td className="num">{fmt(r.chanceMax)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
+function PairPicker({ exp }: { exp: Experiment }) {
+  const [params, setParams] = useSearchState();
+  const nets = exp.architectures.flatMap((g) => g.networks.map((n) => ({ ...n, architecture: g.architecture })));
+  const a = params.get('a') ?? nets[0]?.id ?? '';
+  const b = params.get('b') ?? nets.find((n) => n.id !== a)?.id ?? '';
+  const layer = params.get('layer') ?? exp.layerNames[0] ?? '';
+  if (nets.length < 2 || !layer) return null;
+  const label = (n: (typeof nets)[number]) => `${n.name} (${n.architecture}, seed ${n.seed})`;
+  return (
+    <section>
+      <h2>Compare two networks</h2>
+      <div className="controls panel">
+        <label>
+          A
+          <select value={a} onChange={(e) => setParams({ a: e.target.value })} aria-label="network A">
+            {nets.map((n) => (
+              <option key={n.id} value={n.id}>
+                {label(n)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          B
+          <select value={b} onChange={(e) => setParams({ b: e.target.value })} aria-label="network B">
+            {nets.map((n) => (
+              <option key={n.id} value={n.id}>
+                {label(n)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          layer
+          <select value={layer} onChange={(e) => setParams({ layer: e.target.value })} aria-label="layer">
+            {exp.layerNames.map((l) => (
+              <option key={l}>{l}</option>
+            ))}
+          </select>
+        </label>
+        {a === b ? (
+          <span className="field-error">pick two different networks</span>
+        ) : (
+          <Link data-testid="open-pair" href={`/experiments/${exp.id}/pair?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}&layer=${encodeURIComponent(layer)}`}>
+            Open pair view →
+          </Link>
+        )}
+        <Link href={`/compare?kind=NETWORK&ref=${encodeURIComponent(a)}&others=${encodeURIComponent(nets.filter((n) => n.id !== a).map((n) => n.id).slice(0, 8).join(','))}`}>
+          Compare A against the others →
+        </Link>
+      </div>
+    </section>
+  );
+}
+
+function Networks({ exp }: { exp: Experiment }) {
+  if (exp.architectures.length === 0) return <Empty>This experiment has no networks yet.</Empty>;
+  return (
+    <section>
+      <h2>Networks by architecture</h2>
+      {exp.architectures.map((g) => (
+        <div key={g.architecture} className="panel" style={{ marginBottom: 12 }} data-testid="arch-group">
+          <h3>
+            {g.architecture} <span className="muted">· {g.networks.length} networks · seeds {g.seeds.join(', ')}</span>
+          </h3>
+          <div className="row">
+            <div className="grow">
+              <AccuracyCurves nets={g.networks} />
+            </div>
+            <div className="grow">
+              <VirtualTable
+                rows={g.networks}
+                rowKey={(n) => n.id}
+                maxHeight={300}
+                columns={[
+                  { header: 'network', width: 'minmax(120px, 2fr)', cell: (n: Net) => n.name },
+                  { header: 'seed', width: '60px', align: 'right', cell: (n: Net) => n.seed },
+                  { header: 'backend', width: '90px', cell: (n: Net) => n.backend ?? '—' },
+                  { header: 'status', width: '100px', cell: (n: Net) => <StatusBadge status={n.status} /> },
+                  { header: 'val acc', width: '80px', align: 'right', cell: (n: Net) => pct(n.finalValAccuracy) },
+                ]}
+              />
+            </div>
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** Validation accuracy per epoch, one line per network (at most 12 drawn, to stay legible). */
+function AccuracyCurves({ nets }: { nets: readonly Net[] }) {
+  const shown = useMemo(() => nets.slice(0, 12), [nets]);
+  const data = useMemo(() => {
+    const epochs = new Map<number, Record<string, number>>();
+    for (const n of shown) {
+      for (const m of n.metrics) {
+        if (m.valAccuracy === null || m.valAccuracy === undefined) continue;
+        const row = epochs.get(m.epoch) ?? { epoch: m.epoch };
+        row[n.id] = m.valAccuracy;
+        epochs.set(m.epoch, row);
+      }
+    }
+    return [...epochs.values()].sort((x, y) => x.epoch! - y.epoch!);
+  }, [shown]);
+  if (data.length === 0) return <Empty>No training metrics yet.</Empty>;
+  return (
+    <LineSeriesChart
+      testId="accuracy-chart"
+      height={200}
+      data={data}
+      xKey="epoch"
+      xLabel="epoch"
+      series={shown.map((n, i) => ({ key: n.id, label: `seed ${n.seed}`, color: seriesColor(i) }))}
+    />
+  );
+}

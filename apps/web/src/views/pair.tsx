@@ -1,0 +1,398 @@
+'use client';
+/** Page 3: network A vs network B at a layer. */
+import Link from 'next/link';
+import { useParams } from 'next/navigation';
+import { useMemo } from 'react';
+import { useQuery } from 'urql';
+import { PairCellDocument, PairViewDocument, type PairViewQuery } from '@convergent/schema/generated/operations.ts';
+import { HistogramChart, LineSeriesChart, seriesColor } from '../components/charts.tsx';
+import { Heatmap } from '../components/heatmap.tsx';
+import { Empty, ErrorBox, Loading, StatusBadge } from '../components/status.tsx';
+import { TopImages } from '../components/top-images.tsx';
+import { fmt, pct } from '../lib/format.ts';
+import { identityOrder, orderedView, type HeatmapView } from '../lib/heatmap-order.ts';
+import { useNpy, useSearchState } from '../lib/hooks.ts';
+import { asMatrix } from '../lib/npy.ts';
+import { bestCorrelationHistogram, orderFromMatch } from '../lib/pair-matrices.ts';
+
+type Alignment = NonNullable<PairViewQuery['max']>;
+type MatchRow = Alignment['best']['edges'][number]['node'];
+
+const VIEWS: { id: HeatmapView; label: string }[] = [
+  { id: 'between', label: 'between A and B' },
+  { id: 'withinA', label: 'within A' },
+  { id: 'withinB', label: 'within B' },
+];
+
+export function PairPage() {
+  const { id: experimentId } = useParams<{ id: string }>();
+  const [params, setParams] = useSearchState();
+  const a = params.get('a') ?? '';
+  const b = params.get('b') ?? '';
+  const layer = params.get('layer') ?? '';
+  if (!a || !b || !layer) {
+    return (
+      <ErrorBox
+        error={`This pair URL is missing ${[!a && 'a', !b && 'b', !layer && 'layer'].filter(Boolean).join(', ')}: open a pair from the experiment page.`}
+        title="Incomplete pair URL"
+      />
+    );
+  }
+  return <PairContent experimentId={experimentId} a={a} b={b} layer={layer} params={params} setParams={setParams} />;
+}
+
+function PairContent({
+  experimentId,
+  a,
+  b,
+  layer,
+  params,
+  setParams,
+}: {
+  experimentId: string;
+  a: string;
+  b: string;
+  layer: string;
+  params: URLSearchParams;
+  setParams: (p: Record<string, string | null>) => void;
+}) {
+  const [result] = useQuery({ query: PairViewDocument, variables: { a, b, layer, examples: 6 } });
+  if (result.error && !result.data) return <ErrorBox error={result.error} title="Could not load this pair" />;
+  if (!result.data) return <Loading what="pair" />;
+  const { networkA, networkB, max, semi, sparse, spectral } = result.data;
+  const exp = networkA.experiment;
+  const nets = exp.architectures.flatMap((g) => g.networks.map((n) => ({ ...n, architecture: g.architecture })));
+  return (
+    <div>
+      <div className="crumbs">
+        <Link href="/">Experiments</Link> / <Link href={`/experiments/${exp.id}`}>{exp.name}</Link> /
+      </div>
+      <h1>
+        {networkA.name} <span className="muted">vs</span> {networkB.name} <span className="muted">at</span> {layer}
+      </h1>
+      {exp.id !== experimentId ? <div className="field-error">Network A belongs to experiment {exp.name}, not the one in this URL.</div> : null}
+      {result.error ? <ErrorBox error={result.error} /> : null}
+      <div className="controls panel">
+        <label>
+          A
+          <select value={a} onChange={(e) => setParams({ a: e.target.value, cellA: null, cellB: null })} aria-label="network A">
+            {nets.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.name} ({n.architecture}, seed {n.seed})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          B
+          <select value={b} onChange={(e) => setParams({ b: e.target.value, cellA: null, cellB: null })} aria-label="network B">
+            {nets.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.name} ({n.architecture}, seed {n.seed})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          layer
+          <select value={layer} onChange={(e) => setParams({ layer: e.target.value, cellA: null, cellB: null })} aria-label="layer">
+            {exp.layerNames.map((l) => (
+              <option key={l}>{l}</option>
+            ))}
+          </select>
+        </label>
+        <span className="muted">
+          {networkA.architecture} seed {networkA.seed} · {networkB.architecture} seed {networkB.seed}
+        </span>
+      </div>
+      {!max ? (
+        <Empty>
+          The networks exist but their max-matching alignment at {layer} has not been computed yet. It appears here when the alignment job finishes.
+        </Empty>
+      ) : (
+        <>
+          <div className="stats">
+            <Stat label="mean matched corr (max)" value={fmt(max.summary.meanCorr)} />
+            <Stat label="mean matched corr (semi)" value={fmt(semi?.summary.meanCorr)} />
+            <Stat label="one-to-one fraction (semi)" value={pct(semi?.summary.oneToOneFraction)} />
+            <Stat label="units A × B" value={`${max.summary.unitsA} × ${max.summary.unitsB}`} />
+            <Stat label="probe samples" value={max.summary.samples ?? '—'} />
+            <div className="stat">
+              <StatusBadge status={max.status} />
+              <span>alignment</span>
+            </div>
+          </div>
+          <Matrices
+            alignment={max}
+            view={(params.get('view') as HeatmapView | null) ?? 'between'}
+            ordered={params.get('order') !== 'index'}
+            setParams={setParams}
+          />
+          {params.get('cellA') !== null && params.get('cellB') !== null ? (
+            <SelectedCell a={a} b={b} layer={layer} unitA={Number(params.get('cellA'))} unitB={Number(params.get('cellB'))} />
+          ) : null}
+          <h2>Best and worst matched units</h2>
+          <div className="row">
+            <MatchList title="Best matched" rows={max.best.edges.map((e) => e.node)} testId="best-matches" />
+            <MatchList title="Worst matched" rows={max.worst.edges.map((e) => e.node)} testId="worst-matches" />
+          </div>
+        </>
+      )}
+      <div className="row">
+        <div className="grow">
+          <h2>Sparse prediction</h2>
+          <SparseCurves alignment={sparse} />
+        </div>
+        <div className="grow">
+          <h2>Spectral clusters</h2>
+          <Clusters alignment={spectral} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: string | number }) {
+  return (
+    <div className="stat">
+      <b>{value}</b>
+      <span>{label}</span>
+    </div>
+  );
+}
+
+function Matrices({
+  alignment,
+  view,
+  ordered,
+  setParams,
+}: {
+  alignment: Alignment;
+  view: HeatmapView;
+  ordered: boolean;
+  setParams: (p: Record<string, string | null>) => void;
+}) {
+  const between = useNpy(alignment.betweenUrl);
+  const match = useNpy(alignment.matchUrl);
+  const withinA = useNpy(view === 'withinA' ? alignment.withinAUrl : null);
+  const withinB = useNpy(view === 'withinB' ? alignment.withinBUrl : null);
+  const nA = alignment.summary.unitsA;
+  const nB = alignment.summary.unitsB;
+
+  const shaped = useMemo(() => {
+    if (!between.data) return null;
+    try {
+      const m = asMatrix(between.data);
+      if (m.rows !== nA || m.cols !== nB) throw new Error(`between matrix is ${m.rows} × ${m.cols}, the alignment says ${nA} × ${nB}`);
+      const order = ordered && match.data ? orderFromMatch(match.data.data, m.data, nA, nB) : identityOrder(nA, nB);
+      const hist = bestCorrelationHistogram(m.data, nA, nB);
+      return { between: m.data, order, hist, error: null };
+    } catch (e) {
+      return { between: null, order: null, hist: null, error: e instanceof Error ? e.message : String(e) };
+    }
+  }, [between.data, match.data, nA, nB, ordered]);
+
+  const drawn = useMemo(() => {
+    if (!shaped?.between || !shaped.order) return null;
+    try {
+      return {
+        ...orderedView(view, shaped.order, {
+          between: shaped.between,
+          withinA: withinA.data ? asMatrix(withinA.data).data : undefined,
+          withinB: withinB.data ? asMatrix(withinB.data).data : undefined,
+        }),
+        error: null,
+      };
+    } catch (e) {
+      return { data: null, rows: 0, cols: 0, error: e instanceof Error ? e.message : String(e) };
+    }
+  }, [shaped, view, withinA.data, withinB.data]);
+
+  const viewUrl = view === 'between' ? alignment.betweenUrl : view === 'withinA' ? alignment.withinAUrl : alignment.withinBUrl;
+  const pending = between.loading || (view === 'withinA' && withinA.loading) || (view === 'withinB' && withinB.loading);
+  const loadError = between.error ?? match.error ?? (view === 'withinA' ? withinA.error : view === 'withinB' ? withinB.error : null);
+  const order = shaped?.order;
+  const label = (axis: 'A' | 'B', k: number) => {
+    if (!order) return String(k);
+    const unit = axis === 'A' ? order.rows[k] : order.cols[k];
+    return `${axis}#${unit}`;
+  };
+  const rowAxis: 'A' | 'B' = view === 'withinB' ? 'B' : 'A';
+  const colAxis: 'A' | 'B' = view === 'withinA' ? 'A' : 'B';
+
+  return (
+    <div className="row">
+      <div className="panel" style={{ flex: '0 0 auto' }}>
+        <div className="controls">
+          <span className="toggle" role="group" aria-label="matrix">
+            {VIEWS.map((v) => (
+              <button key={v.id} aria-pressed={view === v.id} onClick={() => setParams({ view: v.id === 'between' ? null : v.id })}>
+                {v.label}
+              </button>
+            ))}
+          </span>
+          <label>
+            <input type="checkbox" checked={ordered} onChange={(e) => setParams({ order: e.target.checked ? null : 'index' })} /> reorder by max matching
+          </label>
+        </div>
+        {!viewUrl ? (
+          <Empty>This matrix was not stored for the alignment.</Empty>
+        ) : loadError ? (
+          <ErrorBox error={loadError} title="Could not load the correlation matrix" />
+        ) : shaped?.error || drawn?.error ? (
+          <ErrorBox error={(shaped?.error ?? drawn?.error)!} title="Could not shape the correlation matrix" />
+        ) : pending || !drawn?.data ? (
+          <Loading what="correlation matrix" />
+        ) : (
+          <Heatmap
+            data={drawn.data}
+            rows={drawn.rows}
+            cols={drawn.cols}
+            title={`${VIEWS.find((v) => v.id === view)!.label}${ordered ? ' · matched pairs on the diagonal, best first' : ' · unit order'}`}
+            rowLabel={(k) => label(rowAxis, k)}
+            colLabel={(l) => label(colAxis, l)}
+            onCellClick={
+              view === 'between' && order
+                ? (k, l) => setParams({ cellA: String(order.rows[k]), cellB: String(order.cols[l]) })
+                : undefined
+            }
+          />
+        )}
+      </div>
+      <div className="grow panel">
+        <h3>Each unit&apos;s best correlation in the other network</h3>
+        <p className="muted">Units on the right are learned by both networks; units on the left have no counterpart.</p>
+        {shaped?.hist ? (
+          <HistogramChart
+            testId="best-corr-histogram"
+            rows={shaped.hist.rows}
+            xLabel="best correlation"
+            series={[
+              { key: 'unitsA', label: 'units of A', color: seriesColor(0) },
+              { key: 'unitsB', label: 'units of B', color: seriesColor(1) },
+            ]}
+          />
+        ) : alignment.scoreHistogram.length > 0 ? (
+          <HistogramChart
+            testId="best-corr-histogram"
+            rows={alignment.scoreHistogram.map((h) => ({ bin: ((h.lower + h.upper) / 2).toFixed(2), unitsA: h.count }))}
+            xLabel="matched score"
+            series={[{ key: 'unitsA', label: 'units of A (server histogram)' }]}
+          />
+        ) : (
+          <Empty>No histogram available.</Empty>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function SelectedCell({ a, b, layer, unitA, unitB }: { a: string; b: string; layer: string; unitA: number; unitB: number }) {
+  const [res] = useQuery({ query: PairCellDocument, variables: { a, b, layer, unitA, unitB } });
+  if (res.error) return <ErrorBox error={res.error} title="Could not load the selected units" />;
+  if (!res.data) return <Loading what="selected units" />;
+  const ua = res.data.networkA.layer?.unit;
+  const ub = res.data.networkB.layer?.unit;
+  return (
+    <div className="panel" style={{ marginTop: 12 }} data-testid="selected-cell">
+      <b>Selected cell</b>
+      <div className="match-row">
+        <UnitLink unit={ua} side="A" />
+        <div>{ua ? <TopImages images={ua.topImages} shape={ua.layer.shape} max={6} /> : <span className="muted">unit {unitA} not found</span>}</div>
+        <UnitLink unit={ub} side="B" />
+        <div>{ub ? <TopImages images={ub.topImages} shape={ub.layer.shape} max={6} /> : <span className="muted">unit {unitB} not found</span>}</div>
+      </div>
+    </div>
+  );
+}
+
+function UnitLink({ unit, side }: { unit: { id: string; index: number } | null | undefined; side: 'A' | 'B' }) {
+  if (!unit) return <span className="muted">unmatched</span>;
+  return (
+    <Link href={`/units/${unit.id}`} data-testid="unit-link">
+      {side} unit {unit.index}
+    </Link>
+  );
+}
+
+function MatchList({ title, rows, testId }: { title: string; rows: MatchRow[]; testId: string }) {
+  return (
+    <div className="grow panel" data-testid={testId}>
+      <h3>{title}</h3>
+      {rows.length === 0 ? <Empty>No matches stored.</Empty> : null}
+      {rows.map((r) => (
+        <div key={r.unitA.id} className="match-row" style={{ gridTemplateColumns: '70px 1fr 56px 1fr' }}>
+          <UnitLink unit={r.unitA} side="A" />
+          <TopImages images={r.unitA.topImages} shape={r.unitA.layer.shape} max={4} size={44} />
+          <div className="num" title="matched correlation">
+            <b>{fmt(r.correlation ?? r.score)}</b>
+            <div>
+              <UnitLink unit={r.unitB} side="B" />
+            </div>
+          </div>
+          {r.unitB ? <TopImages images={r.unitB.topImages} shape={r.unitB.layer.shape} max={4} size={44} /> : <span className="muted">unmatched</span>}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function SparseCurves({ alignment }: { alignment: PairViewQuery['sparse'] }) {
+  if (!alignment) return <Empty>No sparse-prediction alignment for this pair and layer.</Empty>;
+  const path = [...alignment.summary.lossPath].sort((x, y) => x.penalty - y.penalty);
+  if (path.length === 0) return <Empty>The sparse-prediction path is empty ({alignment.status.toLowerCase()}).</Empty>;
+  const data = path.map((p) => ({ penalty: p.penalty, loss: p.meanLoss, heldOut: p.meanLossHeldOut ?? null, nonzero: p.meanNonzero }));
+  return (
+    <div className="panel" data-testid="sparse-curves">
+      <p className="muted">Predicting each unit of B from A&apos;s units with an L1 penalty: loss rises and non-zero weights fall as the penalty grows.</p>
+      <LineSeriesChart
+        height={200}
+        data={data}
+        xKey="penalty"
+        xLabel="L1 penalty"
+        series={[
+          { key: 'loss', label: 'mean loss (fit)', color: seriesColor(0) },
+          { key: 'heldOut', label: 'mean loss (held out)', color: seriesColor(2), dashed: true },
+        ]}
+      />
+      <LineSeriesChart height={180} data={data} xKey="penalty" series={[{ key: 'nonzero', label: 'non-zeros per target', color: seriesColor(1) }]} />
+    </div>
+  );
+}
+
+function Clusters({ alignment }: { alignment: PairViewQuery['spectral'] }) {
+  if (!alignment) return <Empty>No spectral clustering for this pair and layer.</Empty>;
+  const clusters = alignment.summary.clusters;
+  if (clusters.length === 0) return <Empty>No clusters stored ({alignment.status.toLowerCase()}).</Empty>;
+  return (
+    <div className="panel" data-testid="clusters">
+      <p className="muted">
+        {clusters.length} clusters · {pct(alignment.summary.mixedClusterFraction)} contain units of both networks (blue: A, red: B).
+      </p>
+      <div style={{ maxHeight: 420, overflow: 'auto' }}>
+        {clusters.map((c) => (
+          <div key={c.index} className={`cluster${c.mixed ? ' mixed' : ''}`}>
+            <div>
+              <b>cluster {c.index}</b>{' '}
+              <span className="muted">
+                {c.size} units · {c.countA} from A, {c.countB} from B{c.mixed ? ' · mixed' : ''}
+              </span>
+            </div>
+            <div className="chips">
+              {c.unitsA.map((u) => (
+                <Link key={u.id} className="chip" href={`/units/${u.id}`}>
+                  A{u.index}
+                </Link>
+              ))}
+              {c.unitsB.map((u) => (
+                <Link key={u.id} className="chip b" href={`/units/${u.id}`}>
+                  B{u.index}
+                </Link>
+              ))}
+            </div>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
