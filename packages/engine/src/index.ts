@@ -2,6 +2,13 @@
 
 // backend
 export * from './backend/select-backend.ts';
+export * from './backend/wasm-conv-kernels.ts';
+export * from './backend/wasm-pool-kernels.ts';
+
+// data: built-in MNIST / Fashion-MNIST (cached), IDX and .npy imports, seeded splits, batches
+export * from './data/dataset.ts';
+export * from './data/idx.ts';
+export * from './data/load-dataset.ts';
 
 // io: .npy / .npz files and activation streams
 export * from './io/npy.ts';

@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import * as tf from '@tensorflow/tfjs';
 import { registerWasmConvKernels } from './wasm-conv-kernels.ts';
+import { registerWasmPoolKernels } from './wasm-pool-kernels.ts';
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu'];
@@ -29,9 +30,12 @@ export function onBackendRegistered(hook: (name: BackendName) => void): void {
   loadHooks.push(hook);
 }
 
-// The stock wasm backend cannot train convolutions; our gradient kernels are always installed with it.
+// The stock wasm backend cannot train convolutions (and pools slowly); our gradient kernels are
+// always installed with it.
 onBackendRegistered((name) => {
-  if (name === 'wasm') registerWasmConvKernels();
+  if (name !== 'wasm') return;
+  registerWasmConvKernels();
+  registerWasmPoolKernels();
 });
 
 function parseForced(value: string | undefined): BackendName | undefined {

@@ -97,18 +97,16 @@ function fillPatchesT(
           for (let oh = 0; oh < OH; oh++) {
             const ih = oh * sh + kh - pt;
             if (ih < 0 || ih >= H) {
-              p.fill(0, o, o + OW);
+              for (let ow = 0; ow < OW; ow++) p[o + ow] = 0;
               o += OW;
               continue;
             }
-            if (owLo > 0) p.fill(0, o, o + owLo);
+            // Plain loops: runs are short (one output row), where subarray/set/fill calls cost more
+            // than the copy itself.
             const row = plane + ih * W - pl + kw;
-            if (sw === 1) {
-              p.set(xT.subarray(row + owLo, row + owHi), o + owLo);
-            } else {
-              for (let ow = owLo; ow < owHi; ow++) p[o + ow] = xT[row + ow * sw]!;
-            }
-            if (owHi < OW) p.fill(0, o + owHi, o + OW);
+            for (let ow = 0; ow < owLo; ow++) p[o + ow] = 0;
+            for (let ow = owLo, src = row + owLo * sw; ow < owHi; ow++, src += sw) p[o + ow] = xT[src]!;
+            for (let ow = owHi; ow < OW; ow++) p[o + ow] = 0;
             o += OW;
           }
         }

@@ -1,0 +1,131 @@
+/**
+ * Pooling gradients for the tfjs wasm backend, written as channel-innermost JS loops over the wasm
+ * heap. The stock wasm `MaxPoolGrad` / `AvgPoolGrad` walk every input pixel and search the windows
+ * around it (~10x slower than scattering each output's gradient once, which is what these do).
+ *
+ * Semantics match the cpu backend exactly: max pooling routes each output's gradient to the FIRST
+ * maximum of its window in row-major window order (ties, e.g. all-zero windows after a ReLU, go to
+ * the top-left one); average pooling spreads `dy / (filterHeight * filterWidth)` over the in-bounds
+ * pixels of the window (tfjs divides by the full window area in the gradient). NHWC, dilation 1.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+type Backend = {
+  makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
+  typedArrayFromHeap(info: tf.TensorInfo): Float32Array;
+};
+type KernelArgs = { inputs: Record<string, tf.TensorInfo>; backend: Backend; attrs: Record<string, unknown> };
+
+const MARK = Symbol.for('convergent.wasmPoolKernel');
+
+function poolInfo(xShape: number[], attrs: Record<string, unknown>): tf.backend_util.Conv2DInfo {
+  return tf.backend_util.computePool2DInfo(
+    xShape as [number, number, number, number],
+    attrs.filterSize as [number, number] | number,
+    attrs.strides as [number, number] | number,
+    1,
+    attrs.pad as 'same' | 'valid' | number,
+    attrs.dimRoundingMode as 'floor' | 'round' | 'ceil' | undefined,
+  );
+}
+
+function maxPoolGrad({ inputs, backend, attrs }: KernelArgs): tf.TensorInfo {
+  const input = inputs.input!;
+  const dyInfo = inputs.dy!;
+  const c = poolInfo(input.shape, attrs);
+  const { batchSize: N, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW } = c;
+  const out = backend.makeOutput(input.shape, 'float32');
+  const x = backend.typedArrayFromHeap(input);
+  const dy = backend.typedArrayFromHeap(dyInfo);
+  const dx = backend.typedArrayFromHeap(out);
+  dx.fill(0);
+  const best = new Float32Array(C);
+  const pos = new Int32Array(C);
+  for (let n = 0; n < N; n++) {
+    for (let oh = 0; oh < OH; oh++) {
+      const r0 = oh * c.strideHeight - c.padInfo.top;
+      const rLo = Math.max(0, r0);
+      const rHi = Math.min(H, r0 + c.filterHeight);
+      for (let ow = 0; ow < OW; ow++) {
+        const c0 = ow * c.strideWidth - c.padInfo.left;
+        const cLo = Math.max(0, c0);
+        const cHi = Math.min(W, c0 + c.filterWidth);
+        best.fill(-Infinity);
+        pos.fill(-1);
+        for (let r = rLo; r < rHi; r++) {
+          for (let q = cLo; q < cHi; q++) {
+            const base = ((n * H + r) * W + q) * C;
+            for (let ch = 0; ch < C; ch++) {
+              const v = x[base + ch]!;
+              if (v > best[ch]!) {
+                best[ch] = v;
+                pos[ch] = base + ch;
+              }
+            }
+          }
+        }
+        const g = ((n * OH + oh) * OW + ow) * C;
+        for (let ch = 0; ch < C; ch++) {
+          const p = pos[ch]!;
+          if (p >= 0) dx[p] = dx[p]! + dy[g + ch]!;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function avgPoolGrad({ inputs, backend, attrs }: KernelArgs): tf.TensorInfo {
+  const input = inputs.input!;
+  const dyInfo = inputs.dy!;
+  const c = poolInfo(input.shape, attrs);
+  const { batchSize: N, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW } = c;
+  const scale = 1 / (c.filterHeight * c.filterWidth);
+  const out = backend.makeOutput(input.shape, 'float32');
+  const dy = backend.typedArrayFromHeap(dyInfo);
+  const dx = backend.typedArrayFromHeap(out);
+  dx.fill(0);
+  for (let n = 0; n < N; n++) {
+    for (let oh = 0; oh < OH; oh++) {
+      const r0 = oh * c.strideHeight - c.padInfo.top;
+      const rLo = Math.max(0, r0);
+      const rHi = Math.min(H, r0 + c.filterHeight);
+      for (let ow = 0; ow < OW; ow++) {
+        const c0 = ow * c.strideWidth - c.padInfo.left;
+        const cLo = Math.max(0, c0);
+        const cHi = Math.min(W, c0 + c.filterWidth);
+        const g = ((n * OH + oh) * OW + ow) * C;
+        for (let r = rLo; r < rHi; r++) {
+          for (let q = cLo; q < cHi; q++) {
+            const base = ((n * H + r) * W + q) * C;
+            for (let ch = 0; ch < C; ch++) dx[base + ch] = dx[base + ch]! + dy[g + ch]! * scale;
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function isOurs(kernelName: string): boolean {
+  const config = tf.getKernel(kernelName, 'wasm');
+  return config !== undefined && (config.kernelFunc as unknown as Record<symbol, boolean>)[MARK] === true;
+}
+
+/** Whether both pooling-gradient kernels registered for wasm are these. */
+export function wasmPoolKernelsInstalled(): boolean {
+  return isOurs('MaxPoolGrad') && isOurs('AvgPoolGrad');
+}
+
+/** Replace the stock wasm pooling-gradient kernels (idempotent; after the wasm backend is imported). */
+export function registerWasmPoolKernels(): void {
+  for (const [kernelName, fn] of [
+    ['MaxPoolGrad', maxPoolGrad],
+    ['AvgPoolGrad', avgPoolGrad],
+  ] as const) {
+    if (isOurs(kernelName)) continue;
+    if (tf.getKernel(kernelName, 'wasm') !== undefined) tf.unregisterKernel(kernelName, 'wasm');
+    (fn as unknown as Record<symbol, boolean>)[MARK] = true;
+    tf.registerKernel({ kernelName, backendName: 'wasm', kernelFunc: fn as unknown as tf.KernelFunc });
+  }
+}
