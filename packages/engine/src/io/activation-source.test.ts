@@ -68,6 +68,10 @@ describe('openActivationSource', () => {
       expect([source.images, source.height, source.width, source.units, source.samples]).toEqual([IMG, H, W, C, IMG * H * W]);
       // Batch sizes that cut through images (7, 13) and that span several (25) or all of them.
       for (const batchRows of [1, 7, 13, 25, 1000]) expect(await collect(source, batchRows)).toEqual(reference);
+      // Random access (the last-image cache must only serve the image it holds).
+      for (const [start, count] of [[30, 20], [5, 9], [31, 1], [0, 60], [47, 13], [12, 12], [11, 2]] as const) {
+        expect(Array.from(await source.readSamples(start, count))).toEqual(reference.slice(start * C, (start + count) * C));
+      }
       await source.close();
     }
   });

@@ -130,6 +130,8 @@ class NpyActivationSource implements ActivationSource {
   readonly samples: number;
   readonly units: number;
   private readonly positions: number;
+  /** Sample rows of the last image read (see readSamples). */
+  private lastImage: { index: number; rows: Float32Array } | undefined;
 
   constructor(
     readonly label: string,
@@ -177,26 +179,41 @@ class NpyActivationSource implements ActivationSource {
       const P = this.positions;
       const img0 = Math.floor(start / P);
       const img1 = count === 0 ? img0 : Math.ceil((start + count) / P);
-      const raw = await this.reader.readRows(img0, img1 - img0);
-      let rows: Float32Array;
-      if (this.layout === 'nhwc') {
-        rows = raw; // [images, H, W, C] is already [images·H·W, C]
-      } else {
-        // [images, C, H·W] → [images, H·W, C], one image at a time.
-        rows = new Float32Array(raw.length);
-        for (let m = 0; m < img1 - img0; m++) {
-          const base = m * U * P;
-          for (let c = 0; c < U; c++) {
-            const src = base + c * P;
-            for (let p = 0; p < P; p++) rows[base + p * U + c] = raw[src + p]!;
-          }
-        }
+      // Sequential batches that cut through an image share it with the next batch: keep the last image's rows so
+      // every image is read (and transposed) once.
+      const cached = this.lastImage && this.lastImage.index === img0 && img1 > img0 ? this.lastImage.rows : undefined;
+      const firstFresh = cached ? img0 + 1 : img0;
+      const fresh = await this.imageRows(firstFresh, img1 - firstFresh);
+      let rows = fresh;
+      if (cached) {
+        rows = new Float32Array(cached.length + fresh.length);
+        rows.set(cached);
+        rows.set(fresh, cached.length);
       }
+      if (img1 > img0) this.lastImage = { index: img1 - 1, rows: rows.slice((img1 - 1 - img0) * P * U) };
       const skip = start - img0 * P;
       out = skip === 0 && rows.length === count * U ? rows : rows.slice(skip * U, (skip + count) * U);
     }
     checkFinite(out, U, start, this.describe, this.label);
     return out;
+  }
+
+  /** Images `[first, first + count)` as `count·H·W × C` sample rows. */
+  private async imageRows(first: number, count: number): Promise<Float32Array> {
+    const raw = await this.reader.readRows(first, count);
+    if (this.layout === 'nhwc') return raw; // [images, H, W, C] is already [images·H·W, C]
+    // [images, C, H·W] → [images, H·W, C], one image at a time.
+    const U = this.units;
+    const P = this.positions;
+    const rows = new Float32Array(raw.length);
+    for (let m = 0; m < count; m++) {
+      const base = m * U * P;
+      for (let c = 0; c < U; c++) {
+        const src = base + c * P;
+        for (let p = 0; p < P; p++) rows[base + p * U + c] = raw[src + p]!;
+      }
+    }
+    return rows;
   }
 
   async *batches(batchRows: number): AsyncGenerator<ActivationBatch> {
