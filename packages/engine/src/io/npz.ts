@@ -6,7 +6,7 @@
  * streaming into a temporary file that is removed when its reader closes. Writing builds stored or deflated
  * (node:zlib) entries and renames the finished archive into place.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -171,9 +171,29 @@ async function dataOffset(fh: FileHandle, entry: NpzEntry, size: number, label: 
   return start;
 }
 
+/** Temporary folders of open deflated entries; removed by their readers, or at process exit at the latest. */
+const liveTempDirs = new Set<string>();
+let exitHookInstalled = false;
+
+function trackTempDir(dir: string): void {
+  liveTempDirs.add(dir);
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', () => {
+      for (const d of liveTempDirs) rmSync(d, { recursive: true, force: true });
+    });
+  }
+}
+
+async function removeTempDir(dir: string): Promise<void> {
+  liveTempDirs.delete(dir);
+  await rm(dir, { recursive: true, force: true });
+}
+
 /** Inflate a deflated entry into a fresh temporary file, checking its size and CRC. */
 async function inflateToTemp(path: string, start: number, entry: NpzEntry, label: string): Promise<{ file: string; dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'convergent-npz-'));
+  trackTempDir(dir);
   const file = join(dir, 'entry.npy');
   let crc = 0;
   let bytes = 0;
@@ -189,11 +209,11 @@ async function inflateToTemp(path: string, start: number, entry: NpzEntry, label
     const source = createReadStream(path, { start, end: start + entry.compressedSize - 1 });
     await pipeline(source, createInflateRaw(), check, createWriteStream(file));
   } catch (err) {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
     throw new NpyFormatError(`${label}: entry ${entry.fileName} cannot be inflated (${(err as Error).message}); the archive is damaged or truncated`);
   }
   if (bytes !== entry.size || crc !== entry.crc32) {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
     throw new NpyFormatError(`${label}: entry ${entry.fileName} fails its size/CRC check; the archive is damaged`);
   }
   return { file, dir };
@@ -235,7 +255,7 @@ export async function openNpz(path: string): Promise<NpzArchive> {
       const start = await dataOffset(fh, entry, size, path);
       if (entry.compression === 'stored') return openNpy(path, { offset: start, length: entry.compressedSize, label });
       const { file, dir } = await inflateToTemp(path, start, entry, path);
-      return openNpy(file, { label, onClose: () => rm(dir, { recursive: true, force: true }) });
+      return openNpy(file, { label, onClose: () => removeTempDir(dir) });
     },
     async close() {
       if (closed) return;
