@@ -511,9 +511,10 @@ class FileNpyReader implements NpyReader {
       decodeToFloat32(bytes, dtype, count * R, out);
       return out;
     }
-    // Fortran order: element (i, t) with Fortran trailing index t lives at item i + rows * t. Each t is a contiguous
-    // run of `count` items; read them (coalescing neighbouring runs when the gap between them is small), decode,
-    // then scatter into row-major order.
+    // Fortran order: element (i, t) with Fortran trailing index t lives at item i + rows * t, so each t is a
+    // contiguous run of `count` items. Runs are read a group of columns at a time (neighbouring runs in one read when
+    // the gaps between them are small, else one read per run), packed, decoded, then transposed into row-major order
+    // in cache-sized blocks (a plain strided scatter thrashes the cache and TLB on wide rows).
     this.fortranMap ??= fortranToCIndex(shape.slice(1));
     const map = this.fortranMap;
     const n = this.rows;
@@ -522,29 +523,51 @@ class FileNpyReader implements NpyReader {
     const gapBytes = strideBytes - runBytes;
     const coalesce = gapBytes <= runBytes || gapBytes <= 64 * 1024;
     const spanLimit = 8 * 1024 * 1024;
-    const cols = coalesce ? Math.max(1, Math.floor((spanLimit - runBytes) / strideBytes) + 1) : 1;
-    const colBuf = new Float32Array(count);
-    const jobs: Array<Promise<void>> = [];
-    const handleSpan = async (t0: number, t1: number) => {
-      const spanBytes = (t1 - t0 - 1) * strideBytes + runBytes;
-      const bytes = new Uint8Array(spanBytes);
-      await readExactly(this.fh, bytes, base + (start + n * t0) * itemSize, this.label);
-      if (swap) swapBytes(bytes, itemSize);
-      for (let t = t0; t < t1; t++) {
-        const colBytes = bytes.subarray((t - t0) * strideBytes, (t - t0) * strideBytes + runBytes);
-        // Typed-array views need item alignment; runs start at multiples of itemSize, so this copy is a safeguard.
-        const aligned = colBytes.byteOffset % itemSize === 0 ? colBytes : colBytes.slice();
-        decodeToFloat32(aligned, dtype, count, colBuf);
-        const c = map[t]!;
-        for (let i = 0; i < count; i++) out[i * R + c] = colBuf[i]!;
+    const groupCols = Math.max(1, Math.min(R, Math.floor((1 << 20) / count)));
+    const packed = new Uint8Array(groupCols * runBytes);
+    const vals = new Float32Array(groupCols * count);
+    const position = (t: number) => base + (start + n * t) * itemSize;
+    for (let t0 = 0; t0 < R; t0 += groupCols) {
+      const t1 = Math.min(R, t0 + groupCols);
+      const jobs: Array<Promise<void>> = [];
+      if (coalesce) {
+        const colsPerSpan = Math.max(1, Math.floor((spanLimit - runBytes) / strideBytes) + 1);
+        for (let s0 = t0; s0 < t1; s0 += colsPerSpan) {
+          const s1 = Math.min(t1, s0 + colsPerSpan);
+          jobs.push(
+            (async () => {
+              const span = new Uint8Array((s1 - s0 - 1) * strideBytes + runBytes);
+              await readExactly(this.fh, span, position(s0), this.label);
+              for (let t = s0; t < s1; t++) {
+                packed.set(span.subarray((t - s0) * strideBytes, (t - s0) * strideBytes + runBytes), (t - t0) * runBytes);
+              }
+            })(),
+          );
+          if (jobs.length >= 8) await Promise.all(jobs.splice(0));
+        }
+      } else {
+        for (let t = t0; t < t1; t++) {
+          jobs.push(readExactly(this.fh, packed.subarray((t - t0) * runBytes, (t - t0 + 1) * runBytes), position(t), this.label));
+          // Bound the reads in flight.
+          if (jobs.length >= 32) await Promise.all(jobs.splice(0));
+        }
       }
-    };
-    for (let t0 = 0; t0 < R; t0 += cols) {
-      jobs.push(handleSpan(t0, Math.min(R, t0 + cols)));
-      // Bound the number of reads in flight (and the memory they hold).
-      if (jobs.length >= 32) await Promise.all(jobs.splice(0));
+      await Promise.all(jobs);
+      const k = t1 - t0;
+      const used = packed.subarray(0, k * runBytes);
+      if (swap) swapBytes(used, itemSize);
+      decodeToFloat32(used, dtype, k * count, vals);
+      // Blocked transpose: for a block of rows, every column's values land in the same few cache lines of `out`.
+      const block = 64;
+      for (let i0 = 0; i0 < count; i0 += block) {
+        const i1 = Math.min(count, i0 + block);
+        for (let t = t0; t < t1; t++) {
+          const c = map[t]!;
+          const src = (t - t0) * count;
+          for (let i = i0; i < i1; i++) out[i * R + c] = vals[src + i]!;
+        }
+      }
     }
-    await Promise.all(jobs);
     return out;
   }
 
