@@ -192,6 +192,30 @@ describe('writeNpy round trip', () => {
     await reader.close();
   });
 
+  it('reads a tall Fortran-order array: several column groups, and one read per column when gaps are large', async () => {
+    // 30000 x 40 float32: a full read spans more than one group of ~1M values; 50-row reads have 117 KiB gaps.
+    const n = 30000;
+    const d = 40;
+    const data = Float32Array.from({ length: n * d }, (_, i) => (i % 9973) - 4000.5);
+    const path = join(dir, 'tallF.npy');
+    await writeNpy(path, data, [n, d], { fortranOrder: true });
+    const reader = await openNpy(path);
+    for (const [start, count] of [
+      [0, n],
+      [100, 50],
+      [n - 1, 1],
+    ] as const) {
+      const rows = await reader.readRows(start, count);
+      const want = data.subarray(start * d, (start + count) * d);
+      // A plain loop: deep equality on a million-element array is slow in the test runner.
+      let firstMismatch = -1;
+      for (let i = 0; i < want.length && firstMismatch < 0; i++) if (rows[i] !== want[i]) firstMismatch = i;
+      expect(rows.length).toBe(want.length);
+      expect(firstMismatch).toBe(-1);
+    }
+    await reader.close();
+  });
+
   it('fails cleanly when the file is cut short after opening checks (positional read past end)', async () => {
     const path = join(dir, 'cut.npy');
     await writeNpy(path, new Float32Array(20), [4, 5]);
