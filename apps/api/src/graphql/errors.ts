@@ -1,5 +1,5 @@
 // Errors every client can branch on: each carries extensions.code (the schema's documented set).
-import { GraphQLError } from 'graphql';
+import { GraphQLError } from './graphql-runtime.ts';
 
 export type ErrorCode =
   | 'UNAUTHENTICATED'

@@ -5,7 +5,7 @@
 //    `first` argument multiplies its children by `first` (default when absent: the argument's default, else 1;
 //    plain lists such as layers or topImages count as LIST_GUESS). This bounds the rows a query can touch.
 import type { DocumentNode, FragmentDefinitionNode, GraphQLField, GraphQLSchema, GraphQLType, OperationDefinitionNode, SelectionSetNode } from 'graphql';
-import { getNamedType, GraphQLError, isListType, isNonNullType, isObjectType, isInterfaceType, Kind, valueFromAST } from 'graphql';
+import { getNamedType, GraphQLError, isInterfaceType, isListType, isNonNullType, isObjectType, Kind, valueFromAST } from './graphql-runtime.ts';
 
 export interface QueryLimits {
   maxDepth: number;

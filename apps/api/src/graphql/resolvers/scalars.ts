@@ -1,5 +1,6 @@
 // DateTime (ISO-8601 strings) and JSON (any JSON value) scalars.
-import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import type { ValueNode } from 'graphql';
+import { GraphQLScalarType, Kind } from '../graphql-runtime.ts';
 import { badInput } from '../errors.ts';
 
 export const DateTime = new GraphQLScalarType({
