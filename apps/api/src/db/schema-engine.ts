@@ -8,7 +8,12 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import {
+  ColumnTypeEnum,
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
 import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { DiffTarget, SchemaEngine } from '@prisma/schema-engine-wasm';
 
@@ -42,13 +47,46 @@ export interface SchemaEngineHandle {
 }
 
 /**
- * A schema engine connected (lazily: only commands that need a database use it) to `connectionString`.
- * `schema` is the Prisma schema text the engine starts from.
+ * An adapter for no database: the engine only asks the server's version before a diff between two
+ * schemas; it gets PostgreSQL 15 (the oldest server Convergent supports), and nothing else is allowed.
  */
-export async function openSchemaEngine(connectionString: string, schema: string): Promise<SchemaEngineHandle> {
+function offlineAdapterFactory(): SqlMigrationAwareDriverAdapterFactory {
+  const refuse = () => Promise.reject(new Error('offline schema engine: this operation needs a database'));
+  const adapter = {
+    provider: 'postgres',
+    adapterName: 'convergent-offline',
+    queryRaw: async (query: { sql: string }) => {
+      if (!/version\(\)/.test(query.sql)) return refuse();
+      return {
+        columnNames: ['exists', 'version', 'numeric_version'],
+        columnTypes: [ColumnTypeEnum.Boolean, ColumnTypeEnum.Text, ColumnTypeEnum.Int32],
+        rows: [[true, 'PostgreSQL 15.0', 150000]],
+      };
+    },
+    executeRaw: refuse,
+    executeScript: refuse,
+    startTransaction: refuse,
+    getConnectionInfo: () => ({ supportsRelationJoins: true }),
+    dispose: async () => {},
+  } as unknown as SqlDriverAdapter;
+  return {
+    provider: 'postgres',
+    adapterName: 'convergent-offline',
+    connect: async () => adapter,
+    connectToShadowDb: async () => adapter,
+  } as SqlMigrationAwareDriverAdapterFactory;
+}
+
+/**
+ * A schema engine on `connectionString`, or on no database at all (null: enough for diffs between
+ * schemas). `schema` is the Prisma schema it starts from.
+ */
+export async function openSchemaEngine(connectionString: string | null, schema: string): Promise<SchemaEngineHandle> {
   loading ??= loadGlue();
   const { SchemaEngine: Engine } = await loading;
-  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
+  const factory = bindMigrationAwareSqlAdapterFactory(
+    connectionString === null ? offlineAdapterFactory() : new PrismaPg({ connectionString }),
+  );
   const engine = await Engine.new(
     { datamodels: [['schema.prisma', schema]] },
     (log: string) => {

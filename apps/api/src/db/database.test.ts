@@ -1,0 +1,139 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from './database.ts';
+import { readMigrations } from './migrate.ts';
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from './test-databases.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+describe.each(testDatabaseKinds())('openDatabase on %s', (kind) => {
+  let target: TestDatabase;
+  let db: Database;
+  beforeAll(async () => {
+    target = await createTestDatabase(kind);
+    db = await openDatabase(target.options);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await target?.dispose();
+  });
+
+  it('migrates on open and serves Prisma', async () => {
+    expect(db.kind).toBe(kind);
+    expect(db.migrations.applied).toEqual(readMigrations().map((m) => m.name));
+    const team = await db.prisma.team.create({ data: { name: 'alpha' } });
+    const found = await db.prisma.team.findUniqueOrThrow({ where: { name: 'alpha' } });
+    expect(found.id).toBe(team.id);
+  });
+
+  it('keeps concurrent queries and interactive transactions apart', async () => {
+    const team = await db.prisma.team.create({ data: { name: 'concurrent' } });
+    const creates = Array.from({ length: 30 }, (_, i) =>
+      db.prisma.member.create({ data: { teamId: team.id, email: `m${i}@example.org` } }),
+    );
+    // A transaction that fails half-way must leave nothing, while other clients write meanwhile.
+    const failing = db.prisma
+      .$transaction(async (tx) => {
+        await tx.member.create({ data: { teamId: team.id, email: 'rolled-back@example.org' } });
+        await new Promise((r) => setTimeout(r, 50));
+        throw new Error('abort');
+      })
+      .catch((e: Error) => e.message);
+    const committed = db.prisma.$transaction(async (tx) => {
+      await tx.member.create({ data: { teamId: team.id, email: 'committed@example.org' } });
+      return tx.member.count({ where: { teamId: team.id, email: 'committed@example.org' } });
+    });
+    const [results, failure, seen] = await Promise.all([Promise.all(creates), failing, committed]);
+    expect(results).toHaveLength(30);
+    expect(failure).toBe('abort');
+    expect(seen).toBe(1);
+    expect(await db.prisma.member.count({ where: { teamId: team.id } })).toBe(31);
+    expect(await db.prisma.member.count({ where: { email: 'rolled-back@example.org' } })).toBe(0);
+  });
+
+  it('stores binary artifacts byte for byte', async () => {
+    const team = await db.prisma.team.create({ data: { name: 'bytes' } });
+    const data = new Uint8Array(300_000);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 7919) % 256;
+    await db.prisma.artifact.create({
+      data: { teamId: team.id, key: 'k', kind: 'OTHER', mediaType: 'application/octet-stream', size: data.length, sha256: '-', data },
+    });
+    const back = await db.prisma.artifact.findUniqueOrThrow({ where: { teamId_key: { teamId: team.id, key: 'k' } } });
+    expect(Buffer.from(back.data).equals(Buffer.from(data))).toBe(true);
+  });
+});
+
+describe('embedded database lifecycle', () => {
+  let target: TestDatabase;
+  beforeAll(async () => {
+    target = await createTestDatabase('pglite');
+  });
+  afterAll(async () => {
+    await target?.dispose();
+  });
+
+  it('refuses a second opener of the same directory, and reopens with the data after close', async () => {
+    const db = await openDatabase(target.options);
+    await db.prisma.team.create({ data: { name: 'persisted' } });
+    await expect(openDatabase(target.options)).rejects.toThrow(/is in use by process \d+/);
+    await db.close();
+    const again = await openDatabase(target.options);
+    try {
+      expect(again.migrations.applied).toEqual([]);
+      expect(await again.prisma.team.count({ where: { name: 'persisted' } })).toBe(1);
+    } finally {
+      await again.close();
+    }
+  });
+
+  // A real process holding the database, stopped by a signal while it writes.
+  async function runAndSignal(signal: NodeJS.Signals): Promise<{ acknowledged: number; code: number | null }> {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'test-fixtures/hold-database.ts'), target.options.dataDir!], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let acknowledged = 0;
+    let out = '';
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const oks = out.match(/^ok (\d+)$/gm);
+        if (oks) acknowledged = Number(oks[oks.length - 1]!.slice(3));
+        if (acknowledged >= 10) resolve();
+      });
+      child.on('exit', () => reject(new Error(`child exited early: ${out}`)));
+    });
+    child.kill(signal);
+    const code = await exited;
+    return { acknowledged, code };
+  }
+
+  it('shuts down cleanly on SIGINT and survives SIGKILL mid-write, keeping every committed row', async () => {
+    const db0 = await openDatabase(target.options);
+    await db0.prisma.team.deleteMany();
+    await db0.close();
+
+    const clean = await runAndSignal('SIGINT');
+    expect(clean.code).toBe(0);
+    let db = await openDatabase(target.options);
+    const afterClean = await db.prisma.team.count();
+    expect(afterClean).toBeGreaterThanOrEqual(clean.acknowledged);
+    await db.close();
+
+    const killed = await runAndSignal('SIGKILL');
+    expect(killed.code).toBeNull();
+    // The killed process left its lock file behind; the next opener sees its owner is gone.
+    db = await openDatabase(target.options);
+    try {
+      const total = await db.prisma.team.count();
+      expect(total).toBeGreaterThanOrEqual(afterClean + killed.acknowledged);
+      // Still writable and consistent (unique index intact).
+      await db.prisma.team.create({ data: { name: 'after-kill' } });
+      await expect(db.prisma.team.create({ data: { name: 'after-kill' } })).rejects.toThrow();
+    } finally {
+      await db.close();
+    }
+  });
+});
