@@ -6,3 +6,10 @@ export { migrate, readMigrations, MIGRATIONS_DIR } from './db/migrate.ts';
 export { onShutdownSignal } from './db/shutdown.ts';
 export { createTestDatabase, testDatabaseKinds, type TestDatabase, type TestDatabaseKind } from './db/test-databases.ts';
 export type * from './generated/prisma/client.ts';
+
+// GraphQL API server, auth (H7)
+export { startApiServer, type ApiServer, type StartApiServerOptions } from './http/server.ts';
+export { ensureLocalTeam, LOCAL_TEAM_NAME, type LocalTeam, type LocalTeamOptions } from './auth/local-team.ts';
+export { createApiToken, authenticateToken, hashToken, type AuthenticatedTeam } from './auth/tokens.ts';
+export { createDefaultServices } from './http/services.ts';
+export type { ApiServices, ImportActivationsRequest } from './graphql/context.ts';
