@@ -70,6 +70,18 @@ describe('runExperiment', () => {
     await expect(fs.access(path.join(out, 'checkpoints'))).rejects.toThrow();
   });
 
+  it('trains in worker threads with the same weights as in-process', async () => {
+    const small = { ...spec, architectures: [tinyArch('tiny-a', 4)], methods: ['semi', 'max'], dump: undefined };
+    const one = await runExperiment(small, { out: path.join(tmp, 'one'), data, concurrency: 1 });
+    const two = await runExperiment(small, { out: path.join(tmp, 'two'), data, concurrency: 2 });
+    expect(two.manifest.networks.map((n) => n.metrics)).toEqual(one.manifest.networks.map((n) => n.metrics.map((m) => ({ ...m, seconds: expect.any(Number) }))));
+    for (const n of one.manifest.networks) {
+      const a = await fs.readFile(path.join(tmp, 'one', n.weights.weightsBin));
+      const b = await fs.readFile(path.join(tmp, 'two', n.weights.weightsBin));
+      expect(b.equals(a)).toBe(true);
+    }
+  });
+
   it('rejects bad specs and unknown layers before writing anything', async () => {
     const out = path.join(tmp, 'bad');
     await expect(runExperiment({ ...spec, seeds: [1, 1] }, { out, data })).rejects.toThrow(/seeds must not repeat a seed/);

@@ -23,9 +23,11 @@ import { presetArchitecture } from '../spec/presets.ts';
 import type { ImageSet } from '../train/image-set.ts';
 import type { TrainProgress } from '../train/train-network.ts';
 import { loadModel, saveModel } from '../train/weights-io.ts';
+import { runInWorkers } from '../train/worker-pool.ts';
 import { type PairComputation, alignPair } from './align-pair.ts';
 import { type ResolvedExperimentSpec, validateExperimentSpec } from './experiment-spec.ts';
 import {
+  type EpochMetrics,
   type LayerSummary,
   MANIFEST_FILE,
   MANIFEST_FORMAT,
@@ -38,21 +40,15 @@ import {
   type SummaryStat,
   validateResultDirectory,
 } from './manifest.ts';
+import { type ExperimentData, limitTraining, loadExperimentData } from './experiment-data.ts';
 import { type TrainTaskInput, type TrainTaskOutput, trainAndSave } from './train-task.ts';
 
-/** Data of an experiment after the seeded split. */
-export interface ExperimentData {
-  name: string;
-  train: ImageSet;
-  validation: ImageSet;
-  probe: ImageSet;
-  classNames?: string[];
-}
 
 export type ExperimentProgress =
   | { phase: 'load'; message: string }
   | { phase: 'train'; network: string; index: number; total: number; progress: TrainProgress }
-  | { phase: 'trained'; network: string; output: TrainTaskOutput }
+  /** A network finished training; `metrics` of its last epoch (absent when nothing was left to train). */
+  | { phase: 'trained'; network: string; metrics?: EpochMetrics }
   | { phase: 'record'; done: number; total: number }
   | { phase: 'align'; layer: string; done: number; total: number }
   | { phase: 'write'; message: string };
@@ -69,6 +65,8 @@ export interface RunExperimentOptions {
   /** Probe images per recording batch (default 100). */
   recordBatch?: number;
 }
+
+export type { ExperimentData };
 
 export interface ExperimentResult {
   dir: string;
@@ -201,7 +199,7 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
     // ---- train
     const tTrain = performance.now();
     const trained = nets.filter((n) => n.role === 'trained');
-    const trainData = spec.training.trainLimit ? { ...data.train, count: Math.min(data.train.count, spec.training.trainLimit) } : data.train;
+    const trainData = limitTraining(data.train, spec.training.trainLimit, spec.split.seed);
     const tasks: TrainTaskInput[] = trained.map((n) => ({
       id: n.id,
       spec: n.arch,
@@ -209,7 +207,7 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
       training: spec.training,
       outDir: path.join(partial, 'networks', n.id),
       checkpointDir: path.join(partial, 'checkpoints', n.id),
-      data: { dataset: spec.dataset, split: spec.split },
+      data: { dataset: spec.dataset, split: spec.split, ...(spec.training.trainLimit ? { trainLimit: spec.training.trainLimit } : {}) },
     }));
     const outputs = await trainAll(tasks, trainData, data.validation, options, progress);
     const trainSeconds = (performance.now() - tTrain) / 1000;
@@ -434,7 +432,7 @@ async function writePair(layer: string, a: string, b: string, kind: 'between' | 
   return out;
 }
 
-/** Train every task: in worker threads when loading data by name, else in this thread. */
+/** Train every task: in worker threads when concurrency > 1, else in this thread. */
 async function trainAll(
   tasks: TrainTaskInput[],
   train: ImageSet,
@@ -442,20 +440,29 @@ async function trainAll(
   options: RunExperimentOptions,
   progress: (p: ExperimentProgress) => void,
 ): Promise<TrainTaskOutput[]> {
-  const outputs: TrainTaskOutput[] = [];
-  for (const [index, task] of tasks.entries()) {
-    const o = await trainAndSave(task, train, validation, {
-      onProgress: (p) => progress({ phase: 'train', network: task.id, index, total: tasks.length, progress: p }),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-    progress({ phase: 'trained', network: task.id, output: o });
-    outputs.push(o);
+  const concurrency = Math.max(1, Math.min(tasks.length, options.concurrency ?? os.availableParallelism()));
+  if (concurrency === 1) {
+    const outputs: TrainTaskOutput[] = [];
+    for (const [index, task] of tasks.entries()) {
+      const o = await trainAndSave(task, train, validation, {
+        onProgress: (p) => progress({ phase: 'train', network: task.id, index, total: tasks.length, progress: p }),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      const last = o.metrics[o.metrics.length - 1];
+      progress({ phase: 'trained', network: task.id, ...(last ? { metrics: last } : {}) });
+      outputs.push(o);
+    }
+    return outputs;
   }
-  void os;
-  return outputs;
-}
-
-/** Load and split a built-in dataset for an experiment. */
-export async function loadExperimentData(spec: ResolvedExperimentSpec): Promise<ExperimentData> {
-  throw new Error(`dataset "${spec.dataset}" cannot be loaded in this build yet (built-in datasets are not wired in); pass data explicitly`);
+  // Injected data travels to the workers inline (structured clone); named datasets load in each worker.
+  const inputs = options.data ? tasks.map((t) => ({ ...t, data: { inline: { train, validation } } })) : tasks;
+  return runInWorkers<TrainTaskInput, TrainTaskOutput, TrainProgress>(new URL('./train-task.ts', import.meta.url), 'trainTask', inputs, {
+    concurrency,
+    jobName: (t) => `training ${t.id}`,
+    onProgress: (index, p) => {
+      progress({ phase: 'train', network: tasks[index]!.id, index, total: tasks.length, progress: p });
+      if (p.phase === 'epoch' && p.epoch === p.epochs) progress({ phase: 'trained', network: tasks[index]!.id, ...(p.metrics ? { metrics: p.metrics } : {}) });
+    },
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
 }

@@ -5,6 +5,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { JobContext } from '../train/worker-pool.ts';
+import { limitTraining, loadExperimentData } from './experiment-data.ts';
 import type { EpochMetrics } from './manifest.ts';
 import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
 import { parameterCount } from '../spec/build-model.ts';
@@ -21,8 +23,10 @@ export interface TrainTaskInput {
   outDir: string;
   /** Folder for the per-epoch checkpoint (resumes from it). */
   checkpointDir: string;
-  /** What the data is: the worker loads it itself. */
-  data: { dataset: string; split: { seed: number; validation: number; probe: number } };
+  /** The data: a dataset the worker loads itself (cached, fast), or the image sets inline. */
+  data:
+    | { dataset: string; split: { seed: number; validation: number; probe: number }; trainLimit?: number }
+    | { inline: { train: ImageSet; validation: ImageSet } };
 }
 
 export interface TrainTaskOutput {
@@ -57,4 +61,18 @@ export async function trainAndSave(input: Omit<TrainTaskInput, 'data'>, train: I
   };
   result.built.model.dispose();
   return out;
+}
+
+/** Worker-thread job for `runInWorkers`: get the data, train, save; progress goes to the parent. */
+export async function trainTask(input: TrainTaskInput, ctx: JobContext<TrainProgress>): Promise<TrainTaskOutput> {
+  let train: ImageSet;
+  let validation: ImageSet;
+  if ('inline' in input.data) ({ train, validation } = input.data.inline);
+  else {
+    const d = await loadExperimentData(input.data);
+    train = limitTraining(d.train, input.data.trainLimit, input.data.split.seed);
+    validation = d.validation;
+  }
+  const { data: _data, ...task } = input;
+  return trainAndSave(task, train, validation, { onProgress: (p) => ctx.progress(p), signal: ctx.signal });
 }

@@ -1,6 +1,8 @@
 /**
- * Built-in architectures: a LeNet-like small net, its width variants (×0.5, ×1, ×2) and a deeper
- * variant. Layer names are shared (conv1, conv2, fc1) so layers pair by name across architectures.
+ * Built-in architectures: a LeNet-like small net (conv1 5x5x16 valid → maxpool 2 → conv2 5x5x32 valid →
+ * maxpool 2 → fc1 128 → out), its width variants (×0.5, ×1, ×2) and a deeper variant (an extra 3x3
+ * conv2b). Layer names are shared (conv1, conv2, fc1) so layers pair by name across architectures.
+ * Valid convolutions (as in LeNet-5) keep one Fashion-MNIST epoch cheap on a CPU.
  */
 import type { ArchitectureSpec, LayerSpec, ResolvedArchitecture } from './architecture-spec.ts';
 import { validateArchitectureSpec } from './architecture-spec.ts';
@@ -8,9 +10,9 @@ import { validateArchitectureSpec } from './architecture-spec.ts';
 function lenet(name: string, width: number, deeper: boolean, inputShape: [number, number, number], classes: number): ArchitectureSpec {
   const w = (n: number) => Math.max(1, Math.round(n * width));
   const layers: LayerSpec[] = [
-    { type: 'conv', name: 'conv1', filters: w(16), kernel: 5, padding: 'same', activation: 'relu', record: true },
+    { type: 'conv', name: 'conv1', filters: w(16), kernel: 5, padding: 'valid', activation: 'relu', record: true },
     { type: 'maxpool', name: 'pool1', size: 2 },
-    { type: 'conv', name: 'conv2', filters: w(32), kernel: 5, padding: 'same', activation: 'relu', record: true },
+    { type: 'conv', name: 'conv2', filters: w(32), kernel: 5, padding: 'valid', activation: 'relu', record: true },
   ];
   if (deeper) layers.push({ type: 'conv', name: 'conv2b', filters: w(32), kernel: 3, padding: 'same', activation: 'relu', record: true });
   layers.push(
