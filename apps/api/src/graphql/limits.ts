@@ -55,7 +55,8 @@ export function measureOperation(
           const node = sel.arguments?.find((a) => a.name.value === 'first');
           const v = node ? valueFromAST(node.value, firstArg.type, variables) : firstArg.defaultValue;
           multiplier = typeof v === 'number' && v > 0 ? v : 1;
-        } else if (unwrapList(field.type)) {
+        } else if (unwrapList(field.type) && !(name === 'edges' && parentTypeName.endsWith('Connection'))) {
+          // A connection's edges are already counted by its `first`.
           multiplier = LIST_GUESS;
         }
         let childDepth = 0;
