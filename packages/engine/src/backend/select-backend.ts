@@ -76,7 +76,12 @@ async function activate(order: readonly BackendName[], forced: boolean): Promise
     let detail: string | undefined;
     if (name === 'tensorflow') detail = await tryTensorflow();
     else if (name === 'wasm') detail = await tryWasm();
-    else if (await tf.setBackend('cpu')) detail = '@tensorflow/tfjs-backend-cpu';
+    else if (await tf.setBackend('cpu')) {
+      detail = '@tensorflow/tfjs-backend-cpu';
+      // Silence the cpu backend's one-time "install tfjs-node" banner: the choice is reported by us,
+      // and every worker thread would print it again.
+      (tf.backend() as unknown as { firstUse?: boolean }).firstUse = false;
+    }
     if (detail !== undefined) {
       await tf.ready();
       for (const hook of loadHooks) hook(name);

@@ -1,0 +1,190 @@
+/**
+ * Run N independent jobs (typically: train one network each) in worker threads, one per core by
+ * default. Each worker is a fresh V8 isolate with its own tfjs engine and backend, which is how
+ * Convergent gets parallelism: the wasm backend runs single-threaded in Node.
+ *
+ * A job is a named export of a TypeScript/JS module, `(input, ctx) => output | Promise<output>`, where
+ * `ctx.progress(p)` streams a progress message back and `ctx.signal` aborts when the run is cancelled.
+ * Workers load TypeScript through tsx (`worker-pool-bootstrap.mjs` registers it), so this works the same
+ * from vitest, from `tsx`, and from the `convergent` bin. Inputs, outputs and progress cross threads by
+ * structured clone (plain data, typed arrays).
+ *
+ * Failure handling: the first failing job rejects the run with a `WorkerJobError` naming the job, and
+ * the remaining workers are terminated. Cancelling (`signal`) asks running jobs to stop via
+ * `ctx.signal`, terminates the workers after `abortGraceMs`, and rejects with the signal's reason.
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { BackendName } from '../backend/select-backend.ts';
+
+export interface JobContext<TProgress> {
+  /** Index of this job in `inputs`. */
+  jobIndex: number;
+  /** Send a progress message to the parent's `onProgress`. */
+  progress(p: TProgress): void;
+  /** Aborted when the run is cancelled; long jobs should check it between steps. */
+  signal: AbortSignal;
+  /** The backend this worker selected (undefined with `backend: false`). */
+  backend?: { name: BackendName; detail: string };
+}
+
+export type JobFunction<TIn, TOut, TProgress = unknown> = (input: TIn, ctx: JobContext<TProgress>) => TOut | Promise<TOut>;
+
+export interface RunInWorkersOptions<TIn, TProgress> {
+  /** Parallel workers (default: `os.availableParallelism()`, never more than the number of jobs). */
+  concurrency?: number;
+  onProgress?: (jobIndex: number, progress: TProgress) => void;
+  signal?: AbortSignal;
+  /** Human name of a job for errors (default `job <index>`). */
+  jobName?: (input: TIn, index: number) => string;
+  /** Backend each worker selects before its first job ('auto' = the normal order; false = none). */
+  backend?: BackendName | 'auto' | false;
+  /** Environment of the workers (default: a copy of process.env). */
+  env?: Record<string, string | undefined>;
+  /** After cancellation, how long running jobs get to stop cleanly before termination (ms, default 1000). */
+  abortGraceMs?: number;
+}
+
+/** A job failed; `jobIndex` / `jobName` say which, `cause` carries the worker's error text and stack. */
+export class WorkerJobError extends Error {
+  override name = 'WorkerJobError';
+  constructor(
+    readonly jobIndex: number,
+    readonly jobName: string,
+    message: string,
+    readonly workerStack?: string,
+  ) {
+    super(`${jobName} failed: ${message}`);
+  }
+}
+
+export type FromWorkerMessage =
+  | { type: 'ready'; backend?: { name: BackendName; detail: string } }
+  | { type: 'progress'; jobIndex: number; progress: unknown }
+  | { type: 'done'; jobIndex: number; output: unknown }
+  | { type: 'error'; jobIndex: number; message: string; stack?: string };
+
+export type ToWorker = { type: 'run'; jobIndex: number; input: unknown } | { type: 'abort' };
+
+export interface WorkerInit {
+  moduleUrl: string;
+  exportName: string;
+  backend: BackendName | 'auto' | false;
+}
+
+const BOOTSTRAP = new URL('./worker-pool-bootstrap.mjs', import.meta.url);
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? Object.assign(new Error('the run was cancelled'), { name: 'AbortError' });
+}
+
+/**
+ * Run `exportName` of `moduleUrl` once per input in worker threads; resolves to the outputs in input
+ * order. `moduleUrl` is a file URL (e.g. `new URL('./train-job.ts', import.meta.url)`) or absolute path.
+ */
+export async function runInWorkers<TIn, TOut, TProgress = unknown>(
+  moduleUrl: string | URL,
+  exportName: string,
+  inputs: readonly TIn[],
+  options: RunInWorkersOptions<TIn, TProgress> = {},
+): Promise<TOut[]> {
+  const { signal, onProgress } = options;
+  if (signal?.aborted) throw abortReason(signal);
+  if (inputs.length === 0) return [];
+  const concurrency = Math.max(1, Math.min(inputs.length, options.concurrency ?? os.availableParallelism()));
+  if (!Number.isInteger(concurrency)) throw new Error(`concurrency must be a positive integer, got ${options.concurrency}`);
+  const url = moduleUrl instanceof URL ? moduleUrl.href : moduleUrl.startsWith('file:') ? moduleUrl : new URL(`file://${moduleUrl}`).href;
+  const name = (i: number): string => options.jobName?.(inputs[i]!, i) ?? `job ${i}`;
+  const init: WorkerInit = { moduleUrl: url, exportName, backend: options.backend ?? 'auto' };
+  const graceMs = options.abortGraceMs ?? 1000;
+
+  const outputs = new Array<TOut>(inputs.length);
+  const workers: Worker[] = [];
+  /** Job each worker is running (-1: none), and workers retired on purpose (their exit is not a failure). */
+  const running = new Map<Worker, number>();
+  const retired = new Set<Worker>();
+  let next = 0;
+  let finished = 0;
+  let settled = false;
+
+  return new Promise<TOut[]>((resolve, reject) => {
+    const terminateAll = (): void => {
+      for (const w of workers) void w.terminate();
+    };
+    const fail = (err: unknown): void => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      terminateAll();
+      reject(err);
+    };
+    const onAbort = (): void => {
+      if (settled) return;
+      settled = true;
+      for (const w of workers) w.postMessage({ type: 'abort' } satisfies ToWorker);
+      const timer = setTimeout(terminateAll, graceMs);
+      timer.unref();
+      reject(abortReason(signal!));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const feed = (w: Worker): void => {
+      if (settled) return;
+      if (next >= inputs.length) {
+        retired.add(w);
+        void w.terminate();
+        return;
+      }
+      const jobIndex = next++;
+      running.set(w, jobIndex);
+      w.postMessage({ type: 'run', jobIndex, input: inputs[jobIndex] } satisfies ToWorker);
+    };
+
+    for (let k = 0; k < concurrency; k++) {
+      const w = new Worker(BOOTSTRAP, { workerData: init, env: options.env ?? { ...process.env }, execArgv: [], stdout: false, stderr: false });
+      workers.push(w);
+      running.set(w, -1);
+      const who = (): [number, string] => {
+        const j = running.get(w) ?? -1;
+        return [j, j >= 0 ? name(j) : `worker ${k} (${exportName} from ${url})`];
+      };
+      w.on('message', (msg: FromWorkerMessage) => {
+        if (settled) return;
+        if (msg.type === 'ready') {
+          feed(w);
+        } else if (msg.type === 'progress') {
+          try {
+            onProgress?.(msg.jobIndex, msg.progress as TProgress);
+          } catch (err) {
+            fail(err);
+          }
+        } else if (msg.type === 'done') {
+          outputs[msg.jobIndex] = msg.output as TOut;
+          running.set(w, -1);
+          finished++;
+          if (finished === inputs.length) {
+            settled = true;
+            signal?.removeEventListener('abort', onAbort);
+            terminateAll();
+            resolve(outputs);
+          } else {
+            feed(w);
+          }
+        } else if (msg.type === 'error') {
+          const [j, label] = who();
+          fail(new WorkerJobError(j, label, msg.message, msg.stack));
+        }
+      });
+      w.on('error', (err) => {
+        const [j, label] = who();
+        fail(new WorkerJobError(j, label, err.message, err.stack));
+      });
+      w.on('exit', (code) => {
+        if (!settled && !retired.has(w)) {
+          const [j, label] = who();
+          fail(new WorkerJobError(j, label, `its worker exited unexpectedly (code ${code})`));
+        }
+      });
+    }
+  });
+}
