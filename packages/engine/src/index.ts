@@ -10,6 +10,9 @@ export * from './data/dataset.ts';
 export * from './data/idx.ts';
 export * from './data/load-dataset.ts';
 
+// train: worker-thread job pool
+export * from './train/worker-pool.ts';
+
 // io: .npy / .npz files and activation streams
 export * from './io/npy.ts';
 export * from './io/npz.ts';
@@ -24,3 +27,46 @@ export * from './align/semi-matching.ts';
 export * from './align/hungarian.ts';
 export * from './align/mutual-information.ts';
 export * from './align/cka.ts';
+
+// spec: declarative architectures, presets, seeded model building
+export { SpecError } from './spec/json-checks.ts';
+export * from './spec/architecture-spec.ts';
+export * from './spec/presets.ts';
+export * from './spec/build-model.ts';
+
+// train: seeded, resumable training and tfjs weight files
+export type { ImageSet } from './train/image-set.ts';
+export { evaluate, trainNetwork, type TrainOptions, type TrainProgress, type TrainResult, type TrainRunOptions } from './train/train-network.ts';
+export { fileLoadHandler, fileSaveHandler, loadModel, loadWeightsInto, saveModel, MODEL_JSON, WEIGHTS_BIN } from './train/weights-io.ts';
+
+// record: streamed joint recording of a network family
+export * from './record/record-family.ts';
+
+// experiment: spec, result-directory manifest, runExperiment
+export * from './experiment/experiment-spec.ts';
+export {
+  MANIFEST_FILE,
+  MANIFEST_FORMAT,
+  MANIFEST_VERSION,
+  validateManifest,
+  validateResultDirectory,
+  type EpochMetrics,
+  type LayerSummary,
+  type MaxResult,
+  type MiResult,
+  type NetworkLayerRecord,
+  type NetworkRecord,
+  type NpyDtype as ManifestNpyDtype,
+  type NpyRef,
+  type PairAlignment,
+  type ResultManifest,
+  type SemiResult,
+  type SparseResult,
+  type SpectralResult,
+  type SummaryStat,
+  type TopImage,
+  type UnitStats,
+} from './experiment/manifest.ts';
+export * from './experiment/experiment-data.ts';
+export * from './experiment/run-experiment.ts';
+export { convergenceTable } from './cli/experiment.ts';

@@ -3,11 +3,13 @@
  * COMMANDS below (one line each); `main` returns the exit code and never throws for user errors.
  */
 import { alignCommand } from './align.ts';
+import { experimentRunCommand } from './experiment.ts';
 import { CliError, type CliIO, type Command } from './command.ts';
 
 /** Registered subcommands, in the order `convergent --help` lists them. Add a subcommand with one line here. */
 const COMMANDS: Command[] = [
   alignCommand,
+  experimentRunCommand,
 ];
 
 const PROCESS_IO: CliIO = { stdout: process.stdout, stderr: process.stderr };

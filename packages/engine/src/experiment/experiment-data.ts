@@ -49,6 +49,10 @@ export function limitTraining(train: ImageSet, limit: number | undefined, seed: 
 /** Load `spec.dataset` (built-in name; cached after the first load) and split it with `spec.split`. */
 export async function loadExperimentData(spec: Pick<ResolvedExperimentSpec, 'dataset' | 'split'>, options: { cacheDir?: string } = {}): Promise<ExperimentData> {
   const ds = await loadDataset(spec.dataset as DatasetSource, options.cacheDir ? { cacheDir: options.cacheDir } : {});
+  const { validation, probe } = spec.split;
+  if (validation + probe >= ds.n) {
+    throw new Error(`dataset ${ds.name} has ${ds.n} images: split.validation ${validation} + split.probe ${probe} leave none to train on; lower them`);
+  }
   const split = splitDataset(ds, { seed: spec.split.seed, validation: spec.split.validation, probe: spec.split.probe });
   return { name: ds.name, train: subset(ds, split.train), validation: subset(ds, split.validation), probe: subset(ds, split.probe) };
 }

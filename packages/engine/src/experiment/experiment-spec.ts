@@ -12,6 +12,8 @@ export type OptimizerName = (typeof OPTIMIZERS)[number];
 export const METHODS = ['semi', 'max', 'mi', 'cka', 'sparse', 'spectral'] as const;
 export type AlignMethod = (typeof METHODS)[number];
 
+export type DatasetSpec = string | { npy: { images: string; labels: string }; name?: string } | { idx: { images: string; labels: string }; name?: string };
+
 export interface TrainingSpec {
   epochs: number;
   batchSize: number;
@@ -34,8 +36,12 @@ export interface SplitSpec {
 
 export interface ExperimentSpec {
   name: string;
-  /** Dataset name understood by `loadDataset` (e.g. `fashion-mnist`, `mnist`). */
-  dataset: string;
+  /**
+   * A built-in dataset (`fashion-mnist`, `mnist`) or your own files: `{ "npy": { "images", "labels" } }`
+   * (uint8 or float images [n, h, w] / [n, h, w, c]) or `{ "idx": { "images", "labels" } }` (MNIST format);
+   * relative paths are resolved against the spec file's folder by the CLI.
+   */
+  dataset: DatasetSpec;
   split: SplitSpec;
   /** Preset names (`lenet`, `lenet-x0.5`, `lenet-x2`, `lenet-deep`) or inline architecture specs. */
   architectures: Array<string | ArchitectureSpec>;
@@ -74,7 +80,7 @@ export function validateExperimentSpec(value: unknown): ResolvedExperimentSpec {
   const o = obj as Record<string, unknown>;
   c.noUnknownKeys(o, '', ['name', 'dataset', 'split', 'architectures', 'seeds', 'training', 'record', 'methods', 'penalties', 'clusters', 'mi', 'chance', 'dump', '$schema', 'description']);
   const name = c.string(o.name, 'name');
-  const dataset = c.string(o.dataset, 'dataset');
+  const dataset = checkDataset(c, o.dataset);
 
   const split = c.object(o.split, 'split');
   if (split) {
@@ -134,7 +140,7 @@ export function validateExperimentSpec(value: unknown): ResolvedExperimentSpec {
   const sp = split as Record<string, number>;
   return {
     name: name as string,
-    dataset: dataset as string,
+    dataset: dataset as DatasetSpec,
     split: { seed: sp.seed as number, validation: sp.validation as number, probe: sp.probe as number },
     architectures: archs as Array<string | ArchitectureSpec>,
     seeds: seeds as number[],
@@ -154,4 +160,40 @@ export function validateExperimentSpec(value: unknown): ResolvedExperimentSpec {
     chance: (o.chance as boolean | undefined) ?? true,
     ...(dump ? { dump } : {}),
   };
+}
+
+function checkDataset(c: Checker, value: unknown): DatasetSpec | undefined {
+  if (typeof value === 'string') return c.string(value, 'dataset');
+  const o = c.object(value, 'dataset');
+  if (!o) return undefined;
+  const kind = 'npy' in o ? 'npy' : 'idx' in o ? 'idx' : undefined;
+  if (!kind) {
+    c.fail('dataset', 'must be a built-in name (fashion-mnist, mnist) or { "npy": { "images", "labels" } } / { "idx": { "images", "labels" } }');
+    return undefined;
+  }
+  c.noUnknownKeys(o, 'dataset', [kind, 'name']);
+  if (o.name !== undefined) c.string(o.name, 'dataset.name');
+  const files = c.object(o[kind], `dataset.${kind}`);
+  if (files) {
+    c.noUnknownKeys(files, `dataset.${kind}`, ['images', 'labels']);
+    c.string(files.images, `dataset.${kind}.images`);
+    c.string(files.labels, `dataset.${kind}.labels`);
+  }
+  return value as DatasetSpec;
+}
+
+/** A short display name of a dataset spec. */
+export function datasetName(d: DatasetSpec): string {
+  if (typeof d === 'string') return d;
+  if (d.name) return d.name;
+  return 'npy' in d ? d.npy.images : d.idx.images;
+}
+
+/** The spec with relative dataset file paths resolved against `baseDir` (the spec file's folder). */
+export function resolveDatasetPaths<T extends { dataset: unknown }>(spec: T, baseDir: string, resolve: (base: string, p: string) => string): T {
+  const d = spec.dataset as DatasetSpec;
+  if (typeof d !== 'object' || d === null) return spec;
+  if ('npy' in d && d.npy && typeof d.npy === 'object') return { ...spec, dataset: { ...d, npy: { images: resolve(baseDir, String(d.npy.images)), labels: resolve(baseDir, String(d.npy.labels)) } } };
+  if ('idx' in d && d.idx && typeof d.idx === 'object') return { ...spec, dataset: { ...d, idx: { images: resolve(baseDir, String(d.idx.images)), labels: resolve(baseDir, String(d.idx.labels)) } } };
+  return spec;
 }

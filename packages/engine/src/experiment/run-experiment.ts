@@ -25,7 +25,7 @@ import type { TrainProgress } from '../train/train-network.ts';
 import { loadModel, saveModel } from '../train/weights-io.ts';
 import { runInWorkers } from '../train/worker-pool.ts';
 import { type PairComputation, alignPair } from './align-pair.ts';
-import { type ResolvedExperimentSpec, validateExperimentSpec } from './experiment-spec.ts';
+import { type ResolvedExperimentSpec, datasetName, validateExperimentSpec } from './experiment-spec.ts';
 import {
   type EpochMetrics,
   type LayerSummary,
@@ -184,7 +184,7 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
   }
 
   const backend = await selectBackend();
-  progress({ phase: 'load', message: `backend ${backend.name}; loading ${spec.dataset}` });
+  progress({ phase: 'load', message: `backend ${backend.name}; loading ${datasetName(spec.dataset)}` });
   const data = options.data ?? (await loadExperimentData(spec));
   const archs = resolveArchitectures(spec, data.train.shape, data.train.classes);
   const layers = recordedLayers(spec, archs);

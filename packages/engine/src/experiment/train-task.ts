@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { JobContext } from '../train/worker-pool.ts';
 import { limitTraining, loadExperimentData } from './experiment-data.ts';
+import type { DatasetSpec } from './experiment-spec.ts';
 import type { EpochMetrics } from './manifest.ts';
 import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
 import { parameterCount } from '../spec/build-model.ts';
@@ -25,7 +26,7 @@ export interface TrainTaskInput {
   checkpointDir: string;
   /** The data: a dataset the worker loads itself (cached, fast), or the image sets inline. */
   data:
-    | { dataset: string; split: { seed: number; validation: number; probe: number }; trainLimit?: number }
+    | { dataset: DatasetSpec; split: { seed: number; validation: number; probe: number }; trainLimit?: number }
     | { inline: { train: ImageSet; validation: ImageSet } };
 }
 

@@ -1,0 +1,86 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateResultDirectory } from '../experiment/manifest.ts';
+import { writeNpy } from '../io/npy.ts';
+import { syntheticImages } from '../train/test-fixtures.ts';
+import type { CliIO } from './command.ts';
+import { main } from './main.ts';
+
+let tmp: string;
+function collect(): CliIO & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) } };
+}
+
+const spec = {
+  name: 'cli-tiny',
+  dataset: { npy: { images: 'images.npy', labels: 'labels.npy' }, name: 'bars' },
+  split: { seed: 3, validation: 30, probe: 20 },
+  architectures: [
+    {
+      name: 'tiny',
+      inputShape: [8, 8, 1],
+      layers: [
+        { type: 'conv', name: 'conv1', filters: 4, kernel: 3, record: true },
+        { type: 'maxpool', size: 2 },
+        { type: 'flatten' },
+        { type: 'dense', name: 'fc1', units: 6, record: true },
+        { type: 'dense', name: 'out', units: 3 },
+      ],
+    },
+  ],
+  seeds: [1, 2],
+  training: { epochs: 1, batchSize: 16, optimizer: 'sgd', learningRate: 0.1 },
+  methods: ['semi', 'max', 'cka'],
+};
+
+beforeAll(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'cv-cli-exp-'));
+  const set = syntheticImages(150, 9);
+  await writeNpy(path.join(tmp, 'images.npy'), set.images, [150, 8, 8]);
+  await writeNpy(path.join(tmp, 'labels.npy'), Int32Array.from(set.labels), [150]);
+  await fs.writeFile(path.join(tmp, 'spec.json'), JSON.stringify(spec));
+});
+afterAll(async () => {
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+describe('convergent experiment run', () => {
+  it('writes the result directory and prints the convergence table with chance levels', async () => {
+    const io = collect();
+    const out = path.join(tmp, 'result');
+    const code = await main(['experiment', 'run', path.join(tmp, 'spec.json'), '--out', out, '--concurrency', '1'], io);
+    expect(io.err.join('')).not.toMatch(/error|failed/i);
+    expect(code).toBe(0);
+    const text = io.out.join('');
+    expect(text).toMatch(/semi \(between\)\s+semi \(chance\)\s+max \(between\)\s+max \(chance\)/);
+    expect(text).toMatch(/^conv1\s+1\s+-?\d\.\d{3}\s+-?\d\.\d{3} ± \d\.\d{3}/m);
+    expect(text).toMatch(/validation accuracy: tiny-s1 \d+\.\d%, tiny-s2/);
+    const manifest = await validateResultDirectory(out);
+    expect(manifest.dataset.name).toBe('bars');
+    expect(io.err.join('')).toMatch(/tiny-s1 .*done: validation accuracy/);
+  });
+
+  it('prints one clear line for bad specs, unknown layers, missing data and existing output', async () => {
+    const run = async (s: unknown, out = path.join(tmp, 'never')) => {
+      const file = path.join(tmp, 'bad.json');
+      await fs.writeFile(file, typeof s === 'string' ? s : JSON.stringify(s));
+      const io = collect();
+      const code = await main(['experiment', 'run', file, '--out', out], io);
+      return { code, err: io.err.join('') };
+    };
+    const bad = structuredClone(spec) as typeof spec & { architectures: Array<{ layers: Array<Record<string, unknown>> }> };
+    bad.architectures[0]!.layers[0]!.filters = 0;
+    expect(await run(bad)).toEqual({ code: 1, err: 'convergent experiment run: invalid experiment spec: architectures[0].layers[0].filters must be a positive integer\n' });
+    expect((await run({ ...spec, record: ['conv5'] })).err).toMatch(/record\[0\] "conv5" is not a layer of any architecture/);
+    expect((await run({ ...spec, dataset: { npy: { images: 'nope.npy', labels: 'labels.npy' } } })).err).toMatch(/nope\.npy/);
+    expect((await run({ ...spec, dataset: 'cifar' })).err).toMatch(/unknown dataset "cifar"/);
+    expect((await run('{ not json')).err).toMatch(/is not valid JSON/);
+    expect((await run(spec, tmp)).err).toMatch(/already exists/);
+    await expect(fs.access(path.join(tmp, 'never'))).rejects.toThrow();
+    await expect(fs.access(path.join(tmp, 'never.partial'))).rejects.toThrow();
+  });
+});
