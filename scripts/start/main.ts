@@ -1,0 +1,226 @@
+/**
+ * `npm start` orchestration. Order matters for the "first results within minutes" promise: the database, API and
+ * embedded worker come up first and the demo experiment is queued before the dashboard is built, so training runs
+ * while Next.js compiles.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase, ensureLocalTeam, startApiServer, type Database, type ApiServer } from '@convergent/api';
+import { ProgressBoard, type JobLine } from './progress.ts';
+
+/** A database URL without its password, for the terminal. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const webDir = path.join(root, 'apps/web');
+
+interface Options {
+  apiPort: number;
+  webPort: number;
+  dataDir: string;
+  demo: boolean;
+  web: boolean;
+}
+
+const USAGE = `usage: npm start [-- --port 4000] [--web-port 3000] [--data .convergent] [--no-demo] [--no-web]
+  Embedded database under --data (PGlite) unless DATABASE_URL points at PostgreSQL (team mode).`;
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { apiPort: 4000, webPort: 3000, dataDir: '.convergent', demo: true, web: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    const port = (name: string): number => {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number (0-65535)`);
+      return n;
+    };
+    if (arg === '--port') o.apiPort = port('--port');
+    else if (arg === '--web-port') o.webPort = port('--web-port');
+    else if (arg === '--data') o.dataDir = value();
+    else if (arg === '--no-demo') o.demo = false;
+    else if (arg === '--no-web') o.web = false;
+    else if (arg === '--help' || arg === '-h') throw new Error(USAGE);
+    else throw new Error(`unknown option ${arg}\n${USAGE}`);
+  }
+  return o;
+}
+
+/** Newest modification time under a folder (skipping build output), to decide whether the dashboard needs a build. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === '.next' || entry.name.startsWith('.')) continue;
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function webBuildIsCurrent(): boolean {
+  const buildId = path.join(webDir, '.next/BUILD_ID');
+  if (!existsSync(buildId)) return false;
+  const built = statSync(buildId).mtimeMs;
+  return newestMtime(webDir) <= built && newestMtime(path.join(root, 'packages/schema/src')) <= built;
+}
+
+function run(command: string, args: string[], cwd: string, prefix: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const forward = (stream: NodeJS.ReadableStream | null) =>
+    stream?.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) if (line.trim()) process.stderr.write(`${prefix} ${line}\n`);
+    });
+  forward(child.stdout);
+  forward(child.stderr);
+  return child;
+}
+
+function waitForExit(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+async function graphql<T>(api: ApiServer, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(api.graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+  if (!body.data) throw new Error(`GraphQL answered HTTP ${res.status} without data`);
+  return body.data;
+}
+
+async function queueDemo(api: ApiServer, token: string): Promise<string | null> {
+  const { experiments } = await graphql<{ experiments: { totalCount: number } }>(api, token, '{ experiments(first: 1) { totalCount } }');
+  if (experiments.totalCount > 0) return null;
+  const spec = JSON.parse(readFileSync(path.join(root, 'packages/engine/examples/demo.json'), 'utf8')) as { name: string };
+  const created = await graphql<{ createExperiment: { experiment: { id: string } } }>(
+    api,
+    token,
+    'mutation($input: CreateExperimentInput!) { createExperiment(input: $input) { experiment { id } } }',
+    { input: { name: spec.name, spec } },
+  );
+  return created.createExperiment.experiment.id;
+}
+
+const JOBS_QUERY = `{ jobs(first: 50) { edges { node { id kind status phase fraction etaSeconds error network { name } experiment { name } } } } }`;
+
+async function pollJobs(api: ApiServer, token: string): Promise<JobLine[]> {
+  type Node = { id: string; kind: string; status: string; phase: string | null; fraction: number; etaSeconds: number | null; error: string | null; network: { name: string } | null; experiment: { name: string } | null };
+  const data = await graphql<{ jobs: { edges: { node: Node }[] } }>(api, token, JOBS_QUERY);
+  return data.jobs.edges.map(({ node }) => ({
+    id: node.id,
+    label: `${node.kind.toLowerCase()} ${node.network?.name ?? node.experiment?.name ?? ''}`.trim(),
+    status: node.status,
+    phase: node.phase,
+    fraction: node.fraction,
+    etaSeconds: node.etaSeconds,
+    error: node.error,
+  }));
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let options: Options;
+  try {
+    options = parseArgs(argv);
+  } catch (err) {
+    console.error((err as Error).message);
+    return 2;
+  }
+  const started = Date.now();
+  const dataDir = path.resolve(options.dataDir);
+  let database: Database | undefined;
+  let api: ApiServer | undefined;
+  let web: ChildProcess | undefined;
+  let board: ProgressBoard | undefined;
+  let stopping = false;
+
+  const shutdown = async (code: number): Promise<number> => {
+    if (stopping) return code;
+    stopping = true;
+    board?.stop();
+    process.stderr.write('\nconvergent: shutting down (a running job resumes on the next start)…\n');
+    if (web && web.exitCode === null) {
+      web.kill('SIGTERM');
+      await Promise.race([waitForExit(web), new Promise((r) => setTimeout(r, 5000))]);
+    }
+    await api?.close().catch((err: Error) => process.stderr.write(`convergent: API close: ${err.message}\n`));
+    await database?.close().catch((err: Error) => process.stderr.write(`convergent: database close: ${err.message}\n`));
+    return code;
+  };
+
+  const stopped = new Promise<number>((resolve) => {
+    let signals = 0;
+    const onSignal = () => {
+      signals += 1;
+      if (signals > 1) process.exit(130); // a second Ctrl-C does not wait
+      void shutdown(0).then(resolve);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+
+  try {
+    const teamMode = Boolean(process.env.DATABASE_URL);
+    process.stderr.write(teamMode ? `convergent: team database ${redact(process.env.DATABASE_URL!)}\n` : `convergent: embedded database in ${path.join(dataDir, 'db')}\n`);
+    database = await openDatabase(teamMode ? {} : { dataDir: path.join(dataDir, 'db') });
+    if (database.migrations.applied.length) process.stderr.write(`convergent: applied migrations ${database.migrations.applied.join(', ')}\n`);
+    const local = await ensureLocalTeam(database.prisma, { tokenFile: path.join(dataDir, 'local-token') });
+    api = await startApiServer({ database, port: options.apiPort, embeddedWorker: true, log: (m) => process.stderr.write(`api: ${m}\n`) });
+    const token = local.token;
+
+    let demoId: string | null = null;
+    if (token && options.demo) demoId = await queueDemo(api, token);
+
+    if (options.web) {
+      if (!webBuildIsCurrent()) {
+        process.stderr.write('convergent: building the dashboard (once; about a minute)…\n');
+        const build = run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], webDir, 'web-build');
+        if ((await waitForExit(build)) !== 0) throw new Error('the dashboard build failed (see web-build lines above); fix it or start with --no-web');
+      }
+      web = run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(options.webPort)], webDir, 'web', {
+        CONVERGENT_API_URL: api.graphqlUrl,
+      });
+      web.on('exit', (code) => {
+        if (!stopping) process.stderr.write(`convergent: the dashboard exited (code ${code}); the API keeps running\n`);
+      });
+    }
+
+    const dashboard = `http://127.0.0.1:${options.webPort}/`;
+    const lines = [
+      '',
+      `  Convergent is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      options.web ? `  Dashboard        ${dashboard}${token ? `?token=${token}` : ''}` : '  Dashboard        (disabled by --no-web)',
+      `  GraphQL endpoint ${api.graphqlUrl}`,
+      token ? `  Team token       ${token}   (Authorization: Bearer …; kept in ${path.join(dataDir, 'local-token')})` : '  Team token       not available: the team exists but its token file is gone; create a token in the database',
+      demoId ? `  Demo experiment  queued (${demoId}): 4 seeds of a small net + one wider variant on Fashion-MNIST` : '',
+      '  Ctrl-C stops everything cleanly.',
+      '',
+    ].filter((l) => l !== '');
+    process.stdout.write(lines.join('\n') + '\n\n');
+
+    if (token) {
+      board = new ProgressBoard(process.stderr, () => pollJobs(api!, token));
+      board.start();
+    }
+    return await stopped;
+  } catch (err) {
+    process.stderr.write(`convergent: ${(err as Error).message}\n`);
+    return shutdown(1);
+  }
+}
