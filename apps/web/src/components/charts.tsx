@@ -51,11 +51,11 @@ export function LineSeriesChart({
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: xLabel ? 18 : 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis dataKey={xKey} label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -10 } : undefined} />
+          <XAxis dataKey={xKey} padding={{ left: 24, right: 24 }} label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -10 } : undefined} />
           <YAxis domain={yDomain ?? ['auto', 'auto']} width={52} label={yLabel ? { value: yLabel, angle: -90, position: 'insideLeft' } : undefined} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
           <Legend verticalAlign="top" height={24} />
-          {series.map((s, i) => (
+          {series.filter((s) => data.some((row) => typeof row[s.key] === 'number')).map((s, i) => (
             <Line
               key={s.key}
               type="monotone"
@@ -104,9 +104,7 @@ export function GroupedBarChart({
           <Legend verticalAlign="top" height={24} />
           {chance !== undefined ? <ReferenceLine y={chance} stroke="#57606a" strokeDasharray="4 4" label="chance" /> : null}
           {series.map((s, i) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color ?? seriesColor(i)} isAnimationActive={false}>
-              {s.errorKey ? <ErrorBar dataKey={s.errorKey} width={4} stroke="#24292f" /> : null}
-            </Bar>
+            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color ?? seriesColor(i)} isAnimationActive={false} />
           ))}
         </BarChart>
       </ResponsiveContainer>

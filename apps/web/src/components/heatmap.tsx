@@ -31,6 +31,7 @@ export function Heatmap({ data, rows, cols, lo = -1, hi = 1, rowLabel, colLabel,
     const canvas = canvasRef.current;
     if (!canvas) return;
     try {
+      const t0 = performance.now();
       canvas.width = cols;
       canvas.height = rows;
       const ctx = canvas.getContext('2d');
@@ -38,6 +39,7 @@ export function Heatmap({ data, rows, cols, lo = -1, hi = 1, rowLabel, colLabel,
       const image = ctx.createImageData(cols, rows);
       fillRgba(data, lo, hi, image.data);
       ctx.putImageData(image, 0, 0);
+      canvas.dataset.drawMs = (performance.now() - t0).toFixed(2);
       canvas.dataset.drawn = String(Date.now());
       setDrawError(null);
     } catch (e) {

@@ -3,6 +3,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type ReactNode } from 'react';
 
+const HEAD_HEIGHT = 34;
+
 export interface Column<T> {
   header: ReactNode;
   /** CSS grid track, e.g. '120px' or 'minmax(160px, 1fr)'. */
@@ -36,10 +38,10 @@ export function VirtualTable<T>({
     initialRect: { width: 1000, height: maxHeight },
   });
   const template = columns.map((c) => c.width).join(' ');
-  const height = Math.min(maxHeight, rowHeight * rows.length + rowHeight + 2);
+  const height = Math.min(maxHeight, rowHeight * rows.length + HEAD_HEIGHT + 2);
   return (
     <div className="vtable" ref={parentRef} style={{ height }} data-testid={testId} role="table">
-      <div className="vtable-head" style={{ gridTemplateColumns: template, height: rowHeight }} role="row">
+      <div className="vtable-head" style={{ gridTemplateColumns: template, height: HEAD_HEIGHT }} role="row">
         {columns.map((c, i) => (
           <div key={i} style={{ textAlign: c.align ?? 'left' }} role="columnheader">
             {c.header}

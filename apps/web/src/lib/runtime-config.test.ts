@@ -22,5 +22,7 @@ describe('runtime config', () => {
     );
     expect(fileUrl('http://other/x.png?token=keep', 'http://127.0.0.1:4000/graphql', 'new')).toBe('http://other/x.png?token=keep');
     expect(fileUrl('/x.png', 'http://h:1/graphql', null)).toBe('http://h:1/x.png');
+    // Signed links carry their own authorisation: the token stays out of <img> URLs.
+    expect(fileUrl('http://h:1/files/units/3/top/0.png?sig=9.abc', 'http://h:1/graphql', 'tok')).toBe('http://h:1/files/units/3/top/0.png?sig=9.abc');
   });
 });

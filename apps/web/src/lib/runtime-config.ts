@@ -48,11 +48,12 @@ export function takeCredentialParams(href: string): { token: string | null; api:
 }
 
 /**
- * Resolve a file URL from the API (absolute, or relative to the API's origin such as /files/...) and
- * attach the token as `?token=` so <img> and fetch work without headers.
+ * Resolve a file URL from the API (absolute, or relative to the API's origin such as /files/...). URLs the
+ * API signed (`?sig=`) work as they are; unsigned ones get the token as `?token=` so <img> works without
+ * headers.
  */
 export function fileUrl(raw: string, apiUrl: string, token: string | null): string {
   const url = new URL(raw, apiUrl);
-  if (token && !url.searchParams.has('token')) url.searchParams.set('token', token);
+  if (token && !url.searchParams.has('token') && !url.searchParams.has('sig')) url.searchParams.set('token', token);
   return url.toString();
 }

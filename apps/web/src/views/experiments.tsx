@@ -69,7 +69,7 @@ export function ExperimentsPage() {
             { header: 'Name', width: 'minmax(180px, 2fr)', cell: (e) => <Link href={`/experiments/${e.id}`}>{e.name}</Link> },
             { header: 'Status', width: '110px', cell: (e) => <StatusBadge status={e.status} /> },
             { header: 'Dataset', width: '130px', cell: (e) => e.dataset },
-            { header: 'Networks', width: '80px', align: 'right', cell: (e) => e.networkCount },
+            { header: 'Networks', width: '90px', align: 'right', cell: (e) => e.networkCount },
             {
               header: 'Progress',
               width: 'minmax(200px, 2fr)',
@@ -90,7 +90,7 @@ export function ExperimentsPage() {
                 );
               },
             },
-            { header: 'Created', width: '150px', cell: (e) => dateTime(e.createdAt) },
+            { header: 'Created', width: '180px', cell: (e) => dateTime(e.createdAt) },
           ]}
         />
       ) : null}
@@ -102,7 +102,6 @@ function NewExperimentForm({ preset, onPreset }: { preset: string | null; onPres
   const router = useRouter();
   const initial = SPEC_PRESETS.find((p) => p.id === preset) ?? SPEC_PRESETS[0]!;
   const [text, setText] = useState(() => JSON.stringify(initial.spec, null, 2));
-  const [name, setName] = useState(String(initial.spec.name ?? ''));
   const [problems, setProblems] = useState<SpecProblem[]>([]);
   const [other, setOther] = useState<Parameters<typeof ErrorBox>[0]['error'] | null>(null);
   const [state, create] = useMutation(CreateExperimentDocument);
@@ -113,7 +112,6 @@ function NewExperimentForm({ preset, onPreset }: { preset: string | null; onPres
     if (!p) return;
     onPreset(id);
     setText(JSON.stringify(p.spec, null, 2));
-    setName(String(p.spec.name ?? ''));
     setProblems([]);
     setOther(null);
   };
@@ -126,7 +124,8 @@ function NewExperimentForm({ preset, onPreset }: { preset: string | null; onPres
       setProblems([parsed.error]);
       return;
     }
-    const res = await create({ input: { name: name.trim() || 'experiment', spec: parsed.value } });
+    const specName = (parsed.value as { name?: unknown } | null)?.name;
+    const res = await create({ input: { name: typeof specName === 'string' && specName.trim() ? specName.trim() : 'experiment', spec: parsed.value } });
     if (res.error) {
       const bad = res.error.graphQLErrors.filter((e) => e.extensions?.code === 'BAD_USER_INPUT');
       if (bad.length > 0) setProblems(specProblems(bad));
@@ -150,9 +149,7 @@ function NewExperimentForm({ preset, onPreset }: { preset: string | null; onPres
             ))}
           </select>
         </label>
-        <label>
-          Name <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
+        <span className="muted">The experiment takes the spec&apos;s &quot;name&quot;.</span>
       </div>
       <textarea className="json" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} aria-label="experiment spec (JSON)" />
       {syntax ? <div className="field-error">{syntax.message}</div> : null}

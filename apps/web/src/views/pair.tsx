@@ -209,7 +209,8 @@ function Matrices({
   }, [shaped, view, withinA.data, withinB.data]);
 
   const viewUrl = view === 'between' ? alignment.betweenUrl : view === 'withinA' ? alignment.withinAUrl : alignment.withinBUrl;
-  const pending = between.loading || (view === 'withinA' && withinA.loading) || (view === 'withinB' && withinB.loading);
+  // With reordering on, wait for the matching so the first picture already has matched pairs on the diagonal.
+  const pending = between.loading || (ordered && match.loading) || (view === 'withinA' && withinA.loading) || (view === 'withinB' && withinB.loading);
   const loadError = between.error ?? match.error ?? (view === 'withinA' ? withinA.error : view === 'withinB' ? withinB.error : null);
   const order = shaped?.order;
   const label = (axis: 'A' | 'B', k: number) => {
@@ -321,7 +322,7 @@ function MatchList({ title, rows, testId }: { title: string; rows: MatchRow[]; t
       <h3>{title}</h3>
       {rows.length === 0 ? <Empty>No matches stored.</Empty> : null}
       {rows.map((r) => (
-        <div key={r.unitA.id} className="match-row" style={{ gridTemplateColumns: '70px 1fr 56px 1fr' }}>
+        <div key={r.unitA.id} className="match-row" style={{ gridTemplateColumns: '84px 1fr 92px 1fr' }}>
           <UnitLink unit={r.unitA} side="A" />
           <TopImages images={r.unitA.topImages} shape={r.unitA.layer.shape} max={4} size={44} />
           <div className="num" title="matched correlation">

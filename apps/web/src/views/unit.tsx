@@ -71,10 +71,10 @@ export function UnitPage() {
             },
             {
               header: 'matched unit',
-              width: '100px',
+              width: '120px',
               cell: (r) => (r.max?.unit ? <Link href={`/units/${r.max.unit.id}`}>unit {r.max.unit.index}</Link> : <span className="muted">unmatched</span>),
             },
-            { header: 'correlation', width: '90px', align: 'right', cell: (r) => fmt(r.max?.correlation) },
+            { header: 'correlation', width: '110px', align: 'right', cell: (r) => fmt(r.max?.correlation) },
             {
               header: 'MI (bits)',
               width: '110px',
