@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readNpy } from '../io/npy.ts';
 import { syntheticImages } from '../train/test-fixtures.ts';
 import { validateResultDirectory } from './manifest.ts';
-import { type ExperimentData, runExperiment } from './run-experiment.ts';
+import { type ExperimentData, runExperiment, wrapFsError } from './run-experiment.ts';
 
 let tmp: string;
 beforeAll(async () => {
@@ -80,6 +80,47 @@ describe('runExperiment', () => {
       const b = await fs.readFile(path.join(tmp, 'two', n.weights.weightsBin));
       expect(b.equals(a)).toBe(true);
     }
+  });
+
+  it('resumes after an interruption from the checkpoints in DIR.partial', async () => {
+    const small = { ...spec, architectures: [tinyArch('tiny-a', 4)], seeds: [1, 2], training: { ...spec.training, epochs: 2 }, methods: ['semi'], dump: undefined };
+    const full = await runExperiment(small, { out: path.join(tmp, 'full'), data, concurrency: 1 });
+    const out = path.join(tmp, 'resumed');
+    const ctl = new AbortController();
+    await expect(
+      runExperiment(small, {
+        out,
+        data,
+        concurrency: 1,
+        signal: ctl.signal,
+        onProgress: (p) => {
+          if (p.phase === 'train' && p.network === 'tiny-a-s2' && p.progress.phase === 'epoch' && p.progress.epoch === 1) ctl.abort();
+        },
+      }),
+    ).rejects.toThrow(/abort/i);
+    await fs.access(path.join(`${out}.partial`, 'checkpoints', 'tiny-a-s2', 'state.json'));
+    let firstEpochOfS2 = 0;
+    const resumed = await runExperiment(small, {
+      out,
+      data,
+      concurrency: 1,
+      onProgress: (p) => {
+        if (p.phase === 'train' && p.network === 'tiny-a-s2' && p.progress.epoch === 1) firstEpochOfS2++;
+      },
+    });
+    expect(firstEpochOfS2).toBe(0); // epoch 1 of s2 came from its checkpoint
+    expect(resumed.manifest.networks.map((n) => n.metrics.map((m) => m.validationAccuracy))).toEqual(full.manifest.networks.map((n) => n.metrics.map((m) => m.validationAccuracy)));
+    for (const n of full.manifest.networks) {
+      const a = await fs.readFile(path.join(tmp, 'full', n.weights.weightsBin));
+      const b = await fs.readFile(path.join(out, n.weights.weightsBin));
+      expect(b.equals(a)).toBe(true);
+    }
+    await expect(fs.access(`${out}.partial`)).rejects.toThrow();
+  });
+
+  it('explains a full disk', () => {
+    const err = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    expect(wrapFsError(err, '/x/result.partial').message).toBe('disk full while writing /x/result.partial; free some space or choose another --out on a larger disk');
   });
 
   it('rejects bad specs and unknown layers before writing anything', async () => {

@@ -155,7 +155,8 @@ function pairFigures(c: PairComputation, spec: ResolvedExperimentSpec): Record<s
   return f;
 }
 
-function wrapFsError(err: unknown, what: string): Error {
+/** Turn file-system failures into one-line messages that say what to do (full disk, permissions). */
+export function wrapFsError(err: unknown, what: string): Error {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOSPC') return new Error(`disk full while writing ${what}; free some space or choose another --out on a larger disk`);
   if (code === 'EACCES' || code === 'EPERM') return new Error(`permission denied writing ${what}; choose an --out folder you can write to`);
