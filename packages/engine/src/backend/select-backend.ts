@@ -8,7 +8,9 @@
 import { createRequire } from 'node:module';
 import * as tf from '@tensorflow/tfjs';
 import { registerWasmConvKernels } from './wasm-conv-kernels.ts';
+import { registerWasmMatMulKernels } from './wasm-matmul-kernels.ts';
 import { registerWasmPoolKernels } from './wasm-pool-kernels.ts';
+import { registerWasmSumKernel } from './wasm-sum-kernel.ts';
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu'];
@@ -30,12 +32,14 @@ export function onBackendRegistered(hook: (name: BackendName) => void): void {
   loadHooks.push(hook);
 }
 
-// The stock wasm backend cannot train convolutions (and pools slowly); our gradient kernels are
-// always installed with it.
+// The stock wasm backend cannot train convolutions, and runs pooling gradients, transposed matmuls
+// and bias-gradient sums through slow paths; our kernels are always installed with it.
 onBackendRegistered((name) => {
   if (name !== 'wasm') return;
   registerWasmConvKernels();
   registerWasmPoolKernels();
+  registerWasmMatMulKernels();
+  registerWasmSumKernel();
 });
 
 function parseForced(value: string | undefined): BackendName | undefined {

@@ -21,6 +21,11 @@ const cases: Case[] = [
   { x: [1, 8, 8, 3], k: [4, 4, 3, 2], stride: 2, pad: 'same' },
   { x: [2, 7, 8, 2], k: [3, 3, 2, 3], stride: 1, pad: [[0, 0], [1, 0], [2, 1], [0, 0]] },
   { x: [2, 9, 9, 2], k: [3, 3, 2, 2], stride: 2, pad: [[0, 0], [0, 2], [1, 1], [0, 0]] },
+  // >= 8 input channels: the filter gradient runs as a conv of transposed tensors.
+  { x: [3, 14, 14, 8], k: [5, 5, 8, 6], stride: 1, pad: 'same' },
+  { x: [1, 10, 10, 9], k: [3, 3, 9, 4], stride: 2, pad: 'same' },
+  { x: [2, 11, 10, 8], k: [3, 3, 8, 5], stride: [2, 3], pad: 'valid' },
+  { x: [2, 8, 9, 12], k: [2, 3, 12, 3], stride: 1, pad: [[0, 0], [2, 1], [0, 2], [0, 0]] },
 ];
 
 function seeded(shape: number[], seed: number): tf.Tensor {

@@ -5,9 +5,10 @@
  * `Conv2DBackpropInput` is a scalar loop (~2 GFLOP/s). Both are rebuilt here on the backend's own
  * XNNPACK primitives, which run at ~20 GFLOP/s on one thread:
  *
- * - filter gradient: transposed im2col written straight into the wasm heap by JS, then ONE 2-D
- *   `BatchMatMul` `P[KH·KW·CI, N·OH·OW] @ dy[N·OH·OW, CO]` (no transpose flags: XNNPACK is slow with
- *   them). The batch is chunked so the patch matrix stays under `PATCH_LIMIT` floats.
+ * - filter gradient: for wide inputs, one XNNPACK conv of transposed tensors (batch as channels);
+ *   for few input channels, a transposed im2col written straight into the wasm heap by JS, then ONE
+ *   2-D `BatchMatMul` `P[KH·KW·CI, N·OH·OW] @ dy[N·OH·OW, CO]` (no transpose flags: XNNPACK is slow
+ *   with them), the batch chunked so the patch matrix stays under `PATCH_LIMIT` floats.
  * - input gradient: a stride-1 `Conv2D` of dy (zero-dilated when the forward stride is > 1) with the
  *   spatially flipped, in/out-swapped filter. Exotic explicit paddings larger than the kernel fall
  *   back to the stock kernel.
@@ -115,12 +116,51 @@ function fillPatchesT(
   }
 }
 
+/**
+ * Filter gradient as ONE XNNPACK convolution of transposed tensors, no patch matrix: with the batch as
+ * the channel axis, `dW[kh,kw,ci,co] = Σ x[n, oh·s+kh-p, ow·s+kw-p, ci] dy[n,oh,ow,co]` is a conv of
+ * xᵀ [CI, H, W, N] with the filter dyᵀ [OH, OW, N, CO] at dilation s, giving [CI, KH, KW, CO].
+ * Returns undefined when the padding does not fit (then the patch-matrix path runs).
+ */
+function filterGradByConv(x: tf.TensorInfo, dy: tf.TensorInfo, c: tf.backend_util.Conv2DInfo, backend: Backend): tf.TensorInfo | undefined {
+  const { inHeight: H, inWidth: W, outHeight: OH, outWidth: OW, filterHeight: KH, filterWidth: KW } = c;
+  const { strideHeight: sh, strideWidth: sw } = c;
+  const top = c.padInfo.top;
+  const left = c.padInfo.left;
+  const bottom = KH + (OH - 1) * sh - H - top;
+  const right = KW + (OW - 1) * sw - W - left;
+  if (Math.min(top, left, bottom, right) < 0) return undefined;
+  const transpose = wasmKernel('Transpose');
+  const xT = transpose({ inputs: { x }, backend, attrs: { perm: [3, 1, 2, 0] } });
+  const dyT = transpose({ inputs: { x: dy }, backend, attrs: { perm: [1, 2, 0, 3] } });
+  const g = wasmKernel('Conv2D')({
+    inputs: { x: xT, filter: dyT },
+    backend,
+    attrs: { strides: [1, 1], pad: [[0, 0], [top, bottom], [left, right], [0, 0]], dataFormat: 'NHWC', dilations: [sh, sw], dimRoundingMode: undefined },
+  });
+  backend.disposeData(xT.dataId);
+  backend.disposeData(dyT.dataId);
+  const out = transpose({ inputs: { x: g }, backend, attrs: { perm: [1, 2, 0, 3] } });
+  backend.disposeData(g.dataId);
+  return out;
+}
+
+/**
+ * Below this many input channels the patch-matrix path wins: the transposed conv then has only
+ * KH·KW·CI output pixels, too few for XNNPACK's tiles (measured: conv1 of the reference net, CI = 1).
+ */
+const CONV_PATH_MIN_CHANNELS = 8;
+
 function conv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
   const { backend, attrs } = args;
   const x = args.inputs.x!;
   const dy = args.inputs.dy!;
   const filterShape = attrs.filterShape as number[];
   const c = convInfoOf(x.shape, filterShape, attrs, 'Conv2DBackpropFilter');
+  if (c.inChannels >= CONV_PATH_MIN_CHANNELS) {
+    const viaConv = filterGradByConv(x, dy, c, backend);
+    if (viaConv) return viaConv;
+  }
   const { batchSize: N, inChannels: CI, outChannels: CO, outHeight: OH, outWidth: OW } = c;
   const rows = c.filterHeight * c.filterWidth * CI;
   const transpose = wasmKernel('Transpose');
