@@ -114,6 +114,8 @@ function validate(input: SparsePredictionInput): void {
   }
 }
 
+import { choleskyInPlace, choleskySolveInPlace, spdInverse } from '../linalg/cholesky.ts';
+
 /** Per-target solver state and scratch, reused across targets (no allocation in the hot loops). */
 class TargetSolver {
   readonly w: Float64Array;
@@ -128,6 +130,17 @@ class TargetSolver {
   private readonly dE: Float64Array;
   private readonly rE: Float64Array;
   private readonly nzList: Int32Array;
+  private readonly sIdx: Int32Array;
+  private readonly tIdx: Int32Array;
+  private readonly nb: Float64Array;
+  private readonly nx: Float64Array;
+  private readonly tvec: Float64Array;
+  private readonly cvec: Float64Array;
+  private readonly stamp: Int32Array;
+  private stampValue = 0;
+  private readonly mat: Float64Array;
+  private readonly pLive: number;
+  private supportChanges = 0;
   unconverged = false;
 
   constructor(
@@ -136,6 +149,8 @@ class TargetSolver {
     private readonly live: Uint8Array,
     private readonly tol: number,
     private readonly maxSweeps: number,
+    /** Q⁻¹ over the live units (p×p, zero rows/columns for dead units), or undefined when Q is singular. */
+    private readonly H: Float64Array | undefined,
   ) {
     this.w = new Float64Array(p);
     this.g = new Float64Array(p);
@@ -148,6 +163,17 @@ class TargetSolver {
     this.dE = new Float64Array(p);
     this.rE = new Float64Array(p);
     this.nzList = new Int32Array(p);
+    this.sIdx = new Int32Array(p);
+    this.tIdx = new Int32Array(p);
+    this.nb = new Float64Array(p);
+    this.nx = new Float64Array(p);
+    this.tvec = new Float64Array(p);
+    this.cvec = new Float64Array(p);
+    this.stamp = new Int32Array(p);
+    this.mat = new Float64Array(p * p);
+    let pLive = 0;
+    for (let j = 0; j < p; j++) pLive += live[j]!;
+    this.pLive = pLive;
   }
 
   /** Load target column k of rAB (p×q row-major); start from w = 0. Returns λ_max = max_live |r_j|. */
@@ -245,11 +271,15 @@ class TargetSolver {
     return gap <= this.tol * primal;
   }
 
-  /** One coordinate-descent sweep over compact indices `idx[0..n)`; returns the largest weight change. */
+  /**
+   * One coordinate-descent sweep over compact indices `idx[0..n)`. Returns the largest weight change; sets
+   * `supportChanges` to the number of coordinates whose sign pattern (−, 0, +) changed.
+   */
   private sweep(alpha: number, idx: Int32Array, n: number): number {
     const m = this.setSize;
     const { qE, gE, wE, dE } = this;
     let maxDelta = 0;
+    let changes = 0;
     for (let t = 0; t < n; t++) {
       const a = idx[t]!;
       const d = dE[a]!;
@@ -259,34 +289,138 @@ class TargetSolver {
       if (nw !== wa) {
         const delta = nw - wa;
         wE[a] = nw;
+        if (Math.sign(nw) !== Math.sign(wa)) changes++;
         const off = a * m;
         for (let b = 0; b < m; b++) gE[b] = gE[b]! + delta * qE[off + b]!;
         const ad = Math.abs(delta);
         if (ad > maxDelta) maxDelta = ad;
       }
     }
+    this.supportChanges = changes;
     return maxDelta;
   }
 
-  /** Coordinate descent restricted to the working set until its convergence test passes. */
+  /**
+   * Solve Q_SS x = b for the support S (compact indices sIdx[0..ns)), b in `nb`, result in `nx`. Uses the shared
+   * inverse H = Q⁻¹ (of all live units) when the complement T is small: (Q_SS)⁻¹ = H_SS − H_ST (H_TT)⁻¹ H_TS, cost
+   * ~ (ns + nt)·p + nt³/3 instead of ns³/3; otherwise a Cholesky factorisation of Q_SS. False if singular.
+   */
+  private solveSupport(ns: number): boolean {
+    const { set, sIdx, nb, nx, mat, qE, H, p, live, stamp, cvec } = this;
+    const m = this.setSize;
+    const nt = this.pLive - ns;
+    if (H && (nt * nt * nt) / 3 + (ns + nt) * p < (ns * ns * ns) / 3) {
+      this.stampValue++;
+      const sv = this.stampValue;
+      cvec.fill(0);
+      for (let t = 0; t < ns; t++) {
+        const j = set[sIdx[t]!]!;
+        stamp[j] = sv;
+        cvec[j] = nb[t]!;
+      }
+      let u = 0;
+      const tIdx = this.tIdx;
+      for (let j = 0; j < p; j++) if (live[j] && stamp[j] !== sv) tIdx[u++] = j;
+      // y = H_TS b (rows of H are contiguous; c holds b on S and zeros elsewhere).
+      const y = this.tvec;
+      for (let v = 0; v < nt; v++) {
+        const off = tIdx[v]! * p;
+        let acc = 0;
+        for (let j = 0; j < p; j++) acc += H[off + j]! * cvec[j]!;
+        y[v] = acc;
+      }
+      for (let v = 0; v < nt; v++) {
+        const off = tIdx[v]! * p;
+        for (let w = 0; w < nt; w++) mat[v * nt + w] = H[off + tIdx[w]!]!;
+      }
+      if (!choleskyInPlace(mat, nt)) return false;
+      choleskySolveInPlace(mat, nt, y);
+      // x = H_SS b − H_ST z: rows S of H against c = (b on S, −z on T).
+      for (let v = 0; v < nt; v++) cvec[tIdx[v]!] = -y[v]!;
+      for (let t = 0; t < ns; t++) {
+        const off = set[sIdx[t]!]! * p;
+        let acc = 0;
+        for (let j = 0; j < p; j++) acc += H[off + j]! * cvec[j]!;
+        nx[t] = acc;
+      }
+      return true;
+    }
+    for (let t = 0; t < ns; t++) {
+      const off = sIdx[t]! * m;
+      for (let u = 0; u < ns; u++) mat[t * ns + u] = qE[off + sIdx[u]!]!;
+      nx[t] = nb[t]!;
+    }
+    if (!choleskyInPlace(mat, ns)) return false;
+    choleskySolveInPlace(mat, ns, nx);
+    return true;
+  }
+
+  /**
+   * Subspace (Newton) step once the sign pattern has settled: on the support S with signs s the optimum solves
+   * Q_SS w_S = r_S − α s_S exactly, where coordinate descent would need about κ(Q_SS) sweeps. If the solution would
+   * cross zero somewhere, step only to the first crossing (the objective decreases along the segment) and zero it.
+   */
+  private newtonStep(alpha: number): void {
+    const m = this.setSize;
+    const { qE, gE, wE, rE, sIdx, nb, nx } = this;
+    let ns = 0;
+    for (let a = 0; a < m; a++) {
+      const wa = wE[a]!;
+      if (wa !== 0) {
+        nb[ns] = rE[a]! - (wa > 0 ? alpha : -alpha);
+        sIdx[ns++] = a;
+      }
+    }
+    if (ns === 0 || !this.solveSupport(ns)) return;
+    // Largest step along x − w that keeps every sign.
+    let tMax = 1;
+    let hit = -1;
+    for (let t = 0; t < ns; t++) {
+      const w0 = wE[sIdx[t]!]!;
+      const x = nx[t]!;
+      if (x === 0 || Math.sign(x) !== Math.sign(w0)) {
+        const tc = w0 / (w0 - x);
+        if (tc < tMax) {
+          tMax = tc;
+          hit = t;
+        }
+      }
+    }
+    for (let t = 0; t < ns; t++) {
+      const a = sIdx[t]!;
+      const w0 = wE[a]!;
+      const nw = t === hit ? 0 : w0 + tMax * (nx[t]! - w0);
+      const delta = nw - w0;
+      if (delta === 0) continue;
+      wE[a] = nw;
+      const off = a * m;
+      for (let b = 0; b < m; b++) gE[b] = gE[b]! + delta * qE[off + b]!;
+    }
+  }
+
+  /** Coordinate descent (with Newton steps on a settled support) on the working set until its test passes. */
   private solveSet(alpha: number, allIdx: Int32Array, activeIdx: Int32Array): number {
     const m = this.setSize;
     for (let a = 0; a < m; a++) allIdx[a] = a;
     let sweeps = 0;
+    // Along the path the support often survives a change of α, and then the new optimum is one linear solve away.
+    this.newtonStep(alpha);
     for (;;) {
       this.sweep(alpha, allIdx, m);
       sweeps++;
       if (this.setConverged(alpha) || sweeps >= this.maxSweeps) return sweeps;
-      // Sweep the non-zero coordinates only until they settle (most of the work happens here), then re-check all.
+      if (this.supportChanges === 0) {
+        this.newtonStep(alpha);
+        if (this.setConverged(alpha)) return sweeps;
+        continue;
+      }
+      // Sweep the non-zero coordinates only until their signs settle, then sweep all again.
       let na = 0;
       for (let a = 0; a < m; a++) if (this.wE[a] !== 0) activeIdx[na++] = a;
-      let first = -1;
-      for (;;) {
-        const delta = this.sweep(alpha, activeIdx, na);
+      for (let inner = 0; inner < 50; inner++) {
+        this.sweep(alpha, activeIdx, na);
         sweeps++;
-        if (first < 0) first = delta;
-        if (delta <= 1e-3 * first || delta === 0 || sweeps >= this.maxSweeps) break;
-        if ((sweeps & 7) === 0 && this.setConverged(alpha)) return sweeps;
+        if (this.supportChanges === 0 || sweeps >= this.maxSweeps) break;
       }
     }
   }
@@ -358,6 +492,24 @@ function fvuOn(rAA: Float64Array, rAB: Float64Array, p: number, q: number, k: nu
 }
 
 /**
+ * Q⁻¹ restricted to the live units, scattered into p×p (zeros for dead units), shared by every target's Newton
+ * steps; undefined when the live block is singular (dependent units), in which case Q_SS is factored directly.
+ */
+function liveInverse(rAA: Float64Array, p: number, live: Uint8Array): Float64Array | undefined {
+  const idx: number[] = [];
+  for (let j = 0; j < p; j++) if (live[j]) idx.push(j);
+  const n = idx.length;
+  if (n === 0) return undefined;
+  const sub = new Float64Array(n * n);
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) sub[a * n + b] = rAA[idx[a]! * p + idx[b]!]!;
+  const inv = spdInverse(sub, n, 1e-10);
+  if (!inv) return undefined;
+  const H = new Float64Array(p * p);
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) H[idx[a]! * p + idx[b]!] = inv[a * n + b]!;
+  return H;
+}
+
+/**
  * Lasso path for every unit of B predicted from all units of A, from correlation statistics.
  * Throws a one-line error on bad input (shapes, non-finite values, negative or NaN penalties).
  */
@@ -380,7 +532,7 @@ export function sparsePredictionPath(input: SparsePredictionInput): SparsePredic
   const vals: number[][][] = ascending.map(() => []);
   const unconverged = new Int32Array(n);
 
-  const solver = new TargetSolver(rAA, p, live, tol, maxSweeps);
+  const solver = new TargetSolver(rAA, p, live, tol, maxSweeps, liveInverse(rAA, p, live));
   const allIdx = new Int32Array(p);
   const activeIdx = new Int32Array(p);
   for (let k = 0; k < q; k++) {
