@@ -13,3 +13,11 @@ export { ensureLocalTeam, LOCAL_TEAM_NAME, type LocalTeam, type LocalTeamOptions
 export { createApiToken, authenticateToken, hashToken, type AuthenticatedTeam } from './auth/tokens.ts';
 export { createDefaultServices } from './http/services.ts';
 export type { ApiServices, ImportActivationsRequest } from './graphql/context.ts';
+
+// jobs (pg-boss queue + Job rows) and the worker behind `convergent worker` and the API's embedded worker
+export { startWorker, runWorker, type WorkerOptions, type WorkerHandle } from './jobs/worker.ts';
+export { startBoss, enqueueJob, cancelJob, retryJob, QUEUE_NAMES, type EnqueueInput } from './jobs/queue.ts';
+export { createJobServices, type JobServices } from './jobs/services.ts';
+
+// import of `convergent experiment run` result directories
+export { importResult, type ImportResultOptions, type ImportResultOutcome } from './import/import-result.ts';

@@ -1,0 +1,107 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runExperiment } from '@convergent/engine/experiment/run-experiment';
+import type { ResultManifest } from '@convergent/engine/experiment/manifest';
+import { readNpy } from '@convergent/engine/io/npy';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../db/database.ts';
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../db/test-databases.ts';
+import { importResult } from './import-result.ts';
+import { tinyData, tinySpec } from './test-fixtures/tiny-experiment.ts';
+
+let tmp: string;
+let dir: string;
+let manifest: ResultManifest;
+beforeAll(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'cv-import-'));
+  dir = path.join(tmp, 'result');
+  ({ manifest } = await runExperiment(tinySpec(), { out: dir, data: tinyData(), concurrency: 1 }));
+});
+afterAll(async () => {
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+describe.each(testDatabaseKinds())('importResult on %s', (kind) => {
+  let target: TestDatabase;
+  let db: Database;
+  let teamId: string;
+  beforeAll(async () => {
+    target = await createTestDatabase(kind);
+    db = await openDatabase(target.options);
+    teamId = (await db.prisma.team.create({ data: { name: 'importers' } })).id;
+  });
+  afterAll(async () => {
+    await db?.close();
+    await target?.dispose();
+  });
+
+  it('stores every network, layer, unit and alignment of the result, matching its arrays', async () => {
+    const out = await importResult(db.prisma, { teamId, dir });
+    expect(out.created).toBe(true);
+    const prisma = db.prisma;
+    const exp = await prisma.experiment.findUniqueOrThrow({ where: { id: out.experimentId } });
+    expect(exp).toMatchObject({ status: 'COMPLETED', source: 'RESULT', name: 'tiny', probeCount: 20 });
+    expect(await prisma.network.count({ where: { experimentId: exp.id } })).toBe(manifest.networks.length);
+    // 2 architectures x 2 seeds trained + 1 untrained per architecture.
+    expect(await prisma.network.count({ where: { experimentId: exp.id, untrained: true } })).toBe(2);
+    for (const n of manifest.networks) {
+      const net = await prisma.network.findUniqueOrThrow({ where: { experimentId_name: { experimentId: exp.id, name: n.id } }, include: { layers: { include: { units: true } } } });
+      expect(net.layers.map((l) => l.name)).toEqual(n.layers.map((l) => l.name));
+      for (const l of n.layers) {
+        const layer = net.layers.find((x) => x.name === l.name)!;
+        expect(layer.units).toHaveLength(l.units);
+        const u0 = layer.units.find((u) => u.index === 0)!;
+        expect(u0.mean).toBeCloseTo(l.unitStats[0]!.mean, 10);
+        expect(u0.topImages).toEqual(l.unitStats[0]!.top);
+      }
+      const weights = await prisma.artifact.findFirstOrThrow({ where: { networkId: net.id, kind: 'WEIGHTS' } });
+      expect(Buffer.from(weights.data).toString()).toBe(await fs.readFile(path.join(dir, n.weights.modelJson), 'utf8'));
+    }
+
+    // Semi-matching rows reproduce the stored match vector and the reported mean.
+    const pair = manifest.alignments.find((a) => a.kind === 'between' && a.semi)!;
+    const alignment = await prisma.alignment.findFirstOrThrow({
+      where: { experimentId: exp.id, layerName: pair.layer, method: 'SEMI', networkA: { name: pair.a }, networkB: { name: pair.b } },
+      include: { matches: { where: { direction: 'A_TO_B' }, orderBy: { unitA: 'asc' } } },
+    });
+    expect(alignment.status).toBe('COMPLETED');
+    const matchA = (await readNpy(path.join(dir, pair.semi!.matchA.path))).data as Int32Array;
+    expect(alignment.matches.map((m) => m.unitB)).toEqual(Array.from(matchA));
+    const mean = alignment.matches.reduce((s, m) => s + m.score, 0) / alignment.matches.length;
+    expect(mean).toBeCloseTo(pair.semi!.meanA, 5);
+    expect((alignment.summary as { meanCorr: number }).meanCorr).toBeCloseTo(pair.semi!.meanA, 10);
+
+    // Sparse weights: exactly the non-zeros of the weight tensor.
+    const sparsePair = manifest.alignments.find((a) => a.sparse)!;
+    const W = (await readNpy(path.join(dir, sparsePair.sparse!.weights.path))).data as Float32Array;
+    const nonzero = W.reduce((c, w) => c + (w !== 0 ? 1 : 0), 0);
+    const sparse = await prisma.alignment.findFirstOrThrow({
+      where: { experimentId: exp.id, layerName: sparsePair.layer, method: 'SPARSE', networkA: { name: sparsePair.a }, networkB: { name: sparsePair.b } },
+    });
+    expect(await prisma.sparseWeight.count({ where: { path: { alignmentId: sparse.id } } })).toBe(nonzero);
+
+    const methods = await prisma.alignment.groupBy({ by: ['method'], where: { experimentId: exp.id }, _count: true });
+    expect(methods.map((m) => m.method).sort()).toEqual(['CKA', 'HUNGARIAN', 'MI', 'MI_SEMI', 'SEMI', 'SPARSE']);
+    // Every stored pair: (layers × pairs incl. chance) alignments per method.
+    expect(await prisma.alignment.count({ where: { experimentId: exp.id, method: 'CKA' } })).toBe(manifest.alignments.length);
+    expect(await prisma.chanceBaseline.count({ where: { experimentId: exp.id, method: 'HUNGARIAN', metric: 'meanCorr' } })).toBe(manifest.layers.length);
+    expect(await prisma.artifact.count({ where: { experimentId: exp.id, kind: 'PROBE_IMAGES' } })).toBe(1);
+  });
+
+  it('is idempotent: the same directory again answers the existing experiment and writes nothing', async () => {
+    const before = await db.prisma.unitMatch.count();
+    const again = await importResult(db.prisma, { teamId, dir });
+    expect(again.created).toBe(false);
+    expect(await db.prisma.experiment.count({ where: { teamId } })).toBe(1);
+    expect(await db.prisma.unitMatch.count()).toBe(before);
+  });
+
+  it('leaves nothing behind when the transaction cannot finish, and names a missing directory', async () => {
+    const other = (await db.prisma.team.create({ data: { name: 'interrupted' } })).id;
+    await expect(importResult(db.prisma, { teamId: other, dir, timeoutMs: 50 })).rejects.toThrow();
+    expect(await db.prisma.experiment.count({ where: { teamId: other } })).toBe(0);
+    expect(await db.prisma.artifact.count({ where: { teamId: other } })).toBe(0);
+    await expect(importResult(db.prisma, { teamId: other, dir: path.join(tmp, 'nope') })).rejects.toThrow(/not a result directory/);
+  });
+});

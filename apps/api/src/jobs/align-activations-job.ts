@@ -1,0 +1,218 @@
+/**
+ * ALIGN job for imported activations (networks trained elsewhere): for every layer and every pair of
+ * networks, the engine's `alignFiles` (the work behind `convergent align A.npy B.npy`) streams both
+ * .npy files into joint moments and runs the methods. Unit statistics come from one streamed pass per
+ * file. Everything is written in ONE transaction at the end, so no partial alignment is visible.
+ */
+import type { Prisma } from '../generated/prisma/client.ts';
+import type { AlignmentMethod } from '../generated/prisma/enums.ts';
+import { PermanentJobError, type JobContext } from './job-context.ts';
+
+export interface AlignActivationsPayload {
+  experimentId: string;
+  layout: 'NHWC' | 'NCHW';
+  /** GraphQL method names (SEMI, HUNGARIAN, MI, MI_SEMI, SPARSE, SPECTRAL, CKA); null = all. */
+  methods: string[] | null;
+  networks: Array<{ name: string; layers: Array<{ name: string; path: string }> }>;
+}
+
+/** GraphQL method → the engine CLI method that computes it. */
+const ENGINE_METHOD: Record<string, 'semi' | 'hungarian' | 'mi' | 'sparse' | 'spectral' | 'cka'> = {
+  SEMI: 'semi',
+  HUNGARIAN: 'hungarian',
+  MI: 'mi',
+  MI_SEMI: 'mi',
+  SPARSE: 'sparse',
+  SPECTRAL: 'spectral',
+  CKA: 'cka',
+};
+
+interface UnitStat {
+  mean: number;
+  std: number;
+}
+
+export async function runAlignActivationsJob(ctx: JobContext): Promise<Prisma.InputJsonValue> {
+  const payload = ctx.job.payload as unknown as AlignActivationsPayload;
+  const { prisma, signal } = ctx;
+  const exp = await prisma.experiment.findUnique({ where: { id: payload.experimentId }, include: { networks: { include: { layers: true } } } });
+  if (!exp) throw new PermanentJobError(`experiment ${payload.experimentId} no longer exists`);
+  await prisma.experiment.update({ where: { id: exp.id }, data: { status: 'RUNNING', phase: 'aligning', error: null } });
+
+  const { alignFiles, DEFAULT_PENALTIES, DEFAULT_MI_ROWS } = await import('@convergent/engine/cli/align');
+  const { Progress } = await import('@convergent/engine/cli/progress');
+  const { openActivationSource } = await import('@convergent/engine/io/activation-source');
+  const layout = payload.layout === 'NCHW' ? 'nchw' : 'nhwc';
+  const wanted = (payload.methods ?? Object.keys(ENGINE_METHOD)).filter((m) => ENGINE_METHOD[m]);
+  const engineMethods = [...new Set(wanted.map((m) => ENGINE_METHOD[m]!))];
+  const silent = { stdout: { write: () => true }, stderr: { write: () => true } };
+
+  // ---- unit statistics per network layer (one streamed pass each)
+  const stats = new Map<string, { stats: UnitStat[]; samples: number; kind: 'dense' | 'conv'; shape: number[] }>();
+  const layerNames = [...new Set(payload.networks.flatMap((n) => n.layers.map((l) => l.name)))];
+  for (const n of payload.networks) {
+    for (const l of n.layers) {
+      signal.throwIfAborted();
+      const src = await openActivationSource(l.path, { layout });
+      try {
+        const sum = new Float64Array(src.units);
+        const sq = new Float64Array(src.units);
+        const batch = Math.max(1, Math.floor(1_000_000 / src.units));
+        for (let start = 0; start < src.samples; start += batch) {
+          const rows = Math.min(batch, src.samples - start);
+          const data = await src.readSamples(start, rows);
+          for (let r = 0; r < rows; r++) {
+            for (let u = 0; u < src.units; u++) {
+              const x = data[r * src.units + u]!;
+              sum[u]! += x;
+              sq[u]! += x * x;
+            }
+          }
+        }
+        const N = src.samples;
+        const unitStats = Array.from(sum, (s, u) => {
+          const mean = s / N;
+          return { mean, std: Math.sqrt(Math.max(0, sq[u]! / N - mean * mean)) };
+        });
+        stats.set(`${n.name}/${l.name}`, { stats: unitStats, samples: N, kind: src.kind, shape: [...src.shape.slice(1)] });
+      } finally {
+        await src.close();
+      }
+    }
+  }
+
+  // ---- every pair at every layer both networks have
+  type Report = Awaited<ReturnType<typeof alignFiles>>;
+  const results: Array<{ layer: string; a: string; b: string; report: Report }> = [];
+  const tasks: Array<{ layer: string; a: { name: string; path: string }; b: { name: string; path: string } }> = [];
+  for (const layer of layerNames) {
+    const having = payload.networks.filter((n) => n.layers.some((l) => l.name === layer));
+    for (let i = 0; i < having.length; i++) {
+      for (let j = i + 1; j < having.length; j++) {
+        const pa = having[i]!.layers.find((l) => l.name === layer)!.path;
+        const pb = having[j]!.layers.find((l) => l.name === layer)!.path;
+        tasks.push({ layer, a: { name: having[i]!.name, path: pa }, b: { name: having[j]!.name, path: pb } });
+      }
+    }
+  }
+  for (const [k, t] of tasks.entries()) {
+    signal.throwIfAborted();
+    ctx.progress({ phase: `aligning ${t.layer}: ${t.a.name} × ${t.b.name} (${k + 1}/${tasks.length})`, fraction: 0.1 + (0.8 * k) / Math.max(1, tasks.length) });
+    const report = await alignFiles(
+      { a: t.a.path, b: t.b.path, methods: engineMethods, layout, penalties: DEFAULT_PENALTIES, affinity: 'abs', miRows: DEFAULT_MI_ROWS, seed: 1, quiet: true },
+      new Progress(silent, 'align', false),
+    );
+    results.push({ layer: t.layer, a: t.a.name, b: t.b.name, report });
+  }
+
+  // ---- one transaction with everything
+  await ctx.assertOwner();
+  ctx.progress({ phase: 'storing results', fraction: 0.92 });
+  const netIds = new Map(exp.networks.map((n) => [n.name, n.id]));
+  let alignments = 0;
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.alignment.deleteMany({ where: { experimentId: exp.id } });
+      await tx.layer.deleteMany({ where: { network: { experimentId: exp.id } } });
+      const layerIds = new Map<string, string>();
+      for (const n of payload.networks) {
+        const networkId = netIds.get(n.name);
+        if (!networkId) throw new PermanentJobError(`network ${n.name} of the import is missing from experiment ${exp.id}`);
+        for (const [index, l] of n.layers.entries()) {
+          const st = stats.get(`${n.name}/${l.name}`)!;
+          const layer = await tx.layer.create({
+            data: {
+              networkId,
+              name: l.name,
+              index,
+              kind: st.kind,
+              unitCount: st.stats.length,
+              shape: st.shape,
+              samples: st.samples,
+              deadCount: st.stats.filter((u) => u.std === 0).length,
+            },
+          });
+          layerIds.set(`${n.name}/${l.name}`, layer.id);
+          await tx.unit.createMany({ data: st.stats.map((u, index2) => ({ layerId: layer.id, index: index2, mean: u.mean, std: u.std, dead: u.std === 0 })) });
+        }
+        await tx.network.update({ where: { id: networkId }, data: { status: 'IMPORTED' } });
+      }
+      for (const r of results) {
+        const rep = r.report;
+        const common = {
+          experimentId: exp.id,
+          networkAId: netIds.get(r.a)!,
+          networkBId: netIds.get(r.b)!,
+          layerAId: layerIds.get(`${r.a}/${r.layer}`)!,
+          layerBId: layerIds.get(`${r.b}/${r.layer}`)!,
+          layerName: r.layer,
+          kind: 'between',
+          status: 'COMPLETED' as const,
+          completedAt: new Date(),
+        };
+        const sizes = { samples: rep.samples, unitsA: rep.unitsA, unitsB: rep.unitsB };
+        const create = async (method: AlignmentMethod, summary: Record<string, unknown>, parameters: Record<string, unknown> = {}, paramsKey = '') => {
+          alignments++;
+          return (await tx.alignment.create({ data: { ...common, method, summary: { ...sizes, ...summary } as Prisma.InputJsonValue, parameters: parameters as Prisma.InputJsonValue, paramsKey } })).id;
+        };
+        const has = (m: string) => wanted.includes(m);
+        if (rep.semi && has('SEMI')) {
+          const s = rep.semi;
+          const id = await create('SEMI', { meanCorr: s.meanCorr, meanCorrB: s.reverseMeanCorr, oneToOneFraction: s.oneToOneFraction });
+          await tx.unitMatch.createMany({
+            data: [
+              ...s.match.map((j, i) => ({ alignmentId: id, direction: 'A_TO_B' as const, unitA: i, unitB: j, score: s.corr[i]!, correlation: s.corr[i]!, oneToOne: s.reverseMatch[j] === i })),
+              ...s.reverseMatch.map((i, j) => ({ alignmentId: id, direction: 'B_TO_A' as const, unitA: i, unitB: j, score: s.reverseCorr[j]!, correlation: s.reverseCorr[j]!, oneToOne: s.match[i] === j })),
+            ],
+          });
+        }
+        if (rep.hungarian && has('HUNGARIAN')) {
+          const h = rep.hungarian;
+          const id = await create('HUNGARIAN', { meanCorr: h.meanCorr });
+          await tx.unitMatch.createMany({
+            data: h.match.map((j, i) => ({ alignmentId: id, direction: 'A_TO_B' as const, unitA: i, unitB: j < 0 ? null : j, score: h.corr[i] ?? 0, correlation: h.corr[i] ?? null, oneToOne: j >= 0 })),
+          });
+        }
+        if (rep.mi) {
+          const mi = rep.mi;
+          const parameters = { bins: mi.bins, samples: mi.rows };
+          if (has('MI')) {
+            const id = await create('MI', { meanMI: mi.meanMI }, parameters);
+            await tx.unitMatch.createMany({
+              data: mi.match.map((j, i) => ({ alignmentId: id, direction: 'A_TO_B' as const, unitA: i, unitB: j < 0 ? null : j, score: mi.mi[i] ?? 0, mutualInformation: mi.mi[i] ?? null })),
+            });
+          }
+          if (has('MI_SEMI')) {
+            const id = await create('MI_SEMI', { meanMI: mi.semi.meanMI, oneToOneFraction: mi.semi.oneToOneFraction }, parameters);
+            await tx.unitMatch.createMany({
+              data: mi.semi.match.map((j, i) => ({ alignmentId: id, direction: 'A_TO_B' as const, unitA: i, unitB: j, score: mi.semi.mi[i]!, mutualInformation: mi.semi.mi[i]!, oneToOne: mi.semi.reverseMatch[j] === i })),
+            });
+          }
+        }
+        if (rep.cka && has('CKA')) await create('CKA', { ckaLinear: rep.cka.linear, ckaDebiased: rep.cka.debiased });
+        if (rep.sparse && has('SPARSE')) {
+          await create(
+            'SPARSE',
+            { lossPath: rep.sparse.path.map((p) => ({ penalty: p.penalty, meanLoss: p.meanLoss, meanLossHeldOut: null, meanNonzero: p.meanNonzero })) },
+            { penalties: rep.sparse.path.map((p) => p.penalty) },
+          );
+        }
+        if (rep.spectral && has('SPECTRAL')) {
+          const sp = rep.spectral;
+          const id = await create('SPECTRAL', { k: sp.clusters, mixedClusterFraction: sp.sharedFraction }, { k: sp.clusters, affinity: sp.affinity }, `k=${sp.clusters}`);
+          const clusters = await tx.cluster.createManyAndReturn({
+            data: sp.counts.map((c, index) => ({ alignmentId: id, index, countA: c.a, countB: c.b, mixed: c.a > 0 && c.b > 0 })),
+            select: { id: true, index: true },
+          });
+          const byIndex = new Map(clusters.map((c) => [c.index, c.id]));
+          await tx.clusterMember.createMany({
+            data: sp.labels.map((label, u) => ({ clusterId: byIndex.get(label)!, side: u < rep.unitsA ? ('A_TO_B' as const) : ('B_TO_A' as const), unit: u < rep.unitsA ? u : u - rep.unitsA })),
+          });
+        }
+      }
+      await tx.experiment.update({ where: { id: exp.id }, data: { status: 'COMPLETED', phase: null, completedAt: new Date() } });
+    },
+    { timeout: 10 * 60_000, maxWait: 60_000 },
+  );
+  return { experimentId: exp.id, pairs: results.length, alignments };
+}
