@@ -1,0 +1,89 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SpecError } from '../spec/json-checks.ts';
+import { type ResultManifest, validateManifest, validateResultDirectory } from './manifest.ts';
+
+const ref = (p: string, shape: number[], dtype: 'float32' | 'int32' | 'uint8' = 'float32') => ({ path: p, dtype, shape });
+const unit = (index: number) => ({ index, mean: 0.5, std: 0.1, dead: false, top: [{ imageIndex: 0, y: 1, x: 2, value: 3 }] });
+const net = (id: string) => ({
+  id,
+  architecture: 'a',
+  seed: 1,
+  role: 'trained',
+  spec: {},
+  parameterCount: 10,
+  metrics: [{ epoch: 1, trainLoss: 1, trainAccuracy: 0.5, validationLoss: 1, validationAccuracy: 0.5, seconds: 1 }],
+  trainSeconds: 1,
+  weights: { modelJson: `networks/${id}/model.json`, weightsBin: `networks/${id}/weights.bin` },
+  layers: [{ name: 'fc1', kind: 'dense', shape: [2], units: 2, samples: 4, receptiveField: { size: 8, stride: 1, offset: 0 }, deadCount: 0, unitStats: [unit(0), unit(1)], within: ref(`layers/fc1/within/${id}.npy`, [2, 2]) }],
+});
+function manifest(): Record<string, unknown> {
+  return {
+    format: 'convergent-result',
+    version: 1,
+    createdAt: '2026-01-01T00:00:00Z',
+    experiment: {},
+    dataset: { name: 'x', imageShape: [8, 8, 1], classes: 3, splitSeed: 1, train: 10, validation: 5, probe: 4 },
+    probe: { images: ref('probe/images.npy', [4, 8, 8, 1], 'uint8'), labels: ref('probe/labels.npy', [4], 'int32') },
+    backend: { name: 'cpu', detail: '' },
+    timings: { totalSeconds: 1, trainSeconds: 1, recordSeconds: 0, alignSeconds: 0 },
+    networks: [net('n1'), net('n2')],
+    alignments: [{ layer: 'fc1', a: 'n1', b: 'n2', kind: 'between', p: 2, q: 2, correlation: ref('layers/fc1/pairs/n1__n2/correlation.npy', [2, 2]), cka: { linear: 0.5, debiased: 0.4 } }],
+    layers: [{ name: 'fc1', networks: ['n1', 'n2'], metrics: {} }],
+  };
+}
+
+function errors(m: unknown): string[] {
+  try {
+    validateManifest(m);
+    return [];
+  } catch (err) {
+    expect(err).toBeInstanceOf(SpecError);
+    return (err as SpecError).errors;
+  }
+}
+
+describe('validateManifest', () => {
+  it('accepts a well-formed manifest and lists its files', () => {
+    const { npyFiles, otherFiles } = validateManifest(manifest());
+    expect(npyFiles.map((f) => f.path)).toContain('layers/fc1/pairs/n1__n2/correlation.npy');
+    expect(otherFiles).toEqual(['networks/n1/model.json', 'networks/n1/weights.bin', 'networks/n2/model.json', 'networks/n2/weights.bin']);
+  });
+
+  it('names each problem by JSON path', () => {
+    const m = manifest() as { version: number; networks: Array<ReturnType<typeof net>>; alignments: Array<Record<string, unknown>> };
+    m.version = 2;
+    m.networks[1]!.weights.weightsBin = '../../etc/passwd';
+    m.networks[0]!.layers[0]!.unitStats.pop();
+    m.alignments[0]!.b = 'n9';
+    m.alignments[0]!.q = 3;
+    expect(errors(m)).toEqual([
+      'version must be 1 (this reader does not know version 2)',
+      'networks[0].layers[0].unitStats must list 2 units (has 1)',
+      'networks[1].weights.weightsBin must be a relative path inside the result directory (got "../../etc/passwd")',
+      'alignments[0].b names no network ("n9")',
+    ]);
+  });
+
+  it('checks that referenced files exist with enough bytes', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cv-manifest-'));
+    try {
+      await fs.writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest()));
+      await fs.mkdir(path.join(dir, 'probe'));
+      await fs.writeFile(path.join(dir, 'probe/images.npy'), Buffer.alloc(10));
+      const err = await validateResultDirectory(dir).catch((e: SpecError) => e);
+      expect(err).toBeInstanceOf(SpecError);
+      const list = (err as SpecError).errors;
+      expect(list).toContain('probe/images.npy holds 10 bytes, fewer than its uint8 [4, 8, 8, 1] data');
+      expect(list).toContain('networks/n1/model.json is missing');
+      expect(list).toContain('probe/labels.npy is missing');
+      await expect(validateResultDirectory(path.join(dir, 'nope'))).rejects.toThrow(/manifest\.json is missing/);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+    const typed: ResultManifest = validateManifest(manifest()).manifest;
+    expect(typed.networks).toHaveLength(2);
+  });
+});
