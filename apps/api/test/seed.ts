@@ -103,7 +103,7 @@ async function artifact(prisma: PrismaClient, teamId: string, experimentId: stri
       mediaType: 'application/x-npy',
       size: data.length,
       sha256: createHash('sha256').update(data).digest('hex'),
-      data,
+      data: new Uint8Array(data),
     },
     select: { id: true },
   });

@@ -51,6 +51,12 @@ export const HEADLINE_METRIC: Record<AlignmentMethod, string> = {
   SPARSE: 'varianceExplained',
 };
 
+/** Whether a stored ChanceBaseline metric ("meanCorr", "mixedClusterFraction@8", ...) is the method's headline. */
+export function isHeadlineMetric(method: AlignmentMethod, metric: string): boolean {
+  const h = HEADLINE_METRIC[method];
+  return metric === h || metric.startsWith(`${h}@`);
+}
+
 /**
  * The headline figure of an alignment: matched mean correlation (SEMI, HUNGARIAN), matched mean MI (MI, MI_SEMI),
  * linear CKA, the share of mixed clusters (SPECTRAL), and for SPARSE the variance explained (1 - mean loss) at the

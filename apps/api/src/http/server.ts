@@ -12,7 +12,7 @@ import { typeDefs } from '@convergent/schema';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from '../graphql/graphql-runtime.ts';
 import type { Database } from '../db/database.ts';
-import { authenticateToken, tokenFromRequest } from '../auth/tokens.ts';
+import { authenticateToken, tokenFromRequest, type AuthenticatedTeam } from '../auth/tokens.ts';
 import { resolvers } from '../graphql/resolvers/index.ts';
 import type { ApiContext, ApiServices } from '../graphql/context.ts';
 import { createLoaders } from '../graphql/loaders.ts';
@@ -53,6 +53,8 @@ export interface ApiServer {
 
 const DEFAULT_CORS = [/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/];
 const MAX_BODY = 1 << 20;
+/** How long a token's team is remembered (a revoked token stops working at most this much later). */
+export const AUTH_TTL_MS = 10_000;
 
 /** Apollo plugin: depth and cost limits with the request's variables, before execution. */
 function limitsPlugin(limits: QueryLimits): ApolloServerPlugin<ApiContext> {
@@ -119,6 +121,19 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
   });
   await apollo.start();
 
+  // Token -> team, remembered for a few seconds (one query less per request; a revoked token stops working
+  // within AUTH_TTL_MS).
+  const authSeen = new Map<string, { auth: AuthenticatedTeam | null; until: number }>();
+  async function authCache(token: string): Promise<AuthenticatedTeam | null> {
+    const now = Date.now();
+    const hit = authSeen.get(token);
+    if (hit && hit.until > now) return hit.auth;
+    const auth = await authenticateToken(prisma, token);
+    if (authSeen.size >= 1000) authSeen.clear();
+    authSeen.set(token, { auth, until: now + (auth ? AUTH_TTL_MS : 1000) });
+    return auth;
+  }
+
   // Links need the final port; set once listening.
   let links = createFileLinks({ baseUrl: options.publicUrl ?? `http://${host}:0`, key: options.fileKey });
   let files = createFileRoutes(prisma, links);
@@ -140,7 +155,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
       sendJsonError(res, 401, 'UNAUTHENTICATED', 'missing API token: send Authorization: Bearer <token>', { 'www-authenticate': 'Bearer' });
       return;
     }
-    const auth = await authenticateToken(prisma, token);
+    const auth = await authCache(token);
     if (!auth) {
       sendJsonError(res, 401, 'UNAUTHENTICATED', 'invalid, revoked or expired API token', { 'www-authenticate': 'Bearer' });
       return;
@@ -197,6 +212,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
       }
     };
     handle().catch((err: unknown) => {
+      if (req.destroyed || (err as Error)?.message === 'aborted') return; // the client went away
       if (res.headersSent) {
         res.destroy();
         return;

@@ -12,7 +12,7 @@ import { pageOf, toConnection } from '../connection.ts';
 import { isMatchingMethod, isMiMethod, lossPathOf, pick } from '../mapping.ts';
 import { sideA, sideB } from '../orientation.ts';
 import { badInput, notFound } from '../errors.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
 
 export const layerIdA = (a: AlignmentRow): string => (a.flipped ? a.layerBId : a.layerAId);
 export const layerIdB = (a: AlignmentRow): string => (a.flipped ? a.layerAId : a.layerBId);
@@ -26,12 +26,16 @@ async function loadLayer(ctx: ApiContext, id: string) {
  * rows when not flipped; when flipped, B_TO_A rows if present (semi-matchings: B's own best matches, unitB = the
  * B unit), else A_TO_B rows read backwards (a one-to-one matching).
  */
-async function sideRows(ctx: ApiContext, a: AlignmentRow): Promise<{ where: Prisma.UnitMatchWhereInput; mine: 'unitA' | 'unitB' }> {
-  if (!a.flipped) return { where: { alignmentId: a.id, direction: 'A_TO_B' }, mine: 'unitA' };
+async function sideRows(ctx: ApiContext, a: AlignmentRow): Promise<{ where: Prisma.UnitMatchWhereInput; sql: Prisma.Sql; mine: 'unitA' | 'unitB' }> {
+  if (!a.flipped) return { where: { alignmentId: a.id, direction: 'A_TO_B' }, sql: Prisma.sql`"alignmentId" = ${a.id} AND direction = 'A_TO_B'`, mine: 'unitA' };
   const reverse = await ctx.prisma.unitMatch.findFirst({ where: { alignmentId: a.id, direction: 'B_TO_A' }, select: { id: true } });
   return reverse
-    ? { where: { alignmentId: a.id, direction: 'B_TO_A' }, mine: 'unitB' }
-    : { where: { alignmentId: a.id, direction: 'A_TO_B', unitB: { not: null } }, mine: 'unitB' };
+    ? { where: { alignmentId: a.id, direction: 'B_TO_A' }, sql: Prisma.sql`"alignmentId" = ${a.id} AND direction = 'B_TO_A'`, mine: 'unitB' }
+    : {
+        where: { alignmentId: a.id, direction: 'A_TO_B', unitB: { not: null } },
+        sql: Prisma.sql`"alignmentId" = ${a.id} AND direction = 'A_TO_B' AND "unitB" IS NOT NULL`,
+        mine: 'unitB',
+      };
 }
 
 const fileName = (a: AlignmentRow, base: string): string => (a.flipped ? `${base}.T.npy` : `${base}.npy`);
@@ -46,17 +50,14 @@ export const Alignment: AlignmentResolvers<ApiContext> = {
   summary: (a) => ({ alignment: a }),
   matches: async (a, args, ctx) => {
     const page = pageOf(args.first, args.after, 100);
-    const { where, mine } = await sideRows(ctx, a);
+    const { where, sql, mine } = await sideRows(ctx, a);
     const other = mine === 'unitA' ? 'unitB' : 'unitA';
-    const orderBy: Prisma.UnitMatchOrderByWithRelationInput[] =
-      args.order === 'SCORE_DESC' ? [{ score: 'desc' }, { [mine]: 'asc' }] : args.order === 'SCORE_ASC' ? [{ score: 'asc' }, { [mine]: 'asc' }] : [{ [mine]: 'asc' }];
-    const rows = await ctx.prisma.unitMatch.findMany({
-      where,
-      orderBy,
-      skip: page.skip,
-      take: page.take,
-      select: { unitA: true, unitB: true, score: true, correlation: true, mutualInformation: true },
-    });
+    // Raw SQL on this hot path (see loaders.ts); the ORDER BY columns come from this fixed set only.
+    const col = Prisma.raw(`"${mine}"`);
+    const orderBy = args.order === 'SCORE_DESC' ? Prisma.sql`score DESC, ${col} ASC` : args.order === 'SCORE_ASC' ? Prisma.sql`score ASC, ${col} ASC` : Prisma.sql`${col} ASC`;
+    const rows = await ctx.prisma.$queryRaw<{ unitA: number; unitB: number | null; score: number; correlation: number | null; mutualInformation: number | null }[]>(Prisma.sql`
+      SELECT "unitA", "unitB", score, correlation, "mutualInformation" FROM "UnitMatch" WHERE ${sql}
+      ORDER BY ${orderBy} OFFSET ${page.skip} LIMIT ${page.take}`);
     const nodes: UnitMatchRow[] = rows.map((r) => ({
       unitA: r[mine] ?? -1,
       unitB: r[other] ?? -1,

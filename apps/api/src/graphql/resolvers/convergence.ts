@@ -3,7 +3,7 @@
 // mean over alignments that involve an untrained twin).
 import type { ApiContext } from '../context.ts';
 import type { AlignmentMethod } from '../resolvers-types.generated.ts';
-import { HEADLINE_METRIC, headlineValue } from '../mapping.ts';
+import { headlineValue, isHeadlineMetric } from '../mapping.ts';
 import { experimentLayerNames } from './experiment.ts';
 
 export interface Stats {
@@ -42,7 +42,7 @@ export async function layerConvergence(ctx: ApiContext, experimentId: string, me
       where: { experimentId, method, status: 'COMPLETED' },
       select: { networkAId: true, networkBId: true, layerName: true, summary: true },
     }),
-    ctx.prisma.chanceBaseline.findMany({ where: { experimentId, method, metric: HEADLINE_METRIC[method] } }),
+    ctx.prisma.chanceBaseline.findMany({ where: { experimentId, method } }).then((rows) => rows.filter((r) => isHeadlineMetric(method, r.metric))),
     experimentLayerNames(ctx, experimentId),
   ]);
   const byId = new Map(networks.map((n) => [n.id, n]));

@@ -9,7 +9,7 @@ import type {
 import type { ApiContext } from '../context.ts';
 import type { ArchitectureGroupRow, NetworkRow } from '../models.ts';
 import { connectionFromArray } from '../connection.ts';
-import { HEADLINE_METRIC } from '../mapping.ts';
+import { isHeadlineMetric } from '../mapping.ts';
 import { experimentsConnection, jobsConnection } from './query.ts';
 import { layerConvergence } from './convergence.ts';
 
@@ -62,7 +62,7 @@ export const Experiment: ExperimentResolvers<ApiContext> = {
       orderBy: [{ layerName: 'asc' }, { method: 'asc' }, { architecture: 'asc' }],
     });
     return rows
-      .filter((r) => r.metric === HEADLINE_METRIC[r.method])
+      .filter((r) => isHeadlineMetric(r.method, r.metric))
       .map((r) => ({ layer: r.layerName, method: r.method, architecture: r.architecture || null, value: r.value, source: r.source }));
   },
   probeImageCount: (e) => e.probeCount,

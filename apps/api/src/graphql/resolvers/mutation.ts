@@ -55,6 +55,15 @@ export const Mutation: MutationResolvers<ApiContext> = {
       const errors = (err as { errors?: unknown }).errors;
       throw badInput(`Invalid experiment spec: ${(err as Error).message}`, { field: 'spec', ...(Array.isArray(errors) ? { errors } : {}) });
     }
+    // A dataset given as files is read by workers on this side: same import-root rule as importResult.
+    let datasetName: string;
+    if (typeof spec.dataset === 'string') datasetName = spec.dataset;
+    else {
+      const files = 'npy' in spec.dataset ? spec.dataset.npy : spec.dataset.idx;
+      checkImportPath(ctx, files.images, 'file');
+      checkImportPath(ctx, files.labels, 'file');
+      datasetName = spec.dataset.name ?? path.basename(files.images);
+    }
     const specHash = createHash('sha256').update(canonicalJson({ name, spec })).digest('hex');
     const existing = await ctx.prisma.experiment.findFirst({ where: { teamId: ctx.teamId, specHash, source: 'SPEC' }, select: { id: true } });
     if (existing) throw badInput(`An experiment named ${JSON.stringify(name)} with this exact spec already exists (${existing.id}); rename it or delete the old one`, { existingId: existing.id });
@@ -62,7 +71,7 @@ export const Mutation: MutationResolvers<ApiContext> = {
       data: {
         teamId: ctx.teamId,
         name,
-        dataset: spec.dataset,
+        dataset: datasetName,
         probe: JSON.parse(JSON.stringify(spec.split)),
         probeCount: spec.split.probe,
         spec: JSON.parse(JSON.stringify(spec)),

@@ -13,7 +13,7 @@ import { pageOf, toConnection } from '../connection.ts';
 import { asRecord, isMiMethod, num } from '../mapping.ts';
 import { oriented, sideB } from '../orientation.ts';
 import { badInput, notFound } from '../errors.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
 
 async function layerOf(ctx: ApiContext, unit: UnitRow) {
   const layer = await ctx.loaders.layer.load(unit.layerId);
@@ -98,18 +98,12 @@ export const Unit: UnitResolvers<ApiContext> = {
   topImagesSpriteUrl: (u, _a, ctx) => ctx.links.url(`units/${u.id}`, 'top.png'),
   bestMatches: async (u, { method }, ctx) => {
     const { layer, network } = await networkOfLayer(ctx, u.layerId);
-    const rows = await ctx.prisma.alignment.findMany({
-      where: {
-        experimentId: network.experimentId,
-        layerName: layer.name,
-        method,
-        status: 'COMPLETED',
-        networkA: { untrained: false },
-        networkB: { untrained: false },
-        OR: [{ networkAId: network.id }, { networkBId: network.id }],
-      },
-      orderBy: [{ completedAt: 'desc' }],
-    });
+    // Raw SQL on this hot path (see loaders.ts). kind 'between' leaves out untrained (chance) partners.
+    const rows = await ctx.prisma.$queryRaw<AlignmentRow[]>(Prisma.sql`
+      SELECT * FROM "Alignment"
+      WHERE "experimentId" = ${network.experimentId} AND "layerName" = ${layer.name} AND method = CAST(${method} AS "AlignmentMethod")
+        AND status = 'COMPLETED' AND kind = 'between' AND ("networkAId" = ${network.id} OR "networkBId" = ${network.id})
+      ORDER BY "completedAt" DESC NULLS LAST`);
     // One alignment per partner network (the newest), oriented so that A is this unit's network.
     const byPartner = new Map<string, AlignmentRow>();
     for (const r of rows) {
@@ -120,15 +114,11 @@ export const Unit: UnitResolvers<ApiContext> = {
     if (alignments.length === 0) return [];
     const asA = alignments.filter((a) => !a.flipped).map((a) => a.id);
     const asB = alignments.filter((a) => a.flipped).map((a) => a.id);
-    const matches = await ctx.prisma.unitMatch.findMany({
-      where: {
-        OR: [
-          ...(asA.length ? [{ alignmentId: { in: asA }, direction: 'A_TO_B' as const, unitA: u.index }] : []),
-          ...(asB.length ? [{ alignmentId: { in: asB }, unitB: u.index }] : []),
-        ],
-      },
-      select: { alignmentId: true, direction: true, unitA: true, unitB: true, score: true },
-    });
+    const none = Prisma.sql`FALSE`;
+    const matches = await ctx.prisma.$queryRaw<{ alignmentId: string; direction: 'A_TO_B' | 'B_TO_A'; unitA: number; unitB: number | null; score: number }[]>(Prisma.sql`
+      SELECT "alignmentId", direction, "unitA", "unitB", score FROM "UnitMatch"
+      WHERE ${asA.length ? Prisma.sql`("alignmentId" IN (${Prisma.join(asA)}) AND direction = 'A_TO_B' AND "unitA" = ${u.index})` : none}
+         OR ${asB.length ? Prisma.sql`("alignmentId" IN (${Prisma.join(asB)}) AND "unitB" = ${u.index})` : none}`);
     // For alignments where this unit is on side B, a B_TO_A row (semi-matching from B) beats an A_TO_B row
     // (which only says which A unit chose this one).
     const best = new Map<string, UnitBestMatchRow>();
@@ -153,8 +143,8 @@ export const UnitBestMatch: UnitBestMatchResolvers<ApiContext> = {
   alignment: (m) => m.alignment,
   unit: async (m, _a, ctx) => {
     if (m.otherIndex < 0) return null;
-    const layer = await ctx.loaders.layerByName.load(`${sideB(m.alignment)}:${m.alignment.layerName}`);
-    return layer ? ctx.loaders.unitAt.load(`${layer.id}:${m.otherIndex}`) : null;
+    const layerId = m.alignment.flipped ? m.alignment.layerAId : m.alignment.layerBId;
+    return ctx.loaders.unitAt.load(`${layerId}:${m.otherIndex}`);
   },
   correlation: (m) => (isMiMethod(m.alignment.method) ? null : m.score),
   mutualInformation: (m) => (isMiMethod(m.alignment.method) ? m.score : null),

@@ -6,6 +6,8 @@ import { oriented } from '../orientation.ts';
 import { layerConvergence } from './convergence.ts';
 import { compare } from './compare.ts';
 import type { ApiContext } from '../context.ts';
+import type { AlignmentRow } from '../models.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
 import type { ExperimentStatus, JobStatus } from '../resolvers-types.generated.ts';
 
 export async function loadTeam(ctx: ApiContext) {
@@ -62,19 +64,13 @@ export const Query: QueryResolvers<ApiContext> = {
     const [a, b] = await Promise.all([ctx.loaders.network.load(networkA), ctx.loaders.network.load(networkB)]);
     if (!a) throw notFound('Network', networkA);
     if (!b) throw notFound('Network', networkB);
-    const row = await ctx.prisma.alignment.findFirst({
-      where: {
-        experimentId: a.experimentId,
-        layerName: layer,
-        method,
-        status: 'COMPLETED',
-        OR: [
-          { networkAId: a.id, networkBId: b.id },
-          { networkAId: b.id, networkBId: a.id },
-        ],
-      },
-      orderBy: [{ completedAt: 'desc' }, { createdAt: 'desc' }],
-    });
+    // Raw SQL on this hot path (see loaders.ts for why).
+    const [row] = await ctx.prisma.$queryRaw<AlignmentRow[]>(Prisma.sql`
+      SELECT * FROM "Alignment"
+      WHERE "experimentId" = ${a.experimentId} AND "layerName" = ${layer} AND method = CAST(${method} AS "AlignmentMethod")
+        AND status = 'COMPLETED'
+        AND (("networkAId" = ${a.id} AND "networkBId" = ${b.id}) OR ("networkAId" = ${b.id} AND "networkBId" = ${a.id}))
+      ORDER BY "completedAt" DESC NULLS LAST, "createdAt" DESC LIMIT 1`);
     return row ? oriented(row, a.id) : null;
   },
   layerConvergence: async (_p, { experimentId, method }, ctx) => {
