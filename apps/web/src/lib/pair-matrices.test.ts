@@ -34,3 +34,14 @@ describe('pair matrices', () => {
     expect(h.rows.at(-1)!.to).toBe(1);
   });
 });
+
+describe('best-correlation histogram range', () => {
+  it('widens past [0, 1] so no unit is dropped', () => {
+    const between = new Float32Array([1.5, -0.2, -0.3, -0.4]);
+    const h = bestCorrelationHistogram(between, 2, 2, 4);
+    // float32 -0.3 is just below -0.3, so the range starts one step lower.
+    expect(h.rows[0]!.from).toBeCloseTo(-0.4);
+    expect(h.rows.at(-1)!.to).toBeCloseTo(1.5);
+    expect(h.rows.reduce((s, r) => s + r.unitsA + r.unitsB, 0)).toBe(4);
+  });
+});

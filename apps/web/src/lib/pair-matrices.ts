@@ -22,14 +22,24 @@ export function orderFromMatch(match: ArrayLike<number>, between: Float32Array, 
   return matchingOrder(nA, nB, pairsFromMatch(match, between, nA, nB));
 }
 
-/** Histogram rows of each unit's best correlation in the other network (A → B and B → A), 20 bins on [lo, 1]. */
+/**
+ * Histogram rows of each unit's best correlation in the other network (A → B and B → A), on [lo, hi] with
+ * lo = min(0, smallest) rounded down to 0.1 and hi = max(1, largest), so no unit falls outside.
+ */
 export function bestCorrelationHistogram(between: Float32Array, nA: number, nB: number, bins = 20) {
   const bestA = rowMax(between, nA, nB);
   const bestB = colMax(between, nA, nB);
   let lo = 0;
-  for (const v of [...bestA, ...bestB]) if (Number.isFinite(v) && v < lo) lo = v;
+  let hi = 1;
+  for (const best of [bestA, bestB]) {
+    for (const v of best) {
+      if (!Number.isFinite(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
   lo = Math.floor(lo * 10) / 10;
-  const range = { lo, hi: 1 };
+  const range = { lo, hi };
   const ha = histogram(bestA, bins, range);
   const hb = histogram(bestB, bins, range);
   const rowsA = histogramRows(ha);

@@ -361,6 +361,9 @@ function SparseCurves({ alignment }: { alignment: PairViewQuery['sparse'] }) {
   );
 }
 
+/** Units listed per cluster side; large layers have clusters of hundreds of units. */
+const CHIP_LIMIT = 60;
+
 function Clusters({ alignment }: { alignment: PairViewQuery['spectral'] }) {
   if (!alignment) return <Empty>No spectral clustering for this pair and layer.</Empty>;
   const clusters = alignment.summary.clusters;
@@ -380,16 +383,21 @@ function Clusters({ alignment }: { alignment: PairViewQuery['spectral'] }) {
               </span>
             </div>
             <div className="chips">
-              {c.unitsA.map((u) => (
+              {c.unitsA.slice(0, CHIP_LIMIT).map((u) => (
                 <Link key={u.id} className="chip" href={`/units/${u.id}`}>
                   A{u.index}
                 </Link>
               ))}
-              {c.unitsB.map((u) => (
+              {c.unitsB.slice(0, CHIP_LIMIT).map((u) => (
                 <Link key={u.id} className="chip b" href={`/units/${u.id}`}>
                   B{u.index}
                 </Link>
               ))}
+              {c.unitsA.length > CHIP_LIMIT || c.unitsB.length > CHIP_LIMIT ? (
+                <span className="muted">
+                  … and {Math.max(0, c.unitsA.length - CHIP_LIMIT) + Math.max(0, c.unitsB.length - CHIP_LIMIT)} more
+                </span>
+              ) : null}
             </div>
           </div>
         ))}

@@ -1,0 +1,233 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+/**
+ * End-to-end: the dashboard in headless Chromium against a real API (startApiServer over openDatabase on a
+ * temporary PGlite directory) seeded with planted data. Screenshots go to test/e2e/artifacts/.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../apps/api/src/db/database.ts';
+import { startApiServer, type ApiServer } from '../../apps/api/src/http/server.ts';
+import { launchChromium } from './support/browser.ts';
+import { seedDashboard, type DashboardSeed } from './support/seed-dashboard.ts';
+import { ensureWebBuild, repoRoot, startWebApp, type WebApp } from './support/web-app.ts';
+
+const artifacts = path.join(repoRoot, 'test/e2e/artifacts');
+const log = (m: string) => console.log(`[e2e] ${m}`);
+
+let tmp: string;
+let db: Database;
+let api: ApiServer;
+let web: WebApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let seed: DashboardSeed;
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'convergent-e2e-'));
+  ensureWebBuild(log);
+  db = await openDatabase({ dataDir: path.join(tmp, 'db') });
+  seed = await seedDashboard(db.prisma);
+  api = await startApiServer({ database: db, port: 0, host: '127.0.0.1' });
+  web = await startWebApp(api.graphqlUrl);
+  log(`api ${api.graphqlUrl}, dashboard ${web.url}`);
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  page = await context.newPage();
+  page.on('pageerror', (e) => log(`page error: ${e.message}`));
+}, 20 * 60_000);
+
+afterAll(async () => {
+  await context?.close().catch(() => {});
+  await browser?.close().catch(() => {});
+  await web?.stop().catch(() => {});
+  await api?.close().catch(() => {});
+  await db?.close().catch(() => {});
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+}, 60_000);
+
+const shot = (name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+
+/** Pixel statistics of the heatmap canvas: how many distinct colours, and red-minus-blue on/off the diagonal. */
+async function canvasStats(p: Page) {
+  await p.waitForSelector('canvas[data-testid="heatmap"][data-drawn]', { timeout: 30_000 });
+  return p.$eval('canvas[data-testid="heatmap"]', (el) => {
+    const c = el as HTMLCanvasElement;
+    const ctx = c.getContext('2d')!;
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    const colours = new Set<number>();
+    let opaque = 0;
+    let diag = 0;
+    let diagAbs = 0;
+    let diagN = 0;
+    let offAbs = 0;
+    let off = 0;
+    let offN = 0;
+    const n = Math.min(c.width, c.height);
+    const tenth = Math.max(1, Math.floor(n / 10));
+    let head = 0;
+    let tail = 0;
+    for (let y = 0; y < c.height; y++) {
+      for (let x = 0; x < c.width; x++) {
+        const o = (y * c.width + x) * 4;
+        if (data[o + 3] === 255) opaque++;
+        colours.add((data[o]! << 16) | (data[o + 1]! << 8) | data[o + 2]!);
+        const rb = data[o]! - data[o + 2]!;
+        if (x === y && x < n) {
+          diag += rb;
+          diagAbs += Math.abs(rb);
+          if (x < tenth) head += rb;
+          if (x >= n - tenth) tail += rb;
+          diagN++;
+        } else {
+          off += rb;
+          offAbs += Math.abs(rb);
+          offN++;
+        }
+      }
+    }
+    return {
+      width: c.width,
+      height: c.height,
+      opaque,
+      colours: colours.size,
+      diagRedness: diag / Math.max(1, diagN),
+      offRedness: off / Math.max(1, offN),
+      /** Mean red − blue of the first and last tenth of the diagonal (best matches first). */
+      diagHead: head / tenth,
+      diagTail: tail / tenth,
+      diagContrast: diagAbs / Math.max(1, diagN),
+      offContrast: offAbs / Math.max(1, offN),
+      drawMs: Number(c.dataset.drawMs ?? 'NaN'),
+    };
+  });
+}
+
+describe('dashboard end to end', { timeout: 120_000 }, () => {
+  it('stores ?token= from the first visit, drops it from the URL and lists experiments', async () => {
+    await page.goto(`${web.url}/?token=${encodeURIComponent(seed.token)}`);
+    await page.waitForSelector('[data-testid="experiments-table"]');
+    expect(page.url()).not.toContain('token=');
+    expect(await page.evaluate(() => localStorage.getItem('convergent.token'))).toBe(seed.token);
+    const text = await page.textContent('[data-testid="experiments-table"]');
+    expect(text).toContain('e2e seeds and widths');
+    expect(text).not.toContain('another team');
+    await shot('01-experiments');
+  });
+
+  it('opens the experiment overview with networks by architecture and the convergence figures', async () => {
+    await page.click('text=e2e seeds and widths');
+    await page.waitForURL(/\/experiments\/[^/?]+$/);
+    await page.waitForSelector('[data-testid="headline-chart"] .recharts-line');
+    expect(await page.locator('[data-testid="arch-group"]').count()).toBe(2);
+    // Both layers have pairs; same- and cross-architecture bars exist.
+    const table = await page.textContent('[data-testid="convergence-table"]');
+    expect(table).toContain('conv1');
+    expect(table).toContain('fc1');
+    expect(await page.locator('[data-testid="split-chart"] .recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    await shot('02-experiment');
+  });
+
+  it('follows to the pair view, whose reordered heatmap has matched pairs on a red diagonal', async () => {
+    await page.click('[data-testid="open-pair"]');
+    await page.waitForURL(/\/pair\?/);
+    const stats = await canvasStats(page);
+    expect(stats.width).toBe(32);
+    expect(stats.opaque).toBe(32 * 32);
+    expect(stats.colours).toBeGreaterThan(5);
+    // Planted: matched correlations ≈ 0.4–0.6 on the diagonal, |r| ≤ 0.1 elsewhere.
+    expect(stats.diagRedness).toBeGreaterThan(stats.offRedness + 60);
+    expect(stats.diagHead).toBeGreaterThan(stats.diagTail);
+    await page.waitForSelector('[data-testid="best-corr-histogram"] .recharts-bar-rectangle');
+    await page.waitForSelector('[data-testid="sparse-curves"] .recharts-line');
+    await page.waitForSelector('[data-testid="clusters"] .chip');
+    await shot('03-pair');
+  });
+
+  it('toggles within-A, and reloading the URL restores that view', async () => {
+    await page.click('button:has-text("within A")');
+    await page.waitForURL(/view=withinA/);
+    await page.reload();
+    await page.waitForSelector('button[aria-pressed="true"]:has-text("within A")');
+    const stats = await canvasStats(page);
+    expect(stats.width).toBe(32);
+    // The within matrix has 1 on its diagonal (the darkest red, R − B = 72) and |r| ≤ 0.1 elsewhere (≈ 0).
+    expect(stats.diagRedness).toBeGreaterThan(stats.offRedness + 50);
+    await shot('04-pair-within-a');
+  });
+
+  it('draws a 1,024 × 1,024 heatmap', async () => {
+    const wide = seed.seeded.networks.filter((n) => n.arch === 'wide');
+    await page.goto(`${web.url}/experiments/${seed.seeded.experimentId}/pair?a=${wide[0]!.id}&b=${wide[1]!.id}&layer=fc1`);
+    const stats = await canvasStats(page);
+    await shot('05-pair-1024');
+    log(`1,024 × 1,024 heatmap drawn in ${stats.drawMs.toFixed(1)} ms (colour map + putImageData)`);
+    expect([stats.width, stats.height]).toEqual([1024, 1024]);
+    expect(stats.opaque).toBe(1024 * 1024);
+    // Planted scores here run past ±1 (0.5 ± 0.01·(i − 511.5)): the diagonal is saturated red then blue,
+    // best first, on a pale background.
+    expect(stats.diagContrast).toBeGreaterThan(stats.offContrast + 40);
+    expect(stats.diagHead).toBeGreaterThan(stats.diagTail + 100);
+  });
+
+  it('follows a best-matched unit to its unit page, which reloads to the same unit', async () => {
+    await page.goBack();
+    await page.waitForSelector('[data-testid="best-matches"] [data-testid="unit-link"]');
+    await page.click('[data-testid="best-matches"] [data-testid="unit-link"] >> nth=0');
+    await page.waitForURL(/\/units\/[^/]+$/);
+    await page.waitForSelector('[data-testid="best-matches-table"] [role="row"]:nth-child(1)');
+    const url = page.url();
+    const heading = await page.textContent('h1');
+    // Top images load from the API's signed PNG route.
+    await page.waitForFunction(() => {
+      const imgs = [...document.querySelectorAll('[data-testid="unit-top-images"] img')] as HTMLImageElement[];
+      return imgs.length > 0 && imgs.every((i) => i.complete && i.naturalWidth > 0);
+    });
+    await shot('06-unit');
+    await page.reload();
+    await page.waitForSelector('[data-testid="best-matches-table"]');
+    expect(page.url()).toBe(url);
+    expect(await page.textContent('h1')).toBe(heading);
+  });
+
+  it('compares networks against a reference and restores the comparison from its URL', async () => {
+    const nets = seed.seeded.networks.filter((n) => !n.untrained);
+    const url = `${web.url}/compare?ref=${nets[0]!.id}&others=${nets[1]!.id},${nets[3]!.id}`;
+    await page.goto(url);
+    await page.waitForSelector('[data-testid="comparison"]');
+    await page.waitForSelector('select[aria-label="reference"] option >> nth=2', { state: 'attached' });
+    expect(await page.locator('[data-testid="api-error"]').count()).toBe(0);
+    await page.waitForSelector('[data-testid="compare-chart"] .recharts-line');
+    expect(await page.textContent('[data-testid="comparison"]')).toContain('wide-s1');
+    await page.waitForSelector('canvas[data-testid="heatmap"][data-drawn]');
+    await shot('07-compare');
+  });
+
+  it('shows API errors: unknown id, another team’s id, a rejected spec and a bad token', async () => {
+    await page.goto(`${web.url}/experiments/no-such-experiment`);
+    await page.waitForSelector('[data-testid="api-error"]');
+    expect(await page.textContent('[data-testid="api-error"]')).toContain('NOT_FOUND');
+    await shot('08-error-unknown-id');
+
+    await page.goto(`${web.url}/experiments/${seed.otherTeamExperimentId}`);
+    await page.waitForSelector('[data-testid="api-error"]');
+    expect(await page.textContent('[data-testid="api-error"]')).toContain('NOT_FOUND');
+
+    await page.goto(`${web.url}/?new=1`);
+    await page.fill('textarea', JSON.stringify({ name: 'bad', dataset: 'fashion-mnist', split: { seed: 1, validation: 10, probe: 10 }, architectures: ['lenet'], seeds: [1, 1], training: { epochs: 1, batchSize: 8, optimizer: 'adam', learningRate: 0.001 } }));
+    await page.click('button:has-text("Create and queue jobs")');
+    await page.waitForSelector('[data-testid="spec-errors"]');
+    expect(await page.textContent('[data-testid="spec-errors"]')).toContain('seeds');
+    await shot('09-error-spec');
+
+    await page.goto(`${web.url}/?token=not-a-valid-token`);
+    await page.waitForSelector('[data-testid="api-error"]');
+    expect(await page.textContent('[data-testid="api-error"]')).toContain('UNAUTHENTICATED');
+    await shot('10-error-bad-token');
+  });
+});
