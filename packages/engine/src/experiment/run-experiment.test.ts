@@ -34,8 +34,9 @@ const spec = {
   architectures: [tinyArch('tiny-a', 4), tinyArch('tiny-b', 3)],
   seeds: [1, 2],
   training: { epochs: 1, batchSize: 16, optimizer: 'adam', learningRate: 0.01 },
-  methods: ['semi', 'max', 'mi', 'cka', 'sparse'],
+  methods: ['semi', 'max', 'mi', 'cka', 'sparse', 'spectral'],
   penalties: [0.05, 0.2],
+  clusters: [3],
   mi: { bins: 4, samples: 200 },
   dump: { layers: ['fc1'] },
 };
@@ -61,6 +62,10 @@ describe('runExperiment', () => {
     const summary = manifest.layers.find((l) => l.name === 'conv1')!;
     expect(summary.metrics.semi!.between!.n).toBe(6);
     expect(summary.metrics.semi!.chance!.n).toBe(4);
+    expect(pair.spectral![0]!.labels).toHaveLength(pair.p + pair.q);
+    expect(pair.spectral![0]!.clusters.reduce((s, c) => s + c.aCount + c.bCount, 0)).toBe(pair.p + pair.q);
+    expect(summary.metrics['spectralShared@3']!.between!.n).toBe(6);
+    expect(summary.metrics['sparseFvu@0.05']!.chance!.n).toBe(4);
     const fc = manifest.networks[0]!.layers.find((l) => l.name === 'fc1')!;
     expect(fc.unitStats).toHaveLength(6);
     expect(fc.activations!.shape).toEqual([20, 6]);

@@ -1,10 +1,14 @@
 /**
- * Spectral clustering of a pair's units (methods.md), reported per cluster as counts of A and B units.
- * Wraps the engine's spectral clustering (src/align) for the experiment's manifest.
+ * Spectral clustering of a pair's units (methods.md, affinity |R|), reported per cluster as counts of A
+ * and B units, for the experiment's manifest.
  */
+import { spectralClusteringFromStats } from '../align/spectral-clustering.ts';
 import type { PairStatistics } from '../stats/moments.ts';
 import type { SpectralResult } from './manifest.ts';
 
-export function spectralForPair(_pair: PairStatistics, _k: number, _seed: number): SpectralResult {
-  throw new Error('spectral clustering is not available in this build yet; drop "spectral" from the experiment\'s methods');
+export function spectralForPair(pair: PairStatistics, k: number, seed: number): SpectralResult {
+  if (k > pair.p + pair.q) throw new Error(`spectral clustering: ${k} clusters for ${pair.p + pair.q} units; lower "clusters"`);
+  const r = spectralClusteringFromStats(pair, { k, seed, affinity: 'abs' });
+  const clusters = r.clusters.map((c) => ({ aCount: c.fromA, bCount: c.fromB }));
+  return { k, labels: Array.from(r.labels), clusters, shared: clusters.filter((c) => c.aCount > 0 && c.bCount > 0).length };
 }
