@@ -6,6 +6,7 @@ import { debiasedLinearCka, linearCka } from '../align/cka.ts';
 import { hungarianAlignment } from '../align/hungarian.ts';
 import { DEFAULT_MI_BINS, miMatching } from '../align/mutual-information.ts';
 import { semiMatching } from '../align/semi-matching.ts';
+import { spectralClustering } from '../align/spectral-clustering.ts';
 import { sparsePredictionPath } from '../align/sparse-prediction.ts';
 import type { JointMoments, PairStatistics } from '../stats/moments.ts';
 import type { RowReservoir } from '../stats/row-sample.ts';
@@ -40,6 +41,11 @@ export interface MethodInput {
 }
 
 const list = (a: ArrayLike<number>): number[] => Array.from(a);
+
+/** Default spectral cluster count: round(sqrt(units)), at least 2 and at most the units. */
+export function defaultClusters(units: number): number {
+  return Math.min(units, Math.max(2, Math.round(Math.sqrt(units))));
+}
 
 export async function runAlignMethod(method: MethodName, input: MethodInput): Promise<AlignMethodResults> {
   const { pair, options } = input;
@@ -102,7 +108,19 @@ export async function runAlignMethod(method: MethodName, input: MethodInput): Pr
         },
       };
     }
-    case 'spectral':
-      throw new Error(`method ${method} is not available in this build yet; run --method semi,hungarian,mi,sparse,cka`);
+    case 'spectral': {
+      const k = options.clusters ?? defaultClusters(p + q);
+      // The accumulator's joint correlation is already [[R_AA, R_AB], [R_BA, R_BB]] with A's units first.
+      const result = spectralClustering({ corr: input.joint.corr, p, q, k, affinity: options.affinity, seed: options.seed });
+      return {
+        spectral: {
+          clusters: k,
+          labels: list(result.labels),
+          affinity: options.affinity,
+          counts: result.clusters.map((c) => ({ a: c.fromA, b: c.fromB })),
+          sharedFraction: result.sharedFraction,
+        },
+      };
+    }
   }
 }

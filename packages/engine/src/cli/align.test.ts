@@ -78,7 +78,7 @@ describe('convergent align: planted permutation', () => {
   it('semi, hungarian and MI recover the permutation exactly; JSON has the documented shape', async () => {
     const { a, b, expected } = await planted(3000, 12, 7);
     const json = join(dir, 'planted.json');
-    const { code, stdout, stderr } = await run(['align', a, b, '--method', 'semi,hungarian,mi,cka,sparse', '--json', json, '--penalties', '0,0.01,0.1', '--mi-rows', '2000']);
+    const { code, stdout, stderr } = await run(['align', a, b, '--quiet', '--json', json, '--penalties', '0,0.01,0.1', '--mi-rows', '2000', '--clusters', '12']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const report = JSON.parse(await readFile(json, 'utf8'));
@@ -106,6 +106,15 @@ describe('convergent align: planted permutation', () => {
       expect(path[k]!.meanLoss).toBeGreaterThanOrEqual(path[k - 1]!.meanLoss - 1e-12);
       expect(path[k]!.meanNonzero).toBeLessThanOrEqual(path[k - 1]!.meanNonzero);
     }
+    // Spectral with k = 12: every cluster is one planted pair (A's unit i with B's unit expected[i]).
+    expect(report.spectral.clusters).toBe(12);
+    expect(report.spectral.labels).toHaveLength(24);
+    for (let i = 0; i < 12; i++) expect(report.spectral.labels[12 + expected[i]!]).toBe(report.spectral.labels[i]);
+    expect(report.spectral.counts).toEqual(Array(12).fill({ a: 1, b: 1 }));
+    expect(report.spectral.sharedFraction).toBe(1);
+    expect(Object.keys(report).sort()).toEqual(
+      ['backend', 'cka', 'deadA', 'deadB', 'hungarian', 'inputs', 'mi', 'samples', 'semi', 'sparse', 'spectral', 'unitsA', 'unitsB'].sort(),
+    );
     expect(stdout).toMatch(/semi\s+mean max corr A->B 1\.000/);
     expect(stdout).toMatch(/hungarian\s+mean corr of max-weight matching 1\.000/);
     // Written through a temporary file that was renamed: nothing else left in the folder.
@@ -171,7 +180,7 @@ describe('convergent align: conv maps', () => {
       ['convA.npz', 'convB.npz', ['--layout', 'nchw', '--key-b', 'acts', '--batch-rows', '7']],
     ] as const) {
       const json = join(dir, `conv_${results.length}.json`);
-      const out = await run(['align', join(dir, a), join(dir, b), ...methods, ...extra, '--json', json]);
+      const out = await run(['align', join(dir, a), join(dir, b), ...methods, ...extra, '--quiet', '--json', json]);
       expect(out.stderr).toBe('');
       const { inputs, ...rest } = JSON.parse(await readFile(json, 'utf8'));
       expect(inputs.a.layout).toBe(results.length === 0 ? 'dense' : results.length === 1 ? 'nhwc' : 'nchw');
@@ -246,7 +255,8 @@ describe('convergent align: bad input gives one line and a non-zero exit', () =>
     it(what, async () => {
       const json = join(dir, `err_${what.replace(/\W+/g, '_')}.json`);
       const args = argv();
-      const withJson = args[0] === 'align' && !args.includes('--json') ? [args[0], '--json', json, ...args.slice(1)] : args;
+      // --quiet: no progress line can join the error line on a slow machine.
+      const withJson = args[0] === 'align' && !args.includes('--json') ? [args[0], '--quiet', '--json', json, ...args.slice(1)] : args;
       const { code, stdout, stderr } = await run(withJson);
       expect(code).toBe(exitCode);
       expect(stdout).toBe('');
