@@ -4,7 +4,7 @@
  * same data, and the ratio ours/peer (≤ 1.0 means we are at least as fast).
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { selectBackend } from '../src/backend/select-backend.ts';
@@ -46,15 +46,19 @@ async function main(): Promise<void> {
   } finally {
     rmSync(tmpDir, { recursive: true, force: true });
   }
-  const header = ['task', 'ours (ms)', 'peer (ms)', 'peer', 'ratio', 'note'];
+  // Wall-clock ratio, plus the CPU-time ratio where both sides reported it (robust when other work shares the cores).
+  const header = ['task', 'ours (ms)', 'peer (ms)', 'peer', 'ratio', 'cpu ours/peer (ms)', 'cpu ratio', 'note'];
   const table = rows.map((r) => [
     r.task,
     fmt(r.ours),
     fmt(r.peer),
     r.peerName ?? '-',
     r.peer ? (r.ours / r.peer).toFixed(2) : '-',
+    r.oursCpu !== undefined && r.peerCpu !== undefined ? `${fmt(r.oursCpu)} / ${fmt(r.peerCpu)}` : '-',
+    r.oursCpu !== undefined && r.peerCpu ? (r.oursCpu / r.peerCpu).toFixed(2) : '-',
     r.note ?? '',
   ]);
+  console.log(`load average at the end: ${loadavg().map((v) => v.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
   console.log(`| ${header.join(' | ')} |`);
   console.log(`| ${header.map(() => '---').join(' | ')} |`);
   for (const t of table) console.log(`| ${t.join(' | ')} |`);

@@ -22,6 +22,9 @@ export interface BenchRow {
   peerName?: string;
   /** Anything a reader needs to interpret the row (agreement of results, settings). */
   note?: string;
+  /** CPU time (all threads) in ms of ours and of the peer, when measured: robust on a shared, loaded machine. */
+  oursCpu?: number;
+  peerCpu?: number;
 }
 
 export interface BenchContext {
@@ -39,6 +42,11 @@ export interface BenchContext {
   writeMatrix: (name: string, data: Float32Array, rows: number, cols: number) => string;
   /** Median-of-`repeats` wall time in ms of an async or sync function (one untimed warm-up run first). */
   time: (fn: () => unknown, repeats?: number) => Promise<number>;
+  /**
+   * Median-of-`repeats` wall time and the CPU time (user + system, all threads of this process) of the same run,
+   * in ms. `warmup: false` skips the untimed first run (for multi-second tasks).
+   */
+  measure: (fn: () => unknown, repeats?: number, warmup?: boolean) => Promise<{ wall: number; cpu: number }>;
   /** When true (`--quick`), sections use smaller sizes so the run takes seconds (development only). */
   quick: boolean;
 }
@@ -134,6 +142,20 @@ export function makeContext(tmpDir: string, quick: boolean): BenchContext {
           }
         });
       });
+    },
+    async measure(fn, repeats = 3, warmup = true) {
+      if (warmup) await fn();
+      const runs: { wall: number; cpu: number }[] = [];
+      for (let i = 0; i < repeats; i++) {
+        const c0 = process.cpuUsage();
+        const t0 = performance.now();
+        await fn();
+        const wall = performance.now() - t0;
+        const c = process.cpuUsage(c0);
+        runs.push({ wall, cpu: (c.user + c.system) / 1000 });
+      }
+      runs.sort((a, b) => a.wall - b.wall);
+      return runs[Math.floor(runs.length / 2)]!;
     },
     async time(fn, repeats = 3) {
       await fn();

@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { selectBackend } from '../backend/select-backend.ts';
-import { MomentAccumulator, pairMoments, pairStatistics, type JointMoments } from './moments.ts';
+import { MomentAccumulator, pairMoments, pairStatistics, parallelPairMoments, type JointMoments } from './moments.ts';
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -196,5 +196,18 @@ describe('MomentAccumulator', () => {
     const one = new MomentAccumulator(2);
     one.update(new Float32Array([1, 2]), 1);
     expect(() => one.finalize()).toThrow(/at least 2 samples/);
+  });
+
+  it('gives the same statistics over worker threads as in one pass', async () => {
+    const n2 = 3001;
+    const r = rng(5);
+    const a = Float32Array.from({ length: n2 * 40 }, () => Math.max(r() - 0.3, 0));
+    const b = Float32Array.from({ length: n2 * 30 }, (_, k) => a[Math.floor(k / 30) * 40 + (k % 30)]! * 2 + r() * 0.1);
+    const one = pairMoments(a, b, n2, 40, 30);
+    const par = await parallelPairMoments(a, b, n2, 40, 30, { workers: 2, batchRows: 500 });
+    expect(par.n).toBe(n2);
+    expect(maxAbsDiff(par.rAB, one.rAB)).toBeLessThan(2e-5);
+    expect(maxAbsDiff(par.meanA, one.meanA)).toBeLessThan(1e-6);
+    expect(Math.abs(par.ckaExtras!.sumSqAB - one.ckaExtras!.sumSqAB) / one.ckaExtras!.sumSqAB).toBeLessThan(1e-5);
   });
 });
