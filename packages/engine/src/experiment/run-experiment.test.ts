@@ -45,7 +45,18 @@ describe('runExperiment', () => {
   it('writes a complete, valid result directory with chance pairs', async () => {
     const out = path.join(tmp, 'result');
     const phases = new Set<string>();
-    const { manifest } = await runExperiment(spec, { out, data, concurrency: 1, onProgress: (p) => phases.add(p.phase) });
+    const fractions: number[] = [];
+    const { manifest } = await runExperiment(spec, {
+      out,
+      data,
+      concurrency: 1,
+      onProgress: (p) => {
+        phases.add(p.phase);
+        fractions.push(p.fraction);
+      },
+    });
+    expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1]!)).toBe(true);
+    expect(fractions[fractions.length - 1]).toBeCloseTo(1, 6);
     expect([...phases]).toEqual(expect.arrayContaining(['train', 'trained', 'record', 'align', 'write']));
     const again = await validateResultDirectory(out);
     expect(again.networks.map((n) => n.id)).toEqual(['tiny-a-s1', 'tiny-a-s2', 'tiny-b-s1', 'tiny-b-s2', 'tiny-a-untrained', 'tiny-b-untrained']);

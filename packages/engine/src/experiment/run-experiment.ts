@@ -44,7 +44,7 @@ import { type ExperimentData, limitTraining, loadExperimentData } from './experi
 import { type TrainTaskInput, type TrainTaskOutput, trainAndSave } from './train-task.ts';
 
 
-export type ExperimentProgress =
+export type ExperimentEvent =
   | { phase: 'load'; message: string }
   | { phase: 'train'; network: string; index: number; total: number; progress: TrainProgress }
   /** A network finished training; `metrics` of its last epoch (absent when nothing was left to train). */
@@ -53,6 +53,31 @@ export type ExperimentProgress =
   | { phase: 'align'; layer: string; done: number; total: number }
   | { phase: 'write'; message: string };
 
+/** A progress event with `fraction`: an estimate of the whole run's completed share (0..1), for job UIs. */
+export type ExperimentProgress = ExperimentEvent & { fraction: number };
+
+/** Share of the run each phase is assumed to take when estimating `fraction`. */
+const PHASE_SHARE = { train: 0.85, record: 0.05, align: 0.1 };
+
+function fractionTracker(networks: number, layers: number): (e: ExperimentEvent) => number {
+  const perNet = new Map<string, number>();
+  let recordDone = 0;
+  let alignDone = 0;
+  const layerDone = new Map<string, number>();
+  return (e) => {
+    if (e.phase === 'train') {
+      const p = e.progress;
+      perNet.set(e.network, (p.epoch - 1 + p.batch / p.batches) / p.epochs);
+    } else if (e.phase === 'trained') perNet.set(e.network, 1);
+    else if (e.phase === 'record') recordDone = e.done / e.total;
+    else if (e.phase === 'align') {
+      layerDone.set(e.layer, e.done / e.total);
+      alignDone = [...layerDone.values()].reduce((a, b) => a + b, 0) / Math.max(1, layers);
+    } else if (e.phase === 'write') alignDone = 1;
+    const train = [...perNet.values()].reduce((a, b) => a + b, 0) / Math.max(1, networks);
+    return Math.min(1, PHASE_SHARE.train * train + PHASE_SHARE.record * recordDone + PHASE_SHARE.align * alignDone);
+  };
+}
 export interface RunExperimentOptions {
   /** Result directory to create (must not exist). */
   out: string;
@@ -134,7 +159,7 @@ function stat(values: number[]): SummaryStat | null {
 }
 
 /** Figures a pair contributes to the per-layer summary (see LayerSummary for the keys). */
-function pairFigures(c: PairComputation, spec: ResolvedExperimentSpec): Record<string, number> {
+function pairFigures(c: PairComputation): Record<string, number> {
   const f: Record<string, number> = {};
   if (c.semi) {
     f.semi = (c.semi.meanCorr + c.semi.reverseMeanCorr) / 2;
@@ -151,7 +176,6 @@ function pairFigures(c: PairComputation, spec: ResolvedExperimentSpec): Record<s
   }
   if (c.sparse) c.sparse.penalties.forEach((a, i) => (f[`sparseFvu@${a}`] = c.sparse!.fvu[i]!));
   if (c.spectral) for (const s of c.spectral) f[`spectralShared@${s.k}`] = s.shared / Math.max(1, s.clusters.filter((x) => x.aCount + x.bCount > 0).length);
-  void spec;
   return f;
 }
 
@@ -170,7 +194,8 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
   const spec = validateExperimentSpec(specJson);
   const out = path.resolve(options.out);
   const partial = `${out}.partial`;
-  const progress = options.onProgress ?? (() => {});
+  let fraction: ((e: ExperimentEvent) => number) | undefined;
+  const progress = (e: ExperimentEvent): void => options.onProgress?.({ ...e, fraction: fraction?.(e) ?? 0 });
   try {
     await fs.access(out);
     throw new Error(`${out} already exists; choose another --out or delete it`);
@@ -193,6 +218,7 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
     if (!layers.includes(name)) throw new SpecError('invalid experiment spec', [`dump.layers[${i}] "${name}" is not a recorded layer (${layers.join(', ')})`]);
   }
   const nets = planNetworks(spec, archs);
+  fraction = fractionTracker(nets.filter((n) => n.role === 'trained').length, layers.length);
 
   let succeeded = false;
   try {
@@ -251,7 +277,7 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
     const layerRecords = new Map<string, NetworkRecord['layers']>(nets.map((n) => [n.id, []]));
     const netById = new Map(nets.map((n) => [n.id, n]));
     for (const rec of recordings) {
-      await writeLayerStats(rec, partial, netById, layerRecords, npy);
+      await writeLayerStats(rec, netById, layerRecords, npy);
       const pairs = layerPairs(rec, netById);
       const figures: Array<{ kind: 'between' | 'chance'; f: Record<string, number> }> = [];
       let done = 0;
@@ -261,7 +287,7 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
         const b = rec.members[ib]!.networkId;
         const c = alignPair(rec, ia, ib, { methods: spec.methods, penalties: spec.penalties, clusters: spec.clusters, miBins: spec.mi.bins, seed: spec.split.seed });
         alignments.push(await writePair(rec.name, a, b, kind, c, spec, npy));
-        figures.push({ kind, f: pairFigures(c, spec) });
+        figures.push({ kind, f: pairFigures(c) });
         progress({ phase: 'align', layer: rec.name, done: ++done, total: pairs.length });
         await new Promise((r) => setImmediate(r));
       }
@@ -366,7 +392,7 @@ function layerPairs(rec: LayerRecording, netById: Map<string, PlannedNetwork>): 
 
 type NpyWriter = (rel: string, arr: Float32Array | Int32Array | Uint8Array, shape: number[], dtype: NpyDtype) => Promise<NpyRef>;
 
-async function writeLayerStats(rec: LayerRecording, _dir: string, netById: Map<string, PlannedNetwork>, records: Map<string, NetworkRecord['layers']>, npy: NpyWriter): Promise<void> {
+async function writeLayerStats(rec: LayerRecording, netById: Map<string, PlannedNetwork>, records: Map<string, NetworkRecord['layers']>, npy: NpyWriter): Promise<void> {
   const m = rec.moments;
   for (const mem of rec.members) {
     const { offset, count } = mem.group;
@@ -439,7 +465,7 @@ async function trainAll(
   train: ImageSet,
   validation: ImageSet,
   options: RunExperimentOptions,
-  progress: (p: ExperimentProgress) => void,
+  progress: (p: ExperimentEvent) => void,
 ): Promise<TrainTaskOutput[]> {
   const concurrency = Math.max(1, Math.min(tasks.length, options.concurrency ?? os.availableParallelism()));
   if (concurrency === 1) {
