@@ -178,8 +178,11 @@ export interface SummaryStat {
 }
 
 /**
- * Per-layer convergence summary over pairs. Metric keys: `semi`, `max`, `oneToOne`, `miSemi`, `miMax`,
- * `cka`, `ckaDebiased`, `sparseFvu@<α>`, `spectralShared@<k>` (fraction of clusters shared).
+ * Per-layer convergence summary over pairs. Metric keys (per pair, then mean/std/min/max over pairs):
+ * `semi` (mean of the two directions' mean semi-matched correlation, (meanA + meanB) / 2), `max` (mean
+ * max-weight matched correlation), `oneToOne` (fraction of mutual best matches), `miSemi`, `miMax` (mean
+ * matched MI, bits), `cka`, `ckaDebiased`, `sparseFvu@<α>` (mean FVU predicting b from a),
+ * `spectralShared@<k>` (fraction of non-empty clusters holding units of both networks).
  */
 export interface LayerSummary {
   name: string;
