@@ -8,8 +8,8 @@
  * MI needs paired raw rows, not moments: on large N it runs on a seeded reservoir sample of rows
  * (`RowReservoir`, default `DEFAULT_MI_SAMPLE_ROWS`).
  *
- * Speed: bin codes are computed once per unit (Uint8Array, unit-major, A's pre-shifted by 4 bits so a joint cell is
- * `a | b`); the pair loop only counts into a small reused Int32Array, and MI comes from a c·log2(c) table:
+ * Speed: bin codes are computed once per unit (Uint8Array, unit-major); B's units are packed two per byte so one
+ * increment into a small reused Int32Array counts two unit pairs; MI comes from a c·log2(c) table:
  * MI = (Σ c log c − Σ ca log ca − Σ cb log cb + N log N) / N.
  */
 import { maxWeightMatching } from './hungarian.ts';
@@ -108,44 +108,75 @@ export function mutualInformationMatrix(
   const nlogn = clogc[n]!;
   const biasScale = 1 / (2 * n * Math.LN2);
   const out = new Float64Array(p * q);
-  // Four B units per sweep over the rows: A's codes are read once per 4 pairs and the four counters are independent.
-  const counts = new Int32Array(4 * 256);
-  const ac = A.codes;
-  const bc = B.codes;
+  // B's units go in pairs: one byte per row holds both codes (b1·nb + b2), so one increment into an nb³ table
+  // counts two unit pairs at once; the two nb x nb joint tables are its marginals. Four such pairs (eight units
+  // of B) share each sweep over A's codes.
+  const nb = bins + 1;
+  const T = nb * nb * nb;
+  const pairs = Math.ceil(q / 2);
+  const pairCodes = new Uint8Array(pairs * n);
+  for (let t = 0; t < pairs; t++) {
+    const j1 = 2 * t;
+    const j2 = j1 + 1;
+    const base = t * n;
+    for (let r = 0; r < n; r++) {
+      const b1 = B.codes[j1 * n + r]!;
+      const b2 = j2 < q ? B.codes[j2 * n + r]! : 0;
+      pairCodes[base + r] = b1 * nb + b2;
+    }
+  }
+  const aOff = new Uint16Array(n);
+  const counts = new Int32Array(4 * T);
+  const joint1 = new Int32Array(nb * nb);
+  const joint2 = new Int32Array(nb * nb);
+  const finish = (i: number, j: number, joint: Int32Array): void => {
+    let sum = 0;
+    for (let c = 0; c < joint.length; c++) sum += clogc[joint[c]!]!;
+    const plugIn = (sum - termA[i]! - termB[j]! + nlogn) / n;
+    out[i * q + j] = plugIn - (A.used[i]! - 1) * (B.used[j]! - 1) * biasScale;
+  };
   for (let i = 0; i < p; i++) {
-    const ai = i * n;
     if (A.used[i] === 1) continue; // one bin: MI is exactly 0 (and so is the bias term)
-    for (let j0 = 0; j0 < q; j0 += 4) {
-      const width = Math.min(4, q - j0);
-      counts.fill(0);
-      if (width === 4) {
-        const b0 = j0 * n, b1 = b0 + n, b2 = b1 + n, b3 = b2 + n;
+    const ai = i * n;
+    for (let r = 0; r < n; r++) aOff[r] = (A.codes[ai + r]! >> 4) * nb * nb;
+    for (let t0 = 0; t0 < pairs; t0 += 4) {
+      const group = Math.min(4, pairs - t0);
+      counts.fill(0, 0, group * T);
+      if (group === 4) {
+        const c0 = t0 * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
         for (let r = 0; r < n; r++) {
-          const a = ac[ai + r]!;
-          counts[a | bc[b0 + r]!]!++;
-          counts[256 | a | bc[b1 + r]!]!++;
-          counts[512 | a | bc[b2 + r]!]!++;
-          counts[768 | a | bc[b3 + r]!]!++;
+          const a = aOff[r]!;
+          counts[a + pairCodes[c0 + r]!]!++;
+          counts[T + a + pairCodes[c1 + r]!]!++;
+          counts[2 * T + a + pairCodes[c2 + r]!]!++;
+          counts[3 * T + a + pairCodes[c3 + r]!]!++;
         }
       } else {
-        for (let k = 0; k < width; k++) {
-          const bk = (j0 + k) * n;
-          const off = k * 256;
-          for (let r = 0; r < n; r++) counts[off | ac[ai + r]! | bc[bk + r]!]!++;
+        for (let k = 0; k < group; k++) {
+          const ck = (t0 + k) * n;
+          const off = k * T;
+          for (let r = 0; r < n; r++) counts[off + aOff[r]! + pairCodes[ck + r]!]!++;
         }
       }
-      for (let k = 0; k < width; k++) {
-        const j = j0 + k;
-        let joint = 0;
-        const off = k * 256;
-        // Only cells whose A bin and B bin can be non-empty: (bins + 1)² of the 256.
-        for (let a = 0; a <= bins; a++) {
-          const row = off | (a << 4);
-          for (let b = 0; b <= bins; b++) joint += clogc[counts[row | b]!]!;
+      for (let k = 0; k < group; k++) {
+        joint1.fill(0);
+        joint2.fill(0);
+        const off = k * T;
+        for (let a = 0; a < nb; a++) {
+          for (let b1 = 0; b1 < nb; b1++) {
+            const cell = off + (a * nb + b1) * nb;
+            let row = 0;
+            for (let b2 = 0; b2 < nb; b2++) {
+              const c = counts[cell + b2]!;
+              row += c;
+              joint2[a * nb + b2]! += c;
+            }
+            joint1[a * nb + b1] = row;
+          }
         }
-        const plugIn = (joint - termA[i]! - termB[j]! + nlogn) / n;
-        const bias = (A.used[i]! - 1) * (B.used[j]! - 1) * biasScale;
-        out[i * q + j] = plugIn - bias;
+        const j1 = 2 * (t0 + k);
+        finish(i, j1, joint1);
+        if (j1 + 1 < q) finish(i, j1 + 1, joint2);
       }
     }
   }
