@@ -28,6 +28,13 @@ export * from './align/hungarian.ts';
 export * from './align/mutual-information.ts';
 export * from './align/cka.ts';
 
+// align: sparse prediction (lasso path, one-to-many) and spectral clustering (many-to-many)
+export * from './align/sparse-prediction.ts';
+export * from './align/spectral-clustering.ts';
+export { kMeans, type KMeansOptions, type KMeansResult } from './align/kmeans.ts';
+export { lanczosLargest, type LanczosOptions, type LanczosResult } from './linalg/lanczos.ts';
+export { cholesky, choleskySolve } from './linalg/cholesky.ts';
+
 // spec: declarative architectures, presets, seeded model building
 export { SpecError } from './spec/json-checks.ts';
 export * from './spec/architecture-spec.ts';

@@ -12,6 +12,11 @@ export interface KMeansOptions {
   restarts?: number;
   /** Lloyd iterations per start (default 300). */
   maxIter?: number;
+  /**
+   * Stop a start when the centres move less than `tol` × the mean per-feature variance in total squared distance
+   * (scikit-learn's rule, default 1e-4), or when no label changes.
+   */
+  tol?: number;
 }
 
 export interface KMeansResult {
@@ -62,7 +67,16 @@ function seedPlusPlus(x: Float64Array, n: number, d: number, k: number, rand: ()
   return centers;
 }
 
-function lloyd(x: Float64Array, n: number, d: number, k: number, centers: Float64Array, maxIter: number): KMeansResult {
+function lloyd(
+  x: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  centers: Float64Array,
+  maxIter: number,
+  shiftTol: number,
+): KMeansResult {
+  const previous = new Float64Array(k * d);
   const labels = new Int32Array(n).fill(-1);
   const counts = new Int32Array(k);
   const nearest = new Float64Array(n);
@@ -88,6 +102,7 @@ function lloyd(x: Float64Array, n: number, d: number, k: number, centers: Float6
       }
     }
     if (!changed && iter > 0) break;
+    previous.set(centers);
     centers.fill(0);
     counts.fill(0);
     for (let i = 0; i < n; i++) {
@@ -106,6 +121,26 @@ function lloyd(x: Float64Array, n: number, d: number, k: number, centers: Float6
         nearest[far] = 0;
       }
     }
+    let shift = 0;
+    for (let t = 0; t < k * d; t++) shift += (centers[t]! - previous[t]!) ** 2;
+    if (shift <= shiftTol) {
+      // Converged: final assignment to the final centres.
+      inertia = 0;
+      for (let i = 0; i < n; i++) {
+        let bestC = 0;
+        let bestD = Infinity;
+        for (let c = 0; c < k; c++) {
+          const dd = dist2(x, i * d, centers, c * d, d);
+          if (dd < bestD) {
+            bestD = dd;
+            bestC = c;
+          }
+        }
+        labels[i] = bestC;
+        inertia += bestD;
+      }
+      break;
+    }
   }
   return { labels, centers, inertia };
 }
@@ -117,9 +152,20 @@ export function kMeans(x: Float64Array, n: number, d: number, k: number, options
   const restarts = options.restarts ?? 10;
   if (!(Number.isInteger(restarts) && restarts >= 1)) throw new Error(`kMeans: restarts = ${restarts} must be a positive integer`);
   const rand = mulberry32(options.seed ?? 0);
+  // scikit-learn's tolerance: tol × mean variance of the features.
+  let meanVar = 0;
+  for (let t = 0; t < d; t++) {
+    let mu = 0;
+    for (let i = 0; i < n; i++) mu += x[i * d + t]!;
+    mu /= n;
+    let v = 0;
+    for (let i = 0; i < n; i++) v += (x[i * d + t]! - mu) ** 2;
+    meanVar += v / n / d;
+  }
+  const shiftTol = (options.tol ?? 1e-4) * meanVar;
   let best: KMeansResult | undefined;
   for (let r = 0; r < restarts; r++) {
-    const res = lloyd(x, n, d, k, seedPlusPlus(x, n, d, k, rand), options.maxIter ?? 300);
+    const res = lloyd(x, n, d, k, seedPlusPlus(x, n, d, k, rand), options.maxIter ?? 300, shiftTol);
     if (!best || res.inertia < best.inertia) best = res;
   }
   return best!;

@@ -44,7 +44,7 @@ export interface SpectralCluster {
   fromB: number;
 }
 
-export interface SpectralResult {
+export interface SpectralClusteringResult {
   /** Cluster of each unit: A's p units, then B's q units. */
   labels: Int32Array;
   clusters: SpectralCluster[];
@@ -83,7 +83,7 @@ function validate(input: SpectralInput): void {
 }
 
 /** Cluster A's and B's units together; see the file comment for the exact definition. */
-export function spectralClustering(input: SpectralInput): SpectralResult {
+export function spectralClustering(input: SpectralInput): SpectralClusteringResult {
   validate(input);
   const { corr, p, q, k } = input;
   const n = p + q;
@@ -180,6 +180,6 @@ export function jointCorrelation(stats: Pick<PairStatistics, 'p' | 'q' | 'rAA' |
 export function spectralClusteringFromStats(
   stats: Pick<PairStatistics, 'p' | 'q' | 'rAA' | 'rBB' | 'rAB'>,
   options: SpectralOptions,
-): SpectralResult {
+): SpectralClusteringResult {
   return spectralClustering({ ...options, corr: jointCorrelation(stats), p: stats.p, q: stats.q });
 }
