@@ -4,7 +4,8 @@
  * around it (~10x slower than scattering each output's gradient once, which is what these do).
  *
  * Semantics match the cpu backend exactly: max pooling routes each output's gradient to the FIRST
- * maximum of its window in row-major window order (ties, e.g. all-zero windows after a ReLU, go to
+ * maximum of its window in row-major window order (found as the first pixel equal to the forward
+ * output, so NaN windows get no gradient) (ties, e.g. all-zero windows after a ReLU, go to
  * the top-left one); average pooling spreads `dy / (filterHeight * filterWidth)` over the in-bounds
  * pixels of the window (tfjs divides by the full window area in the gradient). NHWC, dilation 1.
  */
@@ -31,16 +32,17 @@ function poolInfo(xShape: number[], attrs: Record<string, unknown>): tf.backend_
 
 function maxPoolGrad({ inputs, backend, attrs }: KernelArgs): tf.TensorInfo {
   const input = inputs.input!;
-  const dyInfo = inputs.dy!;
   const c = poolInfo(input.shape, attrs);
   const { batchSize: N, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW } = c;
   const out = backend.makeOutput(input.shape, 'float32');
   const x = backend.typedArrayFromHeap(input);
-  const dy = backend.typedArrayFromHeap(dyInfo);
+  const y = backend.typedArrayFromHeap(inputs.output!);
+  const dy = backend.typedArrayFromHeap(inputs.dy!);
   const dx = backend.typedArrayFromHeap(out);
   dx.fill(0);
-  const best = new Float32Array(C);
-  const pos = new Int32Array(C);
+  // The forward output is one of the window's pixels: the first pixel equal to it (row-major window
+  // order) is the first maximum, which is where the cpu backend routes the gradient.
+  const rowStride = W * C;
   for (let n = 0; n < N; n++) {
     for (let oh = 0; oh < OH; oh++) {
       const r0 = oh * c.strideHeight - c.padInfo.top;
@@ -50,24 +52,20 @@ function maxPoolGrad({ inputs, backend, attrs }: KernelArgs): tf.TensorInfo {
         const c0 = ow * c.strideWidth - c.padInfo.left;
         const cLo = Math.max(0, c0);
         const cHi = Math.min(W, c0 + c.filterWidth);
-        best.fill(-Infinity);
-        pos.fill(-1);
-        for (let r = rLo; r < rHi; r++) {
-          for (let q = cLo; q < cHi; q++) {
-            const base = ((n * H + r) * W + q) * C;
-            for (let ch = 0; ch < C; ch++) {
-              const v = x[base + ch]!;
-              if (v > best[ch]!) {
-                best[ch] = v;
-                pos[ch] = base + ch;
+        const g = ((n * OH + oh) * OW + ow) * C;
+        const corner = ((n * H + rLo) * W + cLo) * C;
+        for (let ch = 0; ch < C; ch++) {
+          const target = y[g + ch]!;
+          let found = -1;
+          for (let r = rLo, rowBase = corner + ch; r < rHi && found < 0; r++, rowBase += rowStride) {
+            for (let q = cLo, i = rowBase; q < cHi; q++, i += C) {
+              if (x[i] === target) {
+                found = i;
+                break;
               }
             }
           }
-        }
-        const g = ((n * OH + oh) * OW + ow) * C;
-        for (let ch = 0; ch < C; ch++) {
-          const p = pos[ch]!;
-          if (p >= 0) dx[p] = dx[p]! + dy[g + ch]!;
+          if (found >= 0) dx[found] = dx[found]! + dy[g + ch]!;
         }
       }
     }
