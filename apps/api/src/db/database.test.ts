@@ -12,7 +12,7 @@ describe.each(testDatabaseKinds())('openDatabase on %s', (kind) => {
   let target: TestDatabase;
   let db: Database;
   beforeAll(async () => {
-    target = await createTestDatabase(kind);
+    target = await createTestDatabase(kind, { empty: true });
     db = await openDatabase(target.options);
   });
   afterAll(async () => {
