@@ -12,6 +12,8 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     amount?: number;
+    /** Cap on requests per second over all connections (open-loop load). */
+    overallRate?: number;
     headers?: Record<string, string>;
     method?: string;
     requests?: Request[];

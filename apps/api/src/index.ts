@@ -11,7 +11,6 @@ export type * from './generated/prisma/client.ts';
 export { startApiServer, type ApiServer, type StartApiServerOptions } from './http/server.ts';
 export { ensureLocalTeam, LOCAL_TEAM_NAME, type LocalTeam, type LocalTeamOptions } from './auth/local-team.ts';
 export { createApiToken, authenticateToken, hashToken, type AuthenticatedTeam } from './auth/tokens.ts';
-export { createDefaultServices } from './http/services.ts';
 export type { ApiServices, ImportActivationsRequest } from './graphql/context.ts';
 
 // jobs (pg-boss queue + Job rows) and the worker behind `convergent worker` and the API's embedded worker

@@ -2,13 +2,13 @@
 // (test/seed.ts), binary routes decoded and compared with the planted matrices, team isolation on every entry
 // point, and coded errors for bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../src/db/test-databases.ts';
 import { startApiServer, type ApiServer } from '../src/http/server.ts';
-import { betweenMatrix, pairShift, perm, plantedMatches, seedExperiment, seedTeam, withinValue, type Seeded } from './seed.ts';
+import { betweenMatrix, npy, pairShift, perm, plantedMatches, seedExperiment, seedTeam, withinValue, type Seeded } from './seed.ts';
 import { codes, fetchBytes, gql, ok, readNpy, readPng } from './helpers.ts';
 
 const LAYERS = [
@@ -452,6 +452,65 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
       await codes(url(), A.token, 'mutation($p: String!) { importActivations(input: { name: "x", networks: [{ name: "a", architecture: "m", seed: 0, layers: [{ name: "l", path: $p }] }] }) { experiment { id } } }', { p: '/etc/passwd' }),
     ).toEqual(['BAD_USER_INPUT']); // fewer than 2 networks
     expect(await codes(url(), A.token, 'mutation($id: ID!) { cancelJob(id: $id) { id } }', { id: jobId })).toEqual(['BAD_USER_INPUT']); // already completed
+  });
+
+  it('createExperiment validates with the engine, queues its job; cancelJob / retryJob move it; importActivations queues alignment', async () => {
+    const spec = {
+      name: 'api-test',
+      dataset: 'fashion-mnist',
+      split: { seed: 1, validation: 500, probe: 200 },
+      architectures: ['lenet'],
+      seeds: [1, 2],
+      training: { epochs: 1, batchSize: 64, optimizer: 'adam', learningRate: 0.002 },
+    };
+    const created = await ok(url(), A.token, `mutation($s: JSON!) { createExperiment(input: { name: "queued", spec: $s }) {
+      experiment { id name status dataset probeImageCount spec } jobs { id kind status experiment { id } } } }`, { s: spec });
+    const exp = created.createExperiment.experiment;
+    expect(exp).toMatchObject({ name: 'queued', status: 'QUEUED', dataset: 'fashion-mnist', probeImageCount: 200 });
+    expect((exp.spec as { seeds: number[] }).seeds).toEqual([1, 2]);
+    const [job] = created.createExperiment.jobs;
+    expect(job).toMatchObject({ kind: 'EXPERIMENT', status: 'QUEUED', experiment: { id: exp.id } });
+    // The same name and spec again is refused, naming the existing experiment.
+    const again = await gql(url(), A.token, 'mutation($s: JSON!) { createExperiment(input: { name: "queued", spec: $s }) { experiment { id } } }', { s: spec });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', existingId: exp.id });
+    // A dataset given as files must lie inside the import roots.
+    expect(await codes(url(), A.token, 'mutation($s: JSON!) { createExperiment(input: { name: "files", spec: $s }) { experiment { id } } }', {
+      s: { ...spec, dataset: { npy: { images: '/etc/hosts', labels: '/etc/hosts' } } },
+    })).toEqual(['FORBIDDEN']);
+
+    expect(await codes(url(), A.token, 'mutation($id: ID!) { retryJob(id: $id) { id } }', { id: job.id })).toEqual(['BAD_USER_INPUT']); // still queued
+    const cancelled = await ok(url(), A.token, 'mutation($id: ID!) { cancelJob(id: $id) { id status } }', { id: job.id });
+    expect(cancelled.cancelJob.status).toBe('CANCELLED');
+    expect((await ok(url(), A.token, 'query($id: ID!) { experiment(id: $id) { status } }', { id: exp.id })).experiment.status).toBe('CANCELLED');
+    const retried = await ok(url(), A.token, 'mutation($id: ID!) { retryJob(id: $id) { id status } }', { id: job.id });
+    expect(retried.retryJob.status).toBe('QUEUED');
+    expect(await codes(url(), B.token, 'mutation($id: ID!) { cancelJob(id: $id) { id } }', { id: job.id })).toEqual(['NOT_FOUND']);
+
+    // External activations: two networks, one layer each, as .npy files under the import root.
+    const files = [0, 1].map((k) => {
+      const f = path.join(importRoot, `act${k}.npy`);
+      const data = Float32Array.from({ length: 20 * 3 }, (_, i) => Math.sin(i * (k + 1)));
+      writeFileSync(f, npy(data, [20, 3]));
+      return f;
+    });
+    const imp = await ok(url(), A.token, `mutation($a: String!, $b: String!) { importActivations(input: { name: "ext", methods: [HUNGARIAN], networks: [
+      { name: "a", architecture: "mlp", seed: 0, layers: [{ name: "h", path: $a }] },
+      { name: "b", architecture: "mlp", seed: 1, layers: [{ name: "h", path: $b }] }] }) {
+      experiment { id source status networks(includeUntrained: true) { totalCount edges { node { name status } } } } job { kind status } } }`, { a: files[0], b: files[1] });
+    expect(imp.importActivations.experiment).toMatchObject({ source: 'ACTIVATIONS', networks: { totalCount: 2 } });
+    expect(imp.importActivations.experiment.networks.edges.map((e: any) => e.node.status)).toEqual(['IMPORTED', 'IMPORTED']);
+    expect(imp.importActivations.job).toMatchObject({ kind: 'ALIGN', status: 'QUEUED' });
+    expect(await codes(url(), A.token, `mutation($a: String!) { importActivations(input: { name: "ext2", networks: [
+      { name: "a", architecture: "mlp", seed: 0, layers: [{ name: "h", path: $a }] },
+      { name: "b", architecture: "mlp", seed: 1, layers: [{ name: "h", path: "/etc/hosts.npy" }] }] }) { experiment { id } } }`, { a: files[0] })).toEqual(['BAD_USER_INPUT']); // missing file
+
+    // A result directory that is not one: a coded error, nothing imported.
+    mkdirSync(path.join(importRoot, 'not-a-result'), { recursive: true });
+    const before = await db.prisma.experiment.count();
+    const badImport = await gql(url(), A.token, 'mutation($p: String!) { importResult(input: { path: $p }) { experiment { id } } }', { p: path.join(importRoot, 'not-a-result') });
+    expect(badImport.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(badImport.errors?.[0]?.message).toMatch(/Cannot import/);
+    expect(await db.prisma.experiment.count()).toBe(before);
   });
 
   it('deleteExperiment removes the team\'s experiment and everything under it', async () => {

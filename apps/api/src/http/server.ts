@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { typeDefs } from '@convergent/schema';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from '../graphql/graphql-runtime.ts';
@@ -19,10 +20,10 @@ import { createLoaders } from '../graphql/loaders.ts';
 import { DEFAULT_LIMITS, limitError, measureOperation, type QueryLimits } from '../graphql/limits.ts';
 import { createFileLinks } from './file-links.ts';
 import { createFileRoutes, HttpError } from './files.ts';
-import { createDefaultServices } from './services.ts';
+import { createJobServices } from '../jobs/services.ts';
 
 export interface StartApiServerOptions {
-  database: Pick<Database, 'prisma'> & Partial<Database>;
+  database: Database;
   /** Port to listen on; 0 picks a free one (default 4000). */
   port?: number;
   /** Interface to bind (default 127.0.0.1). */
@@ -109,12 +110,15 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const corsOrigins = options.corsOrigins ?? DEFAULT_CORS;
   const importRoots = (options.importRoots ?? [process.cwd()]).map((r) => path.resolve(r));
-  const services = options.services ?? createDefaultServices(options.database);
+  // Default: pg-boss jobs and the result importer on this database (apps/api/src/jobs); closed with the server.
+  const ownServices = options.services ? null : createJobServices(options.database);
+  const services: ApiServices = options.services ?? ownServices!;
 
   const apollo = new ApolloServer<ApiContext>({
     typeDefs,
     resolvers: resolvers as never,
-    plugins: [limitsPlugin(limits)],
+    // No HTTP cache hints or federated traces: measured per-field overhead on every request, and unused here.
+    plugins: [limitsPlugin(limits), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled()],
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -250,6 +254,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
         server.closeIdleConnections();
       });
       await apollo.stop();
+      if (ownServices) await ownServices.close();
     },
   };
 }

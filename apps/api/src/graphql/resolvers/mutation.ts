@@ -7,6 +7,7 @@ import { validateExperimentSpec } from '@convergent/engine/experiment/experiment
 import type { MutationResolvers } from '../resolvers-types.generated.ts';
 import type { ApiContext } from '../context.ts';
 import { apiError, badInput, notFound } from '../errors.ts';
+import { GraphQLError } from '../graphql-runtime.ts';
 
 /** JSON with object keys sorted: equal values give equal text (for hashing). */
 export function canonicalJson(value: unknown): string {
@@ -109,7 +110,15 @@ export const Mutation: MutationResolvers<ApiContext> = {
   },
   importResult: async (_p, { input }, ctx) => {
     const dir = checkImportPath(ctx, input.path, 'directory');
-    const { experimentId, jobId } = await ctx.services.importResult(ctx.teamId, dir, input.name ?? null);
+    let imported: { experimentId: string; jobId: string | null };
+    try {
+      imported = await ctx.services.importResult(ctx.teamId, dir, input.name ?? null);
+    } catch (err) {
+      // The importer's errors are about the directory (missing files, bad manifest): the caller's input.
+      if (err instanceof GraphQLError) throw err;
+      throw badInput(`Cannot import ${input.path}: ${(err as Error).message}`);
+    }
+    const { experimentId, jobId } = imported;
     const experiment = await ctx.prisma.experiment.findFirstOrThrow({ where: { id: experimentId, teamId: ctx.teamId } });
     const job = jobId ? await ctx.prisma.job.findUnique({ where: { id: jobId } }) : null;
     return { experiment, job };

@@ -56,10 +56,10 @@ export const Network: NetworkResolvers<ApiContext> = {
   },
 };
 
-const UNIT_ORDER: Record<string, Prisma.UnitOrderByWithRelationInput[]> = {
-  INDEX: [{ index: 'asc' }],
-  MEAN_DESC: [{ mean: 'desc' }, { index: 'asc' }],
-  STD_DESC: [{ std: 'desc' }, { index: 'asc' }],
+const UNIT_ORDER: Record<string, Prisma.Sql> = {
+  INDEX: Prisma.sql`index ASC`,
+  MEAN_DESC: Prisma.sql`mean DESC, index ASC`,
+  STD_DESC: Prisma.sql`std DESC, index ASC`,
 };
 
 export const Layer: LayerResolvers<ApiContext> = {
@@ -67,12 +67,9 @@ export const Layer: LayerResolvers<ApiContext> = {
   shape: (l) => (Array.isArray(l.shape) && l.shape.every((d) => Number.isInteger(d)) ? (l.shape as number[]) : null),
   units: async (l, args, ctx) => {
     const page = pageOf(args.first, args.after, 100);
-    const rows = await ctx.prisma.unit.findMany({
-      where: { layerId: l.id },
-      orderBy: UNIT_ORDER[args.order ?? 'INDEX'],
-      skip: page.skip,
-      take: page.take,
-    });
+    const rows = await ctx.prisma.$queryRaw<UnitRow[]>(
+      Prisma.sql`SELECT * FROM "Unit" WHERE "layerId" = ${l.id} ORDER BY ${UNIT_ORDER[args.order ?? 'INDEX']} OFFSET ${page.skip} LIMIT ${page.take}`,
+    );
     for (const u of rows) ctx.loaders.unitAt.prime(`${u.layerId}:${u.index}`, u);
     return toConnection(rows, page, () => l.unitCount);
   },
