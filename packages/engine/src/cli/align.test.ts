@@ -151,6 +151,39 @@ describe('convergent align: planted permutation', () => {
   });
 });
 
+describe('convergent align: worker threads', () => {
+  it('--workers 2 gives the sequential results, and reports the lowest-sample NaN found by any worker', async () => {
+    const { a, b, expected } = await planted(1200, 6, 31);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON
+    const results: any[] = [];
+    for (const workers of ['1', '2']) {
+      const json = join(dir, `workers_${workers}.json`);
+      const out = await run(['align', a, b, '--method', 'semi,hungarian,mi,cka', '--quiet', '--workers', workers, '--batch-rows', '100', '--json', json]);
+      expect(out.stderr).toBe('');
+      results.push(JSON.parse(await readFile(json, 'utf8')));
+    }
+    expect(results[1].hungarian.match).toEqual(expected);
+    expect(results[1].semi.match).toEqual(results[0].semi.match);
+    expect(results[1].mi).toEqual(results[0].mi); // same seeded reservoir, filled in order by the main thread
+    results[1].semi.corr.forEach((r: number, i: number) => expect(r).toBeCloseTo(results[0].semi.corr[i], 9));
+    expect(results[1].cka.linear).toBeCloseTo(results[0].cka.linear, 9);
+    expect(results[1].cka.debiased).toBeCloseTo(results[0].cka.debiased, 9);
+
+    // Non-finite values in both halves: the first one (sample 700 of B, in the second worker's range) is reported,
+    // not the later one in A.
+    const { readNpy } = await import('../io/npy.ts');
+    const A = (await readNpy(a)).data as Float32Array;
+    const B = (await readNpy(b)).data as Float32Array;
+    A[900 * 6 + 2] = NaN;
+    B[700 * 6 + 5] = Infinity;
+    await writeNpy(join(dir, 'w_nan_a.npy'), A, [1200, 6]);
+    await writeNpy(join(dir, 'w_nan_b.npy'), B, [1200, 6]);
+    const bad = await run(['align', join(dir, 'w_nan_a.npy'), join(dir, 'w_nan_b.npy'), '--method', 'cka', '--quiet', '--workers', '2', '--batch-rows', '100']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^convergent align: \S*w_nan_b\.npy: unit 5 has a non-finite value \(\+Inf\) at sample 700;[^\n]*\n$/);
+  });
+});
+
 describe('convergent align: conv maps', () => {
   it('4-D NHWC, 4-D NCHW (.npz) and the flattened 2-D arrays give the same results', async () => {
     const [IMG, H, W, C] = [6, 5, 4, 5];

@@ -11,10 +11,11 @@ import { DEFAULT_MI_BINS, DEFAULT_MI_SAMPLE_ROWS } from '../align/mutual-informa
 import { selectBackend } from '../backend/select-backend.ts';
 import { openActivationSource, type ActivationLayout, type ActivationSource } from '../io/activation-source.ts';
 import { writeFileAtomic } from '../io/npy.ts';
-import { MomentAccumulator, pairStatistics, type JointMoments, type PairStatistics } from '../stats/moments.ts';
+import { pairStatistics, type PairStatistics } from '../stats/moments.ts';
 import { RowReservoir } from '../stats/row-sample.ts';
 import { runAlignMethod, METHOD_NAMES, type AlignMethodResults, type MethodName } from './align-methods.ts';
 import { formatSummary } from './align-report.ts';
+import { defaultWorkers, streamJointMoments } from './align-stream.ts';
 import { CliError, parseArgs, type CliIO, type Command } from './command.ts';
 import { Progress } from './progress.ts';
 
@@ -36,6 +37,8 @@ export interface AlignOptions {
   bins?: number;
   seed: number;
   batchRows?: number;
+  /** Worker threads for the moments pass (default: 1 for small inputs, else the cores up to 4). */
+  workers?: number;
   json?: string;
   quiet: boolean;
 }
@@ -61,6 +64,8 @@ Options:
                       plus one bin for exact zeros
   --seed S            seed of the MI row sample and of k-means (default 0)
   --batch-rows N      rows per streamed batch (default: about 4M values per batch)
+  --workers N         worker threads for the statistics pass (default: 1 when N x (p+q)^2 < 1e11, else the
+                      cores up to 4); each reads its own share of rows
   --json FILE         also write every result as one JSON object (schema: packages/engine/README.md, "CLI")
   --quiet             no progress on stderr
   -h, --help          this help
@@ -82,6 +87,7 @@ const OPTION_SPEC = {
   bins: 'string',
   seed: 'string',
   'batch-rows': 'string',
+  workers: 'string',
   json: 'string',
   quiet: 'boolean',
 } as const;
@@ -138,6 +144,7 @@ export function parseAlignArgs(args: readonly string[]): AlignOptions {
   const clustersText = str('clusters');
   const binsText = str('bins');
   const batchText = str('batch-rows');
+  const workersText = str('workers');
   const keyA = str('key-a') ?? str('key');
   const keyB = str('key-b') ?? str('key');
   const json = str('json');
@@ -155,6 +162,7 @@ export function parseAlignArgs(args: readonly string[]): AlignOptions {
     ...(binsText !== undefined ? { bins: parseInteger('bins', binsText, 1, 15) } : {}),
     seed: parseInteger('seed', str('seed') ?? '0', 0),
     ...(batchText !== undefined ? { batchRows: parseInteger('batch-rows', batchText, 1) } : {}),
+    ...(workersText !== undefined ? { workers: parseInteger('workers', workersText, 1, 64) } : {}),
     ...(json !== undefined ? { json } : {}),
     quiet: options.quiet === true,
   };
@@ -184,51 +192,6 @@ function deadList(dead: Uint8Array): number[] {
   return out;
 }
 
-/** Stream both sources into joint moments (and the MI row reservoir). */
-async function streamJoint(
-  A: ActivationSource,
-  B: ActivationSource,
-  options: AlignOptions,
-  progress: Progress,
-): Promise<{ joint: JointMoments; reservoir: RowReservoir | undefined }> {
-  const p = A.units;
-  const q = B.units;
-  const width = p + q;
-  const N = A.samples;
-  const acc = new MomentAccumulator(width, { groups: [{ offset: 0, count: p }, { offset: p, count: q }] });
-  const reservoir = options.methods.includes('mi') ? new RowReservoir(width, Math.min(options.miRows, N), options.seed) : undefined;
-  const batchRows = Math.min(N, options.batchRows ?? Math.max(256, Math.min(65_536, Math.floor(4_194_304 / width))));
-  const joint = new Float32Array(batchRows * width);
-  const read = async (start: number) => {
-    const rows = Math.min(batchRows, N - start);
-    // Settle both before reporting, so a bad value in A is always reported before one in B.
-    const [ra, rb] = await Promise.allSettled([A.readSamples(start, rows), B.readSamples(start, rows)]);
-    if (ra.status === 'rejected') throw ra.reason;
-    if (rb.status === 'rejected') throw rb.reason;
-    return { rows, a: ra.value, b: rb.value };
-  };
-  let next = read(0);
-  for (let start = 0; start < N; ) {
-    const { rows, a, b } = await next;
-    const after = start + rows;
-    if (after < N) {
-      // Read the next batch while this one is accumulated; mark it handled so an early failure is not "unhandled".
-      next = read(after);
-      next.catch(() => undefined);
-    }
-    for (let r = 0; r < rows; r++) {
-      joint.set(a.subarray(r * p, (r + 1) * p), r * width);
-      joint.set(b.subarray(r * q, (r + 1) * q), r * width + p);
-    }
-    acc.update(joint, rows);
-    reservoir?.update(joint, rows);
-    start = after;
-    progress.rows(start, N);
-  }
-  progress.finish();
-  return { joint: acc.finalize(), reservoir };
-}
-
 /**
  * Run an alignment of two activation files (the work behind `convergent align`). Throws one-line errors for bad
  * input; the caller prints them.
@@ -252,7 +215,22 @@ export async function alignFiles(options: AlignOptions, progress: Progress): Pro
       throw new CliError(`--clusters ${options.clusters} is more than the ${p + q} units of A and B together (${p} + ${q})`, 2);
     }
     const backend = await selectBackend();
-    const { joint, reservoir } = await streamJoint(A, B, options, progress);
+    const width = p + q;
+    const N = A.samples;
+    const reservoir = options.methods.includes('mi') ? new RowReservoir(width, Math.min(options.miRows, N), options.seed) : undefined;
+    const joint = await streamJointMoments(
+      A,
+      B,
+      {
+        a: { path: options.a, layout: options.layout, ...(options.keyA !== undefined ? { key: options.keyA } : {}) },
+        b: { path: options.b, layout: options.layout, ...(options.keyB !== undefined ? { key: options.keyB } : {}) },
+        // About 4M values per batch: big enough for efficient products, small enough to stream.
+        batchRows: Math.min(N, options.batchRows ?? Math.max(256, Math.min(65_536, Math.floor(4_194_304 / width)))),
+        workers: options.workers ?? defaultWorkers(N, width),
+        reservoir,
+      },
+      progress,
+    );
     const pair: PairStatistics = pairStatistics(joint, { offset: 0, count: p }, { offset: p, count: q });
     const report: AlignReport = {
       samples: A.samples,

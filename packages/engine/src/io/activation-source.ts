@@ -19,6 +19,13 @@ export type ActivationLayout = 'nhwc' | 'nchw';
 /** Bad activation content (non-finite values, unusable shape); the message is one line. */
 export class ActivationError extends Error {
   override name = 'ActivationError';
+  constructor(
+    message: string,
+    /** For a non-finite value: where it is. */
+    readonly at?: { unit: number; sample: number },
+  ) {
+    super(message);
+  }
 }
 
 export interface ActivationSourceOptions {
@@ -116,6 +123,7 @@ function checkFinite(data: Float32Array, units: number, firstSample: number, des
       const what = Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
       throw new ActivationError(
         `${label}: unit ${unit} has a non-finite value (${what}) at sample ${sample}${describe(sample)}; replace NaN/Inf before aligning`,
+        { unit, sample },
       );
     }
   }

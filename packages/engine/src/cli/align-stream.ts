@@ -1,0 +1,198 @@
+/**
+ * The streaming pass of `convergent align`: both activation files, side by side, into joint moments over [a; b]
+ * (groups A and B) and, for MI, a seeded reservoir of joint rows.
+ *
+ * Sequential: one pass in this thread feeds both. Parallel (`workers > 1`): each worker thread opens the files
+ * itself and accumulates a contiguous range of rows (its own tfjs backend: the wasm backend is single-threaded in
+ * Node), the states are merged (Chan), and this thread fills the MI reservoir in its own in-order pass meanwhile.
+ * Either way the first non-finite value (lowest sample; A before B) is the one reported.
+ */
+import { availableParallelism } from 'node:os';
+import { ActivationError, openActivationSource, type ActivationLayout, type ActivationSource } from '../io/activation-source.ts';
+import { MomentAccumulator, type JointMoments, type MomentState } from '../stats/moments.ts';
+import type { RowReservoir } from '../stats/row-sample.ts';
+import { runInWorkers } from '../train/worker-pool.ts';
+import type { Progress } from './progress.ts';
+
+export interface SourceSpec {
+  path: string;
+  key?: string;
+  layout: ActivationLayout;
+}
+
+/**
+ * Multiply-adds of the moment products above which the default is worker threads: each worker costs about a
+ * second of start-up (tsx + tfjs + wasm), so only passes of several seconds gain (≈ N = 100,000 at p + q = 1,024).
+ */
+const PARALLEL_WORK = 1e11;
+const MAX_DEFAULT_WORKERS = 4;
+
+/** Worker count for `--workers auto`: 1 for small jobs (worker start-up costs about a second), else the cores, ≤ 4. */
+export function defaultWorkers(samples: number, width: number): number {
+  return samples * width * width >= PARALLEL_WORK ? Math.max(1, Math.min(availableParallelism(), MAX_DEFAULT_WORKERS)) : 1;
+}
+
+function openSpec(spec: SourceSpec): Promise<ActivationSource> {
+  return openActivationSource(spec.path, { layout: spec.layout, ...(spec.key !== undefined ? { key: spec.key } : {}) });
+}
+
+/** The error to report when both A and B failed on one batch: the lower sample, A on a tie. */
+function firstFailure(a: unknown, b: unknown): unknown {
+  if (a instanceof ActivationError && b instanceof ActivationError && a.at && b.at && b.at.sample < a.at.sample) return b;
+  return a;
+}
+
+/**
+ * Read samples [start, end) of A and B in batches and hand each joint batch (`rows × (p + q)`, row-major, A's units
+ * first; the buffer is reused) to `visit`. The next batch is read while `visit` runs.
+ */
+export async function forEachJointBatch(
+  A: ActivationSource,
+  B: ActivationSource,
+  start: number,
+  end: number,
+  batchRows: number,
+  visit: (joint: Float32Array, rows: number, done: number) => void,
+): Promise<void> {
+  const p = A.units;
+  const q = B.units;
+  const width = p + q;
+  const size = Math.max(1, Math.min(batchRows, end - start));
+  const joint = new Float32Array(size * width);
+  const read = async (from: number) => {
+    const rows = Math.min(size, end - from);
+    // Settle both before reporting, so the lower sample (A on a tie) is reported whichever read finished first.
+    const [ra, rb] = await Promise.allSettled([A.readSamples(from, rows), B.readSamples(from, rows)]);
+    if (ra.status === 'rejected') throw rb.status === 'rejected' ? firstFailure(ra.reason, rb.reason) : ra.reason;
+    if (rb.status === 'rejected') throw rb.reason;
+    return { rows, a: ra.value, b: rb.value };
+  };
+  if (start >= end) return;
+  let next = read(start);
+  for (let at = start; at < end; ) {
+    const { rows, a, b } = await next;
+    const after = at + rows;
+    if (after < end) {
+      next = read(after);
+      // Marked handled here; awaited (and thrown) on the next turn.
+      next.catch(() => undefined);
+    }
+    for (let r = 0; r < rows; r++) {
+      joint.set(a.subarray(r * p, (r + 1) * p), r * width);
+      joint.set(b.subarray(r * q, (r + 1) * q), r * width + p);
+    }
+    visit(joint, rows, after - start);
+    at = after;
+  }
+}
+
+export interface RangeJob {
+  a: SourceSpec;
+  b: SourceSpec;
+  start: number;
+  end: number;
+  batchRows: number;
+}
+
+/** A range's moments, or where its first non-finite value is (so the caller can report the lowest sample). */
+export type RangeResult = { state: MomentState } | { nonFinite: { message: string; sample: number } };
+
+/** Worker job: moments of samples [start, end) of both files. Progress messages are rows done so far. */
+export async function accumulateRange(job: RangeJob, ctx?: { progress(done: number): void }): Promise<RangeResult> {
+  const A = await openSpec(job.a);
+  try {
+    const B = await openSpec(job.b);
+    try {
+      const p = A.units;
+      const q = B.units;
+      const acc = new MomentAccumulator(p + q, { groups: [{ offset: 0, count: p }, { offset: p, count: q }] });
+      let lastReport = 0;
+      await forEachJointBatch(A, B, job.start, job.end, job.batchRows, (joint, rows, done) => {
+        acc.update(joint, rows);
+        const now = performance.now();
+        if (now - lastReport > 250 || done === job.end - job.start) {
+          lastReport = now;
+          ctx?.progress(done);
+        }
+      });
+      return { state: acc.toState() };
+    } catch (err) {
+      if (err instanceof ActivationError && err.at) return { nonFinite: { message: err.message, sample: err.at.sample } };
+      throw err;
+    } finally {
+      await B.close();
+    }
+  } finally {
+    await A.close();
+  }
+}
+
+export interface StreamOptions {
+  a: SourceSpec;
+  b: SourceSpec;
+  batchRows: number;
+  workers: number;
+  reservoir: RowReservoir | undefined;
+}
+
+/** Stream both (already opened and checked) sources into joint moments, filling `reservoir` when given. */
+export async function streamJointMoments(A: ActivationSource, B: ActivationSource, options: StreamOptions, progress: Progress): Promise<JointMoments> {
+  const p = A.units;
+  const q = B.units;
+  const N = A.samples;
+  const groups = [
+    { offset: 0, count: p },
+    { offset: p, count: q },
+  ];
+  const { reservoir, batchRows } = options;
+  const workers = Math.max(1, Math.min(options.workers, Math.floor(N / 2)));
+  if (workers === 1) {
+    const acc = new MomentAccumulator(p + q, { groups });
+    await forEachJointBatch(A, B, 0, N, batchRows, (joint, rows, done) => {
+      acc.update(joint, rows);
+      reservoir?.update(joint, rows);
+      progress.rows(done, N);
+    });
+    progress.finish();
+    return acc.finalize();
+  }
+
+  const jobs: RangeJob[] = Array.from({ length: workers }, (_, k) => ({
+    a: options.a,
+    b: options.b,
+    start: Math.floor((k * N) / workers),
+    end: Math.floor(((k + 1) * N) / workers),
+    batchRows,
+  }));
+  const done = new Array<number>(workers).fill(0);
+  const inWorkers = runInWorkers<RangeJob, RangeResult, number>(new URL('./align-stream.ts', import.meta.url), 'accumulateRange', jobs, {
+    concurrency: workers,
+    jobName: (j) => `moments of samples ${j.start}..${j.end}`,
+    onProgress: (i, rows) => {
+      done[i] = rows;
+      progress.rows(
+        done.reduce((s, d) => s + d, 0),
+        N,
+      );
+    },
+  });
+  // The reservoir needs rows in order: fill it here while the workers accumulate.
+  const sampling = reservoir ? forEachJointBatch(A, B, 0, N, batchRows, (joint, rows) => reservoir.update(joint, rows)) : Promise.resolve();
+  const [w, s] = await Promise.allSettled([inWorkers, sampling]);
+  progress.finish();
+  const failures: Array<{ message: string; sample: number }> = [];
+  if (s.status === 'rejected') {
+    const err = s.reason as unknown;
+    if (!(err instanceof ActivationError && err.at)) throw err;
+    failures.push({ message: err.message, sample: err.at.sample });
+  }
+  if (w.status === 'rejected') throw w.reason;
+  for (const r of w.value) if ('nonFinite' in r) failures.push(r.nonFinite);
+  if (failures.length > 0) {
+    const first = failures.reduce((x, y) => (y.sample < x.sample ? y : x));
+    throw new ActivationError(first.message);
+  }
+  const total = MomentAccumulator.fromState((w.value[0] as { state: MomentState }).state);
+  for (const r of w.value.slice(1)) total.merge(MomentAccumulator.fromState((r as { state: MomentState }).state));
+  return total.finalize();
+}
