@@ -1,12 +1,14 @@
 """Peer of benchmark/sections/sparse.ts: scikit-learn Lasso path on the same standardised activations.
 
-usage: lasso.py A.f32 B.f32 n p q alphas(comma) mode
+usage: lasso.py A.f32 B.f32 n p q alphas(comma) mode [rAA.f64 rAB.f64]
   A.f32, B.f32: row-major float32 (n x p, n x q) raw little-endian.
   mode 'gram':  Lasso(alpha, fit_intercept=False, precompute=True, warm_start=True) refit for each alpha, largest
                 first (the Gram matrix XᵀX is computed by sklearn inside the timed fit, as a user would run it).
   mode 'plain': the same with precompute=False (sklearn's default: coordinate descent on the n x p data).
 Timed: standardising (float64, as sklearn upcasts) + the 10 fits. Printed: JSON {ms, mode, meanLoss, meanNonzero,
-objective} per alpha, where loss = FVU = mean((y − Xw)²) on standardised targets.
+objective} per alpha, where loss = FVU = mean((y − Xw)²) on standardised targets. With rAA.f64/rAB.f64 (the
+engine's correlation statistics, row-major float64) the objectives are evaluated on those, so that the engine's
+solution and sklearn's are compared on the same quadratic.
 """
 import json
 import os
@@ -46,8 +48,12 @@ def main():
         coefs.append(model.coef_.copy())  # q x p
     ms = (time.perf_counter() - t0) * 1000.0
     out = []
-    G = X.T @ X / n
-    C = X.T @ Y / n
+    if len(sys.argv) > 9:
+        G = np.fromfile(sys.argv[8], dtype=np.float64).reshape(p, p)
+        C = np.fromfile(sys.argv[9], dtype=np.float64).reshape(p, q)
+    else:
+        G = X.T @ X / n
+        C = X.T @ Y / n
     for alpha, W in zip(alphas, coefs):
         W = W.T  # p x q
         fvu = 1.0 - 2.0 * np.einsum("jk,jk->k", W, C) + np.einsum("jk,jk->k", W, G @ W)

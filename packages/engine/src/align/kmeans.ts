@@ -67,6 +67,50 @@ function seedPlusPlus(x: Float64Array, n: number, d: number, k: number, rand: ()
   return centers;
 }
 
+/** Nearest centre of every point via ‖x‖² − 2x·c + ‖c‖² (one multiply–add per term); returns the inertia. */
+function assign(
+  x: Float64Array,
+  xNorm: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  centers: Float64Array,
+  labels: Int32Array,
+  nearest: Float64Array,
+): { inertia: number; changed: boolean } {
+  const cNorm = new Float64Array(k);
+  for (let c = 0; c < k; c++) {
+    let s = 0;
+    for (let t = 0; t < d; t++) s += centers[c * d + t]! ** 2;
+    cNorm[c] = s;
+  }
+  let inertia = 0;
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    const xi = i * d;
+    let bestC = 0;
+    let bestD = Infinity;
+    for (let c = 0; c < k; c++) {
+      const cc = c * d;
+      let dot = 0;
+      for (let t = 0; t < d; t++) dot += x[xi + t]! * centers[cc + t]!;
+      const dd = cNorm[c]! - 2 * dot;
+      if (dd < bestD) {
+        bestD = dd;
+        bestC = c;
+      }
+    }
+    const dist = Math.max(0, bestD + xNorm[i]!);
+    nearest[i] = dist;
+    inertia += dist;
+    if (labels[i] !== bestC) {
+      labels[i] = bestC;
+      changed = true;
+    }
+  }
+  return { inertia, changed };
+}
+
 function lloyd(
   x: Float64Array,
   n: number,
@@ -75,6 +119,7 @@ function lloyd(
   centers: Float64Array,
   maxIter: number,
   shiftTol: number,
+  xNorm: Float64Array,
 ): KMeansResult {
   const previous = new Float64Array(k * d);
   const labels = new Int32Array(n).fill(-1);
@@ -82,25 +127,9 @@ function lloyd(
   const nearest = new Float64Array(n);
   let inertia = 0;
   for (let iter = 0; iter < maxIter; iter++) {
-    let changed = false;
-    inertia = 0;
-    for (let i = 0; i < n; i++) {
-      let bestC = 0;
-      let bestD = Infinity;
-      for (let c = 0; c < k; c++) {
-        const dd = dist2(x, i * d, centers, c * d, d);
-        if (dd < bestD) {
-          bestD = dd;
-          bestC = c;
-        }
-      }
-      nearest[i] = bestD;
-      inertia += bestD;
-      if (labels[i] !== bestC) {
-        labels[i] = bestC;
-        changed = true;
-      }
-    }
+    const step = assign(x, xNorm, n, d, k, centers, labels, nearest);
+    inertia = step.inertia;
+    const changed = step.changed;
     if (!changed && iter > 0) break;
     previous.set(centers);
     centers.fill(0);
@@ -125,20 +154,7 @@ function lloyd(
     for (let t = 0; t < k * d; t++) shift += (centers[t]! - previous[t]!) ** 2;
     if (shift <= shiftTol) {
       // Converged: final assignment to the final centres.
-      inertia = 0;
-      for (let i = 0; i < n; i++) {
-        let bestC = 0;
-        let bestD = Infinity;
-        for (let c = 0; c < k; c++) {
-          const dd = dist2(x, i * d, centers, c * d, d);
-          if (dd < bestD) {
-            bestD = dd;
-            bestC = c;
-          }
-        }
-        labels[i] = bestC;
-        inertia += bestD;
-      }
+      inertia = assign(x, xNorm, n, d, k, centers, labels, nearest).inertia;
       break;
     }
   }
@@ -163,9 +179,15 @@ export function kMeans(x: Float64Array, n: number, d: number, k: number, options
     meanVar += v / n / d;
   }
   const shiftTol = (options.tol ?? 1e-4) * meanVar;
+  const xNorm = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let t = 0; t < d; t++) s += x[i * d + t]! ** 2;
+    xNorm[i] = s;
+  }
   let best: KMeansResult | undefined;
   for (let r = 0; r < restarts; r++) {
-    const res = lloyd(x, n, d, k, seedPlusPlus(x, n, d, k, rand), options.maxIter ?? 300, shiftTol);
+    const res = lloyd(x, n, d, k, seedPlusPlus(x, n, d, k, rand), options.maxIter ?? 300, shiftTol, xNorm);
     if (!best || res.inertia < best.inertia) best = res;
   }
   return best!;

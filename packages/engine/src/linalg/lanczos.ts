@@ -63,9 +63,14 @@ export function lanczosLargest(
   const beta = new Float64Array(maxDim); // beta[j] couples j and j+1
   const w = new Float64Array(n);
 
-  /** Orthogonalise w against rows 0..j−1 of V, twice (classical Gram–Schmidt repeated is as stable as modified). */
+  /**
+   * Orthogonalise w against rows 0..j−1 of V by classical Gram–Schmidt, with a second pass when the first removed
+   * a large share of w (Daniel–Gragg–Kaufman–Stewart criterion: "twice is enough").
+   */
   const reorthogonalise = (j: number): void => {
+    const before = norm(w);
     for (let pass = 0; pass < 2; pass++) {
+      if (pass === 1 && norm(w) > 0.7071 * before) break;
       for (let i = 0; i < j; i++) {
         const off = i * n;
         let h = 0;
