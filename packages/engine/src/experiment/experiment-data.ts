@@ -17,6 +17,12 @@ export interface ExperimentData {
   classNames?: string[];
 }
 
+/** Class names of the built-in datasets (index = label). */
+export const CLASS_NAMES: Record<string, string[]> = {
+  'fashion-mnist': ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'],
+  mnist: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+};
+
 function subset(ds: Dataset, indices: Uint32Array): ImageSet {
   const size = ds.height * ds.width * ds.channels;
   const images = new Uint8Array(indices.length * size);
@@ -54,5 +60,12 @@ export async function loadExperimentData(spec: Pick<ResolvedExperimentSpec, 'dat
     throw new Error(`dataset ${ds.name} has ${ds.n} images: split.validation ${validation} + split.probe ${probe} leave none to train on; lower them`);
   }
   const split = splitDataset(ds, { seed: spec.split.seed, validation: spec.split.validation, probe: spec.split.probe });
-  return { name: ds.name, train: subset(ds, split.train), validation: subset(ds, split.validation), probe: subset(ds, split.probe) };
+  const classNames = typeof spec.dataset === 'string' ? CLASS_NAMES[spec.dataset] : undefined;
+  return {
+    name: ds.name,
+    train: subset(ds, split.train),
+    validation: subset(ds, split.validation),
+    probe: subset(ds, split.probe),
+    ...(classNames && classNames.length === ds.classes ? { classNames } : {}),
+  };
 }
