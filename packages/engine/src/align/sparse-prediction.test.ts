@@ -243,6 +243,24 @@ describe('sparsePredictionPath', () => {
     }
   });
 
+  it('converges on singular statistics (duplicated units, more units than samples)', () => {
+    const p = 30;
+    const q = 4;
+    // 20 samples for 30 units: R_AA has rank ≤ 19; unit 1 duplicates unit 0 exactly.
+    const g = rng(17);
+    const n = 20;
+    const A = Float64Array.from({ length: n * p }, g);
+    for (let s = 0; s < n; s++) A[s * p + 1] = A[s * p]!;
+    const B = Float64Array.from({ length: n * q }, g);
+    const { rAA, rAB } = correlations(A, B, n, p, q);
+    const res = sparsePredictionPath({ rAA, rAB, p, q, penalties: [0.01, 0.05, 0.2] });
+    for (const pt of res.path) {
+      expect(pt.unconverged).toBe(0);
+      expect(worstKkt(rAA, rAB, p, q, pt)).toBeLessThan(1e-6);
+      for (const l of pt.losses) expect(l).toBeGreaterThanOrEqual(-1e-9);
+    }
+  });
+
   it('rejects bad input with a clear message', () => {
     const base = { rAA: fRAA, rAB: fRAB, p: fx.p, q: fx.q };
     expect(() => sparsePredictionPath({ ...base, penalties: [0.1, -0.01] })).toThrow(/penalty -0.01 .*≥ 0/);
