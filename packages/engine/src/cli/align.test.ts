@@ -151,6 +151,33 @@ describe('convergent align: planted permutation', () => {
   });
 });
 
+describe('convergent align: dead units', () => {
+  it('lists zero-variance units and keeps every figure finite', async () => {
+    const r = rng(17);
+    const n = 500;
+    const A = Float32Array.from({ length: n * 4 }, () => Math.max(0, r.normal()));
+    const B = Float32Array.from({ length: n * 5 }, () => r.normal());
+    for (let i = 0; i < n; i++) {
+      A[i * 4 + 2] = 0; // a ReLU unit that never fires
+      B[i * 5 + 0] = 3.5; // a constant unit
+    }
+    await writeNpy(join(dir, 'dead_a.npy'), A, [n, 4]);
+    await writeNpy(join(dir, 'dead_b.npy'), B, [n, 5]);
+    const json = join(dir, 'dead.json');
+    const out = await run(['align', join(dir, 'dead_a.npy'), join(dir, 'dead_b.npy'), '--quiet', '--clusters', '3', '--json', json]);
+    expect(out.stderr).toBe('');
+    const text = await readFile(json, 'utf8');
+    const report = JSON.parse(text);
+    expect(report.deadA).toEqual([2]);
+    expect(report.deadB).toEqual([0]);
+    expect(text).not.toMatch(/NaN|Infinity/);
+    // A dead unit correlates 0 with everything.
+    expect(report.semi.corr[2]).toBe(0);
+    expect(report.hungarian.corr.every((c: number | null) => c !== null && Number.isFinite(c))).toBe(true);
+    expect(out.stdout).toMatch(/dead units: A 1 \(2\); B 1 \(0\)/);
+  });
+});
+
 describe('convergent align: worker threads', () => {
   it('--workers 2 gives the sequential results, and reports the lowest-sample NaN found by any worker', async () => {
     const { a, b, expected } = await planted(1200, 6, 31);
