@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../apps/api/src/db/database.ts';
 import { startApiServer, type ApiServer } from '../../apps/api/src/http/server.ts';
 import { launchChromium } from './support/browser.ts';
-import { seedDashboard, type DashboardSeed } from './support/seed-dashboard.ts';
+import { importTinyResult, seedDashboard, type DashboardSeed } from './support/seed-dashboard.ts';
 import { ensureWebBuild, repoRoot, startWebApp, type WebApp } from './support/web-app.ts';
 
 const artifacts = path.join(repoRoot, 'test/e2e/artifacts');
@@ -26,13 +26,19 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let seed: DashboardSeed;
+let importedId: string;
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   tmp = mkdtempSync(path.join(os.tmpdir(), 'convergent-e2e-'));
   ensureWebBuild(log);
   db = await openDatabase({ dataDir: path.join(tmp, 'db') });
+  let t = Date.now();
   seed = await seedDashboard(db.prisma);
+  log(`seeded planted data in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  t = Date.now();
+  importedId = await importTinyResult(db.prisma, seed.teamId, tmp);
+  log(`trained and imported a tiny real result in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   api = await startApiServer({ database: db, port: 0, host: '127.0.0.1' });
   web = await startWebApp(api.graphqlUrl);
   log(`api ${api.graphqlUrl}, dashboard ${web.url}`);
@@ -162,8 +168,8 @@ describe('dashboard end to end', { timeout: 120_000 }, () => {
   });
 
   it('draws a 1,024 × 1,024 heatmap', async () => {
-    const wide = seed.seeded.networks.filter((n) => n.arch === 'wide');
-    await page.goto(`${web.url}/experiments/${seed.seeded.experimentId}/pair?a=${wide[0]!.id}&b=${wide[1]!.id}&layer=fc1`);
+    const [a, b] = seed.big.networks;
+    await page.goto(`${web.url}/experiments/${seed.big.experimentId}/pair?a=${a!.id}&b=${b!.id}&layer=fc1`);
     const stats = await canvasStats(page);
     await shot('05-pair-1024');
     log(`1,024 × 1,024 heatmap drawn in ${stats.drawMs.toFixed(1)} ms (colour map + putImageData)`);
@@ -206,6 +212,28 @@ describe('dashboard end to end', { timeout: 120_000 }, () => {
     expect(await page.textContent('[data-testid="comparison"]')).toContain('wide-s1');
     await page.waitForSelector('canvas[data-testid="heatmap"][data-drawn]');
     await shot('07-compare');
+  });
+
+  it('renders an experiment trained by the engine and stored by the real importer', async () => {
+    await page.goto(`${web.url}/experiments/${importedId}`);
+    await page.waitForSelector('[data-testid="headline-chart"] .recharts-line');
+    expect(await page.locator('[data-testid="arch-group"]').count()).toBe(2);
+    await shot('11-imported-experiment');
+    await page.click('[data-testid="open-pair"]');
+    await page.waitForURL(/\/pair\?/);
+    const stats = await canvasStats(page);
+    expect(stats.width * stats.height).toBeGreaterThan(1);
+    expect(stats.opaque).toBe(stats.width * stats.height);
+    expect(stats.colours).toBeGreaterThan(3);
+    await page.waitForSelector('[data-testid="best-matches"] [data-testid="unit-link"]');
+    await shot('12-imported-pair');
+    await page.click('[data-testid="best-matches"] [data-testid="unit-link"] >> nth=0');
+    await page.waitForURL(/\/units\/[^/]+$/);
+    await page.waitForFunction(() => {
+      const imgs = [...document.querySelectorAll('[data-testid="unit-top-images"] img')] as HTMLImageElement[];
+      return imgs.length > 0 && imgs.every((i) => i.complete && i.naturalWidth > 0);
+    });
+    await shot('13-imported-unit');
   });
 
   it('shows API errors: unknown id, another team’s id, a rejected spec and a bad token', async () => {

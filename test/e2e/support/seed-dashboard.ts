@@ -4,13 +4,20 @@
  * correlations around 0.4–0.6, and all other entries are small (|r| ≤ 0.1), so the reordered heatmap must
  * show a red diagonal on a pale background.
  */
+import path from 'node:path';
+import { runExperiment } from '@convergent/engine/experiment/run-experiment';
 import type { PrismaClient } from '../../../apps/api/src/generated/prisma/client.ts';
+import { importResult } from '../../../apps/api/src/import/import-result.ts';
+import { tinyData, tinySpec } from '../../../apps/api/src/import/test-fixtures/tiny-experiment.ts';
 import { seedExperiment, seedTeam, type Seeded } from '../../../apps/api/test/seed.ts';
 
 export interface DashboardSeed {
+  teamId: string;
   token: string;
   otherTeamToken: string;
   seeded: Seeded;
+  /** Two networks with a 1,024-unit layer (max and semi matching only, to keep seeding short). */
+  big: Seeded;
   otherTeamExperimentId: string;
 }
 
@@ -28,12 +35,20 @@ export async function seedDashboard(prisma: PrismaClient): Promise<DashboardSeed
     ],
     layers: [
       { name: 'conv1', kind: 'conv', units: { small: 32, wide: 64 } },
-      // 1,024 units: the wide pair's heatmap is 1,024 × 1,024.
-      { name: 'fc1', kind: 'dense', units: { small: 96, wide: 1024 } },
+      { name: 'fc1', kind: 'dense', units: { small: 96, wide: 128 } },
     ],
     methods: ['HUNGARIAN', 'SEMI', 'SPARSE', 'SPECTRAL', 'MI'],
     probeImages: 12,
     storedChance: true,
+  });
+  const big = await seedExperiment(prisma, teamId, {
+    name: 'e2e 1024 units',
+    networks: [
+      { arch: 'wide', seed: 1 },
+      { arch: 'wide', seed: 2 },
+    ],
+    layers: [{ name: 'fc1', kind: 'dense', units: { wide: 1024 } }],
+    methods: ['HUNGARIAN', 'SEMI'],
   });
   const other = await seedTeam(prisma, 'e2e other team');
   const otherExp = await seedExperiment(prisma, other.teamId, {
@@ -45,5 +60,29 @@ export async function seedDashboard(prisma: PrismaClient): Promise<DashboardSeed
     layers: [{ name: 'conv1', kind: 'conv', units: { small: 8 } }],
     methods: ['HUNGARIAN'],
   });
-  return { token, otherTeamToken: other.token, seeded, otherTeamExperimentId: otherExp.experimentId };
+  return { teamId, token, otherTeamToken: other.token, seeded, big, otherTeamExperimentId: otherExp.experimentId };
+}
+
+const arch = (name: string, filters: number, units: number) => ({
+  name,
+  inputShape: [8, 8, 1],
+  layers: [
+    { type: 'conv', name: 'conv1', filters, kernel: 3, padding: 'same', activation: 'relu', record: true },
+    { type: 'maxpool', name: 'pool1', size: 2 },
+    { type: 'flatten', name: 'flatten' },
+    { type: 'dense', name: 'fc1', units, activation: 'relu', record: true },
+    { type: 'dense', name: 'out', units: 3 },
+  ],
+});
+
+/**
+ * A real result: the engine trains a tiny family (8x8 synthetic images, two widths x two seeds, one epoch) with
+ * `runExperiment`, and the API's importer stores the result directory, as `importResult` does for users.
+ */
+export async function importTinyResult(prisma: PrismaClient, teamId: string, tmp: string): Promise<string> {
+  const dir = path.join(tmp, 'tiny-result');
+  const spec = tinySpec({ name: 'imported tiny result', architectures: [arch('narrow', 12, 16), arch('broad', 16, 24)] });
+  await runExperiment(spec, { out: dir, data: tinyData(), concurrency: 1 });
+  const out = await importResult(prisma, { teamId, dir });
+  return out.experimentId;
 }

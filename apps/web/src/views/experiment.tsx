@@ -286,6 +286,7 @@ function AccuracyCurves({ nets }: { nets: readonly Net[] }) {
       data={data}
       xKey="epoch"
       xLabel="epoch"
+      yDomain={[0, 1]}
       series={shown.map((n, i) => ({ key: n.id, label: `seed ${n.seed}`, color: seriesColor(i) }))}
     />
   );
