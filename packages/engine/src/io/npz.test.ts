@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,12 +15,19 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'npz-test-'));
 });
+const originalTmp = process.env.TMPDIR;
 afterAll(async () => {
+  if (originalTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = originalTmp;
   await rm(dir, { recursive: true, force: true });
 });
 
-async function tempEntries(): Promise<string[]> {
-  return (await readdir(tmpdir())).filter((f) => f.startsWith('convergent-npz-'));
+/** Inflated entries go to os.tmpdir(); point it at a private folder so parallel test files do not interfere. */
+async function privateTmp(): Promise<string> {
+  const own = join(dir, 'tmp');
+  await mkdir(own, { recursive: true });
+  process.env.TMPDIR = own;
+  return own;
 }
 
 describe('numpy-written archives', () => {
@@ -29,11 +36,13 @@ describe('numpy-written archives', () => {
       const archive = await openNpz(join(FIXTURES, file));
       expect([...archive.keys].sort()).toEqual(['acts', 'fort', 'ids']);
       expect(archive.entries.every((e) => e.compression === (file === 'stored.npz' ? 'stored' : 'deflate'))).toBe(true);
-      const before = await tempEntries();
+      const own = await privateTmp();
+      let sawTemp = false;
       for (const [key, want] of Object.entries(manifest.archives)) {
         const reader = await archive.open(key);
         expect(reader.shape).toEqual(want.shape);
         expect(reader.label).toBe(`${join(FIXTURES, file)}:${key}`);
+        sawTemp ||= (await readdir(own)).some((f) => f.startsWith('convergent-npz-'));
         const rows = await reader.readRows(1, reader.rows - 1);
         const expected = Float32Array.from(want.values, Number).subarray(reader.rowLength);
         expect(Array.from(rows)).toEqual(Array.from(expected));
@@ -41,8 +50,9 @@ describe('numpy-written archives', () => {
       }
       expect(archive.entries.find((e) => e.key === 'fort')).toBeDefined();
       await archive.close();
-      // Inflated temporaries are removed when their readers close.
-      expect(await tempEntries()).toEqual(before);
+      // Deflated entries are inflated to a temporary file, removed when their readers close.
+      expect(sawTemp).toBe(file === 'deflated.npz');
+      expect(await readdir(own)).toEqual([]);
     });
   }
 
