@@ -20,3 +20,5 @@ export { createJobServices, type JobServices } from './jobs/services.ts';
 
 // import of `convergent experiment run` result directories
 export { importResult, type ImportResultOptions, type ImportResultOutcome } from './import/import-result.ts';
+export { workerCommand, WORKER_USAGE } from './jobs/worker-command.ts';
+export { embeddedDatabaseUrl } from './db/database.ts';

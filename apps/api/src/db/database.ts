@@ -6,7 +6,7 @@
  * One process owns a PGlite data directory at a time (a lock file beside it says which); `close()` must
  * run before exit so PGlite writes a clean shutdown checkpoint (see `onShutdownSignal`).
  */
-import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -132,7 +132,11 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     const [pgl, srv] = [db, server];
     connectionString = srv.connectionString;
     kind = 'pglite';
+    // Lets `convergent worker` on this machine find the running embedded database.
+    const urlFile = `${dataDir}.url`;
+    writeFileSync(urlFile, `${connectionString}\n`);
     stopEmbedded = async () => {
+      rmSync(urlFile, { force: true });
       await srv.stop();
       await pgl.close();
       unlock();
@@ -175,6 +179,17 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       await stopEmbedded?.();
     },
   };
+}
+
+/**
+ * The URL of the embedded database a Convergent process on this machine is serving from `dataDir`
+ * (default `.convergent/db`), or null when none is running.
+ */
+export function embeddedDatabaseUrl(dataDir: string = DEFAULT_DATA_DIR): string | null {
+  const file = `${path.resolve(dataDir)}.url`;
+  if (!existsSync(file)) return null;
+  const url = readFileSync(file, 'utf8').trim();
+  return url || null;
 }
 
 function withSchema(url: string, schema: string): string {
