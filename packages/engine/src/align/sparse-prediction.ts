@@ -149,8 +149,8 @@ class TargetSolver {
     private readonly live: Uint8Array,
     private readonly tol: number,
     private readonly maxSweeps: number,
-    /** Q⁻¹ over the live units (p×p, zero rows/columns for dead units), or undefined when Q is singular. */
-    private readonly H: Float64Array | undefined,
+    /** Q⁻¹ over the live units (p×p, zero rows/columns for dead units), computed on first use; undefined if singular. */
+    private readonly inverse: () => Float64Array | undefined,
   ) {
     this.w = new Float64Array(p);
     this.g = new Float64Array(p);
@@ -306,10 +306,11 @@ class TargetSolver {
    * ~ (ns + nt)·p + nt³/3 instead of ns³/3; otherwise a Cholesky factorisation of Q_SS. False if singular.
    */
   private solveSupport(ns: number): boolean {
-    const { set, sIdx, nb, nx, mat, qE, H, p, live, stamp, cvec } = this;
+    const { set, sIdx, nb, nx, mat, qE, p, live, stamp, cvec } = this;
     const m = this.setSize;
     const nt = this.pLive - ns;
-    if (H && (nt * nt * nt) / 3 + (ns + nt) * p < (ns * ns * ns) / 3) {
+    const H = (nt * nt * nt) / 3 + (ns + nt) * p < (ns * ns * ns) / 3 ? this.inverse() : undefined;
+    if (H) {
       this.stampValue++;
       const sv = this.stampValue;
       cvec.fill(0);
@@ -532,7 +533,12 @@ export function sparsePredictionPath(input: SparsePredictionInput): SparsePredic
   const vals: number[][][] = ascending.map(() => []);
   const unconverged = new Int32Array(n);
 
-  const solver = new TargetSolver(rAA, p, live, tol, maxSweeps, liveInverse(rAA, p, live));
+  let inverse: Float64Array | undefined | null = null; // null: not computed yet
+  const lazyInverse = (): Float64Array | undefined => {
+    if (inverse === null) inverse = liveInverse(rAA, p, live);
+    return inverse;
+  };
+  const solver = new TargetSolver(rAA, p, live, tol, maxSweeps, lazyInverse);
   const allIdx = new Int32Array(p);
   const activeIdx = new Int32Array(p);
   for (let k = 0; k < q; k++) {

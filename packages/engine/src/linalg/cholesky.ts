@@ -94,14 +94,19 @@ export function spdInverse(a: Float64Array, n: number, minPivot = 1e-13): Float6
   const l = Float64Array.from(a.subarray(0, n * n));
   if (!choleskyInPlace(l, n, minPivot)) return undefined;
   // Invert L (lower), then A⁻¹ = L⁻ᵀ L⁻¹.
+  // Row i of L⁻¹ = −(Σ_k L[i][k] · row k of L⁻¹) / L[i][i], accumulated over contiguous rows.
   const li = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
-    li[i * n + i] = 1 / l[i * n + i]!;
-    for (let j = 0; j < i; j++) {
-      let s = 0;
-      for (let k = j; k < i; k++) s += l[i * n + k]! * li[k * n + j]!;
-      li[i * n + j] = -s / l[i * n + i]!;
+    const ri = i * n;
+    for (let k = 0; k < i; k++) {
+      const lik = l[ri + k]!;
+      if (lik === 0) continue;
+      const rk = k * n;
+      for (let j = 0; j <= k; j++) li[ri + j] = li[ri + j]! + lik * li[rk + j]!;
     }
+    const inv = 1 / l[ri + i]!;
+    for (let j = 0; j < i; j++) li[ri + j] = -li[ri + j]! * inv;
+    li[ri + i] = inv;
   }
   const inv = new Float64Array(n * n);
   // inv = liᵀ li: inv[j][c] = Σ_k li[k][j] li[k][c]; accumulate row k of li as outer products (contiguous).
