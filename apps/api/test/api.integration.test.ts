@@ -52,6 +52,15 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
     seeded = await seedExperiment(db.prisma, A.teamId, { name: 'family', networks: NETWORKS, layers: LAYERS, storedChance: true });
     tiny = await seedExperiment(db.prisma, A.teamId, { name: 'tiny', networks: [{ arch: 'small', seed: 5 }, { arch: 'small', seed: 6 }], layers: LAYERS.slice(0, 1), methods: ['HUNGARIAN'] });
     other = await seedExperiment(db.prisma, B.teamId, { name: 'b-exp', networks: [{ arch: 'small', seed: 0 }, { arch: 'small', seed: 1 }], layers: LAYERS.slice(0, 1), methods: ['HUNGARIAN'] });
+    // Weights of small-s0 in the tfjs layout the importer stores (model.json + one weights.bin shard).
+    for (const [file, kind, bytes] of [
+      ['model.json', 'WEIGHTS', Buffer.from(JSON.stringify({ format: 'layers-model', weightsManifest: [{ paths: ['group1-shard1of1.bin'], weights: [] }] }))],
+      ['weights.bin', 'OTHER', Buffer.from([1, 2, 3, 4, 5])],
+    ] as const) {
+      await db.prisma.artifact.create({
+        data: { teamId: A.teamId, experimentId: seeded.experimentId, networkId: seeded.networks[0]!.id, key: `network/${seeded.networks[0]!.id}/${file}`, kind, mediaType: 'application/octet-stream', size: bytes.length, sha256: '-', data: new Uint8Array(bytes) },
+      });
+    }
     const job = await db.prisma.job.create({ data: { teamId: A.teamId, experimentId: seeded.experimentId, kind: 'ALIGN', payload: {}, status: 'COMPLETED', fraction: 1 } });
     jobId = job.id;
     importRoot = mkdtempSync(path.join(os.tmpdir(), 'convergent-import-'));
@@ -422,6 +431,19 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
     expect((await fetchBytes(`${url()}/files/alignments/${d.alignment.id}/between.npy?sig=${sig.slice(0, -2)}xx`)).status).toBe(401);
     expect((await fetchBytes(d.alignment.betweenUrl)).status).toBe(200);
     expect((await fetchBytes(`${url()}/files/nothing/here/x.npy`, { authorization: `Bearer ${A.token}` })).status).toBe(404);
+  });
+
+  it('serves a network\'s weights as a loadable tfjs model (signed shard paths), only to its team', async () => {
+    const d = await ok(url(), A.token, 'query($a: ID!, $b: ID!) { a: network(id: $a) { weightsUrl } b: network(id: $b) { weightsUrl } }', { a: net(0).id, b: net(1).id });
+    expect(d.b.weightsUrl).toBeNull();
+    const model = JSON.parse((await fetchBytes(d.a.weightsUrl)).bytes.toString('utf8'));
+    const shard = new URL(model.weightsManifest[0].paths[0], d.a.weightsUrl).toString(); // how tfjs resolves it
+    const weights = await fetchBytes(shard);
+    expect(weights.status).toBe(200);
+    expect(Array.from(weights.bytes)).toEqual([1, 2, 3, 4, 5]);
+    const bare = d.a.weightsUrl.split('?')[0];
+    expect((await fetchBytes(bare, { authorization: `Bearer ${B.token}` })).status).toBe(404);
+    expect((await fetchBytes(bare)).status).toBe(401);
   });
 
   it('bad input gets coded errors: depth, cost, paging, spec, import paths, job state', async () => {

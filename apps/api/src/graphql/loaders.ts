@@ -50,9 +50,14 @@ function splitKey(key: string): [string, string] {
 
 const list = (values: readonly (string | number)[]) => Prisma.join(values as (string | number)[]);
 
+/** A Network row read through to_jsonb (timestamps arrive as ISO strings). */
+function networkFromJson(n: Record<string, unknown>): NetworkRow {
+  return { ...(n as unknown as NetworkRow), createdAt: new Date(n['createdAt'] as string), trainedAt: n['trainedAt'] ? new Date(n['trainedAt'] as string) : null };
+}
+
 export function createLoaders(prisma: PrismaClient, teamId: string): Loaders {
   const q = <T>(sql: Prisma.Sql) => prisma.$queryRaw<T[]>(sql);
-  return {
+  const loaders: Loaders = {
     experiment: new DataLoader(async (ids) => byId(ids, await q<ExperimentRow>(Prisma.sql`SELECT * FROM "Experiment" WHERE id IN (${list(ids)}) AND "teamId" = ${teamId}`))),
     network: new DataLoader(async (ids) =>
       byId(
@@ -67,13 +72,19 @@ export function createLoaders(prisma: PrismaClient, teamId: string): Loaders {
           WHERE l.id IN (${list(ids)}) AND e."teamId" = ${teamId}`),
       ),
     ),
-    unit: new DataLoader(async (ids) =>
-      byId(
-        ids,
-        await q<UnitRow>(Prisma.sql`SELECT u.* FROM "Unit" u JOIN "Layer" l ON l.id = u."layerId" JOIN "Network" n ON n.id = l."networkId"
-          JOIN "Experiment" e ON e.id = n."experimentId" WHERE u.id IN (${list(ids)}) AND e."teamId" = ${teamId}`),
-      ),
-    ),
+    // A unit's page always needs its layer and network next: one query loads all three and primes their loaders.
+    unit: new DataLoader(async (ids) => {
+      const rows = await q<UnitRow & { _layer: LayerRow; _network: Record<string, unknown> }>(Prisma.sql`
+        SELECT u.*, to_jsonb(l.*) AS "_layer", to_jsonb(n.*) AS "_network" FROM "Unit" u JOIN "Layer" l ON l.id = u."layerId"
+        JOIN "Network" n ON n.id = l."networkId" JOIN "Experiment" e ON e.id = n."experimentId"
+        WHERE u.id IN (${list(ids)}) AND e."teamId" = ${teamId}`);
+      const units = rows.map(({ _layer, _network, ...unit }) => {
+        loaders.layer.prime(_layer.id, _layer);
+        loaders.network.prime(_network['id'] as string, networkFromJson(_network));
+        return unit as UnitRow;
+      });
+      return byId(ids, units);
+    }),
     alignment: new DataLoader(async (ids) =>
       byId(ids, await q<AlignmentRow>(Prisma.sql`SELECT a.* FROM "Alignment" a JOIN "Experiment" e ON e.id = a."experimentId" WHERE a.id IN (${list(ids)}) AND e."teamId" = ${teamId}`)),
     ),
@@ -107,4 +118,5 @@ export function createLoaders(prisma: PrismaClient, teamId: string): Loaders {
       return keys.map((k) => map.get(k) ?? null);
     }),
   };
+  return loaders;
 }

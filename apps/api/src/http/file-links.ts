@@ -7,6 +7,8 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 export interface FileLinks {
   /** Absolute URL of `/files/<scope>/<rest>` with a signature for scope. */
   url(scope: string, rest: string): string;
+  /** A signature of scope (the value of ?sig=). */
+  sign(scope: string): string;
   /** True when `sig` is a valid, unexpired signature of scope. */
   verify(scope: string, sig: string): boolean;
 }
@@ -29,8 +31,11 @@ export function createFileLinks(options: FileLinkOptions): FileLinks {
   const expiry = () => (Math.floor(Date.now() / 3_600_000) + 1) * 3600 + ttl;
   return {
     url(scope, rest) {
+      return `${base}/files/${scope}/${rest}?sig=${this.sign(scope)}`;
+    },
+    sign(scope) {
       const exp = expiry();
-      return `${base}/files/${scope}/${rest}?sig=${exp}.${mac(scope, exp)}`;
+      return `${exp}.${mac(scope, exp)}`;
     },
     verify(scope, sig) {
       const m = /^(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(sig);

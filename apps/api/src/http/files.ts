@@ -7,6 +7,8 @@
 //                                                 (match.T.npy: the same for each B unit)
 //   GET /files/alignments/<id>/difference.npy     float32 [p, p]: W_A[i,j] - R_AB[i, match[j]] (.T: from B's side)
 //   GET /files/layers/<layerId>/within.npy        W float32 [units, units]
+//   GET /files/networks/<networkId>/model.json    trained weights, tfjs LayersModel (tf.loadLayersModel(url)); its
+//                                                 weightsManifest paths carry a signature, so weights.bin loads too
 // PNG routes take ?scale=1..8 (nearest neighbour). Access: a signature issued by GraphQL for the object (?sig=),
 // or a team token (Authorization: Bearer, or ?token= for <img>) whose team owns the object; else 401 / 404.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -137,7 +139,7 @@ export function createFileRoutes(prisma: PrismaClient, links: FileLinks): FileRo
   return {
     async handle(req, res, url) {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'METHOD_NOT_ALLOWED', 'file routes answer GET only');
-      const m = /^\/files\/(units|probe|alignments|layers)\/([A-Za-z0-9_-]{1,64})\/([A-Za-z0-9_.{}-]{1,64})$/.exec(url.pathname);
+      const m = /^\/files\/(units|probe|alignments|layers|networks)\/([A-Za-z0-9_-]{1,64})\/([A-Za-z0-9_.{}-]{1,64})$/.exec(url.pathname);
       if (!m) throw new HttpError(404, 'NOT_FOUND', `no file route ${url.pathname}`);
       const [, kind, id, file] = m as unknown as [string, string, string, string];
       // Access: a valid signature for this object, else a team token (then the object must be the team's).
@@ -179,6 +181,26 @@ export function createFileRoutes(prisma: PrismaClient, links: FileLinks): FileRo
         const rf = asRecord(unit.layer.receptiveField);
         const outline = url.searchParams.get('patch') !== '0' && num(rf['size']) !== null;
         sendPng(res, ...spriteOf(probe, tops, outline ? rf : null), scaleOf(url));
+        return;
+      }
+
+      if (kind === 'networks') {
+        if (file !== 'model.json' && file !== 'weights.bin') throw gone();
+        const net = await prisma.network.findFirst({ where: { id, ...(teamId ? { experiment: { teamId } } : {}) }, select: { id: true, experiment: { select: { teamId: true } } } });
+        if (!net) throw gone();
+        const art = await prisma.artifact.findUnique({ where: { teamId_key: { teamId: net.experiment.teamId, key: `network/${net.id}/${file}` } }, select: { data: true } });
+        if (!art) throw new HttpError(404, 'NOT_FOUND', `network ${id} has no stored weights`);
+        if (file === 'weights.bin') {
+          send(res, 'application/octet-stream', Buffer.from(art.data));
+          return;
+        }
+        // tfjs resolves weight paths against model.json's folder and drops its query: sign each path.
+        const model = JSON.parse(Buffer.from(art.data).toString('utf8')) as { weightsManifest?: { paths: string[] }[] };
+        const sig = links.sign(`networks/${net.id}`);
+        // One shard is stored (as weights.bin) whatever it was called.
+        const groups = model.weightsManifest ?? [];
+        if (groups.length === 1 && groups[0]!.paths.length === 1) groups[0]!.paths = [`weights.bin?sig=${sig}`];
+        send(res, 'application/json', Buffer.from(JSON.stringify(model)));
         return;
       }
 

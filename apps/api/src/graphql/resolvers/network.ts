@@ -95,27 +95,24 @@ export const Unit: UnitResolvers<ApiContext> = {
   topImagesSpriteUrl: (u, _a, ctx) => ctx.links.url(`units/${u.id}`, 'top.png'),
   bestMatches: async (u, { method }, ctx) => {
     const { layer, network } = await networkOfLayer(ctx, u.layerId);
-    // Raw SQL on this hot path (see loaders.ts). kind 'between' leaves out untrained (chance) partners.
-    const rows = await ctx.prisma.$queryRaw<AlignmentRow[]>(Prisma.sql`
-      SELECT * FROM "Alignment"
-      WHERE "experimentId" = ${network.experimentId} AND "layerName" = ${layer.name} AND method = CAST(${method} AS "AlignmentMethod")
-        AND status = 'COMPLETED' AND kind = 'between' AND ("networkAId" = ${network.id} OR "networkBId" = ${network.id})
-      ORDER BY "completedAt" DESC NULLS LAST`);
+    // One raw query (hot path, see loaders.ts) for the alignments of this network at the layer and this unit's rows
+    // in them. kind 'between' leaves out untrained (chance) partners.
+    const joined = await ctx.prisma.$queryRaw<(AlignmentRow & { _direction: 'A_TO_B' | 'B_TO_A'; _unitA: number; _unitB: number | null; _score: number })[]>(Prisma.sql`
+      SELECT a.*, m.direction AS "_direction", m."unitA" AS "_unitA", m."unitB" AS "_unitB", m.score AS "_score"
+      FROM "Alignment" a JOIN "UnitMatch" m ON m."alignmentId" = a.id
+      WHERE a."experimentId" = ${network.experimentId} AND a."layerName" = ${layer.name} AND a.method = CAST(${method} AS "AlignmentMethod")
+        AND a.status = 'COMPLETED' AND a.kind = 'between'
+        AND ((a."networkAId" = ${network.id} AND m.direction = 'A_TO_B' AND m."unitA" = ${u.index}) OR (a."networkBId" = ${network.id} AND m."unitB" = ${u.index}))
+      ORDER BY a."completedAt" DESC NULLS LAST`);
+    const matches = joined.map((r) => ({ alignmentId: r.id, direction: r._direction, unitA: r._unitA, unitB: r._unitB, score: r._score }));
     // One alignment per partner network (the newest), oriented so that A is this unit's network.
     const byPartner = new Map<string, AlignmentRow>();
-    for (const r of rows) {
+    for (const { _direction, _unitA, _unitB, _score, ...r } of joined) {
       const o = oriented(r, network.id);
       if (!byPartner.has(sideB(o))) byPartner.set(sideB(o), o);
     }
     const alignments = [...byPartner.values()];
     if (alignments.length === 0) return [];
-    const asA = alignments.filter((a) => !a.flipped).map((a) => a.id);
-    const asB = alignments.filter((a) => a.flipped).map((a) => a.id);
-    const none = Prisma.sql`FALSE`;
-    const matches = await ctx.prisma.$queryRaw<{ alignmentId: string; direction: 'A_TO_B' | 'B_TO_A'; unitA: number; unitB: number | null; score: number }[]>(Prisma.sql`
-      SELECT "alignmentId", direction, "unitA", "unitB", score FROM "UnitMatch"
-      WHERE ${asA.length ? Prisma.sql`("alignmentId" IN (${Prisma.join(asA)}) AND direction = 'A_TO_B' AND "unitA" = ${u.index})` : none}
-         OR ${asB.length ? Prisma.sql`("alignmentId" IN (${Prisma.join(asB)}) AND "unitB" = ${u.index})` : none}`);
     // For alignments where this unit is on side B, a B_TO_A row (semi-matching from B) beats an A_TO_B row
     // (which only says which A unit chose this one).
     const best = new Map<string, UnitBestMatchRow>();
