@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeNpy } from '../io/npy.ts';
 import { writeNpz } from '../io/npz.ts';
-import { main } from './main.ts';
+import { main, registeredCommands } from './main.ts';
 import { Progress } from './progress.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/convergent.mjs', import.meta.url));
@@ -339,6 +339,16 @@ describe('convergent CLI entry', () => {
     const none = await run([]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/Usage: convergent <command>/);
+  });
+
+  it('every registered command loads, with the name and summary it was registered under', async () => {
+    for (const entry of registeredCommands()) {
+      const command = await entry.load();
+      expect(command.name).toBe(entry.name);
+      expect(command.summary).toBe(entry.summary);
+      expect(command.usage.length).toBeGreaterThan(0);
+    }
+    expect((await run(['align', 'x.npy'])).stderr).toMatch(/^convergent align: expected two activation files/);
   });
 
   it('progress: silent under a second, reports streaming and slow steps after', async () => {

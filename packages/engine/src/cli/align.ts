@@ -8,14 +8,12 @@
 import { access, constants } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DEFAULT_MI_BINS, DEFAULT_MI_SAMPLE_ROWS } from '../align/mutual-information.ts';
-import { selectBackend } from '../backend/select-backend.ts';
 import { openActivationSource, type ActivationLayout, type ActivationSource } from '../io/activation-source.ts';
 import { writeFileAtomic } from '../io/npy.ts';
-import { pairStatistics, type PairStatistics } from '../stats/moments.ts';
+import type { PairStatistics } from '../stats/moments.ts';
 import { RowReservoir } from '../stats/row-sample.ts';
 import { runAlignMethod, METHOD_NAMES, type AlignMethodResults, type MethodName } from './align-methods.ts';
 import { formatSummary } from './align-report.ts';
-import { defaultWorkers, streamJointMoments } from './align-stream.ts';
 import { CliError, parseArgs, type CliIO, type Command } from './command.ts';
 import { Progress } from './progress.ts';
 
@@ -214,6 +212,12 @@ export async function alignFiles(options: AlignOptions, progress: Progress): Pro
     if (options.clusters !== undefined && options.methods.includes('spectral') && options.clusters > p + q) {
       throw new CliError(`--clusters ${options.clusters} is more than the ${p + q} units of A and B together (${p} + ${q})`, 2);
     }
+    // tfjs loads only now, so bad options and bad files are reported without waiting for it.
+    const [{ selectBackend }, { pairStatistics }, { defaultWorkers, streamJointMoments }] = await Promise.all([
+      import('../backend/select-backend.ts'),
+      import('../stats/moments.ts'),
+      import('./align-stream.ts'),
+    ]);
     const backend = await selectBackend();
     const width = p + q;
     const N = A.samples;

@@ -2,15 +2,25 @@
  * `convergent` command-line entry. Subcommands live in their own files in this folder and are registered in
  * COMMANDS below (one line each); `main` returns the exit code and never throws for user errors.
  */
-import { alignCommand } from './align.ts';
-import { experimentRunCommand } from './experiment.ts';
 import { CliError, type CliIO, type Command } from './command.ts';
 
+/** A registered subcommand: its module loads on use, so `--help` and quick errors do not pay for tfjs. */
+export interface RegisteredCommand {
+  name: string;
+  summary: string;
+  load: () => Promise<Command>;
+}
+
 /** Registered subcommands, in the order `convergent --help` lists them. Add a subcommand with one line here. */
-const COMMANDS: Command[] = [
-  alignCommand,
-  experimentRunCommand,
+const COMMANDS: RegisteredCommand[] = [
+  { name: 'align', summary: 'align the units of two networks from saved activations (.npy/.npz)', load: async () => (await import('./align.ts')).alignCommand },
+  { name: 'experiment run', summary: 'train a family of networks, record and align them, write a result directory', load: async () => (await import('./experiment.ts')).experimentRunCommand },
 ];
+
+/** The registry (for tests and tooling). */
+export function registeredCommands(): readonly RegisteredCommand[] {
+  return COMMANDS;
+}
 
 const PROCESS_IO: CliIO = { stdout: process.stdout, stderr: process.stderr };
 
@@ -31,7 +41,7 @@ function overview(): string {
 }
 
 /** The command whose name words start argv, longest name first (so `experiment run` beats `experiment`). */
-function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
+function findCommand(argv: string[]): { command: RegisteredCommand; rest: string[] } | undefined {
   const sorted = [...COMMANDS].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
   for (const command of sorted) {
     const words = command.name.split(' ');
@@ -61,17 +71,18 @@ export async function main(argv: string[], io: CliIO = PROCESS_IO): Promise<numb
     );
     return 2;
   }
-  const { command, rest } = found;
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(command.usage.endsWith('\n') ? command.usage : `${command.usage}\n`);
-    return 0;
-  }
+  const { command: entry, rest } = found;
   try {
+    const command = await entry.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(command.usage.endsWith('\n') ? command.usage : `${command.usage}\n`);
+      return 0;
+    }
     return await command.run(rest, io);
   } catch (err) {
     const error = err instanceof Error ? err : new Error(String(err));
     if (process.env.CONVERGENT_DEBUG) io.stderr.write(`${error.stack ?? error.message}\n`);
-    io.stderr.write(`convergent ${command.name}: ${oneLine(error.message)}\n`);
+    io.stderr.write(`convergent ${entry.name}: ${oneLine(error.message)}\n`);
     return error instanceof CliError ? error.exitCode : 1;
   }
 }
