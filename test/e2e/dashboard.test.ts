@@ -143,8 +143,8 @@ describe('dashboard end to end', { timeout: 120_000 }, () => {
     await page.click('[data-testid="open-pair"]');
     await page.waitForURL(/\/pair\?/);
     const stats = await canvasStats(page);
-    expect(stats.width).toBe(32);
-    expect(stats.opaque).toBe(32 * 32);
+    expect(stats.width).toBe(24);
+    expect(stats.opaque).toBe(24 * 24);
     expect(stats.colours).toBeGreaterThan(5);
     // Planted: matched correlations ≈ 0.4–0.6 on the diagonal, |r| ≤ 0.1 elsewhere.
     expect(stats.diagRedness).toBeGreaterThan(stats.offRedness + 60);
@@ -161,7 +161,7 @@ describe('dashboard end to end', { timeout: 120_000 }, () => {
     await page.reload();
     await page.waitForSelector('button[aria-pressed="true"]:has-text("within A")');
     const stats = await canvasStats(page);
-    expect(stats.width).toBe(32);
+    expect(stats.width).toBe(24);
     // The within matrix has 1 on its diagonal (the darkest red, R − B = 72) and |r| ≤ 0.1 elsewhere (≈ 0).
     expect(stats.diagRedness).toBeGreaterThan(stats.offRedness + 50);
     await shot('04-pair-within-a');
@@ -212,13 +212,45 @@ describe('dashboard end to end', { timeout: 120_000 }, () => {
     expect(await page.textContent('[data-testid="comparison"]')).toContain('wide-s1');
     await page.waitForSelector('canvas[data-testid="heatmap"][data-drawn]');
     await shot('07-compare');
+    await page.reload();
+    await page.waitForSelector('[data-testid="compare-chart"] .recharts-line');
+    expect(await page.locator('input[type="checkbox"]:checked').count()).toBe(2);
+  });
+
+  it('compares experiments: the reference experiment’s per-layer mean against another’s', async () => {
+    await page.goto(`${web.url}/compare?kind=EXPERIMENT&ref=${seed.seeded.experimentId}&others=${importedId}`);
+    await page.waitForSelector('[data-testid="compare-chart"] .recharts-line');
+    expect(await page.locator('[data-testid="api-error"]').count()).toBe(0);
+    const text = await page.textContent('[data-testid="comparison"]');
+    expect(text).toContain('imported tiny result');
+    expect(text).toContain('conv1');
+    await shot('08-compare-experiments');
+  });
+
+  it('shows live progress of running jobs by polling', async () => {
+    const exp = await db.prisma.experiment.create({
+      data: { teamId: seed.teamId, name: 'e2e running experiment', dataset: 'synthetic', probe: {}, spec: {}, specHash: `running-${Date.now()}`, status: 'RUNNING', phase: 'training' },
+    });
+    const job = await db.prisma.job.create({
+      data: { teamId: seed.teamId, experimentId: exp.id, kind: 'TRAIN', payload: {}, status: 'RUNNING', phase: 'epoch 1/4', fraction: 0.25, etaSeconds: 90, startedAt: new Date() },
+    });
+    await page.goto(`${web.url}/`);
+    const row = page.locator('[role="row"]', { hasText: 'e2e running experiment' });
+    await row.locator('text=25%').waitFor();
+    expect(await row.textContent()).toContain('epoch 1/4');
+    await db.prisma.job.update({ where: { id: job.id }, data: { fraction: 0.75, phase: 'epoch 3/4' } });
+    // No reload: the list polls while something runs.
+    await row.locator('text=75%').waitFor({ timeout: 15_000 });
+    expect(await row.textContent()).toContain('epoch 3/4');
+    await shot('09-live-progress');
+    await db.prisma.experiment.delete({ where: { id: exp.id } });
   });
 
   it('renders an experiment trained by the engine and stored by the real importer', async () => {
     await page.goto(`${web.url}/experiments/${importedId}`);
     await page.waitForSelector('[data-testid="headline-chart"] .recharts-line');
     expect(await page.locator('[data-testid="arch-group"]').count()).toBe(2);
-    await shot('11-imported-experiment');
+    await shot('13-imported-experiment');
     await page.click('[data-testid="open-pair"]');
     await page.waitForURL(/\/pair\?/);
     const stats = await canvasStats(page);
@@ -226,21 +258,21 @@ describe('dashboard end to end', { timeout: 120_000 }, () => {
     expect(stats.opaque).toBe(stats.width * stats.height);
     expect(stats.colours).toBeGreaterThan(3);
     await page.waitForSelector('[data-testid="best-matches"] [data-testid="unit-link"]');
-    await shot('12-imported-pair');
+    await shot('14-imported-pair');
     await page.click('[data-testid="best-matches"] [data-testid="unit-link"] >> nth=0');
     await page.waitForURL(/\/units\/[^/]+$/);
     await page.waitForFunction(() => {
       const imgs = [...document.querySelectorAll('[data-testid="unit-top-images"] img')] as HTMLImageElement[];
       return imgs.length > 0 && imgs.every((i) => i.complete && i.naturalWidth > 0);
     });
-    await shot('13-imported-unit');
+    await shot('15-imported-unit');
   });
 
   it('shows API errors: unknown id, another team’s id, a rejected spec and a bad token', async () => {
     await page.goto(`${web.url}/experiments/no-such-experiment`);
     await page.waitForSelector('[data-testid="api-error"]');
     expect(await page.textContent('[data-testid="api-error"]')).toContain('NOT_FOUND');
-    await shot('08-error-unknown-id');
+    await shot('10-error-unknown-id');
 
     await page.goto(`${web.url}/experiments/${seed.otherTeamExperimentId}`);
     await page.waitForSelector('[data-testid="api-error"]');
@@ -251,11 +283,11 @@ describe('dashboard end to end', { timeout: 120_000 }, () => {
     await page.click('button:has-text("Create and queue jobs")');
     await page.waitForSelector('[data-testid="spec-errors"]');
     expect(await page.textContent('[data-testid="spec-errors"]')).toContain('seeds');
-    await shot('09-error-spec');
+    await shot('11-error-spec');
 
     await page.goto(`${web.url}/?token=not-a-valid-token`);
     await page.waitForSelector('[data-testid="api-error"]');
     expect(await page.textContent('[data-testid="api-error"]')).toContain('UNAUTHENTICATED');
-    await shot('10-error-bad-token');
+    await shot('12-error-bad-token');
   });
 });

@@ -34,8 +34,8 @@ export async function seedDashboard(prisma: PrismaClient): Promise<DashboardSeed
       { arch: 'small', seed: 0, untrained: true },
     ],
     layers: [
-      { name: 'conv1', kind: 'conv', units: { small: 32, wide: 64 } },
-      { name: 'fc1', kind: 'dense', units: { small: 96, wide: 128 } },
+      { name: 'conv1', kind: 'conv', units: { small: 24, wide: 32 } },
+      { name: 'fc1', kind: 'dense', units: { small: 40, wide: 64 } },
     ],
     methods: ['HUNGARIAN', 'SEMI', 'SPARSE', 'SPECTRAL', 'MI'],
     probeImages: 12,
