@@ -271,7 +271,20 @@ async function runAlign(args: string[], io: CliIO): Promise<number> {
     }
   }
   const progress = new Progress(io, 'convergent align', !options.quiet);
-  const report = await alignFiles(options, progress);
+  // Ctrl-C: exit through process.exit so exit hooks remove inflated .npz temporaries (no JSON is written).
+  const onSignal = (signal: NodeJS.Signals) => {
+    io.stderr.write(`\nconvergent align: interrupted (${signal}); nothing written\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let report: AlignReport;
+  try {
+    report = await alignFiles(options, progress);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
   if (options.json !== undefined) {
     await writeFileAtomic(options.json, [new TextEncoder().encode(`${JSON.stringify(report)}\n`)]);
   }
