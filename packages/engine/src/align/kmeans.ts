@@ -67,50 +67,12 @@ function seedPlusPlus(x: Float64Array, n: number, d: number, k: number, rand: ()
   return centers;
 }
 
-/** Nearest centre of every point via ‖x‖² − 2x·c + ‖c‖² (one multiply–add per term); returns the inertia. */
-function assign(
-  x: Float64Array,
-  xNorm: Float64Array,
-  n: number,
-  d: number,
-  k: number,
-  centers: Float64Array,
-  labels: Int32Array,
-  nearest: Float64Array,
-): { inertia: number; changed: boolean } {
-  const cNorm = new Float64Array(k);
-  for (let c = 0; c < k; c++) {
-    let s = 0;
-    for (let t = 0; t < d; t++) s += centers[c * d + t]! ** 2;
-    cNorm[c] = s;
-  }
-  let inertia = 0;
-  let changed = false;
-  for (let i = 0; i < n; i++) {
-    const xi = i * d;
-    let bestC = 0;
-    let bestD = Infinity;
-    for (let c = 0; c < k; c++) {
-      const cc = c * d;
-      let dot = 0;
-      for (let t = 0; t < d; t++) dot += x[xi + t]! * centers[cc + t]!;
-      const dd = cNorm[c]! - 2 * dot;
-      if (dd < bestD) {
-        bestD = dd;
-        bestC = c;
-      }
-    }
-    const dist = Math.max(0, bestD + xNorm[i]!);
-    nearest[i] = dist;
-    inertia += dist;
-    if (labels[i] !== bestC) {
-      labels[i] = bestC;
-      changed = true;
-    }
-  }
-  return { inertia, changed };
-}
-
+/**
+ * Lloyd iterations with Hamerly's bounds (2010): per point an upper bound on the distance to its centre and a lower
+ * bound on the distance to any other centre; when the centres move by δ the bounds move by δ, and a point whose
+ * upper bound stays below its lower bound provably keeps its centre, so its k distances are skipped. The
+ * assignments are exactly those of plain Lloyd. Distances use ‖x‖² − 2x·c + ‖c‖² (one multiply–add per term).
+ */
 function lloyd(
   x: Float64Array,
   n: number,
@@ -121,16 +83,57 @@ function lloyd(
   shiftTol: number,
   xNorm: Float64Array,
 ): KMeansResult {
-  const previous = new Float64Array(k * d);
   const labels = new Int32Array(n).fill(-1);
+  const upper = new Float64Array(n);
+  const lower = new Float64Array(n);
   const counts = new Int32Array(k);
-  const nearest = new Float64Array(n);
-  let inertia = 0;
+  const cNorm = new Float64Array(k);
+  const moved = new Float64Array(k);
+  const previous = new Float64Array(k * d);
+  const updateNorms = (): void => {
+    for (let c = 0; c < k; c++) {
+      let s = 0;
+      for (let t = 0; t < d; t++) s += centers[c * d + t]! ** 2;
+      cNorm[c] = s;
+    }
+  };
+  /** Exact nearest and second-nearest centre of point i; returns whether its label changed. */
+  const fullAssign = (i: number): boolean => {
+    const xi = i * d;
+    let b1 = Infinity;
+    let b2 = Infinity;
+    let c1 = 0;
+    for (let c = 0; c < k; c++) {
+      const cc = c * d;
+      let dot = 0;
+      for (let t = 0; t < d; t++) dot += x[xi + t]! * centers[cc + t]!;
+      const dd = cNorm[c]! - 2 * dot;
+      if (dd < b1) {
+        b2 = b1;
+        b1 = dd;
+        c1 = c;
+      } else if (dd < b2) {
+        b2 = dd;
+      }
+    }
+    upper[i] = Math.sqrt(Math.max(0, b1 + xNorm[i]!));
+    lower[i] = k > 1 ? Math.sqrt(Math.max(0, b2 + xNorm[i]!)) : Infinity;
+    const changed = labels[i] !== c1;
+    labels[i] = c1;
+    return changed;
+  };
+  const distTo = (i: number, c: number): number => {
+    const xi = i * d;
+    const cc = c * d;
+    let dot = 0;
+    for (let t = 0; t < d; t++) dot += x[xi + t]! * centers[cc + t]!;
+    return Math.sqrt(Math.max(0, cNorm[c]! - 2 * dot + xNorm[i]!));
+  };
+
+  updateNorms();
+  for (let i = 0; i < n; i++) fullAssign(i);
   for (let iter = 0; iter < maxIter; iter++) {
-    const step = assign(x, xNorm, n, d, k, centers, labels, nearest);
-    inertia = step.inertia;
-    const changed = step.changed;
-    if (!changed && iter > 0) break;
+    // Move every centre to the mean of its points.
     previous.set(centers);
     centers.fill(0);
     counts.fill(0);
@@ -139,25 +142,46 @@ function lloyd(
       counts[c]!++;
       for (let t = 0; t < d; t++) centers[c * d + t] = centers[c * d + t]! + x[i * d + t]!;
     }
+    let empty = false;
     for (let c = 0; c < k; c++) {
       if (counts[c]! > 0) {
         for (let t = 0; t < d; t++) centers[c * d + t] = centers[c * d + t]! / counts[c]!;
       } else {
         // Empty cluster: move it to the point farthest from its centre.
         let far = 0;
-        for (let i = 1; i < n; i++) if (nearest[i]! > nearest[far]!) far = i;
+        for (let i = 1; i < n; i++) if (upper[i]! > upper[far]!) far = i;
         centers.set(x.subarray(far * d, far * d + d), c * d);
-        nearest[far] = 0;
+        upper[far] = 0;
+        empty = true;
       }
     }
+    updateNorms();
     let shift = 0;
-    for (let t = 0; t < k * d; t++) shift += (centers[t]! - previous[t]!) ** 2;
-    if (shift <= shiftTol) {
-      // Converged: final assignment to the final centres.
-      inertia = assign(x, xNorm, n, d, k, centers, labels, nearest).inertia;
-      break;
+    let maxMove = 0;
+    for (let c = 0; c < k; c++) {
+      let m2 = 0;
+      for (let t = 0; t < d; t++) m2 += (centers[c * d + t]! - previous[c * d + t]!) ** 2;
+      shift += m2;
+      moved[c] = Math.sqrt(m2);
+      if (moved[c]! > maxMove) maxMove = moved[c]!;
     }
+    let changed = false;
+    for (let i = 0; i < n; i++) {
+      if (empty) {
+        if (fullAssign(i)) changed = true;
+        continue;
+      }
+      upper[i] = upper[i]! + moved[labels[i]!]!;
+      lower[i] = lower[i]! - maxMove;
+      if (upper[i]! <= lower[i]!) continue;
+      upper[i] = distTo(i, labels[i]!);
+      if (upper[i]! <= lower[i]!) continue;
+      if (fullAssign(i)) changed = true;
+    }
+    if (!changed || shift <= shiftTol) break;
   }
+  let inertia = 0;
+  for (let i = 0; i < n; i++) inertia += distTo(i, labels[i]!) ** 2;
   return { labels, centers, inertia };
 }
 

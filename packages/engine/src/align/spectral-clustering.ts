@@ -120,8 +120,32 @@ export function spectralClustering(input: SpectralInput): SpectralClusteringResu
   // Products read M as float32 (half the memory traffic; M is exactly symmetric after rounding, so Lanczos solves
   // the eigenproblem of that symmetric matrix, within 1e-7 of M) and accumulate in float64.
   const M32 = Float32Array.from(M);
+  // Four rows per pass share each load of x (measured 1.6x faster than one row at a time for 2,048 units; a tfjs
+  // wasm float32 product was 2.3x faster but accumulates in float32, which floors the residuals near 1e-7).
   const apply = (x: Float64Array, y: Float64Array): void => {
-    for (let i = 0; i < n; i++) {
+    let i = 0;
+    for (; i + 3 < n; i += 4) {
+      const o0 = i * n;
+      const o1 = o0 + n;
+      const o2 = o1 + n;
+      const o3 = o2 + n;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let j = 0; j < n; j++) {
+        const xj = x[j]!;
+        s0 += M32[o0 + j]! * xj;
+        s1 += M32[o1 + j]! * xj;
+        s2 += M32[o2 + j]! * xj;
+        s3 += M32[o3 + j]! * xj;
+      }
+      y[i] = s0;
+      y[i + 1] = s1;
+      y[i + 2] = s2;
+      y[i + 3] = s3;
+    }
+    for (; i < n; i++) {
       const off = i * n;
       let s = 0;
       for (let j = 0; j < n; j++) s += M32[off + j]! * x[j]!;

@@ -64,18 +64,59 @@ export function lanczosLargest(
   const w = new Float64Array(n);
 
   /**
-   * Orthogonalise w against rows 0..j−1 of V by classical Gram–Schmidt, with a second pass when the first removed
-   * a large share of w (Daniel–Gragg–Kaufman–Stewart criterion: "twice is enough").
+   * Orthogonalise w against rows 0..j−1 of V by classical Gram–Schmidt (all coefficients from the same w, four rows
+   * per pass over w), with a second pass when the first removed a large share of w (Daniel–Gragg–Kaufman–Stewart:
+   * "twice is enough").
    */
+  const h = new Float64Array(maxDim);
   const reorthogonalise = (j: number): void => {
     const before = norm(w);
     for (let pass = 0; pass < 2; pass++) {
       if (pass === 1 && norm(w) > 0.7071 * before) break;
-      for (let i = 0; i < j; i++) {
+      let i = 0;
+      for (; i + 3 < j; i += 4) {
+        const o0 = i * n;
+        const o1 = o0 + n;
+        const o2 = o1 + n;
+        const o3 = o2 + n;
+        let h0 = 0;
+        let h1 = 0;
+        let h2 = 0;
+        let h3 = 0;
+        for (let t = 0; t < n; t++) {
+          const wt = w[t]!;
+          h0 += V[o0 + t]! * wt;
+          h1 += V[o1 + t]! * wt;
+          h2 += V[o2 + t]! * wt;
+          h3 += V[o3 + t]! * wt;
+        }
+        h[i] = h0;
+        h[i + 1] = h1;
+        h[i + 2] = h2;
+        h[i + 3] = h3;
+      }
+      for (; i < j; i++) {
         const off = i * n;
-        let h = 0;
-        for (let t = 0; t < n; t++) h += V[off + t]! * w[t]!;
-        if (h !== 0) for (let t = 0; t < n; t++) w[t] = w[t]! - h * V[off + t]!;
+        let s = 0;
+        for (let t = 0; t < n; t++) s += V[off + t]! * w[t]!;
+        h[i] = s;
+      }
+      i = 0;
+      for (; i + 3 < j; i += 4) {
+        const o0 = i * n;
+        const o1 = o0 + n;
+        const o2 = o1 + n;
+        const o3 = o2 + n;
+        const h0 = h[i]!;
+        const h1 = h[i + 1]!;
+        const h2 = h[i + 2]!;
+        const h3 = h[i + 3]!;
+        for (let t = 0; t < n; t++) w[t] = w[t]! - h0 * V[o0 + t]! - h1 * V[o1 + t]! - h2 * V[o2 + t]! - h3 * V[o3 + t]!;
+      }
+      for (; i < j; i++) {
+        const off = i * n;
+        const hi = h[i]!;
+        for (let t = 0; t < n; t++) w[t] = w[t]! - hi * V[off + t]!;
       }
     }
   };
