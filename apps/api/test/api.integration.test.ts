@@ -543,6 +543,39 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
     expect(await db.prisma.unit.count({ where: { layerId: tiny.networks[0]!.layers['conv1']!.id } })).toBe(0);
   });
 
+  it('DataLoaders keep the number of SQL queries independent of the page size (no N+1)', async () => {
+    // A second server on the same database whose Prisma client counts the queries it is asked to run.
+    let count = 0;
+    const counted = new Proxy(db.prisma, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (prop === '$queryRaw' || prop === '$queryRawUnsafe') return (...args: unknown[]) => (count++, (value as Function).apply(target, args));
+        if (typeof prop === 'string' && !prop.startsWith('$') && value && typeof value === 'object') {
+          return new Proxy(value, { get: (t, p) => (typeof t[p] === 'function' ? (...args: unknown[]) => (count++, t[p](...args)) : t[p]) });
+        }
+        return value;
+      },
+    });
+    const api2 = await startApiServer({ database: { ...db, prisma: counted }, port: 0 });
+    try {
+      const q = `query($a: ID!, $b: ID!, $n: Int!) { alignment(networkA: $a, networkB: $b, layer: "conv1") {
+        matches(first: $n) { edges { node { score unitA { index mean layer { name } network { name } } unitB { index network { name seed } } } } } } }`;
+      const sizes = [1, 4];
+      const counts: number[] = [];
+      for (const n of sizes) {
+        await ok(api2.url, A.token, q, { a: net(0).id, b: net(3).id, n }); // warm the token cache
+        count = 0;
+        const d = await ok(api2.url, A.token, q, { a: net(0).id, b: net(3).id, n });
+        expect(d.alignment.matches.edges.length).toBe(n);
+        counts.push(count);
+      }
+      expect(counts[1]).toBe(counts[0]);
+      expect(counts[0]).toBeLessThanOrEqual(7);
+    } finally {
+      await api2.close();
+    }
+  });
+
   it('CORS allows the local dashboard origin only', async () => {
     const pre = await fetch(`${url()}/graphql`, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1:3000', 'access-control-request-method': 'POST' } });
     expect(pre.status).toBe(204);
