@@ -80,6 +80,21 @@ describe.each(testDatabaseKinds())('importResult on %s', (kind) => {
       where: { experimentId: exp.id, layerName: sparsePair.layer, method: 'SPARSE', networkA: { name: sparsePair.a }, networkB: { name: sparsePair.b } },
     });
     expect(await prisma.sparseWeight.count({ where: { path: { alignmentId: sparse.id } } })).toBe(nonzero);
+    // Each target's weights are its column of the tensor (bulk insert keeps rows and ids paired).
+    const [pp, qq] = [sparsePair.p, sparsePair.q];
+    const penalties = sparsePair.sparse!.penalties;
+    for (const [k, penalty] of penalties.entries()) {
+      for (let t = 0; t < qq; t++) {
+        const path1 = await prisma.sparsePath.findUniqueOrThrow({
+          where: { alignmentId_target_penalty: { alignmentId: sparse.id, target: t, penalty } },
+          include: { weights: { orderBy: { source: 'asc' } } },
+        });
+        const expected: Array<[number, number]> = [];
+        for (let j = 0; j < pp; j++) if (W[k * pp * qq + j * qq + t] !== 0) expected.push([j, W[k * pp * qq + j * qq + t]!]);
+        expect(path1.weights.map((w) => [w.source, w.weight])).toEqual(expected);
+        expect(path1.nonzero).toBe(expected.length);
+      }
+    }
 
     const methods = await prisma.alignment.groupBy({ by: ['method'], where: { experimentId: exp.id }, _count: true });
     expect(methods.map((m) => m.method).sort()).toEqual(['CKA', 'HUNGARIAN', 'MI', 'MI_SEMI', 'SEMI', 'SPARSE']);

@@ -15,6 +15,28 @@ import { readNpy, type NpyArray } from '@convergent/engine/io/npy';
 import { validateResultDirectory, MANIFEST_FILE, type NpyRef, type PairAlignment, type ResultManifest } from '@convergent/engine/experiment/manifest';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { AlignmentMethod, ArtifactKind } from '../generated/prisma/enums.ts';
+import { bulkInsert, type Column } from './bulk-insert.ts';
+
+const MATCH_COLUMNS: Column[] = [
+  { name: 'alignmentId', type: 'text' },
+  { name: 'direction', type: { enum: 'MatchDirection' } },
+  { name: 'unitA', type: 'int4' },
+  { name: 'unitB', type: 'int4' },
+  { name: 'score', type: 'float8' },
+  { name: 'correlation', type: 'float8' },
+  { name: 'mutualInformation', type: 'float8' },
+  { name: 'oneToOne', type: 'bool' },
+];
+
+/** UnitMatch rows as arrays in MATCH_COLUMNS order. */
+function insertMatches(tx: Tx, rows: Prisma.UnitMatchCreateManyInput[]): Promise<unknown> {
+  return bulkInsert(
+    tx,
+    'UnitMatch',
+    MATCH_COLUMNS,
+    rows.map((r) => [r.alignmentId, r.direction ?? 'A_TO_B', r.unitA, r.unitB ?? null, r.score, r.correlation ?? null, r.mutualInformation ?? null, r.oneToOne ?? false]),
+  );
+}
 
 export interface ImportResultOptions {
   teamId: string;
@@ -252,16 +274,19 @@ async function writeManifest(
       layerIds.set(`${n.id}/${l.name}`, layer.id);
       const withinId = await npyArtifact(l.within, `layer/${layer.id}/within.npy`, 'CORRELATION', net.id);
       await tx.layer.update({ where: { id: layer.id }, data: { withinId } });
-      await tx.unit.createMany({
-        data: l.unitStats.map((u) => ({
-          layerId: layer.id,
-          index: u.index,
-          mean: u.mean,
-          std: u.std,
-          dead: u.dead,
-          topImages: u.top as unknown as Prisma.InputJsonValue,
-        })),
-      });
+      await bulkInsert(
+        tx,
+        'Unit',
+        [
+          { name: 'layerId', type: 'text' },
+          { name: 'index', type: 'int4' },
+          { name: 'mean', type: 'float8' },
+          { name: 'std', type: 'float8' },
+          { name: 'dead', type: 'bool' },
+          { name: 'topImages', type: 'jsonb' },
+        ],
+        l.unitStats.map((u) => [layer.id, u.index, u.mean, u.std, u.dead, u.top]),
+      );
     }
   }
   // Networks of an earlier plan that this result lacks would be stale.
@@ -382,7 +407,7 @@ async function writePair(tx: Tx, ctx: PairContext): Promise<number> {
       const r = R[i * q + j]!;
       rows.push({ alignmentId: id, direction: 'B_TO_A', unitA: i, unitB: j, score: r, correlation: r, oneToOne: num(matchA[i]) === j });
     }
-    await tx.unitMatch.createMany({ data: rows });
+    await insertMatches(tx, rows);
   }
   if (a.max) {
     const match = (await files.npy(a.max.match)).data as Int32Array;
@@ -393,7 +418,7 @@ async function writePair(tx: Tx, ctx: PairContext): Promise<number> {
       if (j < 0) rows.push({ alignmentId: id, direction: 'A_TO_B', unitA: i, unitB: null, score: 0, correlation: null, oneToOne: false });
       else rows.push({ alignmentId: id, direction: 'A_TO_B', unitA: i, unitB: j, score: R[i * q + j]!, correlation: R[i * q + j]!, oneToOne: true });
     }
-    await tx.unitMatch.createMany({ data: rows });
+    await insertMatches(tx, rows);
   }
   if (a.mi) {
     const mi = a.mi;
@@ -413,7 +438,7 @@ async function writePair(tx: Tx, ctx: PairContext): Promise<number> {
         if (j < 0) rows.push({ alignmentId: id, direction: 'A_TO_B', unitA: i, unitB: null, score: 0 });
         else rows.push({ alignmentId: id, direction: 'A_TO_B', unitA: i, unitB: j, score: M[i * q + j]!, mutualInformation: M[i * q + j]!, correlation: R[i * q + j]! });
       }
-      await tx.unitMatch.createMany({ data: rows });
+      await insertMatches(tx, rows);
     }
   }
   if (a.cka) {
@@ -436,10 +461,21 @@ async function writePair(tx: Tx, ctx: PairContext): Promise<number> {
         paths.push({ alignmentId: id, target: t, penalty, nonzero: ws.length });
         weights.push(ws);
       }
-      const created = await tx.sparsePath.createManyAndReturn({ data: paths, select: { id: true, target: true } });
-      const rows: Prisma.SparseWeightCreateManyInput[] = [];
-      for (const c of created) for (const w of weights[c.target]!) rows.push({ pathId: c.id, source: w.source, weight: w.weight });
-      if (rows.length) await tx.sparseWeight.createMany({ data: rows });
+      const created = await bulkInsert<{ id: number; target: number }>(
+        tx,
+        'SparsePath',
+        [
+          { name: 'alignmentId', type: 'text' },
+          { name: 'target', type: 'int4' },
+          { name: 'penalty', type: 'float8' },
+          { name: 'nonzero', type: 'int4' },
+        ],
+        paths.map((x) => [x.alignmentId, x.target, x.penalty, x.nonzero]),
+        ['id', 'target'],
+      );
+      const rows: unknown[][] = [];
+      for (const c of created) for (const w of weights[c.target]!) rows.push([c.id, w.source, w.weight]);
+      await bulkInsert(tx, 'SparseWeight', [{ name: 'pathId', type: 'int4' }, { name: 'source', type: 'int4' }, { name: 'weight', type: 'float8' }], rows);
     }
   }
   for (const sp of a.spectral ?? []) {

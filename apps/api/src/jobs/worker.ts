@@ -96,12 +96,14 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
       };
     });
 
-  // ---- lost-worker sweep
+  // ---- lost-worker sweep (never our own jobs: a long synchronous step may delay our heartbeat, but we
+  // know we are alive)
   const sweep = async (): Promise<void> => {
     const threshold = new Date(Date.now() - staleMs);
     const lost = await prisma.$queryRaw<Array<{ id: string; kind: JobKind; bossId: string | null }>>`
       UPDATE "Job" SET status = 'QUEUED', phase = 'worker lost; waiting to resume', "workerId" = NULL, "etaSeconds" = NULL
       WHERE status = 'RUNNING' AND ("heartbeatAt" IS NULL OR "heartbeatAt" < ${threshold})
+        AND ("workerId" IS NULL OR "workerId" <> ${id})
       RETURNING id, kind, "bossId"`;
     for (const job of lost) {
       log(`job ${job.id} (${job.kind}) lost its worker; queued again`);
