@@ -65,6 +65,12 @@ describe('tridiagonalEigen', () => {
     }
     const ours = tridiagonalEigen(d, e, m);
     const ref = jacobiEigen(dense, m);
+    const last = tridiagonalEigen(d, e, m, true);
+    expect(last.vectors.length).toBe(m);
+    for (let i = 0; i < m; i++) {
+      expect(last.values[i]!).toBeCloseTo(ours.values[i]!, 12);
+      expect(last.vectors[i]!).toBeCloseTo(ours.vectors[(m - 1) * m + i]!, 10);
+    }
     for (let i = 0; i < m; i++) {
       expect(ours.values[i]!).toBeCloseTo(ref.values[i]!, 10);
       expect(residual(dense, m, (row) => ours.vectors[row * m + i]!, ours.values[i]!)).toBeLessThan(1e-10);

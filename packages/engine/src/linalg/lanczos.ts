@@ -171,10 +171,10 @@ export function lanczosLargest(
     const breakdown = b <= 1e-10 * Math.max(scale, 1e-300);
     beta[j] = breakdown ? 0 : b;
     if (m >= checkAt || m === maxDim) {
-      const te = tridiagonalEigen(alpha, beta, m);
+      const te = tridiagonalEigen(alpha, beta, m, true);
       let worst = 0;
       for (let i = 0; i < k; i++) {
-        const r = Math.abs(beta[j]! * te.vectors[(m - 1) * m + i]!);
+        const r = Math.abs(beta[j]! * te.vectors[i]!);
         residuals[i] = r;
         worst = Math.max(worst, r);
       }
@@ -189,7 +189,7 @@ export function lanczosLargest(
       if (breakdown) {
         if (!freshStart(j + 1)) {
           // The basis spans everything reachable: T is exact.
-          const te = tridiagonalEigen(alpha, beta, m);
+          const te = tridiagonalEigen(alpha, beta, m, true);
           ritz = te;
           dim = m;
           residuals.fill(0);
@@ -201,6 +201,8 @@ export function lanczosLargest(
       }
     }
   }
+  // Full eigenvectors of T once, for the Ritz vectors.
+  if (ritz && dim >= k) ritz = tridiagonalEigen(alpha, beta, dim);
   if (!ritz || dim < k) throw new Error(`lanczos: only ${dim} Lanczos vectors for ${k} eigenpairs (operator of rank < k?)`);
   // Ritz vectors y_i = Σ_j S[j, i] v_j, stored row-major n×k.
   const vectors = new Float64Array(n * k);

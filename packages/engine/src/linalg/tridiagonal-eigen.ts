@@ -6,7 +6,11 @@
 export interface TridiagonalEigen {
   /** Eigenvalues, in descending order. */
   values: Float64Array;
-  /** Eigenvectors as columns of an m×m row-major matrix: vectors[row * m + i] is component `row` of vector i. */
+  /**
+   * Eigenvectors as columns of an m×m row-major matrix: vectors[row * m + i] is component `row` of vector i. With
+   * `lastRowOnly`, only the last row (length m: the last component of every eigenvector, all Lanczos needs to bound
+   * the residuals), at O(m²) instead of O(m³).
+   */
   vectors: Float64Array;
 }
 
@@ -14,13 +18,16 @@ export interface TridiagonalEigen {
  * `diag` (length m) and `off` (length m − 1; off[i] couples i and i + 1). Inputs are not modified.
  * Throws if QL fails to converge (never seen for finite input).
  */
-export function tridiagonalEigen(diag: Float64Array, off: Float64Array, m: number): TridiagonalEigen {
+export function tridiagonalEigen(diag: Float64Array, off: Float64Array, m: number, lastRowOnly = false): TridiagonalEigen {
   if (diag.length < m || off.length < m - 1) throw new Error(`tridiagonalEigen: need ${m} diagonal and ${m - 1} off-diagonal values`);
   const d = Float64Array.from(diag.subarray(0, m));
   const e = new Float64Array(m);
   e.set(off.subarray(0, m - 1));
-  const z = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) z[i * m + i] = 1;
+  // Rotations act on columns of Z; keep all rows, or only row m − 1 (a 1×m matrix starting as e_{m−1}ᵀ).
+  const rows = lastRowOnly ? 1 : m;
+  const z = new Float64Array(rows * m);
+  if (lastRowOnly) z[m - 1] = 1;
+  else for (let i = 0; i < m; i++) z[i * m + i] = 1;
   for (let l = 0; l < m; l++) {
     let iter = 0;
     let mm: number;
@@ -57,7 +64,7 @@ export function tridiagonalEigen(diag: Float64Array, off: Float64Array, m: numbe
           p = s * r;
           d[i + 1] = g + p;
           g = c * r - b;
-          for (let k = 0; k < m; k++) {
+          for (let k = 0; k < rows; k++) {
             const row = k * m;
             const zf = z[row + i + 1]!;
             const zi = z[row + i]!;
@@ -75,11 +82,11 @@ export function tridiagonalEigen(diag: Float64Array, off: Float64Array, m: numbe
   // Sort descending.
   const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => d[b]! - d[a]!);
   const values = new Float64Array(m);
-  const vectors = new Float64Array(m * m);
+  const vectors = new Float64Array(rows * m);
   for (let t = 0; t < m; t++) {
     const src = order[t]!;
     values[t] = d[src]!;
-    for (let row = 0; row < m; row++) vectors[row * m + t] = z[row * m + src]!;
+    for (let row = 0; row < rows; row++) vectors[row * m + t] = z[row * m + src]!;
   }
   return { values, vectors };
 }
