@@ -124,6 +124,9 @@ describe('dashboard end to end', { timeout: 120_000 }, () => {
     expect(text).toContain('e2e seeds and widths');
     expect(text).not.toContain('another team');
     await shot('01-experiments');
+    await page.goto(`${web.url}/settings`);
+    expect(await page.locator('[data-testid="connected"]').textContent()).toContain('e2e team');
+    await page.goBack();
   });
 
   it('opens the experiment overview with networks by architecture and the convergence figures', async () => {
@@ -153,6 +156,13 @@ describe('dashboard end to end', { timeout: 120_000 }, () => {
     await page.waitForSelector('[data-testid="sparse-curves"] .recharts-line');
     await page.waitForSelector('[data-testid="clusters"] .chip');
     await shot('03-pair');
+    // Clicking a cell opens both units of that cell (and puts them in the URL).
+    const box = (await page.locator('canvas[data-testid="heatmap"]').boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.1, box.y + box.height * 0.1);
+    await page.waitForURL(/cellA=\d+&cellB=\d+|cellB=\d+&cellA=\d+/);
+    const cellLinks = page.locator('[data-testid="selected-cell"] [data-testid="unit-link"]');
+    await cellLinks.nth(1).waitFor();
+    expect(await cellLinks.count()).toBe(2);
   });
 
   it('toggles within-A, and reloading the URL restores that view', async () => {
