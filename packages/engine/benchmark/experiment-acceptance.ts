@@ -25,11 +25,14 @@ const out = keep ? path.resolve(keep) : path.join(tmp, 'result');
 const load = os.loadavg()[0]!;
 console.log(`spec ${specFile}; ${os.availableParallelism()} cores, load average ${load.toFixed(1)} at start`);
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 let lastLine = 0;
+let cpuAtRecord: NodeJS.CpuUsage | undefined;
 const { manifest } = await runExperiment(spec, {
   out,
   onProgress: (e) => {
     const now = performance.now();
+    if (e.phase === 'record' && !cpuAtRecord) cpuAtRecord = process.cpuUsage(cpu0);
     if (e.phase === 'trained') console.log(`  ${e.network} trained: validation accuracy ${((e.metrics?.validationAccuracy ?? NaN) * 100).toFixed(2)}% (${((now - t0) / 1000).toFixed(0)} s)`);
     else if (e.phase === 'train' && now - lastLine > 15000) {
       lastLine = now;
@@ -38,11 +41,26 @@ const { manifest } = await runExperiment(spec, {
   },
 });
 const seconds = (performance.now() - t0) / 1000;
+// CPU time of this process, worker threads included: on a busy machine, wall time mostly measures the
+// other load; CPU seconds / cores estimates the wall time on an idle machine.
+const cpu = process.cpuUsage(cpu0);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const t = manifest.timings;
 console.log(`\ntotal ${seconds.toFixed(1)} s (train ${t.trainSeconds.toFixed(1)}, record ${t.recordSeconds.toFixed(1)}, align ${t.alignSeconds.toFixed(1)}) on ${manifest.backend.detail}; load average now ${os.loadavg()[0]!.toFixed(1)}`);
 const accs = manifest.networks.filter((n) => n.role === 'trained').map((n) => [n.id, n.metrics[n.metrics.length - 1]?.validationAccuracy ?? 0] as const);
+// Training runs one worker per core; loading, recording and aligning run on the main thread.
+const cores = os.availableParallelism();
+const trainCpu = cpuAtRecord ? (cpuAtRecord.user + cpuAtRecord.system) / 1e6 : cpuSeconds;
+const idleEstimate = trainCpu / Math.min(cores, accsCount(manifest)) + (cpuSeconds - trainCpu);
+console.log(
+  `CPU time ${cpuSeconds.toFixed(1)} s (${trainCpu.toFixed(1)} s until recording started, ${(cpuSeconds - trainCpu).toFixed(1)} s after); ` +
+    `estimated wall time on an idle ${cores}-core machine ≈ ${idleEstimate.toFixed(0)} s (contention inflates CPU time; uneven parallel work is not counted)`,
+);
 for (const [id, a] of accs) console.log(`${id}: validation accuracy ${(a * 100).toFixed(2)}%`);
 console.log(`\n${convergenceTable(manifest)}`);
+function accsCount(m: typeof manifest): number {
+  return m.networks.filter((n) => n.role === 'trained').length;
+}
 if (!keep) await fs.rm(tmp, { recursive: true, force: true });
 const okAcc = accs.every(([, a]) => a >= 0.85);
 const okTime = seconds < 300;
