@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     const profile = process.env.BENCH_CPU_PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
     child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(here, 'bench-server.ts')], {
       env: { ...process.env, DATABASE_URL: url.toString(), NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['pipe', 'pipe', 'inherit'],
     });
     const apiUrl = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -70,6 +70,21 @@ async function main(): Promise<void> {
       child!.once('exit', (code) => reject(new Error(`API server exited (${code}) before it was ready`)));
     });
 
+    const cpuReplies: ((us: number) => void)[] = [];
+    let cpuBuf = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      cpuBuf += d.toString();
+      let m: RegExpExecArray | null;
+      while ((m = /CPU (\d+)\n/.exec(cpuBuf))) {
+        cpuBuf = cpuBuf.slice(m.index + m[0].length);
+        cpuReplies.shift()?.(Number(m[1]));
+      }
+    });
+    const serverCpuUs = () =>
+      new Promise<number>((resolve) => {
+        cpuReplies.push(resolve);
+        child!.stdin!.write('cpu\n');
+      });
     const unitIds = units.map((u) => u.id);
     const pairs = seeded.pairs;
     const scenarios: { name: string; query: string; vars: () => Record<string, unknown> }[] = [
@@ -111,18 +126,22 @@ async function main(): Promise<void> {
         requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: s.query, variables: s.vars() }) }) }],
       });
     process.stdout.write(`\n${duration} s per load, PostgreSQL, API in a child process (NODE_ENV=production), ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}\n`);
-    process.stdout.write(`${'query'.padEnd(62)} ${'load'.padEnd(22)} ${'req/s'.padStart(6)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'p99/50ms'.padStart(9)} errors\n`);
+    process.stdout.write(`${'query'.padEnd(62)} ${'load'.padEnd(22)} ${'req/s'.padStart(6)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'p99/50ms'.padStart(9)} ${'API CPU ms/req'.padStart(14)} errors\n`);
     const only = process.env.BENCH_ONLY;
     for (const s of scenarios.filter((x) => !only || x.name.startsWith(only))) {
       await run(s, 10, 2); // warm-up: JIT, connection pool, Postgres caches
-      for (const [label, r] of [
-        ['1 client, sequential', await run(s, 1, duration)],
-        ['50 clients x 1 req/s', await run(s, 50, duration, 50)],
-        ['50 clients, saturating', await run(s, 50, duration)],
+      for (const [label, connections, rate] of [
+        ['1 client, sequential', 1, undefined],
+        ['50 clients x 1 req/s', 50, 50],
+        ['50 clients, saturating', 50, undefined],
       ] as const) {
+        const cpu0 = await serverCpuUs();
+        const r = await run(s, connections, duration, rate);
+        const cpuMs = (await serverCpuUs()) - cpu0;
         const bad = r.errors + r.timeouts + r.non2xx;
+        const perReq = r.requests.total > 0 ? cpuMs / 1000 / r.requests.total : NaN;
         process.stdout.write(
-          `${s.name.padEnd(62)} ${label.padEnd(22)} ${r.requests.average.toFixed(0).padStart(6)} ${r.latency.p50.toFixed(0).padStart(7)} ${r.latency.p99.toFixed(0).padStart(7)} ${(r.latency.p99 / TARGET_P99_MS).toFixed(2).padStart(9)} ${bad}\n`,
+          `${s.name.padEnd(62)} ${label.padEnd(22)} ${r.requests.average.toFixed(0).padStart(6)} ${r.latency.p50.toFixed(0).padStart(7)} ${r.latency.p99.toFixed(0).padStart(7)} ${(r.latency.p99 / TARGET_P99_MS).toFixed(2).padStart(9)} ${perReq.toFixed(1).padStart(14)} ${bad}\n`,
         );
       }
     }
