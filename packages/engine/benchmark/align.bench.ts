@@ -38,7 +38,10 @@ async function main(): Promise<void> {
       if (typeof mod.bench !== 'function') continue;
       console.error(`section ${name} ...`);
       try {
-        rows.push(...(await mod.bench(ctx)));
+        const got = await mod.bench(ctx);
+        rows.push(...got);
+        // Progress: each section's rows as soon as they are measured (the table follows at the end).
+        for (const r of got) console.error(`  ${r.task}: ours ${fmt(r.ours)} ms, peer ${fmt(r.peer)} ms (${r.peerName ?? '-'})${r.oursCpu !== undefined ? `, cpu ${fmt(r.oursCpu)} / ${fmt(r.peerCpu)} ms` : ''}`);
       } catch (err) {
         rows.push({ task: `${name}: FAILED`, ours: NaN, note: (err as Error).message });
       }

@@ -4,12 +4,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pairMoments } from '../../src/stats/moments.ts';
 import { RowReservoir } from '../../src/stats/row-sample.ts';
 import { semiMatching } from '../../src/align/semi-matching.ts';
 import { hungarianAlignment } from '../../src/align/hungarian.ts';
 import { DEFAULT_MI_BINS, DEFAULT_MI_SAMPLE_ROWS, miMatching } from '../../src/align/mutual-information.ts';
 import type { BenchContext, BenchRow } from '../bench-context.ts';
+import { timedPairStats } from '../pair-cache.ts';
 
 export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
   const n = ctx.quick ? 4000 : 40_000;
@@ -18,7 +18,7 @@ export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
   for (const units of ctx.quick ? [128] : [512, 1024]) {
     const a = ctx.data(n, units, 1);
     const b = ctx.data(n, units, 2);
-    const { rAB } = pairMoments(a, b, n, units, units);
+    const { rAB } = (await timedPairStats(ctx, n, units)).stats;
     const rabPath = path.join(ctx.tmpDir, `match-rab-${units}.f64`);
     writeFileSync(rabPath, new Uint8Array(rAB.buffer, rAB.byteOffset, rAB.byteLength));
     const peer = await ctx.python('matching_peer.py', [rabPath, `${units}`, `${units}`]);
