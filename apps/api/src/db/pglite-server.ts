@@ -3,11 +3,13 @@
  * 127.0.0.1, with any number of connections.
  *
  * PGlite is a single backend session, so connections must take turns. @electric-sql/pglite-socket
- * 0.2.17 interleaves them message by message, which breaks the extended query protocol: client A's
- * Bind can land on client B's Parse (both use the unnamed statement). Here a connection's messages are
+ * 0.2.17 queues them message by message (so in principle client A's Bind could follow client B's Parse
+ * on the shared unnamed statement, depending on how TCP chunks arrive; a 180-query concurrency check did
+ * not catch it doing so) and serves one connection unless told otherwise. Here a connection's messages are
  * grouped up to the end of a request (Sync, simple Query, Flush, or Terminate) and each group runs with
- * exclusive use of PGlite; while a connection has a transaction open, the session stays reserved for
- * it until the transaction ends, so transactions of different clients never mix. Session state that
+ * exclusive use of PGlite; while a connection has a transaction open (or has flushed half of an
+ * extended-protocol request), the session stays reserved for it, so requests and transactions of
+ * different clients never mix. Session state that
  * clients set (SET, session advisory locks) is shared by all connections; Prisma and pg-boss do not
  * rely on it.
  */
@@ -16,6 +18,7 @@ import type { PGlite } from '@electric-sql/pglite';
 
 /** Message types that end a request: Sync, Query, Flush, Terminate, CopyDone, CopyFail. */
 const REQUEST_END = new Set(['S', 'Q', 'H', 'X', 'c', 'f'].map((c) => c.charCodeAt(0)));
+const FLUSH = 'H'.charCodeAt(0);
 const SSL_REQUEST = 80877103;
 const GSS_REQUEST = 80877104;
 const CANCEL_REQUEST = 80877102;
@@ -77,8 +80,10 @@ export async function servePglite(db: PGlite, options: { port?: number } = {}): 
           });
         }
       } finally {
-        // Keep the session while this client's transaction is open.
-        if (!db.isInTransaction()) lock.release(id);
+        // Keep the session while this client's transaction is open, and after a Flush (the client is
+        // midway through an extended-protocol request and will continue it up to its Sync).
+        const last = messages[messages.length - 1]?.[0];
+        if (!db.isInTransaction() && last !== FLUSH) lock.release(id);
       }
     };
 
