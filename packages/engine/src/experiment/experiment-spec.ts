@@ -47,6 +47,8 @@ export interface ExperimentSpec {
   architectures: Array<string | ArchitectureSpec>;
   /** Every architecture is trained once per seed. */
   seeds: number[];
+  /** Seeds for some architectures (by name) instead of `seeds`, e.g. `{ "lenet-x2": [1] }` for one wider variant. */
+  seedsByArchitecture?: Record<string, number[]>;
   training: TrainingSpec;
   /** Layer names to record; default: every layer marked `record` in each architecture. */
   record?: string[];
@@ -78,7 +80,7 @@ export function validateExperimentSpec(value: unknown): ResolvedExperimentSpec {
   const obj = c.object(value, '(experiment spec)');
   if (!obj) c.done('invalid experiment spec');
   const o = obj as Record<string, unknown>;
-  c.noUnknownKeys(o, '', ['name', 'dataset', 'split', 'architectures', 'seeds', 'training', 'record', 'methods', 'penalties', 'clusters', 'mi', 'chance', 'dump', '$schema', 'description']);
+  c.noUnknownKeys(o, '', ['name', 'dataset', 'split', 'architectures', 'seeds', 'seedsByArchitecture', 'training', 'record', 'methods', 'penalties', 'clusters', 'mi', 'chance', 'dump', '$schema', 'description']);
   const name = c.string(o.name, 'name');
   const dataset = checkDataset(c, o.dataset);
 
@@ -105,6 +107,18 @@ export function validateExperimentSpec(value: unknown): ResolvedExperimentSpec {
   const seeds = c.array(o.seeds, 'seeds', { nonEmpty: true }) ?? [];
   seeds.forEach((s, i) => c.integer(s, joinPath('seeds', i), { min: 0, max: 2 ** 31 - 1 }));
   if (new Set(seeds).size !== seeds.length) c.fail('seeds', 'must not repeat a seed');
+  const seedsByArchitecture: Record<string, number[]> = {};
+  if (o.seedsByArchitecture !== undefined) {
+    const byArch = c.object(o.seedsByArchitecture, 'seedsByArchitecture') ?? {};
+    for (const [arch, list] of Object.entries(byArch)) {
+      const p = joinPath('seedsByArchitecture', arch);
+      if (!archNames.includes(arch)) c.fail(p, `names no architecture of this spec; use one of ${archNames.filter((n) => typeof n === 'string').join(', ')}`);
+      const archSeeds = c.array(list, p, { nonEmpty: true }) ?? [];
+      archSeeds.forEach((s, i) => c.integer(s, joinPath(p, i), { min: 0, max: 2 ** 31 - 1 }));
+      if (new Set(archSeeds).size !== archSeeds.length) c.fail(p, 'must not repeat a seed');
+      seedsByArchitecture[arch] = archSeeds as number[];
+    }
+  }
 
   const t = c.object(o.training, 'training');
   if (t) {
@@ -144,6 +158,7 @@ export function validateExperimentSpec(value: unknown): ResolvedExperimentSpec {
     split: { seed: sp.seed as number, validation: sp.validation as number, probe: sp.probe as number },
     architectures: archs as Array<string | ArchitectureSpec>,
     seeds: seeds as number[],
+    seedsByArchitecture,
     training: {
       epochs: tr.epochs as number,
       batchSize: tr.batchSize as number,

@@ -141,7 +141,7 @@ export function recordedLayers(spec: ResolvedExperimentSpec, archs: ResolvedArch
 
 function planNetworks(spec: ResolvedExperimentSpec, archs: ResolvedArchitecture[]): PlannedNetwork[] {
   const nets: PlannedNetwork[] = [];
-  for (const arch of archs) for (const seed of spec.seeds) nets.push({ id: `${safeId(arch.name)}-s${seed}`, arch, seed, role: 'trained' });
+  for (const arch of archs) for (const seed of spec.seedsByArchitecture[arch.name] ?? spec.seeds) nets.push({ id: `${safeId(arch.name)}-s${seed}`, arch, seed, role: 'trained' });
   if (spec.chance) archs.forEach((arch, i) => nets.push({ id: `${safeId(arch.name)}-${UNTRAINED}`, arch, seed: mixSeed(0xc4a2ce, i), role: 'untrained' }));
   return nets;
 }
