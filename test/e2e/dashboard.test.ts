@@ -254,6 +254,16 @@ describe('dashboard end to end', { timeout: 120_000 }, () => {
     expect(await row.textContent()).toContain('epoch 3/4');
     await shot('09-live-progress');
     await db.prisma.experiment.delete({ where: { id: exp.id } });
+
+    // A failed experiment shows why, in the list and on its page.
+    const failed = await db.prisma.experiment.create({
+      data: { teamId: seed.teamId, name: 'e2e failed experiment', dataset: 'synthetic', probe: {}, spec: {}, specHash: `failed-${Date.now()}`, status: 'FAILED', error: 'training diverged: loss is NaN at epoch 2' },
+    });
+    await page.reload();
+    await page.locator('[role="row"]', { hasText: 'e2e failed experiment' }).locator('text=loss is NaN').waitFor();
+    await page.goto(`${web.url}/experiments/${failed.id}`);
+    expect(await page.locator('[data-testid="api-error"]').textContent()).toContain('loss is NaN at epoch 2');
+    await db.prisma.experiment.delete({ where: { id: failed.id } });
   });
 
   it('renders an experiment trained by the engine and stored by the real importer', async () => {

@@ -33,12 +33,14 @@ export function ExperimentPage() {
         {exp.name} <StatusBadge status={exp.status} />
       </h1>
       {result.error ? <ErrorBox error={result.error} /> : null}
+      {exp.status === 'FAILED' ? <ErrorBox error={exp.error ?? 'no reason recorded'} title="This experiment failed" /> : null}
       <div className="stats">
         <Stat label="dataset" value={exp.dataset} />
         <Stat label="networks" value={exp.networkCount} />
         <Stat label="architectures" value={exp.architectures.length} />
         <Stat label="recorded layers" value={exp.layerNames.join(', ') || '—'} />
         <Stat label="created" value={dateTime(exp.createdAt)} />
+        {exp.phase ? <Stat label="phase" value={exp.phase} /> : null}
         {exp.progress !== null && exp.progress !== undefined && exp.status !== 'COMPLETED' ? (
           <div className="stat">
             <ProgressBar fraction={exp.progress} />

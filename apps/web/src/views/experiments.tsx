@@ -76,9 +76,11 @@ export function ExperimentsPage() {
               cell: (e) => {
                 const jobs = jobsByExperiment.get(e.id) ?? [];
                 const now = jobs[0];
+                if (e.status === 'FAILED') return <span className="error-text" title={e.error ?? ''}>{e.error ?? 'failed'}</span>;
                 return (
                   <span>
                     <ProgressBar fraction={e.progress} />{' '}
+                    {!now && e.phase ? <span className="muted">{e.phase}</span> : null}
                     {now ? (
                       <span className="muted">
                         {now.kind.toLowerCase()} {now.network ?? ''} {now.phase ?? ''}
