@@ -139,6 +139,11 @@ class TargetSolver {
   private readonly stamp: Int32Array;
   private stampValue = 0;
   private readonly mat: Float64Array;
+  private readonly fac: Float64Array;
+  private readonly facList: Int32Array;
+  private readonly facY: Float64Array;
+  private readonly posInS: Int32Array;
+  private facSize = 0;
   private readonly pLive: number;
   private supportChanges = 0;
   unconverged = false;
@@ -171,6 +176,10 @@ class TargetSolver {
     this.cvec = new Float64Array(p);
     this.stamp = new Int32Array(p);
     this.mat = new Float64Array(p * p);
+    this.fac = new Float64Array(p * p);
+    this.facList = new Int32Array(p);
+    this.facY = new Float64Array(p);
+    this.posInS = new Int32Array(p);
     let pLive = 0;
     for (let j = 0; j < p; j++) pLive += live[j]!;
     this.pLive = pLive;
@@ -190,6 +199,7 @@ class TargetSolver {
       if (a > lmax) lmax = a;
     }
     this.setSize = 0;
+    this.facSize = 0;
     return lmax;
   }
 
@@ -346,13 +356,72 @@ class TargetSolver {
       }
       return true;
     }
+    return this.factorSolve(ns);
+  }
+
+  /**
+   * Cholesky solve of Q_SS x = b with a factor kept across calls for this target: consecutive Newton steps (and the
+   * first step at the next penalty) mostly share the support, so the factor is reused and new units are appended
+   * as bordered rows (O(|S|²) each); a unit leaving the support forces a fresh factorisation. The factor is row-major
+   * with stride p, in the order of `facList` (global unit indices).
+   */
+  private factorSolve(ns: number): boolean {
+    const { set, sIdx, nb, nx, Q, p, fac, facList, stamp, posInS, facY } = this;
+    this.stampValue++;
+    const sv = this.stampValue;
     for (let t = 0; t < ns; t++) {
-      const off = sIdx[t]! * m;
-      for (let u = 0; u < ns; u++) mat[t * ns + u] = qE[off + sIdx[u]!]!;
-      nx[t] = nb[t]!;
+      const j = set[sIdx[t]!]!;
+      stamp[j] = sv;
+      posInS[j] = t;
     }
-    if (!choleskyInPlace(mat, ns)) return false;
-    choleskySolveInPlace(mat, ns, nx);
+    let keep = true;
+    for (let r = 0; r < this.facSize; r++) if (stamp[facList[r]!] !== sv) keep = false;
+    if (!keep) this.facSize = 0;
+    // Append the support's units not yet in the factor.
+    this.stampValue++;
+    const inFac = this.stampValue;
+    for (let r = 0; r < this.facSize; r++) stamp[facList[r]!] = inFac;
+    for (let t = 0; t < ns; t++) {
+      const j = set[sIdx[t]!]!;
+      if (stamp[j] === inFac) continue;
+      const r = this.facSize;
+      const rowR = r * p;
+      const qj = j * p;
+      let dsum = 0;
+      for (let i = 0; i < r; i++) {
+        const rowI = i * p;
+        let v = Q[qj + facList[i]!]!;
+        for (let c = 0; c < i; c++) v -= fac[rowI + c]! * fac[rowR + c]!;
+        v /= fac[rowI + i]!;
+        fac[rowR + i] = v;
+        dsum += v * v;
+      }
+      const dd = Q[qj + j]! - dsum;
+      if (!(dd > 1e-12 * Q[qj + j]!)) {
+        this.facSize = 0; // numerically dependent units: leave this step to coordinate descent
+        return false;
+      }
+      fac[rowR + r] = Math.sqrt(dd);
+      facList[r] = j;
+      stamp[j] = inFac;
+      this.facSize = r + 1;
+    }
+    const n = this.facSize;
+    // b in factor order, forward then backward substitution (row-wise axpy form, contiguous rows).
+    for (let r = 0; r < n; r++) facY[r] = nb[posInS[facList[r]!]!]!;
+    for (let i = 0; i < n; i++) {
+      const rowI = i * p;
+      let v = facY[i]!;
+      for (let c = 0; c < i; c++) v -= fac[rowI + c]! * facY[c]!;
+      facY[i] = v / fac[rowI + i]!;
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      const rowI = i * p;
+      const xi = facY[i]! / fac[rowI + i]!;
+      facY[i] = xi;
+      for (let c = 0; c < i; c++) facY[c] = facY[c]! - fac[rowI + c]! * xi;
+    }
+    for (let r = 0; r < n; r++) nx[posInS[facList[r]!]!] = facY[r]!;
     return true;
   }
 
