@@ -249,7 +249,9 @@ function Matrices({
             data={drawn.data}
             rows={drawn.rows}
             cols={drawn.cols}
-            title={`${VIEWS.find((v) => v.id === view)!.label}${ordered ? ' · matched pairs on the diagonal, best first' : ' · unit order'}`}
+            title={`${VIEWS.find((v) => v.id === view)!.label} · ${
+              !ordered ? 'unit order' : view === 'between' ? 'matched pairs on the diagonal, best first' : 'units in the order of the matching (as in the between view)'
+            }`}
             rowLabel={(k) => label(rowAxis, k)}
             colLabel={(l) => label(colAxis, l)}
             onCellClick={
