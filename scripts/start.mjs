@@ -12,6 +12,9 @@ if (!existsSync(path.join(root, 'node_modules', 'tsx'))) {
   console.error('convergent: dependencies are missing; run `npm ci` in the repository root first, then `npm start`');
   process.exit(1);
 }
+// The Prisma client is generated code (gitignored); this is a no-op when the schema has not changed.
+const { execFileSync } = await import('node:child_process');
+execFileSync(process.execPath, [path.join(root, 'apps/api/scripts/generate-prisma.mjs')], { stdio: 'inherit' });
 const { register } = await import('tsx/esm/api');
 register();
 const { main } = await import('./start/main.ts');

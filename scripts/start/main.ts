@@ -190,11 +190,12 @@ export async function main(argv: string[]): Promise<number> {
     if (options.web) {
       if (!webBuildIsCurrent()) {
         process.stderr.write('convergent: building the dashboard (once; about a minute)…\n');
-        const build = run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], webDir, 'web-build');
+        const build = run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], webDir, 'web-build', { NEXT_TELEMETRY_DISABLED: '1' });
         if ((await waitForExit(build)) !== 0) throw new Error('the dashboard build failed (see web-build lines above); fix it or start with --no-web');
       }
       web = run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(options.webPort)], webDir, 'web', {
         CONVERGENT_API_URL: api.graphqlUrl,
+        NEXT_TELEMETRY_DISABLED: '1',
       });
       web.on('exit', (code) => {
         if (!stopping) process.stderr.write(`convergent: the dashboard exited (code ${code}); the API keeps running\n`);

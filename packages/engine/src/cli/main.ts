@@ -15,6 +15,7 @@ export interface RegisteredCommand {
 const COMMANDS: RegisteredCommand[] = [
   { name: 'align', summary: 'align the units of two networks from saved activations (.npy/.npz)', load: async () => (await import('./align.ts')).alignCommand },
   { name: 'experiment run', summary: 'train a family of networks, record and align them, write a result directory', load: async () => (await import('./experiment.ts')).experimentRunCommand },
+  { name: 'worker', summary: 'run queued jobs (train, record, align, import) from the team database', load: async () => (await import('./worker.ts')).workerCommand },
 ];
 
 /** The registry (for tests and tooling). */
