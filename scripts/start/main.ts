@@ -78,11 +78,11 @@ function webBuildIsCurrent(): boolean {
   return newestMtime(webDir) <= built && newestMtime(path.join(root, 'packages/schema/src')) <= built;
 }
 
-function run(command: string, args: string[], cwd: string, prefix: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
+function run(command: string, args: string[], cwd: string, prefix: string, env: NodeJS.ProcessEnv, say: (line: string) => void): ChildProcess {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const forward = (stream: NodeJS.ReadableStream | null) =>
     stream?.on('data', (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n')) if (line.trim()) process.stderr.write(`${prefix} ${line}\n`);
+      for (const line of chunk.toString().split('\n')) if (line.trim()) say(`${prefix} ${line}`);
     });
   forward(child.stdout);
   forward(child.stderr);
@@ -91,6 +91,20 @@ function run(command: string, args: string[], cwd: string, prefix: string, env: 
 
 function waitForExit(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+/** Resolve once a URL answers (any HTTP status); reject after `timeoutMs`. */
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`the dashboard did not answer at ${url} within ${timeoutMs / 1000} s`);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
 }
 
 async function graphql<T>(api: ApiServer, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -187,29 +201,13 @@ export async function main(argv: string[]): Promise<number> {
     let demoId: string | null = null;
     if (token && options.demo) demoId = await queueDemo(api, token);
 
-    if (options.web) {
-      if (!webBuildIsCurrent()) {
-        process.stderr.write('convergent: building the dashboard (once; about a minute)…\n');
-        const build = run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], webDir, 'web-build', { NEXT_TELEMETRY_DISABLED: '1' });
-        if ((await waitForExit(build)) !== 0) throw new Error('the dashboard build failed (see web-build lines above); fix it or start with --no-web');
-      }
-      web = run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(options.webPort)], webDir, 'web', {
-        CONVERGENT_API_URL: api.graphqlUrl,
-        NEXT_TELEMETRY_DISABLED: '1',
-      });
-      web.on('exit', (code) => {
-        if (!stopping) process.stderr.write(`convergent: the dashboard exited (code ${code}); the API keeps running\n`);
-      });
-    }
-
-    const dashboard = `http://127.0.0.1:${options.webPort}/`;
     const lines = [
       '',
-      `  Convergent is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
-      options.web ? `  Dashboard        ${dashboard}${token ? `?token=${token}` : ''}` : '  Dashboard        (disabled by --no-web)',
+      `  Convergent API is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
       `  GraphQL endpoint ${api.graphqlUrl}`,
       token ? `  Team token       ${token}   (Authorization: Bearer …; kept in ${path.join(dataDir, 'local-token')})` : '  Team token       not available: the team exists but its token file is gone; create a token in the database',
       demoId ? `  Demo experiment  queued (${demoId}): 4 seeds of a small net + one wider variant on Fashion-MNIST` : '',
+      options.web ? '  Dashboard        starting… (its URL follows)' : '  Dashboard        disabled by --no-web',
       '  Ctrl-C stops everything cleanly.',
       '',
     ].filter((l) => l !== '');
@@ -218,6 +216,25 @@ export async function main(argv: string[]): Promise<number> {
     if (token) {
       board = new ProgressBoard(process.stderr, () => pollJobs(api!, token));
       board.start();
+    }
+    const say = (line: string) => (board ? board.log(line) : process.stderr.write(line + '\n'));
+
+    if (options.web) {
+      if (!webBuildIsCurrent()) {
+        say('convergent: building the dashboard (once; a few minutes on 2 cores; training goes on meanwhile)…');
+        const build = run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], webDir, 'web-build', { NEXT_TELEMETRY_DISABLED: '1' }, say);
+        if ((await waitForExit(build)) !== 0) throw new Error('the dashboard build failed (see web-build lines above); fix it or start with --no-web');
+      }
+      if (stopping) return await stopped;
+      web = run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(options.webPort)], webDir, 'web', {
+        CONVERGENT_API_URL: api.graphqlUrl,
+        NEXT_TELEMETRY_DISABLED: '1',
+      }, say);
+      web.on('exit', (code) => {
+        if (!stopping) say(`convergent: the dashboard exited (code ${code}); the API keeps running`);
+      });
+      await waitForHttp(`http://127.0.0.1:${options.webPort}/runtime-config`, 120_000);
+      say(`\n  Dashboard        http://127.0.0.1:${options.webPort}/${token ? `?token=${token}` : ''}  (up after ${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
     }
     return await stopped;
   } catch (err) {

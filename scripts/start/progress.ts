@@ -58,6 +58,13 @@ export class ProgressBoard {
     void tick();
   }
 
+  /** Print a line above the job block (which is redrawn on the next poll). */
+  log(line: string): void {
+    if (this.out.isTTY && this.drawn) this.out.write(`\x1b[${this.drawn}F\x1b[J`);
+    this.drawn = 0;
+    this.out.write(line + '\n');
+  }
+
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
