@@ -21,7 +21,7 @@ async function loadWorker(): Promise<WorkerModule> {
 
 export const workerCommand: Command = {
   name: 'worker',
-  summary: 'run training, recording, alignment and import jobs from the team database until Ctrl-C',
+  summary: 'run queued jobs (train, record, align, import) from the team database',
   usage: 'usage: convergent worker [--database-url URL] [--concurrency N] [--work-dir DIR]  (see --help)',
   async run(args, io) {
     const worker = await loadWorker();
