@@ -3,7 +3,7 @@
  * seeded generator, Lloyd iterations to a fixed point, several restarts, best inertia kept. An empty cluster is
  * re-seeded with the point farthest from its centre, so every cluster ends non-empty when n ≥ k distinct points.
  */
-import { mulberry32 } from '../linalg/lanczos.ts';
+import { mulberry32 } from '../random/seeded-random.ts';
 
 export interface KMeansOptions {
   /** Seed of the generator (default 0); the same seed gives the same labels. */

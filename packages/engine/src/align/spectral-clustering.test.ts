@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../linalg/lanczos.ts';
+import { mulberry32 } from '../random/seeded-random.ts';
 import { kMeans } from './kmeans.ts';
 import { jointCorrelation, spectralClustering, spectralClusteringFromStats } from './spectral-clustering.ts';
 

@@ -6,6 +6,7 @@
  * labels one uint8 class index per image (so at most 256 classes).
  */
 import * as tf from '@tensorflow/tfjs';
+import { seededPermutation } from '../random/seeded-random.ts';
 
 export interface Dataset {
   /** `mnist`, `fashion-mnist`, or a name derived from imported files. */
@@ -62,31 +63,6 @@ export interface DatasetSplit {
   probe: Uint32Array;
 }
 
-/** mulberry32: a tiny, well-mixed 32-bit PRNG; enough for shuffles, reproducible across platforms. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A seeded permutation of 0..n-1 (Fisher–Yates). */
-function seededPermutation(n: number, seed: number): Uint32Array {
-  const p = new Uint32Array(n);
-  for (let i = 0; i < n; i++) p[i] = i;
-  const rand = mulberry32(seed);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    const t = p[i]!;
-    p[i] = p[j]!;
-    p[j] = t;
-  }
-  return p;
-}
 
 /**
  * Split a dataset into disjoint train / validation / probe index sets from a seeded permutation: the
@@ -105,7 +81,7 @@ export function splitDataset(ds: Pick<Dataset, 'n' | 'name'>, options: SplitOpti
       `dataset ${ds.name} has ${n} images: validation ${validation} + probe ${probe} leaves none to train on; lower them`,
     );
   }
-  const perm = seededPermutation(n, options.seed);
+  const perm = Uint32Array.from(seededPermutation(n, options.seed));
   const sorted = (a: Uint32Array): Uint32Array => a.slice().sort();
   return {
     validation: sorted(perm.subarray(0, validation)),

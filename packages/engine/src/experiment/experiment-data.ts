@@ -3,7 +3,7 @@
  * validation and probe image sets (each a compact copy, indices ascending within a part).
  */
 import { type Dataset, splitDataset } from '../data/dataset.ts';
-import { seededPermutation } from '../train/seeded-random.ts';
+import { seededPermutation } from '../random/seeded-random.ts';
 import { type DatasetSource, loadDataset } from '../data/load-dataset.ts';
 import type { ImageSet } from '../train/image-set.ts';
 import type { ResolvedExperimentSpec } from './experiment-spec.ts';

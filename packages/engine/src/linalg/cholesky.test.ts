@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cholesky, choleskyInPlace, choleskySolve, choleskySolveInPlace, spdInverse } from './cholesky.ts';
-import { mulberry32 } from './lanczos.ts';
+import { mulberry32 } from '../random/seeded-random.ts';
 
 /** A random SPD matrix XᵀX + I. */
 function spd(n: number, seed: number): Float64Array {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jacobiEigen } from './jacobi-eigen.ts';
-import { lanczosLargest, mulberry32 } from './lanczos.ts';
+import { lanczosLargest } from './lanczos.ts';
+import { mulberry32 } from '../random/seeded-random.ts';
 import { tridiagonalEigen } from './tridiagonal-eigen.ts';
 
 function randomSymmetric(n: number, seed: number): Float64Array {

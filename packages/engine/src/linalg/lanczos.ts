@@ -10,6 +10,7 @@
  * eigenvalues are found with their multiplicity.
  */
 import { tridiagonalEigen } from './tridiagonal-eigen.ts';
+import { mulberry32 } from '../random/seeded-random.ts';
 
 export interface LanczosOptions {
   /** Residual tolerance relative to the operator's largest |eigenvalue| (default 1e-8). */
@@ -33,17 +34,6 @@ export interface LanczosResult {
   converged: boolean;
 }
 
-/** Deterministic uniform generator (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `apply(x, y)` must set y = M x for the symmetric n×n operator M (y is zero-filled scratch owned by the caller).

@@ -15,7 +15,7 @@ import { mixSeed } from '../spec/build-model.ts';
 import { type JointMoments, MomentAccumulator, type UnitGroup } from '../stats/moments.ts';
 import { RowReservoir } from '../stats/row-sample.ts';
 import { type ImageSet, batchTensor, rangeIndices, ranges } from '../train/image-set.ts';
-import { seededPermutation } from '../train/seeded-random.ts';
+import { seededPermutation } from '../random/seeded-random.ts';
 import type { TopImage } from '../experiment/manifest.ts';
 
 export interface RecordedNetwork {

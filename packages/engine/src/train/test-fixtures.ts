@@ -5,7 +5,7 @@
 import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
 import { validateArchitectureSpec } from '../spec/architecture-spec.ts';
 import type { ImageSet } from './image-set.ts';
-import { mulberry32 } from './seeded-random.ts';
+import { mulberry32 } from '../random/seeded-random.ts';
 
 export function syntheticImages(count: number, seed: number, classes = 3, size = 8): ImageSet {
   const rand = mulberry32(seed);

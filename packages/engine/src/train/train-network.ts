@@ -15,7 +15,7 @@ import type { EpochMetrics } from '../experiment/manifest.ts';
 import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
 import { type BuiltModel, buildModel, mixSeed } from '../spec/build-model.ts';
 import { type ImageSet, batchLabels, batchTensor, rangeIndices, ranges } from './image-set.ts';
-import { seededPermutation } from './seeded-random.ts';
+import { seededPermutation } from '../random/seeded-random.ts';
 import { loadWeightsInto, saveModel, writeFileAtomic } from './weights-io.ts';
 
 export interface TrainOptions {
