@@ -5,7 +5,7 @@ import { readPng } from '../../test/helpers.ts';
 
 describe('encodePng', () => {
   it('uses the standard CRC-32 (check value of "123456789")', () => {
-    expect((crc32(new TextEncoder().encode('123456789')) ^ 0xffffffff) >>> 0).toBe(0xcbf43926);
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
   });
 
   it('round-trips grey and RGB pixels', () => {
