@@ -11,23 +11,13 @@ import { syntheticImages } from '@convergent/engine/train/test-fixtures';
 import { openDatabase } from '../src/db/database.ts';
 import { createTestDatabase, testDatabaseKinds } from '../src/db/test-databases.ts';
 import { importResult } from '../src/import/import-result.ts';
+import { tinyArch } from '../src/import/test-fixtures/tiny-experiment.ts';
 
-const arch = (name: string, filters: number) => ({
-  name,
-  inputShape: [8, 8, 1],
-  layers: [
-    { type: 'conv', name: 'conv1', filters, kernel: 3, record: true },
-    { type: 'maxpool', name: 'pool1', size: 2 },
-    { type: 'flatten', name: 'flatten' },
-    { type: 'dense', name: 'fc1', units: 64, record: true },
-    { type: 'dense', name: 'out', units: 3 },
-  ],
-});
 const spec = {
   name: 'import-bench',
   dataset: 'synthetic',
   split: { seed: 1, validation: 60, probe: 200 },
-  architectures: [arch('small', 32), arch('wide', 48)],
+  architectures: [tinyArch('small', 32, 64), tinyArch('wide', 48, 64)],
   seeds: [1, 2, 3, 4],
   training: { epochs: 1, batchSize: 32, optimizer: 'adam', learningRate: 0.01 },
   methods: (process.env.BENCH_METHODS ?? 'semi,max,mi,cka,sparse').split(','),

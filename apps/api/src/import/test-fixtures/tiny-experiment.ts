@@ -9,14 +9,15 @@ export function tinyData(): ExperimentData {
   return { name: 'synthetic', train: syntheticImages(120, 1), validation: syntheticImages(30, 2), probe: syntheticImages(20, 3) };
 }
 
-const tinyArch = (name: string, filters: number) => ({
+/** conv1 (recorded) → pool → fc1 (recorded) → out, on 8x8x1 images. */
+export const tinyArch = (name: string, filters: number, fc1Units = 6) => ({
   name,
   inputShape: [8, 8, 1],
   layers: [
     { type: 'conv', name: 'conv1', filters, kernel: 3, record: true },
     { type: 'maxpool', name: 'pool1', size: 2 },
     { type: 'flatten', name: 'flatten' },
-    { type: 'dense', name: 'fc1', units: 6, record: true },
+    { type: 'dense', name: 'fc1', units: fc1Units, record: true },
     { type: 'dense', name: 'out', units: 3 },
   ],
 });
