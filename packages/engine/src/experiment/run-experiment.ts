@@ -98,9 +98,10 @@ export interface ExperimentResult {
   manifest: ResultManifest;
 }
 
-const UNTRAINED = 'untrained';
+export const UNTRAINED = 'untrained';
 
-interface PlannedNetwork {
+/** One network of an experiment's plan: trained from `seed`, or the untrained chance twin of its architecture. */
+export interface PlannedNetwork {
   id: string;
   arch: ResolvedArchitecture;
   seed: number;
@@ -139,18 +140,19 @@ export function recordedLayers(spec: ResolvedExperimentSpec, archs: ResolvedArch
   return names;
 }
 
-function planNetworks(spec: ResolvedExperimentSpec, archs: ResolvedArchitecture[]): PlannedNetwork[] {
+/** Every network of an experiment: architectures × seeds, then one untrained twin per architecture when `chance`. */
+export function planNetworks(spec: ResolvedExperimentSpec, archs: ResolvedArchitecture[]): PlannedNetwork[] {
   const nets: PlannedNetwork[] = [];
   for (const arch of archs) for (const seed of spec.seedsByArchitecture[arch.name] ?? spec.seeds) nets.push({ id: `${safeId(arch.name)}-s${seed}`, arch, seed, role: 'trained' });
   if (spec.chance) archs.forEach((arch, i) => nets.push({ id: `${safeId(arch.name)}-${UNTRAINED}`, arch, seed: mixSeed(0xc4a2ce, i), role: 'untrained' }));
   return nets;
 }
 
-function safeId(name: string): string {
+export function safeId(name: string): string {
   return name.replace(/[^A-Za-z0-9._-]/g, '_');
 }
 
-function stat(values: number[]): SummaryStat | null {
+export function stat(values: number[]): SummaryStat | null {
   const v = values.filter((x) => Number.isFinite(x));
   if (v.length === 0) return null;
   const mean = v.reduce((a, b) => a + b, 0) / v.length;
@@ -159,7 +161,7 @@ function stat(values: number[]): SummaryStat | null {
 }
 
 /** Figures a pair contributes to the per-layer summary (see LayerSummary for the keys). */
-function pairFigures(c: PairComputation): Record<string, number> {
+export function pairFigures(c: PairComputation): Record<string, number> {
   const f: Record<string, number> = {};
   if (c.semi) {
     f.semi = (c.semi.meanCorr + c.semi.reverseMeanCorr) / 2;
@@ -291,20 +293,7 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
         progress({ phase: 'align', layer: rec.name, done: ++done, total: pairs.length });
         await new Promise((r) => setImmediate(r));
       }
-      const keys = [...new Set(figures.flatMap((x) => Object.keys(x.f)))];
-      summaries.push({
-        name: rec.name,
-        networks: rec.members.map((m) => m.networkId),
-        metrics: Object.fromEntries(
-          keys.map((k) => [
-            k,
-            {
-              between: stat(figures.filter((x) => x.kind === 'between').map((x) => x.f[k]!).filter((v) => v !== undefined)),
-              chance: stat(figures.filter((x) => x.kind === 'chance').map((x) => x.f[k]!).filter((v) => v !== undefined)),
-            },
-          ]),
-        ),
-      });
+      summaries.push(layerSummary(rec.name, rec.members.map((m) => m.networkId), figures));
     }
     const alignSeconds = (performance.now() - tAlign) / 1000;
 
@@ -374,25 +363,48 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
   }
 }
 
+/** The per-layer summary of a layer's pair figures: mean/spread of each figure over between pairs and over chance pairs. */
+export function layerSummary(name: string, networks: string[], figures: Array<{ kind: 'between' | 'chance'; f: Record<string, number> }>): LayerSummary {
+  const keys = [...new Set(figures.flatMap((x) => Object.keys(x.f)))];
+  return {
+    name,
+    networks,
+    metrics: Object.fromEntries(
+      keys.map((k) => [
+        k,
+        {
+          between: stat(figures.filter((x) => x.kind === 'between').map((x) => x.f[k]!).filter((v) => v !== undefined)),
+          chance: stat(figures.filter((x) => x.kind === 'chance').map((x) => x.f[k]!).filter((v) => v !== undefined)),
+        },
+      ]),
+    ),
+  };
+}
+
 /** Pairs at a layer: every two trained members (between), and each trained member with the untrained twin of its architecture (chance). */
-function layerPairs(rec: LayerRecording, netById: Map<string, PlannedNetwork>): Array<[number, number, 'between' | 'chance']> {
+export function layerPairs(rec: LayerRecording, netById: Map<string, Pick<PlannedNetwork, 'role' | 'arch'>>): Array<[number, number, 'between' | 'chance']> {
+  return memberPairs(rec.members.map((m) => netById.get(m.networkId)!));
+}
+
+/** `layerPairs` over a layer's members in recording order, given each member's role and architecture. */
+export function memberPairs(members: Array<Pick<PlannedNetwork, 'role' | 'arch'>>): Array<[number, number, 'between' | 'chance']> {
   const pairs: Array<[number, number, 'between' | 'chance']> = [];
-  const role = (i: number) => netById.get(rec.members[i]!.networkId)!;
-  for (let i = 0; i < rec.members.length; i++) {
-    if (role(i).role !== 'trained') continue;
-    for (let j = i + 1; j < rec.members.length; j++) if (role(j).role === 'trained') pairs.push([i, j, 'between']);
+  for (let i = 0; i < members.length; i++) {
+    if (members[i]!.role !== 'trained') continue;
+    for (let j = i + 1; j < members.length; j++) if (members[j]!.role === 'trained') pairs.push([i, j, 'between']);
   }
-  for (let i = 0; i < rec.members.length; i++) {
-    if (role(i).role !== 'trained') continue;
-    const j = rec.members.findIndex((m) => netById.get(m.networkId)!.role === 'untrained' && netById.get(m.networkId)!.arch.name === role(i).arch.name);
+  for (let i = 0; i < members.length; i++) {
+    if (members[i]!.role !== 'trained') continue;
+    const j = members.findIndex((m) => m.role === 'untrained' && m.arch.name === members[i]!.arch.name);
     if (j >= 0) pairs.push([i, j, 'chance']);
   }
   return pairs;
 }
 
-type NpyWriter = (rel: string, arr: Float32Array | Int32Array | Uint8Array, shape: number[], dtype: NpyDtype) => Promise<NpyRef>;
+export type NpyWriter = (rel: string, arr: Float32Array | Int32Array | Uint8Array, shape: number[], dtype: NpyDtype) => Promise<NpyRef>;
 
-async function writeLayerStats(rec: LayerRecording, netById: Map<string, PlannedNetwork>, records: Map<string, NetworkRecord['layers']>, npy: NpyWriter): Promise<void> {
+/** Per-member layer record (unit stats, within-correlation .npy, dump) of one recorded layer. */
+export async function writeLayerStats(rec: LayerRecording, netById: Map<string, Pick<PlannedNetwork, 'arch'>>, records: Map<string, NetworkRecord['layers']>, npy: NpyWriter): Promise<void> {
   const m = rec.moments;
   for (const mem of rec.members) {
     const { offset, count } = mem.group;
@@ -421,7 +433,8 @@ async function writeLayerStats(rec: LayerRecording, netById: Map<string, Planned
   }
 }
 
-async function writePair(layer: string, a: string, b: string, kind: 'between' | 'chance', c: PairComputation, spec: ResolvedExperimentSpec, npy: NpyWriter): Promise<PairAlignment> {
+/** The manifest entry of one aligned pair, its arrays written through `npy`. */
+export async function writePair(layer: string, a: string, b: string, kind: 'between' | 'chance', c: PairComputation, spec: ResolvedExperimentSpec, npy: NpyWriter): Promise<PairAlignment> {
   const base = `layers/${layer}/pairs/${a}__${b}`;
   const { p, q } = c;
   const out: PairAlignment = { layer, a, b, kind, p, q, correlation: await npy(`${base}/correlation.npy`, Float32Array.from(c.rAB), [p, q], 'float32') };

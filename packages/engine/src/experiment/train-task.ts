@@ -14,6 +14,7 @@ import { parameterCount } from '../spec/build-model.ts';
 import type { ImageSet } from '../train/image-set.ts';
 import { type TrainOptions, type TrainProgress, trainNetwork } from '../train/train-network.ts';
 import { saveModel } from '../train/weights-io.ts';
+import { runInWorkers } from '../train/worker-pool.ts';
 
 export interface TrainTaskInput {
   id: string;
@@ -36,6 +37,8 @@ export interface TrainTaskOutput {
   trainSeconds: number;
   parameterCount: number;
   resumedFrom: number;
+  /** The tfjs backend the network trained on (set by the worker-thread task). */
+  backend?: string;
 }
 
 export interface TrainContext {
@@ -75,5 +78,20 @@ export async function trainTask(input: TrainTaskInput, ctx: JobContext<TrainProg
     validation = d.validation;
   }
   const { data: _data, ...task } = input;
-  return trainAndSave(task, train, validation, { onProgress: (p) => ctx.progress(p), signal: ctx.signal });
+  const out = await trainAndSave(task, train, validation, { onProgress: (p) => ctx.progress(p), signal: ctx.signal });
+  return ctx.backend ? { ...out, backend: ctx.backend.name } : out;
+}
+
+/**
+ * Train one network in a worker thread of its own (the wasm backend is single-threaded, so a job queue
+ * that runs one such call per core trains one network per core). Resumes from `checkpointDir`.
+ */
+export async function trainInWorker(input: TrainTaskInput, ctx: TrainContext = {}): Promise<TrainTaskOutput> {
+  const [out] = await runInWorkers<TrainTaskInput, TrainTaskOutput, TrainProgress>(new URL('./train-task.ts', import.meta.url), 'trainTask', [input], {
+    concurrency: 1,
+    jobName: (t) => `training ${t.id}`,
+    ...(ctx.onProgress ? { onProgress: (_i: number, p: TrainProgress) => ctx.onProgress!(p) } : {}),
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
+  return out!;
 }
