@@ -32,6 +32,19 @@ export function renderJob(job: JobLine): string {
   return `${job.label.padEnd(28).slice(0, 28)} ${status} ${renderBar(job.fraction)}  ${detail}`;
 }
 
+/**
+ * The terminal block: one bar per running job, then one line counting the queued ones by step (an experiment
+ * queues a job per network and per aligned pair, too many to draw a bar each).
+ */
+export function boardLines(jobs: JobLine[]): string[] {
+  const running = jobs.filter((j) => ACTIVE.has(j.status) && j.status !== 'QUEUED').reverse();
+  const queued = new Map<string, number>();
+  for (const j of jobs) if (j.status === 'QUEUED') queued.set(j.label.split(' ')[0]!, (queued.get(j.label.split(' ')[0]!) ?? 0) + 1);
+  const lines = running.map(renderJob);
+  if (queued.size) lines.push(`queued: ${[...queued].map(([step, n]) => `${n} ${step}`).join(', ')}`);
+  return lines.length ? lines : [`no running jobs (${jobs.length} recent)`];
+}
+
 export class ProgressBoard {
   private timer: NodeJS.Timeout | undefined;
   private drawn = 0;
@@ -71,10 +84,9 @@ export class ProgressBoard {
   }
 
   private draw(jobs: JobLine[]): void {
-    const active = jobs.filter((j) => ACTIVE.has(j.status)).reverse();
     if (this.out.isTTY) {
       if (this.drawn) this.out.write(`\x1b[${this.drawn}F\x1b[J`);
-      const lines = active.length ? active.map(renderJob) : [`no running jobs (${jobs.length} recent)`];
+      const lines = boardLines(jobs);
       this.out.write(lines.join('\n') + '\n');
       this.drawn = lines.length;
       return;

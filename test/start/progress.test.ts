@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
-import { formatEta, renderBar, renderJob, ProgressBoard, type JobLine } from '../../scripts/start/progress.ts';
+import { boardLines, formatEta, renderBar, renderJob, ProgressBoard, type JobLine } from '../../scripts/start/progress.ts';
 
 const job = (over: Partial<JobLine> = {}): JobLine => ({
   id: 'j1', label: 'train lenet seed 1', status: 'RUNNING', phase: 'epoch 1/1', fraction: 0.5, etaSeconds: 75, error: null, ...over,
@@ -22,6 +22,20 @@ describe('npm start progress board', () => {
   it('shows the error of a failed job instead of its phase', () => {
     expect(renderJob(job({ status: 'FAILED', error: 'disk full' }))).toContain('error: disk full');
     expect(renderJob(job())).toContain('epoch 1/1');
+  });
+
+  it('draws a bar per running job and counts the queued ones by step on a terminal', () => {
+    const lines = boardLines([
+      job({ id: 'a1', label: 'align demo', status: 'QUEUED' }),
+      job({ id: 'a2', label: 'align demo', status: 'QUEUED' }),
+      job({ id: 't1', label: 'train lenet-s1' }),
+      job({ id: 't2', label: 'train lenet-s2', status: 'QUEUED' }),
+      job({ id: 'x', label: 'experiment demo', status: 'COMPLETED' }),
+    ]);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('train lenet-s1');
+    expect(lines[1]).toBe('queued: 2 align, 1 train');
+    expect(boardLines([job({ status: 'COMPLETED' })])).toEqual(['no running jobs (1 recent)']);
   });
 
   it('prints a line per status or phase change when not on a terminal', async () => {

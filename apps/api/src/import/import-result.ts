@@ -11,8 +11,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readNpy, type NpyArray } from '@convergent/engine/io/npy';
-import { validateResultDirectory, MANIFEST_FILE, type NpyRef, type PairAlignment, type ResultManifest } from '@convergent/engine/experiment/manifest';
+import { encodeNpy, readNpy, type NpyArray, type NpyTypedArray } from '@convergent/engine/io/npy';
+import { validateResultDirectory, MANIFEST_FILE, type LayerSummary, type NetworkRecord, type NpyRef, type PairAlignment, type ResultManifest } from '@convergent/engine/experiment/manifest';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { AlignmentMethod, ArtifactKind } from '../generated/prisma/enums.ts';
 import { bulkInsert, type Column } from './bulk-insert.ts';
@@ -67,8 +67,34 @@ function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** The bytes and decoded arrays of a result's files, by path relative to the result directory. */
+export interface ArrayFiles {
+  raw(rel: string): Promise<Buffer>;
+  npy(ref: NpyRef): Promise<NpyArray>;
+}
+
+/** Arrays held in memory (a job's own results), encoded to .npy bytes on request. */
+export class MemoryFiles implements ArrayFiles {
+  private readonly arrays = new Map<string, NpyArray>();
+  /** An `NpyWriter` for the engine's writeLayerStats / writePair that keeps the arrays here. */
+  readonly writer = async (rel: string, data: Float32Array | Int32Array | Uint8Array, shape: number[], dtype: NpyRef['dtype']): Promise<NpyRef> => {
+    this.arrays.set(rel, { data, shape, dtype } as unknown as NpyArray);
+    return { path: rel, dtype, shape };
+  };
+  async raw(rel: string): Promise<Buffer> {
+    const a = this.arrays.get(rel);
+    if (!a) throw new Error(`no array ${rel} was computed`);
+    return Buffer.concat(encodeNpy(a.data as NpyTypedArray, a.shape));
+  }
+  async npy(ref: NpyRef): Promise<NpyArray> {
+    const a = this.arrays.get(ref.path);
+    if (!a) throw new Error(`no array ${ref.path} was computed`);
+    return a;
+  }
+}
+
 /** Reads every referenced file up front, so the transaction only writes. */
-class ResultFiles {
+class ResultFiles implements ArrayFiles {
   private bytes = new Map<string, Buffer>();
   private arrays = new Map<string, NpyArray>();
   constructor(readonly dir: string) {}
@@ -153,12 +179,37 @@ export async function importResult(prisma: PrismaClient, options: ImportResultOp
   return outcome;
 }
 
+export type ArtifactWriter = (key: string, kind: ArtifactKind, data: Buffer | Uint8Array, extra?: { networkId?: string; mediaType?: string; metadata?: Prisma.InputJsonValue }) => Promise<string>;
+
+/** Upserts artifacts of an experiment by their team-unique key; answers the artifact id. */
+export function artifactWriter(tx: Tx, teamId: string, experimentId: string): ArtifactWriter {
+  return async (key, kind, data, extra = {}) => {
+    const fields = {
+      kind,
+      experimentId,
+      networkId: extra.networkId ?? null,
+      mediaType: extra.mediaType ?? NPY,
+      size: data.length,
+      sha256: sha256(data),
+      metadata: extra.metadata ?? {},
+      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) as Uint8Array<ArrayBuffer>,
+    };
+    const row = await tx.artifact.upsert({
+      where: { teamId_key: { teamId, key } },
+      create: { teamId, key, ...fields },
+      update: fields,
+      select: { id: true },
+    });
+    return row.id;
+  };
+}
+
 async function writeManifest(
   tx: Tx,
   options: ImportResultOptions,
   m: ResultManifest,
   hash: string,
-  files: ResultFiles,
+  files: ArrayFiles & { dir: string },
   progress: (phase: string, fraction: number) => void,
 ): Promise<ImportResultOutcome> {
   const teamId = options.teamId;
@@ -195,25 +246,7 @@ async function writeManifest(
     experimentId = created.id;
   }
 
-  const artifact = async (key: string, kind: ArtifactKind, data: Buffer, extra: { networkId?: string; mediaType?: string; metadata?: Prisma.InputJsonValue } = {}): Promise<string> => {
-    const fields = {
-      kind,
-      experimentId,
-      networkId: extra.networkId ?? null,
-      mediaType: extra.mediaType ?? NPY,
-      size: data.length,
-      sha256: sha256(data),
-      metadata: extra.metadata ?? {},
-      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) as Uint8Array<ArrayBuffer>,
-    };
-    const row = await tx.artifact.upsert({
-      where: { teamId_key: { teamId, key } },
-      create: { teamId, key, ...fields },
-      update: fields,
-      select: { id: true },
-    });
-    return row.id;
-  };
+  const artifact = artifactWriter(tx, teamId, experimentId);
   const npyArtifact = async (ref: NpyRef, key: string, kind: ArtifactKind, networkId?: string) =>
     artifact(key, kind, await files.raw(ref.path), networkId ? { networkId } : {});
 
@@ -256,10 +289,33 @@ async function writeManifest(
       metadata: { weightsKey: `network/${net.id}/weights.bin` },
     });
     await artifact(`network/${net.id}/weights.bin`, 'OTHER', await files.raw(n.weights.weightsBin), { networkId: net.id, mediaType: 'application/octet-stream' });
-    for (const [index, l] of n.layers.entries()) {
+    for (const [key, id] of await writeNetworkLayers(tx, net.id, n.layers, files, artifact)) layerIds.set(`${n.id}/${key}`, id);
+  }
+  // Networks of an earlier plan that this result lacks would be stale.
+  if (options.experimentId) {
+    await tx.network.deleteMany({ where: { experimentId, name: { notIn: m.networks.map((n) => n.id) } } });
+  }
+
+  // ---- alignments
+  let count = 0;
+  for (const [i, a] of m.alignments.entries()) {
+    count += await writePair(tx, { experimentId, teamId, a, networkIds, layerIds, files, artifact });
+    progress('writing', 0.3 + (0.65 * (i + 1)) / Math.max(1, m.alignments.length));
+  }
+
+  await writeChanceBaselines(tx, experimentId, m.layers);
+  return { experimentId, created: true, networks: m.networks.length, alignments: count };
+}
+
+/** A network's recorded layers: Layer rows, their within-correlation artifacts and Unit rows. Answers layer name → id. */
+export async function writeNetworkLayers(tx: Tx, networkId: string, layers: NetworkRecord['layers'], files: ArrayFiles, artifact: ArtifactWriter, firstIndex = 0): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const [i, l] of layers.entries()) {
+    const index = firstIndex + i;
+    {
       const layer = await tx.layer.create({
         data: {
-          networkId: net.id,
+          networkId,
           name: l.name,
           index,
           kind: l.kind,
@@ -271,8 +327,8 @@ async function writeManifest(
         },
         select: { id: true },
       });
-      layerIds.set(`${n.id}/${l.name}`, layer.id);
-      const withinId = await npyArtifact(l.within, `layer/${layer.id}/within.npy`, 'CORRELATION', net.id);
+      ids.set(l.name, layer.id);
+      const withinId = await artifact(`layer/${layer.id}/within.npy`, 'CORRELATION', await files.raw(l.within.path), { networkId });
       await tx.layer.update({ where: { id: layer.id }, data: { withinId } });
       await bulkInsert(
         tx,
@@ -289,20 +345,12 @@ async function writeManifest(
       );
     }
   }
-  // Networks of an earlier plan that this result lacks would be stale.
-  if (options.experimentId) {
-    await tx.network.deleteMany({ where: { experimentId, name: { notIn: m.networks.map((n) => n.id) } } });
-  }
+  return ids;
+}
 
-  // ---- alignments
-  let count = 0;
-  for (const [i, a] of m.alignments.entries()) {
-    count += await writePair(tx, { experimentId, teamId, a, networkIds, layerIds, files, artifact });
-    progress('writing', 0.3 + (0.65 * (i + 1)) / Math.max(1, m.alignments.length));
-  }
-
-  // ---- chance baselines, from the per-layer summaries
-  for (const layer of m.layers) {
+/** Chance baselines (trained vs untrained twin) from the per-layer summaries. */
+export async function writeChanceBaselines(tx: Tx, experimentId: string, layers: LayerSummary[]): Promise<void> {
+  for (const layer of layers) {
     for (const [key, stat] of Object.entries(layer.metrics)) {
       const chance = stat.chance;
       const target = chanceTarget(key);
@@ -320,7 +368,6 @@ async function writeManifest(
       });
     }
   }
-  return { experimentId, created: true, networks: m.networks.length, alignments: count };
 }
 
 /** Layer-summary metric keys (manifest.ts LayerSummary) → the method and summary figure they measure. */
@@ -352,17 +399,20 @@ function chanceTarget(key: string): { method: AlignmentMethod; metric: string } 
   }
 }
 
-interface PairContext {
+export interface PairContext {
   experimentId: string;
   teamId: string;
   a: PairAlignment;
+  /** Network name → id. */
   networkIds: Map<string, string>;
+  /** `${network name}/${layer}` → layer id. */
   layerIds: Map<string, string>;
-  files: ResultFiles;
-  artifact: (key: string, kind: ArtifactKind, data: Buffer, extra?: { networkId?: string; mediaType?: string }) => Promise<string>;
+  files: ArrayFiles;
+  artifact: ArtifactWriter;
 }
 
-async function writePair(tx: Tx, ctx: PairContext): Promise<number> {
+/** One aligned pair's Alignment rows (one per method) with their matches, sparse paths and clusters. Answers the row count. */
+export async function writePair(tx: Tx, ctx: PairContext): Promise<number> {
   const { a, files, experimentId } = ctx;
   const networkAId = ctx.networkIds.get(a.a)!;
   const networkBId = ctx.networkIds.get(a.b)!;

@@ -13,7 +13,8 @@ interrupted and resumes from its last checkpoint, on this or another worker).
 
   --database-url URL  PostgreSQL URL of the team's database (default: $DATABASE_URL, else the embedded
                       database of a \`npm start\` running in this folder)
-  --concurrency N     jobs at once (default 1; each experiment job trains on every core)
+  --concurrency N     jobs at once (default: one per CPU core; a TRAIN job trains one network in a
+                      worker thread of its own)
   --work-dir DIR      scratch folder for checkpoints (default .convergent/work)
 `;
 
@@ -24,7 +25,7 @@ export interface WorkerCommandIO {
 
 export async function workerCommand(args: readonly string[], io: WorkerCommandIO = process): Promise<number> {
   let databaseUrl: string | undefined;
-  let concurrency = 1;
+  let concurrency: number | undefined;
   let workDir: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -66,7 +67,7 @@ export async function workerCommand(args: readonly string[], io: WorkerCommandIO
     io.stderr.write(`convergent worker: connecting to ${redact(url)}\n`);
     await runWorker({
       databaseUrl: url,
-      concurrency,
+      ...(concurrency !== undefined ? { concurrency } : {}),
       signal: controller.signal,
       ...(workDir ? { workDir } : {}),
       log: (m) => io.stderr.write(`convergent worker: ${m}\n`),

@@ -3,16 +3,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runExperiment } from '@convergent/engine/experiment/run-experiment';
 import { openDatabase, type Database } from '../db/database.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../db/test-databases.ts';
+import type { JobKind } from '../generated/prisma/enums.ts';
+import { importResult } from '../import/import-result.ts';
 import { tinyData, tinySpec } from '../import/test-fixtures/tiny-experiment.ts';
+import { completePipelineJob } from './pipeline/pipeline.ts';
 import { createJobServices, type JobServices } from './services.ts';
-import { startWorker, type WorkerHandle } from './worker.ts';
+import { startWorker, type WorkerHandle, type WorkerOptions } from './worker.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 90_000): Promise<T> {
+async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 120_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -22,14 +26,32 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
   }
 }
 
-describe.each(testDatabaseKinds())('jobs on %s', (kind) => {
+/** An experiment's alignments keyed by (network names, layer, method, parameters), with their matches. */
+async function alignmentsOf(db: Database, experimentId: string) {
+  const rows = await db.prisma.alignment.findMany({
+    where: { experimentId, status: 'COMPLETED' },
+    include: {
+      networkA: { select: { name: true } },
+      networkB: { select: { name: true } },
+      matches: { select: { direction: true, unitA: true, unitB: true, score: true, oneToOne: true }, orderBy: [{ direction: 'asc' }, { unitA: 'asc' }, { unitB: 'asc' }] },
+      _count: { select: { sparsePaths: true, clusters: true } },
+    },
+  });
+  return new Map(
+    rows.map((a) => [
+      `${a.networkA.name}|${a.networkB.name}|${a.layerName}|${a.method}|${a.paramsKey}`,
+      { kind: a.kind, summary: a.summary, matches: a.matches, sparsePaths: a._count.sparsePaths, clusters: a._count.clusters },
+    ]),
+  );
+}
+
+describe.each(testDatabaseKinds())('experiment pipeline jobs on %s', (kind) => {
   let target: TestDatabase;
   let db: Database;
   let services: JobServices;
   let teamId: string;
   let scratch: string;
   const workers: WorkerHandle[] = [];
-  const logs: string[] = [];
 
   beforeAll(async () => {
     target = await createTestDatabase(kind);
@@ -38,8 +60,10 @@ describe.each(testDatabaseKinds())('jobs on %s', (kind) => {
     teamId = (await db.prisma.team.create({ data: { name: 'workers' } })).id;
     scratch = mkdtempSync(path.join(os.tmpdir(), 'cv-work-'));
   });
+  afterEach(async () => {
+    while (workers.length) await workers.pop()!.stop();
+  });
   afterAll(async () => {
-    for (const w of workers) await w.stop();
     await services?.close();
     await db?.close();
     await target?.dispose();
@@ -54,33 +78,168 @@ describe.each(testDatabaseKinds())('jobs on %s', (kind) => {
     return { experimentId: exp.id, jobId: jobId! };
   }
 
-  it('runs an experiment job to completion, showing its progress on the Job row', async () => {
+  async function worker(name: string, options: Partial<WorkerOptions> = {}, logs: string[] = []): Promise<WorkerHandle> {
+    const w = await startWorker({ database: db, workDir: path.join(scratch, name), loadData: async () => tinyData(), pollSeconds: 0.1, log: (m) => logs.push(m), ...options });
+    workers.push(w);
+    return w;
+  }
+
+  const experimentDone = (experimentId: string, timeoutMs?: number) =>
+    until(
+      `experiment ${experimentId} to finish`,
+      async () => {
+        const e = await db.prisma.experiment.findUniqueOrThrow({ where: { id: experimentId } });
+        return e.status === 'COMPLETED' || e.status === 'FAILED' || e.status === 'CANCELLED' ? e : null;
+      },
+      timeoutMs,
+    );
+
+  const jobsOf = async (experimentId: string, k?: JobKind) => db.prisma.job.findMany({ where: { experimentId, ...(k ? { kind: k } : {}) }, orderBy: { createdAt: 'asc' } });
+
+  it('runs a spec through EXPERIMENT → TRAIN × networks → RECORD → ALIGN × pairs, ending with the alignments `convergent experiment run` stores', async () => {
     const { experimentId, jobId } = await createExperiment('happy', tinySpec());
     expect((await db.prisma.job.findUniqueOrThrow({ where: { id: jobId } })).status).toBe('QUEUED');
-    workers.push(
-      await startWorker({ database: db, workDir: path.join(scratch, 'w1'), loadData: async () => tinyData(), trainConcurrency: 1, pollSeconds: 0.2, log: (m) => logs.push(m) }),
-    );
+    // Two job slots: TRAIN jobs in worker threads side by side, their completions racing into the fan-in.
+    await worker('happy', { concurrency: 2 });
     const phases = new Set<string>();
-    const job = await until('the job to finish', async () => {
-      const j = await db.prisma.job.findUniqueOrThrow({ where: { id: jobId } });
-      if (j.phase) phases.add(j.phase.split(' ')[0]!);
-      return j.status === 'COMPLETED' || j.status === 'FAILED' ? j : null;
+    const progress: number[] = [];
+    const exp = await until('the experiment to finish', async () => {
+      const e = await db.prisma.experiment.findUniqueOrThrow({ where: { id: experimentId } });
+      if (e.phase) phases.add(e.phase.split(' ')[0]!);
+      const jobs = await db.prisma.job.findMany({ where: { experimentId }, select: { kind: true, fraction: true, status: true } });
+      const { pipelineProgress } = await import('./pipeline/progress.ts');
+      const p = pipelineProgress(jobs);
+      if (p !== null) progress.push(p);
+      return e.status === 'COMPLETED' || e.status === 'FAILED' ? e : null;
     });
-    expect(job.error).toBeNull();
-    expect(job).toMatchObject({ status: 'COMPLETED', fraction: 1, attempts: 1 });
-    expect([...phases].some((p) => p === 'training' || p === 'storing' || p === 'aligning')).toBe(true);
-    const exp = await db.prisma.experiment.findUniqueOrThrow({ where: { id: experimentId }, include: { networks: true } });
+    expect(exp.error).toBeNull();
     expect(exp.status).toBe('COMPLETED');
-    expect(exp.networks).toHaveLength(6); // 2 architectures x 2 seeds + 2 untrained
-    const trained = exp.networks.find((n) => n.name === 'tiny-a-s1')!;
-    expect(trained.metrics).toHaveLength(1);
-    expect(await db.prisma.alignment.count({ where: { experimentId, status: 'COMPLETED' } })).toBeGreaterThan(0);
-    // The scratch checkpoint artifact is gone once the result is stored.
-    expect(await db.prisma.artifact.count({ where: { experimentId, kind: 'CHECKPOINT' } })).toBe(0);
+    expect([...phases]).toEqual(expect.arrayContaining(['training']));
+
+    const jobs = await jobsOf(experimentId);
+    const count = (k: JobKind) => jobs.filter((j) => j.kind === k).length;
+    // 2 architectures × 2 seeds + 2 untrained twins; 2 layers × (6 between + 4 chance pairs).
+    expect([count('EXPERIMENT'), count('TRAIN'), count('RECORD'), count('ALIGN')]).toEqual([1, 6, 1, 20]);
+    expect(jobs.every((j) => j.status === 'COMPLETED' && j.attempts === 1 && j.fraction === 1)).toBe(true);
+    expect(new Set(jobs.filter((j) => j.kind === 'TRAIN').map((j) => j.networkId)).size).toBe(6);
+    // Steps in order: RECORD started after every TRAIN finished; every ALIGN after RECORD finished.
+    const record = jobs.find((j) => j.kind === 'RECORD')!;
+    for (const t of jobs.filter((j) => j.kind === 'TRAIN')) expect(t.finishedAt!.getTime()).toBeLessThanOrEqual(record.startedAt!.getTime());
+    for (const a of jobs.filter((j) => j.kind === 'ALIGN')) expect(a.startedAt!.getTime()).toBeGreaterThanOrEqual(record.finishedAt!.getTime());
+    // Progress only moves forward and ends at 1.
+    for (let i = 1; i < progress.length; i++) expect(progress[i]!).toBeGreaterThanOrEqual(progress[i - 1]! - 1e-9);
+    expect(progress[progress.length - 1]).toBe(1);
+
+    const nets = await db.prisma.network.findMany({ where: { experimentId } });
+    expect(nets).toHaveLength(6);
+    expect(nets.every((n) => n.status === 'COMPLETED' && n.backend)).toBe(true);
+    expect(nets.find((n) => n.name === 'tiny-a-s1')!.metrics).toHaveLength(1);
+    // Intermediate artifacts are gone; weights stay.
+    expect(await db.prisma.artifact.count({ where: { experimentId, kind: { in: ['CHECKPOINT', 'MOMENTS'] } } })).toBe(0);
+    expect(await db.prisma.artifact.count({ where: { experimentId, kind: 'WEIGHTS' } })).toBe(6);
+
+    // The oracle: the engine's one-process run of the same spec and data, imported.
+    const out = path.join(scratch, 'oracle');
+    await runExperiment(tinySpec(), { out, data: tinyData(), concurrency: 1 });
+    const oracle = await importResult(db.prisma, { teamId, dir: out });
+    const got = await alignmentsOf(db, experimentId);
+    const want = await alignmentsOf(db, oracle.experimentId);
+    expect(got.size).toBe(want.size);
+    expect(got.size).toBeGreaterThan(20);
+    for (const [key, w] of want) expect({ key, ...got.get(key) }).toEqual({ key, ...w });
+    const baselines = async (id: string) =>
+      (await db.prisma.chanceBaseline.findMany({ where: { experimentId: id }, orderBy: [{ layerName: 'asc' }, { method: 'asc' }, { metric: 'asc' }] })).map((b) => [b.layerName, b.method, b.metric, b.value, b.spread]);
+    expect((await baselines(experimentId)).length).toBeGreaterThan(0);
+    expect(await baselines(experimentId)).toEqual(await baselines(oracle.experimentId));
+    const units = async (id: string) =>
+      (await db.prisma.unit.findMany({ where: { layer: { network: { experimentId: id } } }, include: { layer: { include: { network: true } } } }))
+        .map((u) => [u.layer.network.name, u.layer.name, u.index, u.mean, u.std, u.dead, u.topImages])
+        .sort((a, b) => String(a.slice(0, 3)).localeCompare(String(b.slice(0, 3))));
+    expect(await units(experimentId)).toEqual(await units(oracle.experimentId));
+  }, 300_000);
+
+  it('shows each alignment as soon as its ALIGN job is done, whole, while the other pairs are still queued', async () => {
+    const { experimentId } = await createExperiment('visible', tinySpec({ architectures: [(tinySpec().architectures as unknown[])[0]] }));
+    // Everything up to the recording, then no more.
+    await worker('visible-1', { kinds: ['EXPERIMENT', 'TRAIN', 'RECORD'], trainConcurrency: 1 });
+    const aligns = await until('the ALIGN jobs to be queued', async () => {
+      const js = await jobsOf(experimentId, 'ALIGN');
+      return js.length > 0 && js.every((j) => j.status === 'QUEUED' && j.bossId) ? js : null;
+    });
+    expect(aligns).toHaveLength(2 * (1 + 2)); // 2 layers × (1 between + 2 chance pairs)
+    expect(await db.prisma.alignment.count({ where: { experimentId } })).toBe(0);
+    await workers.pop()!.stop();
+
+    // One ALIGN slot that stops as soon as its first job is done.
+    let handle: WorkerHandle | null = null;
+    let firstDone: string | null = null;
+    const logs: string[] = [];
+    handle = await worker('visible-2', {
+      kinds: ['ALIGN'],
+      concurrency: 1,
+      log: (m) => {
+        logs.push(m);
+        const done = /^\[ALIGN (\S+)\] completed/.exec(m);
+        if (done && !firstDone) {
+          firstDone = done[1]!;
+          void handle?.stop();
+        }
+      },
+    });
+    await handle.stopped;
+    workers.pop();
+    expect(firstDone).not.toBeNull();
+    const after = await jobsOf(experimentId, 'ALIGN');
+    const completed = after.filter((j) => j.status === 'COMPLETED');
+    expect(completed.map((j) => j.id)).toEqual([firstDone]);
+    expect(after.filter((j) => j.status === 'QUEUED')).toHaveLength(aligns.length - 1);
+    // The finished pair is there with every method (semi, max, mi, mi-semi, cka, sparse); no other pair is.
+    const pair = (completed[0]!.payload as { pair: { a: string; b: string; layer: string } }).pair;
+    const visible = await db.prisma.alignment.findMany({ where: { experimentId }, include: { networkA: true, networkB: true, _count: { select: { matches: true, sparsePaths: true } } } });
+    expect(visible.map((a) => a.method).sort()).toEqual(['CKA', 'HUNGARIAN', 'MI', 'MI_SEMI', 'SEMI', 'SPARSE']);
+    expect(visible.every((a) => a.networkA.name === pair.a && a.networkB.name === pair.b && a.layerName === pair.layer && a.status === 'COMPLETED')).toBe(true);
+    const hungarian = visible.find((a) => a.method === 'HUNGARIAN')!;
+    expect(hungarian._count.matches).toBe((hungarian.summary as { unitsA: number }).unitsA);
+    const running = await db.prisma.experiment.findUniqueOrThrow({ where: { id: experimentId } });
+    expect(running.status).toBe('RUNNING');
+    expect(running.phase).toBe(`aligning (1/${aligns.length} pairs)`);
+    expect(await db.prisma.chanceBaseline.count({ where: { experimentId } })).toBe(0);
+
+    await worker('visible-3', { kinds: ['ALIGN'] });
+    expect((await experimentDone(experimentId)).status).toBe('COMPLETED');
+    expect(await db.prisma.alignment.count({ where: { experimentId } })).toBe(aligns.length * 6);
+    expect(await db.prisma.chanceBaseline.count({ where: { experimentId } })).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('runs RECORD exactly once when the last TRAIN jobs complete at the same moment', async () => {
+    for (let round = 0; round < 4; round++) {
+      const exp = await db.prisma.experiment.create({ data: { teamId, name: `fan-in-${round}`, dataset: 'synthetic', probe: {}, spec: tinySpec() as never, specHash: `fan-in-${round}`, source: 'SPEC', status: 'RUNNING' } });
+      await db.prisma.job.create({ data: { teamId, kind: 'EXPERIMENT', experimentId: exp.id, payload: { experimentId: exp.id }, status: 'COMPLETED', dedupeKey: `experiment:${exp.id}` } });
+      const trains = [];
+      for (let k = 0; k < 6; k++) {
+        const net = await db.prisma.network.create({ data: { experimentId: exp.id, name: `n${k}`, arch: 'a', archSpec: {}, seed: k } });
+        trains.push(
+          await db.prisma.job.create({
+            data: { teamId, kind: 'TRAIN', experimentId: exp.id, networkId: net.id, payload: { experimentId: exp.id, networkId: net.id }, status: 'RUNNING', workerId: `w${k}`, dedupeKey: `train:${net.id}` },
+          }),
+        );
+      }
+      const boss = await services.boss();
+      const counted = await Promise.all(trains.map((j, k) => completePipelineJob(db.prisma, boss, j, `w${k}`, { k })));
+      expect(counted).toEqual([true, true, true, true, true, true]);
+      // A completion by a worker that no longer owns the job does not count.
+      expect(await completePipelineJob(db.prisma, boss, trains[0]!, 'someone-else', {})).toBe(false);
+      const records = await jobsOf(exp.id, 'RECORD');
+      expect(records).toHaveLength(1);
+      expect(records[0]!.bossId).toBeTruthy(); // handed to pg-boss
+      expect((await db.prisma.experiment.findUniqueOrThrow({ where: { id: exp.id } })).phase).toBe('recording');
+      await services.cancelJob(records[0]!.id);
+    }
   });
 
-  it('fails a job with an invalid spec at once, naming the problem, and cancels on request', async () => {
+  it('fails a job with an invalid spec at once, naming the problem; cancel stops every step, retry carries on to the end', async () => {
     const bad = await createExperiment('bad', tinySpec({ seeds: [1, 1] }));
+    await worker('bad', { trainConcurrency: 1 });
     const failed = await until('the bad job to fail', async () => {
       const j = await db.prisma.job.findUniqueOrThrow({ where: { id: bad.jobId } });
       return j.status === 'FAILED' ? j : null;
@@ -88,23 +247,40 @@ describe.each(testDatabaseKinds())('jobs on %s', (kind) => {
     expect(failed.error).toMatch(/seeds must not repeat a seed/);
     expect(failed.attempts).toBe(1);
     expect((await db.prisma.experiment.findUniqueOrThrow({ where: { id: bad.experimentId } })).status).toBe('FAILED');
+    expect(await jobsOf(bad.experimentId, 'TRAIN')).toHaveLength(0);
 
-    const long = await createExperiment('long', tinySpec({ training: { epochs: 400, batchSize: 16, optimizer: 'adam', learningRate: 0.01 } }));
-    await until('the long job to train', async () => {
-      const j = await db.prisma.job.findUniqueOrThrow({ where: { id: long.jobId } });
-      return j.status === 'RUNNING' && j.phase?.startsWith('training') ? j : null;
-    });
-    await services.cancelJob(long.jobId);
-    await until('the worker to give the job up', async () => logs.some((l) => l.includes(long.jobId) && l.includes('cancelled')));
-    const job = await db.prisma.job.findUniqueOrThrow({ where: { id: long.jobId } });
-    expect(job.status).toBe('CANCELLED');
-    expect((await db.prisma.experiment.findUniqueOrThrow({ where: { id: long.experimentId } })).status).toBe('CANCELLED');
+    const logs: string[] = [];
     await workers.pop()!.stop();
-  });
+    await worker('long', { trainConcurrency: 1, concurrency: 1 }, logs);
+    const long = await createExperiment('long', tinySpec({ training: { epochs: 30, batchSize: 8, optimizer: 'adam', learningRate: 0.01 } }));
+    const training = await until('a TRAIN job to train', async () => {
+      const js = await jobsOf(long.experimentId, 'TRAIN');
+      return js.find((j) => j.status === 'RUNNING' && j.phase?.startsWith('epoch')) ?? null;
+    });
+    await services.cancelJob(training.id);
+    await until('the worker to give the job up', async () => logs.some((l) => l.includes(training.id) && l.includes('cancelled')));
+    const stopped = await jobsOf(long.experimentId, 'TRAIN');
+    expect(stopped).toHaveLength(6);
+    // Nothing of the experiment runs or waits any more; nothing was recorded.
+    expect(stopped.filter((j) => j.status === 'QUEUED' || j.status === 'RUNNING')).toEqual([]);
+    expect(stopped.filter((j) => j.status === 'CANCELLED').length).toBeGreaterThanOrEqual(5);
+    expect(await jobsOf(long.experimentId, 'RECORD')).toHaveLength(0);
+    expect((await db.prisma.experiment.findUniqueOrThrow({ where: { id: long.experimentId } })).status).toBe('CANCELLED');
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await jobsOf(long.experimentId, 'TRAIN')).filter((j) => j.status === 'RUNNING')).toEqual([]);
 
-  it('loses nothing when its worker process is SIGKILLed mid-training: another worker resumes from the checkpoint artifact', async () => {
+    await services.retryJob(training.id);
+    expect((await db.prisma.experiment.findUniqueOrThrow({ where: { id: long.experimentId } })).status).toBe('RUNNING');
+    const done = await experimentDone(long.experimentId);
+    expect(done.error).toBeNull();
+    expect(done.status).toBe('COMPLETED');
+    expect((await jobsOf(long.experimentId)).every((j) => j.status === 'COMPLETED')).toBe(true);
+    expect(await db.prisma.alignment.count({ where: { experimentId: long.experimentId } })).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('loses nothing when its worker process is SIGKILLed mid-training: another worker resumes the TRAIN job from its checkpoint artifact', async () => {
     const epochs = 60;
-    const { experimentId, jobId } = await createExperiment(
+    const { experimentId } = await createExperiment(
       'killed',
       tinySpec({ architectures: [(tinySpec().architectures as unknown[])[0]], seeds: [1], training: { epochs, batchSize: 8, optimizer: 'adam', learningRate: 0.01 } }),
     );
@@ -117,40 +293,30 @@ describe.each(testDatabaseKinds())('jobs on %s', (kind) => {
     // Kill once a few epochs are checkpointed in the database, well before training ends.
     const atKill = await until('checkpointed epochs', async () => {
       const net = await db.prisma.network.findFirst({ where: { experimentId, name: 'tiny-a-s1' } });
-      const ck = await db.prisma.artifact.findFirst({ where: { experimentId, kind: 'CHECKPOINT' }, select: { id: true } });
+      const ck = net && (await db.prisma.artifact.findFirst({ where: { networkId: net.id, kind: 'CHECKPOINT' }, select: { id: true } }));
       return net && ck && net.epochsDone >= 3 ? net.epochsDone : null;
     });
     child.kill('SIGKILL');
     await exited;
     expect(atKill).toBeLessThan(epochs);
-    expect(childOut).toContain(jobId);
-    expect((await db.prisma.job.findUniqueOrThrow({ where: { id: jobId } })).status).toBe('RUNNING'); // its worker is gone
+    const killedNet = await db.prisma.network.findFirstOrThrow({ where: { experimentId, name: 'tiny-a-s1' } });
+    const trainJob = (await jobsOf(experimentId, 'TRAIN')).find((j) => j.networkId === killedNet.id && j.status === 'RUNNING');
+    expect(trainJob).toBeDefined(); // its worker is gone
+    expect(childOut).toContain(trainJob!.id);
 
     const resumedLogs: string[] = [];
-    workers.push(
-      await startWorker({
-        database: db,
-        workDir: path.join(scratch, 'machine-2'),
-        loadData: async () => tinyData(),
-        trainConcurrency: 1,
-        staleSeconds: 3,
-        heartbeatSeconds: 0.5,
-        pollSeconds: 0.2,
-        log: (m) => resumedLogs.push(m),
-      }),
-    );
-    const job = await until('the resumed job to finish', async () => {
-      const j = await db.prisma.job.findUniqueOrThrow({ where: { id: jobId } });
-      return j.status === 'COMPLETED' || j.status === 'FAILED' ? j : null;
-    }, 180_000);
-    expect(job.error).toBeNull();
+    await worker('machine-2', { trainConcurrency: 1, staleSeconds: 3, heartbeatSeconds: 0.5 }, resumedLogs);
+    const exp = await experimentDone(experimentId, 180_000);
+    expect(exp.error).toBeNull();
+    expect(exp.status).toBe('COMPLETED');
+    const job = await db.prisma.job.findUniqueOrThrow({ where: { id: trainJob!.id } });
     expect(job.status).toBe('COMPLETED');
     expect(job.attempts).toBe(2);
     expect(resumedLogs.join('\n')).toMatch(/lost its worker/);
-    expect(resumedLogs.join('\n')).toMatch(/restored \d+ checkpoint files/);
+    expect(resumedLogs.join('\n')).toMatch(/restored \d+ checkpoint files of tiny-a-s1/);
+    expect((job.result as { resumedFrom: number }).resumedFrom).toBeGreaterThanOrEqual(3);
     const net = await db.prisma.network.findFirstOrThrow({ where: { experimentId, name: 'tiny-a-s1' } });
     // One metrics entry per epoch, 1..epochs: the resumed run continued, it did not start over.
     expect((net.metrics as Array<{ epoch: number }>).map((m) => m.epoch)).toEqual(Array.from({ length: epochs }, (_, i) => i + 1));
-    expect((await db.prisma.experiment.findUniqueOrThrow({ where: { id: experimentId } })).status).toBe('COMPLETED');
-  });
+  }, 300_000);
 });

@@ -16,28 +16,38 @@ import { openDatabase, type Database } from '../db/database.ts';
 import type { Job, Prisma } from '../generated/prisma/client.ts';
 import type { JobKind } from '../generated/prisma/enums.ts';
 import { runAlignActivationsJob } from './align-activations-job.ts';
-import { runExperimentJob } from './experiment-job.ts';
 import { runImportJob } from './import-job.ts';
 import { PermanentJobError, ProgressWriter, type JobContext, type JobHandler } from './job-context.ts';
-import { QUEUE_NAMES, startBoss } from './queue.ts';
+import { runAlignPairJob } from './pipeline/align-job.ts';
+import { completePipelineJob, failPipeline, isPipelineJob } from './pipeline/pipeline.ts';
+import { runPlanJob } from './pipeline/plan-job.ts';
+import { runRecordJob } from './pipeline/record-job.ts';
+import { runTrainJob } from './pipeline/train-job.ts';
+import { QUEUE_NAMES, sendToBoss, startBoss } from './queue.ts';
 
 const HANDLERS: Partial<Record<JobKind, JobHandler>> = {
   IMPORT: runImportJob,
-  ALIGN: runAlignActivationsJob,
-  EXPERIMENT: runExperimentJob,
+  // An ALIGN job is either a pipeline step (one pair at one layer) or an import of external activations.
+  ALIGN: (ctx) => (isPipelineJob(ctx.job) ? runAlignPairJob(ctx) : runAlignActivationsJob(ctx)),
+  EXPERIMENT: runPlanJob,
+  TRAIN: runTrainJob,
+  RECORD: runRecordJob,
 };
+
+/** Default order a worker looks at the queues in: finishing work first, so alignments appear early. */
+export const DEFAULT_KINDS: JobKind[] = ['ALIGN', 'RECORD', 'IMPORT', 'EXPERIMENT', 'TRAIN'];
 
 export interface WorkerOptions {
   /** Database to work on: an open one (embedded worker), or a URL (default DATABASE_URL). */
   database?: Database;
   databaseUrl?: string;
-  /** Jobs run at once (default 1). */
+  /** Jobs run at once (default: one per CPU core; a TRAIN job trains in a worker thread of its own). */
   concurrency?: number;
   /** Aborting it stops the worker (like `stop()`). */
   signal?: AbortSignal;
   /** Local scratch folder (default `.convergent/work` under the working directory). */
   workDir?: string;
-  /** Job kinds this worker takes, in priority order (default IMPORT, ALIGN, EXPERIMENT). */
+  /** Job kinds this worker takes, in priority order (default DEFAULT_KINDS). */
   kinds?: JobKind[];
   heartbeatSeconds?: number;
   /** A RUNNING job without a heartbeat for this long is taken over (default 60). */
@@ -47,7 +57,7 @@ export interface WorkerOptions {
   log?: (message: string) => void;
   /** Test hook: data to train on instead of loading the spec's dataset. */
   loadData?: (spec: unknown) => Promise<unknown>;
-  /** Networks trained at once by the engine (default: the engine's choice). */
+  /** 1 = TRAIN jobs train in the worker's own thread instead of a worker thread (tests). */
   trainConcurrency?: number;
 }
 
@@ -79,7 +89,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
   }
   const id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const workDir = path.resolve(options.workDir ?? '.convergent/work');
-  const kinds = (options.kinds ?? ['IMPORT', 'ALIGN', 'EXPERIMENT']).filter((k) => HANDLERS[k]);
+  const kinds = (options.kinds ?? DEFAULT_KINDS).filter((k) => HANDLERS[k]);
   const heartbeatMs = (options.heartbeatSeconds ?? 2) * 1000;
   const staleMs = (options.staleSeconds ?? 60) * 1000;
   const pollMs = (options.pollSeconds ?? 1) * 1000;
@@ -108,6 +118,13 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
     for (const job of lost) {
       log(`job ${job.id} (${job.kind}) lost its worker; queued again`);
       if (job.bossId) await boss.fail(QUEUE_NAMES[job.kind], job.bossId, { error: 'worker lost' }).catch(() => {});
+    }
+    // Pipeline steps are created in a transaction and sent to pg-boss after its commit; a worker that died in
+    // between left them unsent.
+    const unsent = await prisma.job.findMany({ where: { status: 'QUEUED', bossId: null, createdAt: { lt: threshold } } });
+    for (const job of unsent) {
+      log(`job ${job.id} (${job.kind}) was never sent to the queue; sending it now`);
+      await sendToBoss(prisma, boss, job).catch(() => {});
     }
   };
   const sweeper = setInterval(() => void sweep().catch(() => {}), Math.max(500, staleMs / 2));
@@ -168,11 +185,18 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
     try {
       const result = await HANDLERS[kind]!(ctx);
       await progress.close();
-      const done = await prisma.job.updateMany({
-        where: { id: job.id, workerId: id },
-        data: { status: 'COMPLETED', phase: 'done', fraction: 1, etaSeconds: 0, finishedAt: new Date(), result: (result ?? undefined) as Prisma.InputJsonValue | undefined },
-      });
-      if (done.count === 1) await boss.complete(queue, bossJob.id).catch(() => {});
+      let counted: boolean;
+      if (isPipelineJob(job)) {
+        // Completion and fan-in (creating the steps that became due) in one transaction.
+        counted = await completePipelineJob(prisma, boss, job, id, (result ?? undefined) as Prisma.InputJsonValue | undefined);
+      } else {
+        const done = await prisma.job.updateMany({
+          where: { id: job.id, workerId: id },
+          data: { status: 'COMPLETED', phase: 'done', fraction: 1, etaSeconds: 0, finishedAt: new Date(), result: (result ?? undefined) as Prisma.InputJsonValue | undefined },
+        });
+        counted = done.count === 1;
+      }
+      if (counted) await boss.complete(queue, bossJob.id).catch(() => {});
       log(`[${job.kind} ${job.id}] completed`);
     } catch (err) {
       await progress.close();
@@ -199,9 +223,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
             : { status: 'QUEUED', error: message, phase: `retrying after: ${message}`.slice(0, 500), workerId: null, etaSeconds: null },
         });
         if (permanent) {
-          if (job.experimentId && job.kind === 'EXPERIMENT') {
-            await prisma.experiment.update({ where: { id: job.experimentId }, data: { status: 'FAILED', phase: null, error: message } }).catch(() => {});
-          }
+          if (isPipelineJob(job)) await failPipeline(prisma, boss, job, message).catch((e: Error) => log(`marking experiment ${job.experimentId} failed: ${e.message}`));
           await boss.complete(queue, bossJob.id).catch(() => {});
         } else {
           await boss.fail(queue, bossJob.id, { error: message }).catch(() => {});
@@ -235,7 +257,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
     }
   };
 
-  const slots = Array.from({ length: Math.max(1, options.concurrency ?? 1) }, () => slot());
+  const slots = Array.from({ length: Math.max(1, options.concurrency ?? os.availableParallelism()) }, () => slot());
   log(`worker ${id} taking ${kinds.join(', ')} jobs (${slots.length} at once)`);
   void sweep().catch(() => {});
 

@@ -12,6 +12,7 @@ import { connectionFromArray } from '../connection.ts';
 import { isHeadlineMetric } from '../mapping.ts';
 import { experimentsConnection, jobsConnection } from './query.ts';
 import { layerConvergence } from './convergence.ts';
+import { pipelineProgress } from '../../jobs/pipeline/progress.ts';
 
 export const Viewer: ViewerResolvers<ApiContext> = {};
 
@@ -36,8 +37,10 @@ export const Experiment: ExperimentResolvers<ApiContext> = {
   layerNames: (e, _a, ctx) => experimentLayerNames(ctx, e.id),
   progress: async (e, _a, ctx) => {
     if (e.status === 'COMPLETED') return 1;
-    const agg = await ctx.prisma.job.aggregate({ where: { experimentId: e.id }, _avg: { fraction: true }, _count: { _all: true } });
-    return agg._count._all === 0 ? null : (agg._avg.fraction ?? 0);
+    const jobs = await ctx.prisma.job.findMany({ where: { experimentId: e.id }, select: { kind: true, fraction: true, status: true } });
+    if (jobs.length === 0) return null;
+    // A spec experiment's steps weigh by their share of the work; other experiments average their jobs.
+    return pipelineProgress(jobs) ?? jobs.reduce((s, j) => s + j.fraction, 0) / jobs.length;
   },
   architectures: async (e, _a, ctx) => {
     const groups = new Map<string, NetworkRow[]>();

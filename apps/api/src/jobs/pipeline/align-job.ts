@@ -1,0 +1,61 @@
+/**
+ * ALIGN job of the pipeline: every method for one network pair at one layer. It reassembles the pair's recording
+ * from the artifacts RECORD stored (two member parts and their cross part), runs the engine's `alignPair`, and
+ * writes the pair's Alignment rows (one per method) with their matches, sparse paths and clusters in ONE
+ * transaction, so each alignment appears as soon as it is computed and never half-written. Its result carries the
+ * pair's summary figures, from which the last ALIGN job's completion computes the chance baselines.
+ */
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { artifactWriter, MemoryFiles, writePair } from '../../import/import-result.ts';
+import { PermanentJobError, type JobContext } from '../job-context.ts';
+import type { AlignStepResult, PairStep } from './pipeline.ts';
+import { crossKey, memberKey } from './record-job.ts';
+import { payloadField, stepBasics } from './step-context.ts';
+
+export async function runAlignPairJob(ctx: JobContext): Promise<Prisma.InputJsonValue> {
+  const { prisma } = ctx;
+  const experimentId = payloadField(ctx, 'experimentId');
+  const pair = (ctx.job.payload as { pair?: PairStep }).pair;
+  if (!pair || typeof pair.layer !== 'string' || typeof pair.a !== 'string' || typeof pair.b !== 'string') throw new PermanentJobError('ALIGN job payload lacks its pair');
+  const { exp, spec } = await stepBasics(ctx, experimentId);
+  ctx.progress({ phase: `loading ${pair.layer} statistics`, fraction: 0.05 });
+  const keys = [memberKey(experimentId, pair.layer, pair.a), memberKey(experimentId, pair.layer, pair.b), crossKey(experimentId, pair.layer, pair.a, pair.b)];
+  const blobs = await prisma.artifact.findMany({ where: { teamId: exp.teamId, key: { in: keys } }, select: { key: true, data: true } });
+  const byKey = new Map(blobs.map((b) => [b.key, b.data]));
+  const missing = keys.filter((k) => !byKey.has(k));
+  if (missing.length) throw new PermanentJobError(`recorded statistics ${missing.join(', ')} are missing; retry the experiment's RECORD step`);
+  const [parts, { alignPair }, engine] = await Promise.all([
+    import('@convergent/engine/record/pair-recording'),
+    import('@convergent/engine/experiment/align-pair'),
+    import('@convergent/engine/experiment/run-experiment'),
+  ]);
+  const rec = parts.pairRecording(
+    parts.unpackParts(byKey.get(keys[0]!)!, keys[0]),
+    parts.unpackParts(byKey.get(keys[1]!)!, keys[1]),
+    parts.unpackParts(byKey.get(keys[2]!)!, keys[2]),
+  );
+  ctx.progress({ phase: `aligning ${pair.a} × ${pair.b} at ${pair.layer}`, fraction: 0.15 });
+  ctx.signal.throwIfAborted();
+  const c = alignPair(rec, 0, 1, { methods: spec.methods, penalties: spec.penalties, clusters: spec.clusters, miBins: spec.mi.bins, seed: spec.split.seed });
+  const files = new MemoryFiles();
+  const manifestPair = await engine.writePair(pair.layer, pair.a, pair.b, pair.kind, c, spec, files.writer);
+
+  const nets = await prisma.network.findMany({ where: { experimentId, name: { in: [pair.a, pair.b] } }, select: { id: true, name: true, layers: { where: { name: pair.layer }, select: { id: true } } } });
+  const networkIds = new Map(nets.map((n) => [n.name, n.id]));
+  const layerIds = new Map(nets.filter((n) => n.layers[0]).map((n) => [`${n.name}/${pair.layer}`, n.layers[0]!.id]));
+  if (layerIds.size !== 2) throw new PermanentJobError(`networks ${pair.a} and ${pair.b} lack stored layer ${pair.layer}; retry the experiment's RECORD step`);
+
+  await ctx.assertOwner();
+  ctx.progress({ phase: `storing ${pair.a} × ${pair.b} at ${pair.layer}`, fraction: 0.85 });
+  const stored = await prisma.$transaction(
+    async (tx) => {
+      // A job taken over after its commit must not store the pair twice.
+      await tx.alignment.deleteMany({ where: { networkAId: networkIds.get(pair.a)!, networkBId: networkIds.get(pair.b)!, layerName: pair.layer } });
+      return writePair(tx, { experimentId, teamId: exp.teamId, a: manifestPair, networkIds, layerIds, files, artifact: artifactWriter(tx, exp.teamId, experimentId) });
+    },
+    { timeout: 5 * 60_000, maxWait: 60_000 },
+  );
+  const figures = engine.pairFigures(c);
+  const result: AlignStepResult & { alignments: number } = { ...pair, figures: Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Number.isFinite(v) ? v : null])), alignments: stored };
+  return result as unknown as Prisma.InputJsonValue;
+}

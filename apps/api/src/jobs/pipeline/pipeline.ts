@@ -1,0 +1,197 @@
+/**
+ * The experiment pipeline: an experiment created from a spec runs as a chain of jobs that any worker on any
+ * machine may take:
+ *
+ *   EXPERIMENT (plan: validate, one Network row per network)
+ *     → TRAIN × networks (one network each, resumable from its epoch checkpoint artifact)
+ *     → RECORD (once every TRAIN job is done: unit stats, layers, per-pair statistics as artifacts)
+ *     → ALIGN × (pair, layer) (every method for one pair at one layer, written in one transaction)
+ *     → the experiment is COMPLETED (chance baselines from every ALIGN job's figures)
+ *
+ * Fan-in without races: a job's completion is recorded in a transaction that first locks the experiment row
+ * (SELECT ... FOR UPDATE), so completions of one experiment are serialised and exactly one of them sees "all
+ * TRAIN jobs done" (or "all ALIGN jobs done"). The next steps' Job rows are created in that same transaction
+ * (unique dedupeKey per step) and handed to pg-boss right after the commit; a worker sweep re-sends Job rows a
+ * crash left unsent. pg-boss's `send` never runs inside a Prisma transaction (the embedded PGlite has one session).
+ */
+import type PgBoss from 'pg-boss';
+import type { Job, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import type { JobKind } from '../../generated/prisma/enums.ts';
+import { writeChanceBaselines } from '../../import/import-result.ts';
+import { QUEUE_NAMES, sendToBoss } from '../queue.ts';
+
+type Tx = Prisma.TransactionClient;
+
+/** What an ALIGN step aligns: two networks (by name) at one layer; `kind` chance = trained vs untrained twin. */
+export interface PairStep {
+  layer: string;
+  a: string;
+  b: string;
+  kind: 'between' | 'chance';
+}
+
+/** The figures an ALIGN step reports (its Job.result), summarised into chance baselines at the end. */
+export interface AlignStepResult extends PairStep {
+  figures: Record<string, number | null>;
+}
+
+/** Jobs that belong to a spec experiment's pipeline (an ALIGN job of imported activations does not). */
+export function isPipelineJob(job: Pick<Job, 'kind' | 'payload' | 'experimentId'>): boolean {
+  if (!job.experimentId) return false;
+  if (job.kind === 'EXPERIMENT' || job.kind === 'TRAIN' || job.kind === 'RECORD') return true;
+  return job.kind === 'ALIGN' && typeof (job.payload as { pair?: unknown } | null)?.pair === 'object';
+}
+
+export const recordKey = (experimentId: string) => `record:${experimentId}`;
+export const trainKey = (networkId: string) => `train:${networkId}`;
+export const alignKey = (experimentId: string, p: PairStep) => `align:${experimentId}:${p.layer}:${p.a}__${p.b}`;
+
+async function lockExperiment(tx: Tx, experimentId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Experiment" WHERE id = ${experimentId} FOR UPDATE`;
+}
+
+const TX = { timeout: 120_000, maxWait: 60_000 };
+
+/**
+ * Record a pipeline job as COMPLETED (only if `workerId` still owns it) and create the steps that became due.
+ * Answers whether this worker's completion counted; the created Job rows are already sent to pg-boss.
+ */
+export async function completePipelineJob(prisma: PrismaClient, boss: PgBoss, job: Job, workerId: string, result: Prisma.InputJsonValue | undefined): Promise<boolean> {
+  const { completed, created } = await prisma.$transaction(async (tx) => {
+    await lockExperiment(tx, job.experimentId!);
+    const done = await tx.job.updateMany({
+      where: { id: job.id, workerId, status: 'RUNNING' },
+      data: { status: 'COMPLETED', phase: 'done', fraction: 1, etaSeconds: 0, finishedAt: new Date(), ...(result !== undefined ? { result } : {}) },
+    });
+    if (done.count === 0) return { completed: false, created: [] as Job[] };
+    return { completed: true, created: await advanceInTx(tx, job.experimentId!) };
+  }, TX);
+  await sendAll(prisma, boss, created);
+  return completed;
+}
+
+/** Create whatever steps are due now (after a retry, say). Safe to call any time. */
+export async function advanceExperiment(prisma: PrismaClient, boss: PgBoss, experimentId: string): Promise<Job[]> {
+  const created = await prisma.$transaction(async (tx) => {
+    await lockExperiment(tx, experimentId);
+    return advanceInTx(tx, experimentId);
+  }, TX);
+  return sendAll(prisma, boss, created);
+}
+
+async function sendAll(prisma: PrismaClient, boss: PgBoss, jobs: Job[]): Promise<Job[]> {
+  const sent: Job[] = [];
+  for (const j of jobs) sent.push(await sendToBoss(prisma, boss, j));
+  return sent;
+}
+
+/** The pipeline's state machine; runs with the experiment row locked. Answers the Job rows it created (unsent). */
+async function advanceInTx(tx: Tx, experimentId: string): Promise<Job[]> {
+  const exp = await tx.experiment.findUnique({ where: { id: experimentId }, select: { id: true, teamId: true, status: true } });
+  if (!exp || exp.status === 'CANCELLED' || exp.status === 'FAILED' || exp.status === 'COMPLETED') return [];
+  const jobs = await tx.job.findMany({ where: { experimentId }, select: { kind: true, status: true, dedupeKey: true, result: true, payload: true }, orderBy: { createdAt: 'asc' } });
+  const of = (k: JobKind) => jobs.filter((j) => j.kind === k && (k !== 'ALIGN' || isPipelineJob({ ...j, experimentId })));
+  const doneCount = (js: typeof jobs) => js.filter((j) => j.status === 'COMPLETED').length;
+  const allDone = (js: typeof jobs) => doneCount(js) === js.length;
+  const keys = new Set(jobs.map((j) => j.dedupeKey));
+  const created: Job[] = [];
+  const create = async (kind: JobKind, payload: Prisma.InputJsonValue, dedupeKey: string, networkId: string | null = null) => {
+    if (keys.has(dedupeKey)) return;
+    created.push(await tx.job.create({ data: { teamId: exp.teamId, kind, payload, experimentId, networkId, dedupeKey, status: 'QUEUED', phase: 'queued' } }));
+  };
+  const phase = (text: string, extra: Prisma.ExperimentUpdateInput = {}) => tx.experiment.update({ where: { id: experimentId }, data: { phase: text, ...extra } });
+
+  const plan = of('EXPERIMENT');
+  if (plan.length === 0 || !allDone(plan)) return created;
+
+  // ---- TRAIN: one job per planned network
+  const networks = await tx.network.findMany({ where: { experimentId }, select: { id: true, name: true }, orderBy: { createdAt: 'asc' } });
+  for (const n of networks) await create('TRAIN', { experimentId, networkId: n.id }, trainKey(n.id), n.id);
+  const train = of('TRAIN');
+  const trainTotal = train.length + created.length;
+  if (created.length > 0 || !allDone(train)) {
+    await phase(`training (${doneCount(train)}/${trainTotal} networks)`, { status: 'RUNNING' });
+    return created;
+  }
+
+  // ---- RECORD: once, after every network is trained
+  const record = of('RECORD');
+  if (record.length === 0) {
+    await create('RECORD', { experimentId }, recordKey(experimentId));
+    await phase('recording');
+    return created;
+  }
+  if (!allDone(record)) return created;
+
+  // ---- ALIGN: one job per (pair, layer) the recording planned
+  const pairs = ((record[0]!.result as { pairs?: PairStep[] } | null)?.pairs ?? []) as PairStep[];
+  for (const p of pairs) await create('ALIGN', { experimentId, pair: { ...p } }, alignKey(experimentId, p));
+  const align = of('ALIGN');
+  const alignTotal = align.length + created.length;
+  if (created.length > 0 || !allDone(align)) {
+    await phase(`aligning (${doneCount(align)}/${alignTotal} pairs)`);
+    return created;
+  }
+
+  // ---- all stored: chance baselines, then COMPLETED
+  // In the recording's pair order, so the summary sums figures in the order the one-process run does.
+  const byKey = new Map(align.map((j) => [j.dedupeKey, j.result as unknown as AlignStepResult]));
+  const results = pairs.map((p) => byKey.get(alignKey(experimentId, p))!).filter(Boolean);
+  const layers: string[] = [];
+  for (const r of results) if (!layers.includes(r.layer)) layers.push(r.layer);
+  const { layerSummary } = await import('@convergent/engine/experiment/run-experiment');
+  const summaries = layers.map((layer) => {
+    const rs = results.filter((r) => r.layer === layer);
+    const nets = [...new Set(rs.flatMap((r) => [r.a, r.b]))];
+    // JSON turned NaN figures into null; the summary skips non-finite values either way.
+    return layerSummary(layer, nets, rs.map((r) => ({ kind: r.kind, f: Object.fromEntries(Object.entries(r.figures).map(([k, v]) => [k, v ?? Number.NaN])) })));
+  });
+  await tx.chanceBaseline.deleteMany({ where: { experimentId } });
+  await writeChanceBaselines(tx, experimentId, summaries);
+  // Intermediate data (epoch checkpoints, per-pair statistics) has served its purpose.
+  await tx.artifact.deleteMany({ where: { experimentId, kind: { in: ['CHECKPOINT', 'MOMENTS'] } } });
+  await tx.experiment.update({ where: { id: experimentId }, data: { status: 'COMPLETED', phase: null, error: null, completedAt: new Date() } });
+  return created;
+}
+
+/** Stop the experiment's queued and running jobs (a running worker notices at its next heartbeat). */
+async function stopOthers(prisma: PrismaClient, boss: PgBoss, experimentId: string, why: string, except?: string): Promise<void> {
+  const open = await prisma.job.findMany({ where: { experimentId, status: { in: ['QUEUED', 'RUNNING'] }, ...(except ? { id: { not: except } } : {}) } });
+  for (const j of open) {
+    const n = await prisma.job.updateMany({ where: { id: j.id, status: { in: ['QUEUED', 'RUNNING'] } }, data: { status: 'CANCELLED', phase: why, finishedAt: new Date(), etaSeconds: null } });
+    if (n.count && j.bossId) await boss.cancel(QUEUE_NAMES[j.kind], j.bossId).catch(() => {});
+  }
+}
+
+/** A step failed for good: the experiment FAILED (naming the step), the rest of its jobs stop. */
+export async function failPipeline(prisma: PrismaClient, boss: PgBoss, job: Job, message: string): Promise<void> {
+  const what = job.kind === 'EXPERIMENT' ? '' : `${job.kind.toLowerCase()} step ${stepLabel(job)} failed: `;
+  await prisma.experiment.updateMany({ where: { id: job.experimentId!, status: { notIn: ['CANCELLED', 'COMPLETED'] } }, data: { status: 'FAILED', phase: null, error: `${what}${message}` } });
+  await stopOthers(prisma, boss, job.experimentId!, `stopped: ${job.kind.toLowerCase()} step failed`, job.id);
+}
+
+/** Cancel an experiment: every queued or running job of it stops; the experiment says CANCELLED. */
+export async function cancelPipeline(prisma: PrismaClient, boss: PgBoss, experimentId: string): Promise<void> {
+  await prisma.experiment.updateMany({ where: { id: experimentId, status: { not: 'COMPLETED' } }, data: { status: 'CANCELLED', phase: null } });
+  await stopOthers(prisma, boss, experimentId, 'cancelled');
+}
+
+/** Retry: every failed or cancelled step is queued again (finished steps are kept), then due steps are created. */
+export async function retryPipeline(prisma: PrismaClient, boss: PgBoss, experimentId: string): Promise<void> {
+  await prisma.experiment.update({ where: { id: experimentId }, data: { status: 'RUNNING', error: null, completedAt: null } });
+  const stopped = await prisma.job.findMany({ where: { experimentId, status: { in: ['FAILED', 'CANCELLED'] } }, orderBy: { createdAt: 'asc' } });
+  for (const j of stopped) {
+    const again = await prisma.job.update({
+      where: { id: j.id },
+      data: { status: 'QUEUED', error: null, phase: 'queued', fraction: 0, etaSeconds: null, attempts: 0, finishedAt: null, workerId: null },
+    });
+    await sendToBoss(prisma, boss, again);
+  }
+  await advanceExperiment(prisma, boss, experimentId);
+}
+
+function stepLabel(job: Job): string {
+  const p = job.payload as { pair?: PairStep; networkName?: string } | null;
+  if (p?.pair) return `${p.pair.a} × ${p.pair.b} at ${p.pair.layer}`;
+  return job.networkId ?? job.id;
+}

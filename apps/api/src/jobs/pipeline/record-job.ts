@@ -1,0 +1,116 @@
+/**
+ * RECORD job: once every network is trained, load their weights from the artifacts, run the engine's joint
+ * recording pass (one moment accumulator per layer over all networks) on the probe set, and store, in ONE
+ * transaction: the probe images, each network's Layer and Unit rows (stats, top images, within-correlation), and
+ * the statistics the ALIGN jobs need as artifacts (kind MOMENTS): one member part per (network, layer) and one
+ * cross part per aligned pair (engine record/pair-recording.ts). The pairs to align are the job's result;
+ * completing it creates one ALIGN job per pair and layer (pipeline.ts).
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { NetworkRecord } from '@convergent/engine/experiment/manifest';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { artifactWriter, MemoryFiles, writeNetworkLayers } from '../../import/import-result.ts';
+import { PermanentJobError, type JobContext } from '../job-context.ts';
+import type { PairStep } from './pipeline.ts';
+import { payloadField, stepPlan } from './step-context.ts';
+
+export const memberKey = (experimentId: string, layer: string, network: string) => `record/${experimentId}/${layer}/${network}.member`;
+export const crossKey = (experimentId: string, layer: string, a: string, b: string) => `record/${experimentId}/${layer}/${a}__${b}.cross`;
+
+export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonValue> {
+  const { prisma, signal } = ctx;
+  const experimentId = payloadField(ctx, 'experimentId');
+  ctx.progress({ phase: 'loading data and weights', fraction: 0.02 });
+  const plan = await stepPlan(ctx, experimentId);
+  const { exp, spec, data } = plan;
+  const [{ selectBackend }, { loadModel }, { recordFamily }, engine, parts, { encodeNpy }] = await Promise.all([
+    import('@convergent/engine/backend/select-backend'),
+    import('@convergent/engine/train/weights-io'),
+    import('@convergent/engine/record/record-family'),
+    import('@convergent/engine/experiment/run-experiment'),
+    import('@convergent/engine/record/pair-recording'),
+    import('@convergent/engine/io/npy'),
+  ]);
+  await selectBackend();
+
+  // ---- the trained networks, in the plan's order (the order of the joint recording)
+  const rows = await prisma.network.findMany({ where: { experimentId }, select: { id: true, name: true } });
+  const idByName = new Map(rows.map((r) => [r.name, r.id]));
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'cv-record-'));
+  const models: Array<{ id: string; spec: (typeof plan.networks)[number]['arch']; model: import('@tensorflow/tfjs').LayersModel }> = [];
+  try {
+    for (const n of plan.networks) {
+      const id = idByName.get(n.id);
+      if (!id) throw new PermanentJobError(`network ${n.id} of the plan has no row; retry the experiment`);
+      const files = await prisma.artifact.findMany({ where: { networkId: id, key: { in: [`network/${id}/model.json`, `network/${id}/weights.bin`] } }, select: { key: true, data: true } });
+      if (files.length !== 2) throw new PermanentJobError(`network ${n.id} has no stored weights; its TRAIN job did not finish`);
+      const dir = path.join(scratch, n.id);
+      await mkdir(dir, { recursive: true });
+      for (const f of files) await writeFile(path.join(dir, f.key.endsWith('model.json') ? 'model.json' : 'weights.bin'), f.data);
+      models.push({ id: n.id, spec: n.arch, model: await loadModel(dir) });
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+
+  ctx.progress({ phase: 'recording', fraction: 0.05 });
+  let recordings: Awaited<ReturnType<typeof recordFamily>>;
+  try {
+    recordings = await recordFamily(models, data.probe, {
+      layers: plan.layers,
+      batchSize: 100,
+      sampleRows: spec.methods.includes('mi') ? spec.mi.samples : 0,
+      seed: spec.split.seed,
+      signal,
+      onProgress: (done, total) => ctx.progress({ phase: `recording (${done}/${total} probe images)`, fraction: 0.05 + (0.75 * done) / Math.max(1, total) }),
+    });
+  } finally {
+    for (const m of models) m.model.dispose();
+  }
+
+  // ---- what to store: unit stats per network, member and cross parts, the pairs to align
+  ctx.progress({ phase: 'storing unit statistics', fraction: 0.82 });
+  const netById = new Map(plan.networks.map((n) => [n.id, n]));
+  const files = new MemoryFiles();
+  const layerRecords = new Map<string, NetworkRecord['layers']>(plan.networks.map((n) => [n.id, []]));
+  const blobs: Array<{ key: string; networkId?: string; bytes: Uint8Array; metadata: Prisma.InputJsonValue }> = [];
+  const pairs: PairStep[] = [];
+  for (const rec of recordings) {
+    await engine.writeLayerStats(rec, netById, layerRecords, files.writer);
+    rec.members.forEach((m, i) => {
+      blobs.push({ key: memberKey(experimentId, rec.name, m.networkId), networkId: idByName.get(m.networkId)!, bytes: parts.packParts(parts.memberPart(rec, i)), metadata: { layer: rec.name, network: m.networkId } });
+    });
+    for (const [ia, ib, kind] of engine.layerPairs(rec, netById)) {
+      const a = rec.members[ia]!.networkId;
+      const b = rec.members[ib]!.networkId;
+      blobs.push({ key: crossKey(experimentId, rec.name, a, b), bytes: parts.packParts(parts.crossPart(rec, ia, ib)), metadata: { layer: rec.name, a, b } });
+      pairs.push({ layer: rec.name, a, b, kind });
+    }
+  }
+  const [h, w, c] = data.probe.shape;
+  const n = data.probe.count;
+  const probeImages = Buffer.concat(encodeNpy(data.probe.images.subarray(0, n * h * w * c), [n, h, w, c]));
+  const probeLabels = Buffer.concat(encodeNpy(Int32Array.from(data.probe.labels.subarray(0, n)), [n]));
+  const probe = { dataset: data.name, splitSeed: spec.split.seed, count: n, imageShape: data.train.shape, classNames: data.classNames ?? null };
+
+  await ctx.assertOwner();
+  await prisma.$transaction(
+    async (tx) => {
+      const artifact = artifactWriter(tx, exp.teamId, experimentId);
+      const ex = `experiment/${experimentId}`;
+      await artifact(`${ex}/probe/images.npy`, 'PROBE_IMAGES', probeImages);
+      await artifact(`${ex}/probe/labels.npy`, 'PROBE_LABELS', probeLabels);
+      // A retried RECORD replaces what an earlier attempt stored (layers cascade to units and alignments).
+      await tx.layer.deleteMany({ where: { network: { experimentId } } });
+      for (const [name, layers] of layerRecords) await writeNetworkLayers(tx, idByName.get(name)!, layers, files, artifact);
+      for (const b of blobs) {
+        await artifact(b.key, 'MOMENTS', b.bytes, { mediaType: 'application/octet-stream', metadata: b.metadata, ...(b.networkId ? { networkId: b.networkId } : {}) });
+      }
+      await tx.experiment.update({ where: { id: experimentId }, data: { probeCount: n, probe } });
+    },
+    { timeout: 10 * 60_000, maxWait: 60_000 },
+  );
+  return { experimentId, layers: recordings.map((r) => r.name), pairs: pairs as unknown as Prisma.InputJsonValue };
+}

@@ -1,0 +1,72 @@
+/**
+ * What every pipeline step starts from: its experiment (which must still exist), the validated spec, the data
+ * (the test hook's or the spec's dataset), and the plan the engine derives from them. Spec problems are
+ * permanent failures (retrying cannot fix them).
+ */
+import type { ExperimentData } from '@convergent/engine/experiment/experiment-data';
+import type { ResolvedExperimentSpec } from '@convergent/engine/experiment/experiment-spec';
+import type { PlannedNetwork } from '@convergent/engine/experiment/run-experiment';
+import type { ResolvedArchitecture } from '@convergent/engine/spec/architecture-spec';
+import type { Experiment } from '../../generated/prisma/client.ts';
+import { PermanentJobError, type JobContext } from '../job-context.ts';
+
+export interface StepBasics {
+  exp: Experiment;
+  spec: ResolvedExperimentSpec;
+}
+
+export interface StepPlan extends StepBasics {
+  data: ExperimentData;
+  archs: ResolvedArchitecture[];
+  layers: string[];
+  networks: PlannedNetwork[];
+}
+
+export function payloadField(ctx: JobContext, field: string): string {
+  const v = (ctx.job.payload as Record<string, unknown> | null)?.[field];
+  if (typeof v !== 'string' || !v) throw new PermanentJobError(`${ctx.job.kind} job payload lacks ${field}`);
+  return v;
+}
+
+function permanentIfSpec(err: unknown): never {
+  const message = (err as Error).message;
+  if ((err as Error).name === 'SpecError' || /invalid experiment spec/.test(message)) throw new PermanentJobError(message);
+  throw err;
+}
+
+/** The experiment and its validated spec. */
+export async function stepBasics(ctx: JobContext, experimentId: string): Promise<StepBasics> {
+  const exp = await ctx.prisma.experiment.findUnique({ where: { id: experimentId } });
+  if (!exp) throw new PermanentJobError(`experiment ${experimentId} no longer exists`);
+  const { validateExperimentSpec } = await import('@convergent/engine/experiment/experiment-spec');
+  try {
+    return { exp, spec: validateExperimentSpec(exp.spec) };
+  } catch (err) {
+    permanentIfSpec(err);
+  }
+}
+
+/** Load the experiment's data (the test hook's, else the spec's dataset). */
+export async function stepData(ctx: JobContext, spec: ResolvedExperimentSpec): Promise<ExperimentData> {
+  if (ctx.loadData) return (await ctx.loadData(spec)) as ExperimentData;
+  const { loadExperimentData } = await import('@convergent/engine/experiment/experiment-data');
+  return loadExperimentData(spec);
+}
+
+/** Basics plus data and the engine's plan (architectures resolved for the data, recorded layers, networks). */
+export async function stepPlan(ctx: JobContext, experimentId: string): Promise<StepPlan> {
+  const basics = await stepBasics(ctx, experimentId);
+  const data = await stepData(ctx, basics.spec);
+  const engine = await import('@convergent/engine/experiment/run-experiment');
+  try {
+    const archs = engine.resolveArchitectures(basics.spec, data.train.shape, data.train.classes);
+    const layers = engine.recordedLayers(basics.spec, archs);
+    const { SpecError } = await import('@convergent/engine/spec/json-checks');
+    for (const [i, name] of (basics.spec.dump?.layers ?? []).entries()) {
+      if (!layers.includes(name)) throw new SpecError('invalid experiment spec', [`dump.layers[${i}] "${name}" is not a recorded layer (${layers.join(', ')})`]);
+    }
+    return { ...basics, data, archs, layers, networks: engine.planNetworks(basics.spec, archs) };
+  } catch (err) {
+    permanentIfSpec(err);
+  }
+}

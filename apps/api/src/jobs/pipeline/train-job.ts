@@ -1,0 +1,147 @@
+/**
+ * TRAIN job: one network of an experiment. A trained network runs the engine's `trainTask` in a worker thread of
+ * its own (the wasm backend is single-threaded, so a worker running one TRAIN job per core trains one network per
+ * core); an untrained chance twin is only built from its seed. Each epoch's checkpoint folder is mirrored into an
+ * Artifact (kind CHECKPOINT), so the worker that takes the job over after this one dies (SIGKILL, lost machine)
+ * restores it and the engine resumes from the last finished epoch. The final weights and the Network row's figures
+ * are stored in one transaction at the end.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { EpochMetrics } from '@convergent/engine/experiment/manifest';
+import type { TrainTaskInput, TrainTaskOutput } from '@convergent/engine/experiment/train-task';
+import type { ResolvedArchitecture } from '@convergent/engine/spec/architecture-spec';
+import type { TrainProgress } from '@convergent/engine/train/train-network';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { artifactWriter } from '../../import/import-result.ts';
+import { packDirectory, unpackDirectory } from '../dir-archive.ts';
+import { PermanentJobError, type JobContext } from '../job-context.ts';
+import { payloadField, stepBasics, stepData } from './step-context.ts';
+
+export const checkpointKey = (networkId: string) => `network/${networkId}/checkpoint.pack`;
+
+export async function runTrainJob(ctx: JobContext): Promise<Prisma.InputJsonValue> {
+  const { prisma, signal } = ctx;
+  const experimentId = payloadField(ctx, 'experimentId');
+  const networkId = payloadField(ctx, 'networkId');
+  const { exp, spec } = await stepBasics(ctx, experimentId);
+  const net = await prisma.network.findUnique({ where: { id: networkId } });
+  if (!net || net.experimentId !== experimentId) throw new PermanentJobError(`network ${networkId} of experiment ${experimentId} no longer exists`);
+  const arch = net.archSpec as unknown as ResolvedArchitecture;
+  const dir = path.join(ctx.workDir, experimentId, net.name);
+  const modelDir = path.join(dir, 'model');
+  const checkpointDir = path.join(dir, 'checkpoint');
+  const key = checkpointKey(net.id);
+  await rm(modelDir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  await prisma.network.update({ where: { id: net.id }, data: { status: 'TRAINING', error: null } });
+
+  let out: TrainTaskOutput;
+  if (net.untrained) {
+    ctx.progress({ phase: 'building the untrained twin', fraction: 0.5 });
+    const [{ selectBackend }, { buildModel, parameterCount }, { saveModel }] = await Promise.all([
+      import('@convergent/engine/backend/select-backend'),
+      import('@convergent/engine/spec/build-model'),
+      import('@convergent/engine/train/weights-io'),
+    ]);
+    const backend = await selectBackend();
+    const { model } = buildModel(arch, net.seed);
+    await saveModel(model, modelDir);
+    out = { id: net.name, metrics: [], trainSeconds: 0, parameterCount: parameterCount(model), resumedFrom: 0, backend: backend.name };
+    model.dispose();
+  } else {
+    if (!existsSync(checkpointDir)) {
+      const saved = await prisma.artifact.findUnique({ where: { teamId_key: { teamId: exp.teamId, key } } });
+      if (saved) {
+        const files = await unpackDirectory(saved.data, checkpointDir);
+        ctx.log(`restored ${files} checkpoint files of ${net.name} (${(saved.metadata as { note?: string }).note ?? ''})`);
+        ctx.progress({ phase: 'resuming from its checkpoint' });
+      }
+    }
+    // ---- progress → Job row, per-epoch metrics → Network row, checkpoint → Artifact
+    const metrics: EpochMetrics[] = Array.isArray(net.metrics) ? (net.metrics as unknown as EpochMetrics[]) : [];
+    let uploading: Promise<void> = Promise.resolve();
+    let uploadWanted = false;
+    const uploadCheckpoint = (note: string): void => {
+      if (uploadWanted) return; // one upload is pending already; it will include this epoch
+      uploadWanted = true;
+      uploading = uploading.then(async () => {
+        uploadWanted = false;
+        try {
+          const bytes = await packDirectory(checkpointDir);
+          const fields = { kind: 'CHECKPOINT' as const, experimentId, networkId: net.id, mediaType: 'application/octet-stream', size: bytes.length, sha256: '-', metadata: { note }, data: new Uint8Array(bytes) };
+          await prisma.artifact.upsert({ where: { teamId_key: { teamId: exp.teamId, key } }, create: { teamId: exp.teamId, key, ...fields }, update: fields });
+        } catch (err) {
+          // A file renamed under us (the engine writes checkpoints atomically): the next epoch retries.
+          ctx.log(`checkpoint upload skipped: ${(err as Error).message}`);
+        }
+      });
+    };
+    const onProgress = (t: TrainProgress): void => {
+      const fraction = (t.epoch - 1 + (t.phase === 'epoch' ? 1 : t.batch / Math.max(1, t.batches))) / Math.max(1, t.epochs);
+      ctx.progress({ phase: `epoch ${t.epoch}/${t.epochs}`, fraction: 0.02 + 0.93 * Math.min(1, fraction), etaSeconds: t.etaSeconds });
+      if (t.phase === 'epoch' && t.metrics) {
+        metrics.length = Math.min(metrics.length, t.epoch - 1);
+        metrics[t.epoch - 1] = t.metrics;
+        const snapshot = [...metrics] as unknown as Prisma.InputJsonValue;
+        void prisma.network
+          .update({ where: { id: net.id }, data: { epochsDone: t.epoch, metrics: snapshot, accuracy: t.metrics.validationAccuracy } })
+          .catch(() => {});
+        uploadCheckpoint(`${net.name} epoch ${t.epoch}`);
+      }
+    };
+    const engine = await import('@convergent/engine/experiment/train-task');
+    const trainLimit = spec.training.trainLimit;
+    const task: Omit<TrainTaskInput, 'data'> = { id: net.name, spec: arch, seed: net.seed, training: spec.training, outDir: modelDir, checkpointDir };
+    const inThread = ctx.trainConcurrency === 1;
+    try {
+      if (inThread || ctx.loadData) {
+        const { limitTraining } = await import('@convergent/engine/experiment/experiment-data');
+        const data = await stepData(ctx, spec);
+        const train = limitTraining(data.train, trainLimit, spec.split.seed);
+        out = inThread
+          ? await engine.trainAndSave(task, train, data.validation, { onProgress, signal })
+          : await engine.trainInWorker({ ...task, data: { inline: { train, validation: data.validation } } }, { onProgress, signal });
+        if (inThread) {
+          const { currentBackend } = await import('@convergent/engine/backend/select-backend');
+          const b = currentBackend();
+          if (b) out.backend = b.name;
+        }
+      } else {
+        // The worker thread loads the dataset itself (cached on disk).
+        out = await engine.trainInWorker({ ...task, data: { dataset: spec.dataset, split: spec.split, ...(trainLimit ? { trainLimit } : {}) } }, { onProgress, signal });
+      }
+    } finally {
+      await uploading;
+    }
+    if (out.resumedFrom > 0) ctx.log(`${net.name} resumed after epoch ${out.resumedFrom}`);
+  }
+
+  await ctx.assertOwner();
+  ctx.progress({ phase: 'storing weights', fraction: 0.97 });
+  const [modelJson, weightsBin] = await Promise.all([readFile(path.join(modelDir, 'model.json')), readFile(path.join(modelDir, 'weights.bin'))]);
+  const last = out.metrics[out.metrics.length - 1];
+  await prisma.$transaction(async (tx) => {
+    const artifact = artifactWriter(tx, exp.teamId, experimentId);
+    await artifact(`network/${net.id}/model.json`, 'WEIGHTS', modelJson, { networkId: net.id, mediaType: 'application/json', metadata: { weightsKey: `network/${net.id}/weights.bin` } });
+    await artifact(`network/${net.id}/weights.bin`, 'OTHER', weightsBin, { networkId: net.id, mediaType: 'application/octet-stream' });
+    await tx.network.update({
+      where: { id: net.id },
+      data: {
+        status: 'COMPLETED',
+        backend: out.backend ?? null,
+        epochsDone: out.metrics.length,
+        metrics: out.metrics as unknown as Prisma.InputJsonValue,
+        accuracy: last && Number.isFinite(last.validationAccuracy) ? last.validationAccuracy : null,
+        parameterCount: out.parameterCount,
+        trainSeconds: out.trainSeconds,
+        trainedAt: new Date(),
+        error: null,
+      },
+    });
+    await tx.artifact.deleteMany({ where: { teamId: exp.teamId, key } });
+  });
+  await rm(dir, { recursive: true, force: true });
+  return { network: net.name, epochs: out.metrics.length, resumedFrom: out.resumedFrom, backend: out.backend ?? null };
+}
