@@ -168,7 +168,8 @@ describe('sparsePredictionPath', () => {
     const q = 12;
     const { rAA, rAB } = makeStats(11, 1500, p, q, 8, 0.8);
     const penalties = [0.3, 0.001, 0.1, 0.03, 0.01, 0.003, 0, 0.2];
-    const res = sparsePredictionPath({ rAA, rAB, p, q, penalties });
+    // Solved tightly: at the default tol (1e-6 relative objective) KKT residuals are ~1e-6 themselves.
+    const res = sparsePredictionPath({ rAA, rAB, p, q, penalties, tol: 1e-10 });
     expect(res.path.map((x) => x.penalty)).toEqual([...penalties].sort((a, b) => a - b));
     for (const pt of res.path) {
       expect(worstKkt(rAA, rAB, p, q, pt)).toBeLessThan(1e-6);
@@ -181,8 +182,27 @@ describe('sparsePredictionPath', () => {
       expect(res.path[t]!.meanLoss).toBeGreaterThanOrEqual(res.path[t - 1]!.meanLoss - 1e-9);
     }
     // Also on the fixture's penalties and data.
-    const fres = sparsePredictionPath({ rAA: fRAA, rAB: fRAB, p: fx.p, q: fx.q, penalties: fx.runs.map((r) => r.penalty) });
+    const fres = sparsePredictionPath({ rAA: fRAA, rAB: fRAB, p: fx.p, q: fx.q, penalties: fx.runs.map((r) => r.penalty), tol: 1e-10 });
     for (const pt of fres.path) expect(worstKkt(fRAA, fRAB, fx.p, fx.q, pt)).toBeLessThan(1e-6);
+  });
+
+  it('stops with the objective within 1e-6 relative of the optimum at the default tolerance', () => {
+    // The optimum is approximated by a 1e-13 gap solve; the default stops at a certified 1e-6 relative duality gap.
+    const p = 60;
+    const q = 10;
+    const { rAA, rAB } = makeStats(23, 2000, p, q, 6, 0.6);
+    const penalties = [0.2, 0.05, 0.02, 0.008, 0.003, 0.001, 0.0003];
+    const loose = sparsePredictionPath({ rAA, rAB, p, q, penalties });
+    const tight = sparsePredictionPath({ rAA, rAB, p, q, penalties, tol: 1e-13 });
+    for (let t = 0; t < penalties.length; t++) {
+      for (let k = 0; k < q; k++) {
+        const opt = tight.path[t]!.objectives[k]!;
+        const got = loose.path[t]!.objectives[k]!;
+        expect(got).toBeGreaterThanOrEqual(opt - 1e-12 * opt);
+        expect(got - opt).toBeLessThanOrEqual(1e-6 * opt);
+      }
+      expect(loose.path[t]!.unconverged).toBe(0);
+    }
   });
 
   it('has non-increasing non-zeros along the path for uncorrelated inputs (soft-thresholding)', () => {

@@ -63,7 +63,7 @@ export interface SparsePredictionInput {
   penalties: number[];
   /** Statistics of held-out samples (same shapes) to report held-out FVU with the fitted weights. */
   heldOut?: { rAA: Float64Array; rAB: Float64Array };
-  /** Relative duality-gap tolerance (default 1e-7). */
+  /** Relative duality-gap tolerance (default 1e-6: the objective is then certified within 1e-6 relative of the optimum). */
   tol?: number;
   /** Safety cap on coordinate-descent sweeps per target and penalty (default 100000). */
   maxSweeps?: number;
@@ -114,7 +114,7 @@ function validate(input: SparsePredictionInput): void {
   }
 }
 
-import { choleskyInPlace, choleskySolveInPlace, spdInverse } from '../linalg/cholesky.ts';
+import { choleskyDeleteInPlace } from '../linalg/cholesky-update.ts';
 
 /** Per-target solver state and scratch, reused across targets (no allocation in the hot loops). */
 class TargetSolver {
@@ -131,20 +131,15 @@ class TargetSolver {
   private readonly rE: Float64Array;
   private readonly nzList: Int32Array;
   private readonly sIdx: Int32Array;
-  private readonly tIdx: Int32Array;
   private readonly nb: Float64Array;
   private readonly nx: Float64Array;
-  private readonly tvec: Float64Array;
-  private readonly cvec: Float64Array;
   private readonly stamp: Int32Array;
   private stampValue = 0;
-  private readonly mat: Float64Array;
   private readonly fac: Float64Array;
   private readonly facList: Int32Array;
   private readonly facY: Float64Array;
   private readonly posInS: Int32Array;
   private facSize = 0;
-  private readonly pLive: number;
   private supportChanges = 0;
   unconverged = false;
 
@@ -154,8 +149,6 @@ class TargetSolver {
     private readonly live: Uint8Array,
     private readonly tol: number,
     private readonly maxSweeps: number,
-    /** Q⁻¹ over the live units (p×p, zero rows/columns for dead units), computed on first use; undefined if singular. */
-    private readonly inverse: () => Float64Array | undefined,
   ) {
     this.w = new Float64Array(p);
     this.g = new Float64Array(p);
@@ -169,20 +162,13 @@ class TargetSolver {
     this.rE = new Float64Array(p);
     this.nzList = new Int32Array(p);
     this.sIdx = new Int32Array(p);
-    this.tIdx = new Int32Array(p);
     this.nb = new Float64Array(p);
     this.nx = new Float64Array(p);
-    this.tvec = new Float64Array(p);
-    this.cvec = new Float64Array(p);
     this.stamp = new Int32Array(p);
-    this.mat = new Float64Array(p * p);
     this.fac = new Float64Array(p * p);
     this.facList = new Int32Array(p);
     this.facY = new Float64Array(p);
     this.posInS = new Int32Array(p);
-    let pLive = 0;
-    for (let j = 0; j < p; j++) pLive += live[j]!;
-    this.pLive = pLive;
   }
 
   /** Load target column k of rAB (p×q row-major); start from w = 0. Returns λ_max = max_live |r_j|. */
@@ -311,59 +297,10 @@ class TargetSolver {
   }
 
   /**
-   * Solve Q_SS x = b for the support S (compact indices sIdx[0..ns)), b in `nb`, result in `nx`. Uses the shared
-   * inverse H = Q⁻¹ (of all live units) when the complement T is small: (Q_SS)⁻¹ = H_SS − H_ST (H_TT)⁻¹ H_TS, cost
-   * ~ (ns + nt)·p + nt³/3 instead of ns³/3; otherwise a Cholesky factorisation of Q_SS. False if singular.
-   */
-  private solveSupport(ns: number): boolean {
-    const { set, sIdx, nb, nx, mat, qE, p, live, stamp, cvec } = this;
-    const m = this.setSize;
-    const nt = this.pLive - ns;
-    const H = (nt * nt * nt) / 3 + (ns + nt) * p < (ns * ns * ns) / 3 ? this.inverse() : undefined;
-    if (H) {
-      this.stampValue++;
-      const sv = this.stampValue;
-      cvec.fill(0);
-      for (let t = 0; t < ns; t++) {
-        const j = set[sIdx[t]!]!;
-        stamp[j] = sv;
-        cvec[j] = nb[t]!;
-      }
-      let u = 0;
-      const tIdx = this.tIdx;
-      for (let j = 0; j < p; j++) if (live[j] && stamp[j] !== sv) tIdx[u++] = j;
-      // y = H_TS b (rows of H are contiguous; c holds b on S and zeros elsewhere).
-      const y = this.tvec;
-      for (let v = 0; v < nt; v++) {
-        const off = tIdx[v]! * p;
-        let acc = 0;
-        for (let j = 0; j < p; j++) acc += H[off + j]! * cvec[j]!;
-        y[v] = acc;
-      }
-      for (let v = 0; v < nt; v++) {
-        const off = tIdx[v]! * p;
-        for (let w = 0; w < nt; w++) mat[v * nt + w] = H[off + tIdx[w]!]!;
-      }
-      if (!choleskyInPlace(mat, nt)) return false;
-      choleskySolveInPlace(mat, nt, y);
-      // x = H_SS b − H_ST z: rows S of H against c = (b on S, −z on T).
-      for (let v = 0; v < nt; v++) cvec[tIdx[v]!] = -y[v]!;
-      for (let t = 0; t < ns; t++) {
-        const off = set[sIdx[t]!]! * p;
-        let acc = 0;
-        for (let j = 0; j < p; j++) acc += H[off + j]! * cvec[j]!;
-        nx[t] = acc;
-      }
-      return true;
-    }
-    return this.factorSolve(ns);
-  }
-
-  /**
    * Cholesky solve of Q_SS x = b with a factor kept across calls for this target: consecutive Newton steps (and the
-   * first step at the next penalty) mostly share the support, so the factor is reused and new units are appended
-   * as bordered rows (O(|S|²) each); a unit leaving the support forces a fresh factorisation. The factor is row-major
-   * with stride p, in the order of `facList` (global unit indices).
+   * first step at the next penalty) mostly share the support, so the factor is reused: new units are appended as
+   * bordered rows and units leaving the support are removed by Givens downdates, O(|S|²) each instead of a fresh
+   * O(|S|³/3) factorisation. The factor is row-major with stride p, in the order of `facList` (global unit indices).
    */
   private factorSolve(ns: number): boolean {
     const { set, sIdx, nb, nx, Q, p, fac, facList, stamp, posInS, facY } = this;
@@ -374,9 +311,20 @@ class TargetSolver {
       stamp[j] = sv;
       posInS[j] = t;
     }
-    let keep = true;
-    for (let r = 0; r < this.facSize; r++) if (stamp[facList[r]!] !== sv) keep = false;
-    if (!keep) this.facSize = 0;
+    // Units that left the support: Givens downdates, O((n−r)²) each, unless refactoring from scratch is cheaper.
+    const n0 = this.facSize;
+    let dropCost = 0;
+    for (let r = 0; r < n0; r++) if (stamp[facList[r]!] !== sv) dropCost += 3 * (n0 - r) * (n0 - r);
+    if (dropCost > (ns * ns * ns) / 3) {
+      this.facSize = 0;
+    } else if (dropCost > 0) {
+      for (let r = n0 - 1; r >= 0; r--) {
+        if (stamp[facList[r]!] === sv) continue;
+        choleskyDeleteInPlace(fac, this.facSize, p, r);
+        facList.copyWithin(r, r + 1, this.facSize);
+        this.facSize--;
+      }
+    }
     // Append the support's units not yet in the factor.
     this.stampValue++;
     const inFac = this.stampValue;
@@ -441,7 +389,7 @@ class TargetSolver {
         sIdx[ns++] = a;
       }
     }
-    if (ns === 0 || !this.solveSupport(ns)) return;
+    if (ns === 0 || !this.factorSolve(ns)) return;
     // Largest step along x − w that keeps every sign.
     let tMax = 1;
     let hit = -1;
@@ -562,31 +510,13 @@ function fvuOn(rAA: Float64Array, rAB: Float64Array, p: number, q: number, k: nu
 }
 
 /**
- * Q⁻¹ restricted to the live units, scattered into p×p (zeros for dead units), shared by every target's Newton
- * steps; undefined when the live block is singular (dependent units), in which case Q_SS is factored directly.
- */
-function liveInverse(rAA: Float64Array, p: number, live: Uint8Array): Float64Array | undefined {
-  const idx: number[] = [];
-  for (let j = 0; j < p; j++) if (live[j]) idx.push(j);
-  const n = idx.length;
-  if (n === 0) return undefined;
-  const sub = new Float64Array(n * n);
-  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) sub[a * n + b] = rAA[idx[a]! * p + idx[b]!]!;
-  const inv = spdInverse(sub, n, 1e-10);
-  if (!inv) return undefined;
-  const H = new Float64Array(p * p);
-  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) H[idx[a]! * p + idx[b]!] = inv[a * n + b]!;
-  return H;
-}
-
-/**
  * Lasso path for every unit of B predicted from all units of A, from correlation statistics.
  * Throws a one-line error on bad input (shapes, non-finite values, negative or NaN penalties).
  */
 export function sparsePredictionPath(input: SparsePredictionInput): SparsePredictionResult {
   validate(input);
   const { rAA, rAB, p, q } = input;
-  const tol = input.tol ?? 1e-7;
+  const tol = input.tol ?? 1e-6;
   const maxSweeps = input.maxSweeps ?? 100_000;
   const live = new Uint8Array(p);
   for (let j = 0; j < p; j++) live[j] = rAA[j * p + j]! > 0 ? 1 : 0;
@@ -602,12 +532,7 @@ export function sparsePredictionPath(input: SparsePredictionInput): SparsePredic
   const vals: number[][][] = ascending.map(() => []);
   const unconverged = new Int32Array(n);
 
-  let inverse: Float64Array | undefined | null = null; // null: not computed yet
-  const lazyInverse = (): Float64Array | undefined => {
-    if (inverse === null) inverse = liveInverse(rAA, p, live);
-    return inverse;
-  };
-  const solver = new TargetSolver(rAA, p, live, tol, maxSweeps, lazyInverse);
+  const solver = new TargetSolver(rAA, p, live, tol, maxSweeps);
   const allIdx = new Int32Array(p);
   const activeIdx = new Int32Array(p);
   for (let k = 0; k < q; k++) {
