@@ -116,9 +116,9 @@ describe('MomentAccumulator', () => {
     expect(Array.from(split.dead)).toEqual(Array.from(exact.dead));
   });
 
-  it('uses the blocked tfjs product for wide joint vectors (upper-triangle blocks) correctly', () => {
+  it('uses the blocked tfjs product for wide joint vectors (lower-triangle column blocks) correctly', () => {
     const nw = 200;
-    const ww = 1030; // >= 1024: four column blocks
+    const ww = 1030; // eight column blocks
     const r = rng(3);
     const xw = new Float32Array(nw * ww);
     for (let i = 0; i < xw.length; i++) xw[i] = r() - 0.5 + (i % ww === 5 ? 3 : 0);

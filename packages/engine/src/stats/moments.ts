@@ -4,8 +4,9 @@
  *
  * Shifted sums (methods.md): with shift `c` = the first batch's column mean, `S1 = Σ(x − c)`,
  * `S2 = Σ(x − c)(x − c)ᵀ`. The per-batch product `UᵀU` of the shifted batch runs through tfjs in float32 (large
- * batches) or in plain float64 loops (tiny batches, where tfjs dispatch costs more than the arithmetic); each batch's
- * product is added into Float64Array sums, so rounding does not grow with N. `merge` re-expresses the other
+ * batches, `gram-product.mjs`: lower triangle only) or in plain float64 loops (tiny batches, where tfjs dispatch
+ * costs more than the arithmetic); each batch's product is added into Float64Array sums, so rounding does not grow
+ * with N. `merge` re-expresses the other
  * accumulator's sums at this shift (exact algebra), so results do not depend on batch boundaries.
  *
  * Optional unit groups (a network's columns in the joint vector) add the per-row squared norms needed by debiased
@@ -13,6 +14,7 @@
  * `Σα_g u` (T) and `Σα_g α_h` (Q); `finalize` re-centres them at the sample mean.
  */
 import * as tf from '@tensorflow/tfjs';
+import { GramProduct } from './gram-product.mjs';
 
 /** A network's units inside the joint vector: columns `offset .. offset + count − 1`. */
 export interface UnitGroup {
@@ -127,6 +129,9 @@ export class MomentAccumulator {
   private readonly products: 'auto' | 'tfjs' | 'js';
   private readonly chunkRows: number;
   private scratch: Float32Array | undefined;
+  private gram: GramProduct | undefined;
+  /** True while S2's upper triangle is stale (see settle). */
+  private lowerOnly = false;
 
   constructor(width: number, options: MomentOptions = {}) {
     if (!Number.isInteger(width) || width < 1) throw new Error(`moment width must be a positive integer, got ${width}`);
@@ -208,7 +213,7 @@ export class MomentAccumulator {
     this.n += rows;
   }
 
-  /** S2 += UᵀU in float64 (upper triangle, then mirrored). */
+  /** S2 (lower triangle) += UᵀU in float64. */
   private addProductJs(u: Float64Array, rows: number): void {
     const e = this.ext;
     const s2 = this.s2;
@@ -218,60 +223,31 @@ export class MomentAccumulator {
         const ui = u[base + i]!;
         if (ui === 0) continue;
         const rowI = i * e;
-        for (let j = i; j < e; j++) s2[rowI + j]! += ui * u[base + j]!;
+        for (let j = 0; j <= i; j++) s2[rowI + j]! += ui * u[base + j]!;
       }
     }
-    this.mirror();
+    this.lowerOnly = true;
+  }
+
+  /** S2 (lower triangle) += UᵀU through tfjs, float32 products added in float64 (see gram-product.mjs). */
+  private addProductTf(u: Float32Array, rows: number): void {
+    this.gram ??= new GramProduct(tf);
+    this.gram.add(u, rows, this.ext, this.s2);
+    this.lowerOnly = true;
   }
 
   /**
-   * S2 += UᵀU through tfjs. Only the upper triangle is needed, so the columns are cut into blocks and each block row
-   * multiplies `U_iᵀ · U[:, start_i:]` (10/16 of the full work with 4 blocks). Explicit transpose: the transposeA flag
-   * is ~25x slower on wasm.
+   * Make S2 whole: the products only add into its lower triangle (half the float64 additions, and no mirroring per
+   * chunk, which costs e² strided writes); copy it onto the upper one before anything reads S2.
    */
-  private addProductTf(u: Float32Array, rows: number): void {
-    const e = this.ext;
-    const blocks = e >= 1024 ? 4 : e >= 384 ? 2 : 1;
-    const bounds: number[] = [];
-    for (let b = 0; b <= blocks; b++) bounds.push(Math.round((b * e) / blocks));
-    const parts = tf.tidy(() => {
-      const x = tf.tensor2d(u, [rows, e]);
-      const xt = tf.transpose(x);
-      const out: tf.Tensor2D[] = [];
-      for (let b = 0; b < blocks; b++) {
-        const lo = bounds[b]!;
-        const hi = bounds[b + 1]!;
-        const left = blocks === 1 ? xt : tf.slice(xt, [lo, 0], [hi - lo, rows]);
-        const right = lo === 0 ? x : tf.slice(x, [0, lo], [rows, e - lo]);
-        out.push(tf.matMul(left, right));
-      }
-      return out;
-    });
-    const s2 = this.s2;
-    for (let b = 0; b < blocks; b++) {
-      const lo = bounds[b]!;
-      const hi = bounds[b + 1]!;
-      const part = parts[b]!;
-      const vals = part.dataSync() as Float32Array;
-      part.dispose();
-      const cols = e - lo;
-      for (let i = lo; i < hi; i++) {
-        const src = (i - lo) * cols;
-        const dst = i * e + lo;
-        // Columns >= i only: the upper triangle (the diagonal block's lower half is refilled by mirror()).
-        for (let j = i - lo; j < cols; j++) s2[dst + j]! += vals[src + j]!;
-      }
-    }
-    this.mirror();
-  }
-
-  /** Copy the upper triangle of S2 onto the lower one (keeps the state exactly symmetric). */
-  private mirror(): void {
+  private settle(): void {
+    if (!this.lowerOnly) return;
     const e = this.ext;
     const s2 = this.s2;
     for (let i = 1; i < e; i++) {
-      for (let j = 0; j < i; j++) s2[i * e + j] = s2[j * e + i]!;
+      for (let j = 0; j < i; j++) s2[j * e + i] = s2[i * e + j]!;
     }
+    this.lowerOnly = false;
   }
 
   /**
@@ -356,6 +332,7 @@ export class MomentAccumulator {
   }
 
   private mergeState(o: MomentState): void {
+    this.settle();
     if (o.width !== this.width || o.groups.length !== this.groups.length ||
       o.groups.some((g, i) => g.offset !== this.groups[i]!.offset || g.count !== this.groups[i]!.count)) {
       throw new Error(`merge: accumulators differ in width or groups (${o.width} vs ${this.width})`);
@@ -379,6 +356,7 @@ export class MomentAccumulator {
 
   /** A snapshot (copies), safe to post to another thread. */
   toState(): MomentState {
+    this.settle();
     return {
       width: this.width,
       groups: this.groups.map((g) => ({ ...g })),
