@@ -151,6 +151,27 @@ describe('maxWeightMatching', () => {
 
   it('rejects non-finite weights and bad shapes with a clear message', () => {
     expect(() => maxWeightMatching(new Float64Array([1, NaN, 0, 1]), 2, 2)).toThrow(/weight \[0, 1\] is NaN/);
+    // Larger matrices, where the check rides on the candidate pass (also transposed, float32, and the dense path).
+    const r = mulberry(2);
+    for (const [rows, cols] of [
+      [40, 50],
+      [50, 40],
+    ] as const) {
+      for (const [bad, text] of [
+        [NaN, 'NaN'],
+        [Infinity, 'Infinity'],
+        [-Infinity, '-Infinity'],
+      ] as const) {
+        const w = Float64Array.from({ length: rows * cols }, () => r());
+        w[17 * cols + 33] = bad;
+        w[30 * cols + 2] = bad;
+        const message = new RegExp(`weight \\[17, 33\\] is ${text.replace('-', '\\-')};`);
+        for (const candidatesPerRow of [undefined, 0, 1]) {
+          expect(() => maxWeightMatching(w, rows, cols, { candidatesPerRow })).toThrow(message);
+          expect(() => maxWeightMatching(Float32Array.from(w), rows, cols, { candidatesPerRow })).toThrow(message);
+        }
+      }
+    }
     expect(() => maxWeightMatching(new Float64Array(5), 2, 2)).toThrow(/expected 2 x 2/);
     expect(() => maxWeightMatching(new Float64Array(4), 2, 2, { candidatesPerRow: -1 })).toThrow(/candidatesPerRow must be a non-negative integer/);
   });

@@ -40,8 +40,28 @@ export interface MaxWeightMatchingOptions {
 /** Default list length: on the 1,024-unit benchmark, 8 needs ~1,500 row expansions, 16 ~200, 24 ~15. */
 export const DEFAULT_CANDIDATES_PER_ROW = 16;
 
-/** Minimum-cost assignment of every row of an nr x nc problem (nr <= nc) with costs −w (row-major). */
-function solveAssignment(w: Float64Array, nr: number, nc: number, candidatesPerRow: number, work: AssignmentWork): Int32Array {
+/** Throws, naming the first NaN or infinite weight (row-major order of the caller's matrix). */
+function checkFinite(weights: Float64Array | Float32Array, cols: number): void {
+  for (let k = 0; k < weights.length; k++) {
+    if (!Number.isFinite(weights[k]!)) {
+      throw new Error(`maxWeightMatching: weight [${Math.floor(k / cols)}, ${k % cols}] is ${weights[k]}; weights must be finite`);
+    }
+  }
+}
+
+/**
+ * Minimum-cost assignment of every row of an nr x nc problem (nr <= nc) with costs −w (row-major). `checkFinite`
+ * throws on a non-finite weight: called up front by the dense path, and by the candidate path only when its pass
+ * over the matrix met one.
+ */
+function solveAssignment(
+  w: Float64Array,
+  nr: number,
+  nc: number,
+  candidatesPerRow: number,
+  work: AssignmentWork,
+  checkFinite: () => void,
+): Int32Array {
   const u = new Float64Array(nr);
   const v = new Float64Array(nc);
   const col4row = new Int32Array(nr).fill(-1);
@@ -49,9 +69,14 @@ function solveAssignment(w: Float64Array, nr: number, nc: number, candidatesPerR
   let searchesDone = false;
   if (candidatesPerRow > 0) {
     const cand = selectCandidates(w, nr, nc, candidatesPerRow);
+    if (!cand.finite) {
+      checkFinite();
+      throw new Error('maxWeightMatching: weights must be finite'); // not reached: checkFinite names the entry
+    }
     candidateRowReduction(w, nr, nc, cand, u, v, col4row, row4col);
     searchesDone = candidateSearches(w, nr, nc, cand, u, v, col4row, row4col, work);
   } else {
+    checkFinite();
     // Dual feasibility for the searches: u_i = min_j c_ij with v = 0.
     for (let i = 0; i < nr; i++) {
       let min = Infinity;
@@ -72,11 +97,6 @@ export function maxWeightMatching(
   options: MaxWeightMatchingOptions = {},
 ): MaxWeightMatching {
   checkScoreMatrix('maxWeightMatching', weights, rows, cols);
-  for (let k = 0; k < weights.length; k++) {
-    if (!Number.isFinite(weights[k]!)) {
-      throw new Error(`maxWeightMatching: weight [${Math.floor(k / cols)}, ${k % cols}] is ${weights[k]}; weights must be finite`);
-    }
-  }
   const candidatesPerRow = options.candidatesPerRow ?? DEFAULT_CANDIDATES_PER_ROW;
   if (!Number.isInteger(candidatesPerRow) || candidatesPerRow < 0) {
     throw new Error(`maxWeightMatching: candidatesPerRow must be a non-negative integer, got ${candidatesPerRow}`);
@@ -92,7 +112,7 @@ export function maxWeightMatching(
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) w[j * nc + i] = weights[i * cols + j]!;
   } else w = weights instanceof Float64Array ? weights : Float64Array.from(weights);
   const work = newWork();
-  const col4row = solveAssignment(w, nr, nc, candidatesPerRow, work);
+  const col4row = solveAssignment(w, nr, nc, candidatesPerRow, work, () => checkFinite(weights, cols));
   const match = new Int32Array(rows).fill(-1);
   if (transposed) for (let r = 0; r < nr; r++) match[col4row[r]!] = r;
   else match.set(col4row);

@@ -14,11 +14,14 @@ export interface CandidateLists {
   costs: Float64Array;
   /** bound[i] ≤ cost of every non-candidate column of row i (+Infinity when every column is a candidate). */
   bound: Float64Array;
+  /** False when the pass met a NaN or infinite weight (the lists are then incomplete and must not be used). */
+  finite: boolean;
 }
 
 /**
  * Per row, the k largest weights by a (k+1)-entry min-heap in one sequential pass over the row-major matrix; the
  * heap's root after the pass is the (k+1)-th largest weight, whose negation bounds the cost of all non-candidates.
+ * The same pass checks that every weight is finite (a separate check would cost a second pass over the matrix).
  */
 export function selectCandidates(w: Float64Array, nr: number, nc: number, kWanted: number): CandidateLists {
   const k = Math.min(kWanted, nc);
@@ -26,14 +29,17 @@ export function selectCandidates(w: Float64Array, nr: number, nc: number, kWante
   const costs = new Float64Array(nr * k);
   const bound = new Float64Array(nr);
   if (k === nc) {
+    let finite = true;
     for (let i = 0; i < nr; i++) {
       for (let j = 0; j < nc; j++) {
+        const x = w[i * nc + j]!;
+        if (x - x !== 0) finite = false;
         cols[i * nc + j] = j;
-        costs[i * nc + j] = -w[i * nc + j]!;
+        costs[i * nc + j] = -x;
       }
     }
     bound.fill(Infinity);
-    return { k, cols, costs, bound };
+    return { k, cols, costs, bound, finite };
   }
   const size = k + 1;
   const hw = new Float64Array(size);
@@ -50,6 +56,7 @@ export function selectCandidates(w: Float64Array, nr: number, nc: number, kWante
       const to = seg === 0 ? nc : off;
       for (let j = from; j < to; j++) {
         const x = w[base + j]!;
+        if (x - x !== 0) return { k, cols, costs, bound, finite: false }; // NaN or ±Infinity
         if (filled < size) {
           let pos = filled++;
           while (pos > 0) {
@@ -89,5 +96,5 @@ export function selectCandidates(w: Float64Array, nr: number, nc: number, kWante
       costs[out + t - 1] = -hw[t]!;
     }
   }
-  return { k, cols, costs, bound };
+  return { k, cols, costs, bound, finite: true };
 }
