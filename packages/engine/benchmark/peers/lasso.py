@@ -5,8 +5,8 @@ usage: lasso.py A.f32 B.f32 n p q alphas(comma) mode [rAA.f64 rAB.f64]
   mode 'gram':  Lasso(alpha, fit_intercept=False, precompute=True, warm_start=True) refit for each alpha, largest
                 first (the Gram matrix XᵀX is computed by sklearn inside the timed fit, as a user would run it).
   mode 'plain': the same with precompute=False (sklearn's default: coordinate descent on the n x p data).
-Timed: standardising (float64, as sklearn upcasts) + the 10 fits. Printed: JSON {ms, mode, meanLoss, meanNonzero,
-objective} per alpha, where loss = FVU = mean((y − Xw)²) on standardised targets. With rAA.f64/rAB.f64 (the
+Timed: standardising (float64, as sklearn upcasts) + the 10 fits. Printed: JSON {ms, cpuMs, mode, path: [{penalty,
+meanLoss, meanNonzero, objective}] ascending}, cpuMs = process CPU time (all threads, BLAS included), where loss = FVU = mean((y − Xw)²) on standardised targets. With rAA.f64/rAB.f64 (the
 engine's correlation statistics, row-major float64) the objectives are evaluated on those, so that the engine's
 solution and sklearn's are compared on the same quadratic.
 """
@@ -33,6 +33,7 @@ def main():
     A = np.fromfile(a_path, dtype=np.float32).reshape(n, p)
     B = np.fromfile(b_path, dtype=np.float32).reshape(n, q)
     t0 = time.perf_counter()
+    c0 = time.process_time()
     X = A.astype(np.float64)
     Y = B.astype(np.float64)
     for M in (X, Y):
@@ -47,6 +48,7 @@ def main():
         model.fit(X, Y)
         coefs.append(model.coef_.copy())  # q x p
     ms = (time.perf_counter() - t0) * 1000.0
+    cpu_ms = (time.process_time() - c0) * 1000.0
     out = []
     if len(sys.argv) > 9:
         G = np.fromfile(sys.argv[8], dtype=np.float64).reshape(p, p)
@@ -61,10 +63,10 @@ def main():
         out.append({
             "penalty": alpha,
             "meanLoss": float(fvu.mean()),
-            "meanNonzero": float((W != 0).sum(axis=0).mean()),
+            "meanNonzero": float((W != 0).sum(axis=0).mean()),  # W is p x q: non-zeros per target
             "objective": obj.tolist(),
         })
-    print(json.dumps({"ms": ms, "mode": mode, "path": out[::-1]}))
+    print(json.dumps({"ms": ms, "cpuMs": cpu_ms, "mode": mode, "path": out[::-1]}))
 
 
 main()

@@ -87,7 +87,7 @@ function checkMatrix(name: string, m: Float64Array, rows: number, cols: number):
   }
 }
 
-function validate(input: SparsePredictionInput): void {
+export function validateSparseInput(input: SparsePredictionInput): void {
   const { p, q, penalties } = input;
   if (!Number.isInteger(p) || p < 1 || !Number.isInteger(q) || q < 1) {
     throw new Error(`sparse prediction: p and q must be positive integers (got p=${p}, q=${q})`);
@@ -495,7 +495,7 @@ class TargetSolver {
 }
 
 /** FVU of weights `w` (non-zeros listed in `nz`) on other statistics: 1 − 2wᵀr + wᵀQw, with r = rAB[:, k]. */
-function fvuOn(rAA: Float64Array, rAB: Float64Array, p: number, q: number, k: number, w: Float64Array, nz: number[]): number {
+function fvuOn(rAA: Float64Array, rAB: Float64Array, p: number, q: number, k: number, w: Float64Array, nz: readonly number[]): number {
   let wr = 0;
   let quad = 0;
   for (const i of nz) {
@@ -510,104 +510,215 @@ function fvuOn(rAA: Float64Array, rAB: Float64Array, p: number, q: number, k: nu
 }
 
 /**
- * Lasso path for every unit of B predicted from all units of A, from correlation statistics.
- * Throws a one-line error on bad input (shapes, non-finite values, negative or NaN penalties).
+ * The solutions of a set of targets (all of them, or the share one thread solved), for penalties ascending. Entry
+ * e = i·n + t is target `targets[i]` at penalty t; its non-zero weights are `rowIndex/values[start[e] .. +nonzero[e])`.
+ * Plain typed arrays, so a worker thread can post it (transfer) and the caller assembles the path from any blocks.
  */
-export function sparsePredictionPath(input: SparsePredictionInput): SparsePredictionResult {
-  validate(input);
+export interface SparseTargetBlock {
+  targets: Int32Array;
+  penalties: number;
+  losses: Float64Array;
+  heldOutLosses?: Float64Array;
+  objectives: Float64Array;
+  nonzero: Int32Array;
+  unconverged: Uint8Array;
+  start: Int32Array;
+  rowIndex: Int32Array;
+  values: Float64Array;
+}
+
+/** Penalties sorted ascending (the path's order) from a validated input. */
+export function ascendingPenalties(penalties: number[]): number[] {
+  return [...penalties].sort((x, y) => x - y);
+}
+
+/**
+ * Solve targets claimed chunk by chunk: `claim()` returns the first target of the next chunk of `chunk` targets, or
+ * a value ≥ q when none is left (threads sharing one atomic counter split the targets dynamically). The input must
+ * be validated already; `ascending` = ascendingPenalties(input.penalties). Internal to sparse prediction and its
+ * worker threads.
+ */
+export function solveTargetBlock(
+  input: SparsePredictionInput,
+  ascending: number[],
+  claim: () => number,
+  chunk: number,
+): SparseTargetBlock {
   const { rAA, rAB, p, q } = input;
   const tol = input.tol ?? 1e-6;
   const maxSweeps = input.maxSweeps ?? 100_000;
   const live = new Uint8Array(p);
   for (let j = 0; j < p; j++) live[j] = rAA[j * p + j]! > 0 ? 1 : 0;
-
-  // Solve from the largest penalty down (warm starts); report ascending.
-  const ascending = input.penalties.map((a, i) => ({ a, i })).sort((x, y) => x.a - y.a);
   const n = ascending.length;
-  const losses = ascending.map(() => new Float64Array(q));
-  const heldLosses = input.heldOut ? ascending.map(() => new Float64Array(q)) : undefined;
-  const objectives = ascending.map(() => new Float64Array(q));
-  const nonzero = ascending.map(() => new Int32Array(q));
-  const rows: number[][][] = ascending.map(() => []);
-  const vals: number[][][] = ascending.map(() => []);
-  const unconverged = new Int32Array(n);
+  const held = input.heldOut;
+
+  const targets: number[] = [];
+  let cap = Math.max(16, q * n);
+  let losses = new Float64Array(cap);
+  let heldLosses = held ? new Float64Array(cap) : undefined;
+  let objectives = new Float64Array(cap);
+  let nonzero = new Int32Array(cap);
+  let unconverged = new Uint8Array(cap);
+  let start = new Int32Array(cap);
+  let rowIndex = new Int32Array(Math.max(1024, p * 4));
+  let values = new Float64Array(rowIndex.length);
+  let used = 0;
 
   const solver = new TargetSolver(rAA, p, live, tol, maxSweeps);
   const allIdx = new Int32Array(p);
   const activeIdx = new Int32Array(p);
-  for (let k = 0; k < q; k++) {
-    const lambdaMax = solver.reset(rAB, q, k);
-    let alphaPrev = lambdaMax;
-    for (let t = n - 1; t >= 0; t--) {
-      const alpha = ascending[t]!.a;
-      if (alpha < lambdaMax) {
-        solver.solve(alpha, Math.max(alphaPrev, alpha), allIdx, activeIdx);
-        if (solver.unconverged) unconverged[t]!++;
-        alphaPrev = alpha;
+  const nz: number[] = [];
+  for (let k0 = claim(); k0 < q; k0 = claim()) {
+    for (let k = k0; k < Math.min(q, k0 + chunk); k++) {
+      const i = targets.length;
+      targets.push(k);
+      if ((i + 1) * n > cap) {
+        cap *= 2;
+        const grow = <T extends Float64Array | Int32Array | Uint8Array>(x: T): T => {
+          const y = new (x.constructor as new (len: number) => T)(cap);
+          y.set(x);
+          return y;
+        };
+        losses = grow(losses);
+        if (heldLosses) heldLosses = grow(heldLosses);
+        objectives = grow(objectives);
+        nonzero = grow(nonzero);
+        unconverged = grow(unconverged);
+        start = grow(start);
       }
-      // else: w = 0 is optimal (every |r_j| ≤ α) and the solver still holds w = 0.
-      const w = solver.w;
-      const nz: number[] = [];
-      let l1 = 0;
-      for (let j = 0; j < p; j++) {
-        if (w[j] !== 0) {
-          nz.push(j);
-          l1 += Math.abs(w[j]!);
+      const lambdaMax = solver.reset(rAB, q, k);
+      let alphaPrev = lambdaMax;
+      for (let t = n - 1; t >= 0; t--) {
+        const alpha = ascending[t]!;
+        const e = i * n + t;
+        if (alpha < lambdaMax) {
+          solver.solve(alpha, Math.max(alphaPrev, alpha), allIdx, activeIdx);
+          if (solver.unconverged) unconverged[e] = 1;
+          alphaPrev = alpha;
         }
-      }
-      const fvu = solver.fvu();
-      losses[t]![k] = fvu;
-      objectives[t]![k] = 0.5 * fvu + alpha * l1;
-      nonzero[t]![k] = nz.length;
-      rows[t]![k] = nz;
-      vals[t]![k] = nz.map((j) => w[j]!);
-      if (heldLosses && input.heldOut) {
-        heldLosses[t]![k] = fvuOn(input.heldOut.rAA, input.heldOut.rAB, p, q, k, w, nz);
+        // else: w = 0 is optimal (every |r_j| ≤ α) and the solver still holds w = 0.
+        const w = solver.w;
+        nz.length = 0;
+        let l1 = 0;
+        for (let j = 0; j < p; j++) {
+          if (w[j] !== 0) {
+            nz.push(j);
+            l1 += Math.abs(w[j]!);
+          }
+        }
+        if (used + nz.length > rowIndex.length) {
+          const r2 = new Int32Array(Math.max(2 * rowIndex.length, used + nz.length));
+          r2.set(rowIndex);
+          rowIndex = r2;
+          const v2 = new Float64Array(r2.length);
+          v2.set(values);
+          values = v2;
+        }
+        start[e] = used;
+        for (const j of nz) {
+          rowIndex[used] = j;
+          values[used++] = w[j]!;
+        }
+        const fvu = solver.fvu();
+        losses[e] = fvu;
+        objectives[e] = 0.5 * fvu + alpha * l1;
+        nonzero[e] = nz.length;
+        if (heldLosses && held) heldLosses[e] = fvuOn(held.rAA, held.rAB, p, q, k, w, nz);
       }
     }
   }
+  const m = targets.length * n;
+  const block: SparseTargetBlock = {
+    targets: Int32Array.from(targets),
+    penalties: n,
+    losses: losses.slice(0, m),
+    objectives: objectives.slice(0, m),
+    nonzero: nonzero.slice(0, m),
+    unconverged: unconverged.slice(0, m),
+    start: start.slice(0, m),
+    rowIndex: rowIndex.slice(0, used),
+    values: values.slice(0, used),
+  };
+  if (heldLosses) block.heldOutLosses = heldLosses.slice(0, m);
+  return block;
+}
 
-  const path: SparsePathPoint[] = ascending.map(({ a }, t) => {
+/** The path (penalties ascending) from blocks that together solved every target of 0..q−1 exactly once. */
+export function assembleSparsePath(p: number, q: number, ascending: number[], blocks: SparseTargetBlock[]): SparsePredictionResult {
+  const n = ascending.length;
+  const owner = new Int32Array(q).fill(-1);
+  const slot = new Int32Array(q);
+  blocks.forEach((b, bi) => {
+    b.targets.forEach((k, i) => {
+      if (owner[k] !== -1) throw new Error(`sparse prediction: target ${k} was solved twice (internal error)`);
+      owner[k] = bi;
+      slot[k] = i;
+    });
+  });
+  for (let k = 0; k < q; k++) if (owner[k] === -1) throw new Error(`sparse prediction: target ${k} was not solved (internal error)`);
+  const held = blocks.length > 0 && blocks.every((b) => b.heldOutLosses !== undefined);
+  const mean = (x: Float64Array | Int32Array): number => {
+    let s = 0;
+    for (let i = 0; i < x.length; i++) s += x[i]!;
+    return s / x.length;
+  };
+  const path: SparsePathPoint[] = ascending.map((a, t) => {
+    const losses = new Float64Array(q);
+    const heldOutLosses = held ? new Float64Array(q) : undefined;
+    const objectives = new Float64Array(q);
+    const nonzero = new Int32Array(q);
     const colPtr = new Int32Array(q + 1);
-    let total = 0;
+    let unconverged = 0;
     for (let k = 0; k < q; k++) {
-      colPtr[k] = total;
-      total += nonzero[t]![k]!;
+      const b = blocks[owner[k]!]!;
+      const e = slot[k]! * n + t;
+      losses[k] = b.losses[e]!;
+      if (heldOutLosses) heldOutLosses[k] = b.heldOutLosses![e]!;
+      objectives[k] = b.objectives[e]!;
+      nonzero[k] = b.nonzero[e]!;
+      unconverged += b.unconverged[e]!;
+      colPtr[k + 1] = colPtr[k]! + nonzero[k]!;
     }
-    colPtr[q] = total;
-    const rowIndex = new Int32Array(total);
-    const values = new Float64Array(total);
+    const rowIndex = new Int32Array(colPtr[q]!);
+    const values = new Float64Array(colPtr[q]!);
     for (let k = 0; k < q; k++) {
-      const r = rows[t]![k]!;
-      const v = vals[t]![k]!;
-      const base = colPtr[k]!;
-      for (let i = 0; i < r.length; i++) {
-        rowIndex[base + i] = r[i]!;
-        values[base + i] = v[i]!;
-      }
+      const b = blocks[owner[k]!]!;
+      const e = slot[k]! * n + t;
+      const from = b.start[e]!;
+      rowIndex.set(b.rowIndex.subarray(from, from + nonzero[k]!), colPtr[k]!);
+      values.set(b.values.subarray(from, from + nonzero[k]!), colPtr[k]!);
     }
-    const mean = (x: Float64Array | Int32Array): number => {
-      let s = 0;
-      for (let i = 0; i < x.length; i++) s += x[i]!;
-      return s / x.length;
-    };
     const point: SparsePathPoint = {
       penalty: a,
-      meanLoss: mean(losses[t]!),
-      meanNonzero: mean(nonzero[t]!),
-      losses: losses[t]!,
-      nonzero: nonzero[t]!,
-      objectives: objectives[t]!,
+      meanLoss: mean(losses),
+      meanNonzero: mean(nonzero),
+      losses,
+      nonzero,
+      objectives,
       weights: { p, q, colPtr, rowIndex, values },
-      unconverged: unconverged[t]!,
+      unconverged,
     };
-    if (heldLosses) {
-      point.heldOutLosses = heldLosses[t]!;
-      point.heldOutMeanLoss = mean(heldLosses[t]!);
+    if (heldOutLosses) {
+      point.heldOutLosses = heldOutLosses;
+      point.heldOutMeanLoss = mean(heldOutLosses);
     }
     return point;
   });
   return { path };
+}
+
+/**
+ * Lasso path for every unit of B predicted from all units of A, from correlation statistics (one thread; see
+ * `sparsePredictionPathParallel` for worker threads over targets).
+ * Throws a one-line error on bad input (shapes, non-finite values, negative or NaN penalties).
+ */
+export function sparsePredictionPath(input: SparsePredictionInput): SparsePredictionResult {
+  validateSparseInput(input);
+  const ascending = ascendingPenalties(input.penalties);
+  let next = 0;
+  const chunk = 64;
+  const block = solveTargetBlock(input, ascending, () => (next += chunk) - chunk, chunk);
+  return assembleSparsePath(input.p, input.q, ascending, [block]);
 }
 
 /** Dense column k of a SparseWeights matrix (length p). */

@@ -7,7 +7,7 @@ import { hungarianAlignment } from '../align/hungarian.ts';
 import { DEFAULT_MI_BINS, miMatching } from '../align/mutual-information.ts';
 import { semiMatching } from '../align/semi-matching.ts';
 import { spectralClustering } from '../align/spectral-clustering.ts';
-import { sparsePredictionPath } from '../align/sparse-prediction.ts';
+import { sparsePredictionPathParallel } from '../align/sparse-prediction-parallel.ts';
 import type { JointMoments, PairStatistics } from '../stats/moments.ts';
 import type { RowReservoir } from '../stats/row-sample.ts';
 import type { AlignOptions } from './align.ts';
@@ -70,7 +70,8 @@ export async function runAlignMethod(method: MethodName, input: MethodInput): Pr
       return { hungarian: { match: list(h.match), corr: Array.from(h.corr, (v) => (Number.isNaN(v) ? null : v)), meanCorr: h.meanCorr } };
     }
     case 'sparse': {
-      const { path } = sparsePredictionPath({ rAA: pair.rAA, rAB, p, q, penalties: options.penalties });
+      // Worker threads over targets only when the problem is large enough to pay for their start (autoWorkers).
+      const { path } = await sparsePredictionPathParallel({ rAA: pair.rAA, rAB, p, q, penalties: options.penalties });
       return {
         sparse: { path: path.map((pt) => ({ penalty: pt.penalty, meanLoss: pt.meanLoss, meanNonzero: pt.meanNonzero, unconverged: pt.unconverged })) },
       };

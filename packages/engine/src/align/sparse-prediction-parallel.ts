@@ -1,0 +1,109 @@
+/**
+ * Sparse prediction with worker threads over targets: the targets of B are independent problems sharing R_AA, so
+ * threads claim chunks of targets from one atomic counter (dynamic split: targets differ in cost, and the cores may
+ * be shared) and the path is assembled from their blocks. The calling thread solves too, so `workers: 2` starts ONE
+ * extra thread; it is given all of its data at start (no handshake), so the caller can solve synchronously meanwhile.
+ *
+ * A worker costs about 0.4 s to start (tsx + the solver module) and a copy of R_AA and R_AB, so small problems stay
+ * on the calling thread (see `autoWorkers`). Results equal `sparsePredictionPath` exactly (same per-target code).
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import {
+  ascendingPenalties,
+  assembleSparsePath,
+  solveTargetBlock,
+  validateSparseInput,
+  type SparsePredictionInput,
+  type SparsePredictionResult,
+  type SparseTargetBlock,
+} from './sparse-prediction.ts';
+
+export interface SparseWorkerData {
+  input: SparsePredictionInput;
+  ascending: number[];
+  counter: SharedArrayBuffer;
+  chunk: number;
+}
+
+const WORKER_URL = new URL('./sparse-prediction-worker.mjs', import.meta.url);
+
+/**
+ * Threads for a problem of this size: 1 (no worker) below p²·q·penalties = 2²⁸ (about 5 s on one core here, where a
+ * worker's 0.4 s start does not pay off clearly), else the cores, at most 8 and at most one per 16 targets.
+ */
+export function autoWorkers(p: number, q: number, penalties: number): number {
+  if (p * p * q * penalties < 2 ** 28) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 8, Math.floor(q / 16)));
+}
+
+/** Chunk of targets per claim: small enough to balance the threads' finishing times, ≥ 1. */
+function chunkSize(q: number, threads: number): number {
+  return Math.max(1, Math.min(16, Math.floor(q / (threads * 8))));
+}
+
+/**
+ * `sparsePredictionPath` on `workers` threads in all (the caller included; default `autoWorkers`). Throws the same
+ * one-line errors on bad input. The targets of a worker that fails to start or crashes are solved on this thread.
+ */
+export async function sparsePredictionPathParallel(
+  input: SparsePredictionInput,
+  options: { workers?: number; /** false: the calling thread only waits, and a worker's failure is thrown (tests: every target goes through a worker). */ callerSolves?: boolean } = {},
+): Promise<SparsePredictionResult> {
+  validateSparseInput(input);
+  const ascending = ascendingPenalties(input.penalties);
+  const threads = options.workers ?? autoWorkers(input.p, input.q, ascending.length);
+  if (!(Number.isInteger(threads) && threads >= 1)) {
+    throw new Error(`sparse prediction: workers ${options.workers} must be a positive integer`);
+  }
+  const chunk = chunkSize(input.q, threads);
+  const counter = new SharedArrayBuffer(4);
+  const claims = new Int32Array(counter);
+  const data: SparseWorkerData = {
+    input: { rAA: input.rAA, rAB: input.rAB, p: input.p, q: input.q, penalties: ascending, heldOut: input.heldOut, tol: input.tol, maxSweeps: input.maxSweeps },
+    ascending,
+    counter,
+    chunk,
+  };
+  const pending: Promise<SparseTargetBlock>[] = [];
+  for (let w = 1; w < threads; w++) {
+    pending.push(
+      new Promise<SparseTargetBlock>((resolve, reject) => {
+        const worker = new Worker(WORKER_URL, { workerData: data, execArgv: [], stdout: false, stderr: false });
+        let settled = false;
+        worker.once('message', (msg: { block?: SparseTargetBlock; error?: string }) => {
+          settled = true;
+          void worker.terminate();
+          if (msg.block) resolve(msg.block);
+          else reject(new Error(`sparse prediction: worker ${w} failed: ${msg.error}`));
+        });
+        worker.once('error', (err) => {
+          settled = true;
+          reject(new Error(`sparse prediction: worker ${w} failed: ${err.message}`));
+        });
+        worker.once('exit', (code) => {
+          if (!settled) reject(new Error(`sparse prediction: worker ${w} exited early (code ${code})`));
+        });
+      }),
+    );
+  }
+  // The calling thread claims chunks too; workers join as soon as they have started.
+  const callerSolves = options.callerSolves ?? true;
+  if (!callerSolves && threads < 2) throw new Error('sparse prediction: callerSolves false needs workers ≥ 2');
+  const blocks: SparseTargetBlock[] = [];
+  if (callerSolves) blocks.push(solveTargetBlock(data.input, ascending, () => Atomics.add(claims, 0, chunk), chunk));
+  for (const r of await Promise.allSettled(pending)) {
+    if (r.status === 'fulfilled') blocks.push(r.value);
+    else if (!callerSolves) throw r.reason; // strict mode: a worker's failure is the caller's error
+  }
+  // A worker that could not start or died lost its claimed targets: solve them here (same results, only slower).
+  const solved = new Uint8Array(input.q);
+  for (const b of blocks) for (const k of b.targets) solved[k] = 1;
+  const missing: number[] = [];
+  for (let k = 0; k < input.q; k++) if (!solved[k]) missing.push(k);
+  if (missing.length > 0) {
+    let i = 0;
+    blocks.push(solveTargetBlock(data.input, ascending, () => missing[i++] ?? input.q, 1));
+  }
+  return assembleSparsePath(input.p, input.q, ascending, blocks);
+}
