@@ -41,6 +41,20 @@ while (status !== 'COMPLETED' && status !== 'FAILED' && status !== 'CANCELLED') 
 const all = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
 const error = (await prisma.experiment.findUniqueOrThrow({ where: { id: exp.id } })).error;
+// Where the time went: per step, when its first job started and its last one finished (seconds after queueing),
+// and the summed seconds its jobs ran.
+const queuedAt = (await prisma.job.findFirstOrThrow({ where: { experimentId: exp.id }, orderBy: { createdAt: 'asc' } })).createdAt.getTime();
+const steps: Record<string, { jobs: number; firstStart: number; lastFinish: number; jobSeconds: number }> = {};
+for (const j of await prisma.job.findMany({ where: { experimentId: exp.id } })) {
+  const s = (steps[j.kind] ??= { jobs: 0, firstStart: Infinity, lastFinish: 0, jobSeconds: 0 });
+  const start = (j.startedAt?.getTime() ?? queuedAt) - queuedAt;
+  const end = (j.finishedAt?.getTime() ?? queuedAt) - queuedAt;
+  s.jobs++;
+  s.firstStart = Math.min(s.firstStart, start / 1000);
+  s.lastFinish = Math.max(s.lastFinish, end / 1000);
+  s.jobSeconds += (end - start) / 1000;
+}
+for (const s of Object.values(steps)) for (const k of ['firstStart', 'lastFinish', 'jobSeconds'] as const) s[k] = Number(s[k].toFixed(1));
 await worker.stop();
 await services.close();
 await database.close();
@@ -54,6 +68,7 @@ console.log(
     firstAlignmentSeconds: first === null ? null : Number(first.toFixed(1)),
     allAlignmentsSeconds: Number(all.toFixed(1)),
     cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
+    steps,
     cores: os.availableParallelism(),
     loadAverageBefore: load0.map((x) => Number(x.toFixed(2))),
     loadAverageAfter: os.loadavg().map((x) => Number(x.toFixed(2))),

@@ -53,7 +53,7 @@ describe('convergent worker', () => {
     await new Promise<void>((resolve, reject) => {
       child.stderr.on('data', (d: Buffer) => {
         err += d.toString();
-        if (/taking IMPORT, ALIGN, EXPERIMENT jobs/.test(err)) resolve();
+        if (/taking ALIGN, RECORD, IMPORT, EXPERIMENT, TRAIN jobs/.test(err)) resolve();
       });
       child.on('exit', () => reject(new Error(`worker exited early: ${err}`)));
     });

@@ -79,10 +79,17 @@ export async function advanceExperiment(prisma: PrismaClient, boss: PgBoss, expe
   return sendAll(prisma, boss, created);
 }
 
+/** Hand new steps to pg-boss. A step that cannot be sent now stays QUEUED without a bossId: the sweep sends it. */
 async function sendAll(prisma: PrismaClient, boss: PgBoss, jobs: Job[]): Promise<Job[]> {
-  const sent: Job[] = [];
-  for (const j of jobs) sent.push(await sendToBoss(prisma, boss, j));
-  return sent;
+  for (const j of jobs) {
+    try {
+      const bossId = await boss.send(QUEUE_NAMES[j.kind], { jobId: j.id });
+      if (bossId) await prisma.job.updateMany({ where: { id: j.id, bossId: null }, data: { bossId } });
+    } catch {
+      // left for the sweep (worker.ts)
+    }
+  }
+  return jobs;
 }
 
 /** The pipeline's state machine; runs with the experiment row locked. Answers the Job rows it created (unsent). */

@@ -2,7 +2,7 @@ import type { JobKind } from '../../generated/prisma/enums.ts';
 
 /**
  * Weighted progress of a spec experiment from its jobs (plan 2 %, training 80 %, recording 5 %, alignment 13 %),
- * so the bar never jumps back when a later step's jobs appear. Null when the experiment has no pipeline jobs.
+ * so the bar never jumps back when a later step's jobs appear. Null when the experiment has no plan (EXPERIMENT) job.
  */
 export function pipelineProgress(jobs: Array<{ kind: JobKind; fraction: number; status: string }>): number | null {
   const shares: Array<[JobKind, number]> = [
@@ -11,7 +11,7 @@ export function pipelineProgress(jobs: Array<{ kind: JobKind; fraction: number; 
     ['RECORD', 0.05],
     ['ALIGN', 0.13],
   ];
-  if (!jobs.some((j) => j.kind === 'TRAIN')) return null;
+  if (!jobs.some((j) => j.kind === 'EXPERIMENT')) return null;
   let total = 0;
   let later = false;
   for (let i = shares.length - 1; i >= 0; i--) {

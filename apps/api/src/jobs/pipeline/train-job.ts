@@ -100,13 +100,13 @@ export async function runTrainJob(ctx: JobContext): Promise<Prisma.InputJsonValu
         const { limitTraining } = await import('@convergent/engine/experiment/experiment-data');
         const data = await stepData(ctx, spec);
         const train = limitTraining(data.train, trainLimit, spec.split.seed);
-        out = inThread
-          ? await engine.trainAndSave(task, train, data.validation, { onProgress, signal })
-          : await engine.trainInWorker({ ...task, data: { inline: { train, validation: data.validation } } }, { onProgress, signal });
         if (inThread) {
-          const { currentBackend } = await import('@convergent/engine/backend/select-backend');
-          const b = currentBackend();
-          if (b) out.backend = b.name;
+          // This thread's tfjs backend must be ready before training (another job may be initialising it).
+          const { selectBackend } = await import('@convergent/engine/backend/select-backend');
+          const backend = await selectBackend();
+          out = { ...(await engine.trainAndSave(task, train, data.validation, { onProgress, signal })), backend: backend.name };
+        } else {
+          out = await engine.trainInWorker({ ...task, data: { inline: { train, validation: data.validation } } }, { onProgress, signal });
         }
       } else {
         // The worker thread loads the dataset itself (cached on disk).
