@@ -5,7 +5,8 @@
  *
  * Ours runs twice: on one thread (`sparsePredictionPath`) and on worker threads over targets
  * (`sparsePredictionPathParallel`, one worker per core). `SPARSE_TARGETS=Q` fits only the first Q targets of B (both
- * solvers are linear in the number of targets; a full p = q = 1,024 pair takes many minutes per solver).
+ * solvers are linear in the number of targets; a full p = q = 1,024 pair takes many minutes per solver);
+ * `SPARSE_UNITS=512` (comma list) picks the layer widths.
  */
 import { availableParallelism } from 'node:os';
 import { writeFileSync } from 'node:fs';
@@ -31,7 +32,8 @@ export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
   const n = ctx.quick ? 4000 : 40_000;
   const rows: BenchRow[] = [];
   const envTargets = Number(process.env.SPARSE_TARGETS ?? 0);
-  for (const units of ctx.quick ? [64] : [512, 1024]) {
+  const envUnits = (process.env.SPARSE_UNITS ?? '').split(',').filter(Boolean).map(Number);
+  for (const units of ctx.quick ? [64] : envUnits.length > 0 ? envUnits : [512, 1024]) {
     const q = envTargets > 0 ? Math.min(units, envTargets) : units;
     const a = ctx.data(n, units, 1);
     const bFull = ctx.data(n, units, 2);
