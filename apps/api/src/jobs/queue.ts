@@ -97,11 +97,17 @@ export async function enqueueJob(prisma: PrismaClient, boss: PgBoss, input: Enqu
   return sendToBoss(prisma, boss, job);
 }
 
+/** The pg-boss priority a job asks for in its payload (`priority`, higher first; default 0). */
+export function bossPriority(job: Pick<Job, 'payload'>): number {
+  const p = (job.payload as { priority?: unknown } | null)?.priority;
+  return typeof p === 'number' && Number.isInteger(p) ? p : 0;
+}
+
 /** (Re)send an existing Job row to pg-boss, as QUEUED. */
 export async function sendToBoss(prisma: PrismaClient, boss: PgBoss, job: Job): Promise<Job> {
   let bossId: string | null;
   try {
-    bossId = await boss.send(QUEUE_NAMES[job.kind], { jobId: job.id });
+    bossId = await boss.send(QUEUE_NAMES[job.kind], { jobId: job.id }, { priority: bossPriority(job) });
   } catch (err) {
     await prisma.job.update({ where: { id: job.id }, data: { status: 'FAILED', error: `could not queue: ${(err as Error).message}`, finishedAt: new Date() } });
     throw err;

@@ -182,7 +182,7 @@ describe.each(testDatabaseKinds())('experiment pipeline jobs on %s', (kind) => {
   it('shows each alignment as soon as its ALIGN job is done, whole, while the other pairs are still queued', async () => {
     const { experimentId } = await createExperiment('visible', tinySpec({ architectures: [(tinySpec().architectures as unknown[])[0]] }));
     // Everything up to the recording, then no more.
-    await worker('visible-1', { kinds: ['EXPERIMENT', 'TRAIN', 'RECORD'], trainConcurrency: 1 });
+    await worker('visible-1', { kinds: ['EXPERIMENT', 'TRAIN', 'RECORD'], trainConcurrency: 1, concurrency: 1 });
     const aligns = await until('the ALIGN jobs to be queued', async () => {
       const js = await jobsOf(experimentId, 'ALIGN');
       return js.length > 0 && js.every((j) => j.status === 'QUEUED' && j.bossId) ? js : null;
@@ -190,6 +190,11 @@ describe.each(testDatabaseKinds())('experiment pipeline jobs on %s', (kind) => {
     expect(aligns).toHaveLength(2 * (1 + 2)); // 2 layers × (1 between + 2 chance pairs)
     expect(await db.prisma.alignment.count({ where: { experimentId } })).toBe(0);
     await workers.pop()!.stop();
+    // TRAIN jobs start with the most expensive network: the untrained twin (nothing to train) comes last.
+    const trains = (await jobsOf(experimentId, 'TRAIN')).sort((x, y) => x.startedAt!.getTime() - y.startedAt!.getTime());
+    const nets = new Map((await db.prisma.network.findMany({ where: { experimentId } })).map((n) => [n.id, n]));
+    expect(trains.map((t) => nets.get(t.networkId!)!.untrained)).toEqual([false, false, true]);
+    expect((trains[0]!.payload as { priority: number }).priority).toBeGreaterThan((trains[2]!.payload as { priority: number }).priority);
 
     // One ALIGN slot that stops as soon as its first job is done.
     let handle: WorkerHandle | null = null;

@@ -143,6 +143,23 @@ export function parameterCount(model: tf.LayersModel): number {
 }
 
 /**
+ * Multiply-adds of one forward pass per sample: each layer's kernel size times its output positions (a conv
+ * kernel [kh, kw, cin, cout] runs at every output pixel, a dense kernel once). Training costs about three times
+ * this per sample; job queues use it to start the most expensive networks first.
+ */
+export function forwardMultiplyAdds(model: tf.LayersModel): number {
+  let total = 0;
+  for (const layer of model.layers) {
+    const kernel = layer.weights.find((w) => /kernel/.test(w.originalName ?? w.name));
+    if (!kernel) continue;
+    const out = layer.outputShape as Array<number | null>;
+    const positions = out.length === 4 ? (out[1] ?? 1) * (out[2] ?? 1) : 1;
+    total += kernel.shape.reduce<number>((a, b) => a * (b ?? 1), 1) * positions;
+  }
+  return total;
+}
+
+/**
  * Receptive field of a layer's units in input pixels: the patch for output position (y, x) starts at
  * (y·stride + offset) and spans `size` (offset is negative where 'same' padding reaches outside).
  */

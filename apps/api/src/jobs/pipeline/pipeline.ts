@@ -18,7 +18,7 @@ import type PgBoss from 'pg-boss';
 import type { Job, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import type { JobKind } from '../../generated/prisma/enums.ts';
 import { writeChanceBaselines } from '../../import/import-result.ts';
-import { QUEUE_NAMES, sendToBoss } from '../queue.ts';
+import { bossPriority, QUEUE_NAMES, sendToBoss } from '../queue.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -79,11 +79,17 @@ export async function advanceExperiment(prisma: PrismaClient, boss: PgBoss, expe
   return sendAll(prisma, boss, created);
 }
 
+/** pg-boss priority of a TRAIN job (higher starts first) from its estimated multiply-adds. */
+export function trainPriority(cost: number | undefined): number {
+  return cost && cost > 0 ? Math.round(100 * Math.log2(1 + cost)) : 0;
+}
+
 /** Hand new steps to pg-boss. A step that cannot be sent now stays QUEUED without a bossId: the sweep sends it. */
 async function sendAll(prisma: PrismaClient, boss: PgBoss, jobs: Job[]): Promise<Job[]> {
-  for (const j of jobs) {
+  // Highest priority first, so a worker fetching while we send still takes the most expensive job.
+  for (const j of [...jobs].sort((x, y) => bossPriority(y) - bossPriority(x))) {
     try {
-      const bossId = await boss.send(QUEUE_NAMES[j.kind], { jobId: j.id });
+      const bossId = await boss.send(QUEUE_NAMES[j.kind], { jobId: j.id }, { priority: bossPriority(j) });
       if (bossId) await prisma.job.updateMany({ where: { id: j.id, bossId: null }, data: { bossId } });
     } catch {
       // left for the sweep (worker.ts)
@@ -113,7 +119,8 @@ async function advanceInTx(tx: Tx, experimentId: string): Promise<Job[]> {
 
   // ---- TRAIN: one job per planned network
   const networks = await tx.network.findMany({ where: { experimentId }, select: { id: true, name: true }, orderBy: { createdAt: 'asc' } });
-  for (const n of networks) await create('TRAIN', { experimentId, networkId: n.id }, trainKey(n.id), n.id);
+  const costs = (plan[0]!.result as { costs?: Record<string, number> } | null)?.costs ?? {};
+  for (const n of networks) await create('TRAIN', { experimentId, networkId: n.id, priority: trainPriority(costs[n.name]) }, trainKey(n.id), n.id);
   const train = of('TRAIN');
   const trainTotal = train.length + created.length;
   if (created.length > 0 || !allDone(train)) {

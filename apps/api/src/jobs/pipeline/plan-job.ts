@@ -14,6 +14,18 @@ export async function runPlanJob(ctx: JobContext): Promise<Prisma.InputJsonValue
   const plan = await stepPlan(ctx, experimentId);
   await ctx.assertOwner();
   const names = plan.networks.map((n) => n.id);
+  // Training cost per network (forward multiply-adds × samples × epochs): TRAIN jobs start with the most
+  // expensive, so the cheap ones fill the other cores at the end instead of one big network training alone.
+  const [{ selectBackend }, { buildModel, forwardMultiplyAdds }] = await Promise.all([import('@convergent/engine/backend/select-backend'), import('@convergent/engine/spec/build-model')]);
+  await selectBackend();
+  const perSample = new Map<string, number>();
+  for (const arch of plan.archs) {
+    const { model } = buildModel(arch, 0);
+    perSample.set(arch.name, forwardMultiplyAdds(model));
+    model.dispose();
+  }
+  const samples = Math.min(plan.data.train.count, plan.spec.training.trainLimit ?? Infinity);
+  const costs = Object.fromEntries(plan.networks.map((n) => [n.id, n.role === 'untrained' ? 0 : perSample.get(n.arch.name)! * samples * plan.spec.training.epochs]));
   await ctx.prisma.$transaction(async (tx) => {
     for (const n of plan.networks) {
       const fields = {
@@ -32,5 +44,5 @@ export async function runPlanJob(ctx: JobContext): Promise<Prisma.InputJsonValue
     // Networks of an earlier, different plan would be stale.
     await tx.network.deleteMany({ where: { experimentId, name: { notIn: names } } });
   });
-  return { experimentId, networks: names, layers: plan.layers };
+  return { experimentId, networks: names, layers: plan.layers, costs };
 }
