@@ -544,7 +544,7 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
   });
 
   it('DataLoaders keep the number of SQL queries independent of the page size (no N+1)', async () => {
-    // A second server on the same database whose Prisma client counts the queries it is asked to run.
+    // A second server on the same database whose Prisma client and hot-path reader count the queries they run.
     let count = 0;
     const counted = new Proxy(db.prisma, {
       get(target, prop, receiver) {
@@ -556,7 +556,8 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
         return value;
       },
     });
-    const api2 = await startApiServer({ database: { ...db, prisma: counted }, port: 0 });
+    const read: typeof db.read = (text, values) => (count++, db.read(text, values));
+    const api2 = await startApiServer({ database: { ...db, prisma: counted, read }, port: 0 });
     try {
       const q = `query($a: ID!, $b: ID!, $n: Int!) { alignment(networkA: $a, networkB: $b, layer: "conv1") {
         matches(first: $n) { edges { node { score unitA { index mean layer { name } network { name } } unitB { index network { name seed } } } } } } }`;

@@ -14,6 +14,7 @@ import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { migrate, type MigrateResult } from './migrate.ts';
 import { servePglite, type PgliteServer } from './pglite-server.ts';
+import { createSqlRead, type SqlRead } from './sql-read.ts';
 
 export { PrismaClient };
 
@@ -37,6 +38,10 @@ export interface Database {
   /** Postgres schema Prisma uses (from `?schema=` in the URL; default public). */
   schema: string;
   migrations: MigrateResult;
+  /** Prisma's pg pool, also used directly by the API's hot read paths (see sql-read.ts). */
+  pool: pg.Pool;
+  /** SELECTs on `pool` without Prisma's interpreter (prepared statements on PostgreSQL). */
+  read: SqlRead;
   /** A new pg client on the same database (caller must `end()` it). */
   connect(): Promise<pg.Client>;
   close(): Promise<void>;
@@ -162,7 +167,8 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     await client.end();
   }
 
-  const adapter = new PrismaPg({ connectionString, max: options.poolSize ?? 8 }, schema === 'public' ? undefined : { schema });
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 8 });
+  const adapter = new PrismaPg(pool, schema === 'public' ? undefined : { schema });
   const prisma = new PrismaClient({ adapter });
   let closed = false;
   return {
@@ -171,11 +177,14 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     kind,
     schema,
     migrations,
+    pool,
+    read: createSqlRead(pool, { prepared: kind === 'postgres' }),
     connect: () => newClient(connectionString, schema),
     async close() {
       if (closed) return;
       closed = true;
       await prisma.$disconnect().catch(() => {});
+      await pool.end().catch(() => {}); // ours, not Prisma's: also used by `read`
       await stopEmbedded?.();
     },
   };

@@ -2,6 +2,7 @@
 // DataLoaders, signed file links and the services that queue work.
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { FileLinks } from '../http/file-links.ts';
+import type { SqlRead } from '../db/sql-read.ts';
 import type { Loaders } from './loaders.ts';
 
 /** Work the mutations hand off (jobs, imports). Implemented over H6's jobs and importer in http/services.ts. */
@@ -30,6 +31,8 @@ export interface ImportActivationsRequest {
 
 export interface ApiContext {
   prisma: PrismaClient;
+  /** Hot-path SELECTs without Prisma's interpreter (db/sql-read.ts). */
+  read: SqlRead;
   teamId: string;
   teamName: string;
   tokenName: string;

@@ -106,6 +106,7 @@ function sendJsonError(res: ServerResponse, status: number, code: string, messag
 export async function startApiServer(options: StartApiServerOptions): Promise<ApiServer> {
   const log = options.log ?? (() => {});
   const prisma = options.database.prisma;
+  const read = options.database.read;
   const host = options.host ?? '127.0.0.1';
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const corsOrigins = options.corsOrigins ?? DEFAULT_CORS;
@@ -180,10 +181,11 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async (): Promise<ApiContext> => ({
         prisma,
+        read,
         teamId: auth.teamId,
         teamName: auth.teamName,
         tokenName: auth.tokenName,
-        loaders: createLoaders(prisma, auth.teamId),
+        loaders: createLoaders(read, auth.teamId),
         links,
         services,
         importRoots,

@@ -7,7 +7,7 @@ import type {
   UnitMatchResolvers,
 } from '../resolvers-types.generated.ts';
 import type { ApiContext } from '../context.ts';
-import type { AlignmentRow, ClusterRow, UnitMatchRow } from '../models.ts';
+import type { AlignmentRow, ClusterRow, UnitMatchRow, UnitRow } from '../models.ts';
 import { pageOf, toConnection } from '../connection.ts';
 import { isMatchingMethod, isMiMethod, lossPathOf, pick } from '../mapping.ts';
 import { sideA, sideB } from '../orientation.ts';
@@ -24,18 +24,35 @@ async function loadLayer(ctx: ApiContext, id: string) {
 /**
  * Where clause of the rows describing the asked side A, and which stored column holds A's unit: stored A_TO_B
  * rows when not flipped; when flipped, B_TO_A rows if present (semi-matchings: B's own best matches, unitB = the
- * B unit), else A_TO_B rows read backwards (a one-to-one matching).
+ * B unit), else A_TO_B rows read backwards (a one-to-one matching). `sql` is the same clause over
+ * "UnitMatch" m with the alignment id as $1.
  */
-async function sideRows(ctx: ApiContext, a: AlignmentRow): Promise<{ where: Prisma.UnitMatchWhereInput; sql: Prisma.Sql; mine: 'unitA' | 'unitB' }> {
-  if (!a.flipped) return { where: { alignmentId: a.id, direction: 'A_TO_B' }, sql: Prisma.sql`"alignmentId" = ${a.id} AND direction = 'A_TO_B'`, mine: 'unitA' };
-  const reverse = await ctx.prisma.unitMatch.findFirst({ where: { alignmentId: a.id, direction: 'B_TO_A' }, select: { id: true } });
-  return reverse
-    ? { where: { alignmentId: a.id, direction: 'B_TO_A' }, sql: Prisma.sql`"alignmentId" = ${a.id} AND direction = 'B_TO_A'`, mine: 'unitB' }
+async function sideRows(ctx: ApiContext, a: AlignmentRow): Promise<{ where: Prisma.UnitMatchWhereInput; sql: string; mine: 'unitA' | 'unitB' }> {
+  if (!a.flipped) return { where: { alignmentId: a.id, direction: 'A_TO_B' }, sql: `m."alignmentId" = $1 AND m.direction = 'A_TO_B'`, mine: 'unitA' };
+  const [reverse] = await ctx.read<{ has: boolean }>(`SELECT EXISTS (SELECT 1 FROM "UnitMatch" WHERE "alignmentId" = $1 AND direction = 'B_TO_A') AS has`, [a.id]);
+  return reverse?.has
+    ? { where: { alignmentId: a.id, direction: 'B_TO_A' }, sql: `m."alignmentId" = $1 AND m.direction = 'B_TO_A'`, mine: 'unitB' }
     : {
         where: { alignmentId: a.id, direction: 'A_TO_B', unitB: { not: null } },
-        sql: Prisma.sql`"alignmentId" = ${a.id} AND direction = 'A_TO_B' AND "unitB" IS NOT NULL`,
+        sql: `m."alignmentId" = $1 AND m.direction = 'A_TO_B' AND m."unitB" IS NOT NULL`,
         mine: 'unitB',
       };
+}
+
+/** Columns of a Unit row under a prefix, and the row read back (null when the LEFT JOIN found none). */
+const unitColumns = (alias: string): string =>
+  ['id', 'layerId', 'index', 'mean', 'std', 'dead', 'topImages'].map((c) => `${alias}."${c}" AS "${alias}_${c}"`).join(', ');
+function unitFrom(row: Record<string, unknown>, alias: string): UnitRow | null {
+  if (row[`${alias}_id`] === null || row[`${alias}_id`] === undefined) return null;
+  return {
+    id: row[`${alias}_id`] as number,
+    layerId: row[`${alias}_layerId`] as string,
+    index: row[`${alias}_index`] as number,
+    mean: row[`${alias}_mean`] as number,
+    std: row[`${alias}_std`] as number,
+    dead: row[`${alias}_dead`] as boolean,
+    topImages: row[`${alias}_topImages`] as UnitRow['topImages'],
+  };
 }
 
 const fileName = (a: AlignmentRow, base: string): string => (a.flipped ? `${base}.T.npy` : `${base}.npy`);
@@ -52,21 +69,25 @@ export const Alignment: AlignmentResolvers<ApiContext> = {
     const page = pageOf(args.first, args.after, 100);
     const { where, sql, mine } = await sideRows(ctx, a);
     const other = mine === 'unitA' ? 'unitB' : 'unitA';
-    // Raw SQL on this hot path (see loaders.ts); the ORDER BY columns come from this fixed set only.
-    const col = Prisma.raw(`"${mine}"`);
-    const orderBy = args.order === 'SCORE_DESC' ? Prisma.sql`score DESC, ${col} ASC` : args.order === 'SCORE_ASC' ? Prisma.sql`score ASC, ${col} ASC` : Prisma.sql`${col} ASC`;
-    const rows = await ctx.prisma.$queryRaw<{ unitA: number; unitB: number | null; score: number; correlation: number | null; mutualInformation: number | null }[]>(Prisma.sql`
-      SELECT "unitA", "unitB", score, correlation, "mutualInformation" FROM "UnitMatch" WHERE ${sql}
-      ORDER BY ${orderBy} OFFSET ${page.skip} LIMIT ${page.take}`);
-    const nodes: UnitMatchRow[] = rows.map((r) => ({
-      unitA: r[mine] ?? -1,
-      unitB: r[other] ?? -1,
-      score: r.score,
-      correlation: r.correlation,
-      mutualInformation: r.mutualInformation,
-      alignment: a,
-    }));
-    return toConnection(nodes, page, () => ctx.prisma.unitMatch.count({ where }));
+    // One statement (hot path, see loaders.ts): the page with the total count (window over all the side's rows,
+    // before OFFSET/LIMIT), then both sides' units joined to the page only; they prime the unitAt loader, so
+    // node.unitA / unitB cost no further query. ORDER BY columns come from this fixed set only.
+    const orderBy = args.order === 'SCORE_DESC' ? `m.score DESC, m."${mine}" ASC` : args.order === 'SCORE_ASC' ? `m.score ASC, m."${mine}" ASC` : `m."${mine}" ASC`;
+    const rows = await ctx.read<Record<string, unknown> & { mine: number | null; other: number | null; score: number; correlation: number | null; mutualInformation: number | null; total: number }>(
+      `SELECT p.*, ${unitColumns('ua')}, ${unitColumns('ub')} FROM (
+        SELECT m."${mine}" AS mine, m."${other}" AS other, m.score, m.correlation, m."mutualInformation", count(*) OVER () AS total
+        FROM "UnitMatch" m WHERE ${sql} ORDER BY ${orderBy} OFFSET $2 LIMIT $3) p
+      LEFT JOIN "Unit" ua ON ua."layerId" = $4 AND ua.index = p.mine
+      LEFT JOIN "Unit" ub ON ub."layerId" = $5 AND ub.index = p.other
+      ORDER BY ${orderBy.replaceAll('m.', 'p.').replaceAll(`"${mine}"`, 'mine')}`,
+      [a.id, page.skip, page.take, layerIdA(a), layerIdB(a)],
+    );
+    const nodes: UnitMatchRow[] = rows.map((r) => {
+      for (const u of [unitFrom(r, 'ua'), unitFrom(r, 'ub')]) if (u) ctx.loaders.unitAt.prime(`${u.layerId}:${u.index}`, u);
+      return { unitA: r.mine ?? -1, unitB: r.other ?? -1, score: r.score, correlation: r.correlation, mutualInformation: r.mutualInformation, alignment: a };
+    });
+    const total = rows[0]?.total;
+    return toConnection(nodes, page, () => total ?? ctx.prisma.unitMatch.count({ where }));
   },
   scoreHistogram: async (a, { bins }, ctx) => {
     const n = bins ?? 20;

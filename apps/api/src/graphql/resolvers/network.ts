@@ -13,7 +13,7 @@ import { pageOf, toConnection } from '../connection.ts';
 import { asRecord, isMiMethod, num } from '../mapping.ts';
 import { oriented, sideB } from '../orientation.ts';
 import { badInput, notFound } from '../errors.ts';
-import { Prisma } from '../../generated/prisma/client.ts';
+import { networkFromJson } from '../loaders.ts';
 
 async function layerOf(ctx: ApiContext, unit: UnitRow) {
   const layer = await ctx.loaders.layer.load(unit.layerId);
@@ -56,10 +56,10 @@ export const Network: NetworkResolvers<ApiContext> = {
   },
 };
 
-const UNIT_ORDER: Record<string, Prisma.Sql> = {
-  INDEX: Prisma.sql`index ASC`,
-  MEAN_DESC: Prisma.sql`mean DESC, index ASC`,
-  STD_DESC: Prisma.sql`std DESC, index ASC`,
+const UNIT_ORDER: Record<string, string> = {
+  INDEX: 'index ASC',
+  MEAN_DESC: 'mean DESC, index ASC',
+  STD_DESC: 'std DESC, index ASC',
 };
 
 export const Layer: LayerResolvers<ApiContext> = {
@@ -67,9 +67,11 @@ export const Layer: LayerResolvers<ApiContext> = {
   shape: (l) => (Array.isArray(l.shape) && l.shape.every((d) => Number.isInteger(d)) ? (l.shape as number[]) : null),
   units: async (l, args, ctx) => {
     const page = pageOf(args.first, args.after, 100);
-    const rows = await ctx.prisma.$queryRaw<UnitRow[]>(
-      Prisma.sql`SELECT * FROM "Unit" WHERE "layerId" = ${l.id} ORDER BY ${UNIT_ORDER[args.order ?? 'INDEX']} OFFSET ${page.skip} LIMIT ${page.take}`,
-    );
+    const rows = await ctx.read<UnitRow>(`SELECT * FROM "Unit" WHERE "layerId" = $1 ORDER BY ${UNIT_ORDER[args.order ?? 'INDEX']} OFFSET $2 LIMIT $3`, [
+      l.id,
+      page.skip,
+      page.take,
+    ]);
     for (const u of rows) ctx.loaders.unitAt.prime(`${u.layerId}:${u.index}`, u);
     return toConnection(rows, page, () => l.unitCount);
   },
@@ -95,19 +97,32 @@ export const Unit: UnitResolvers<ApiContext> = {
   topImagesSpriteUrl: (u, _a, ctx) => ctx.links.url(`units/${u.id}`, 'top.png'),
   bestMatches: async (u, { method }, ctx) => {
     const { layer, network } = await networkOfLayer(ctx, u.layerId);
-    // One raw query (hot path, see loaders.ts) for the alignments of this network at the layer and this unit's rows
-    // in them. kind 'between' leaves out untrained (chance) partners.
-    const joined = await ctx.prisma.$queryRaw<(AlignmentRow & { _direction: 'A_TO_B' | 'B_TO_A'; _unitA: number; _unitB: number | null; _score: number })[]>(Prisma.sql`
-      SELECT a.*, m.direction AS "_direction", m."unitA" AS "_unitA", m."unitB" AS "_unitB", m.score AS "_score"
+    // One statement (hot path, see loaders.ts): the alignments of this network at the layer, this unit's rows in
+    // them, and each row's partner network and partner unit, which prime their loaders (so the fields below cost
+    // no further query). kind 'between' leaves out untrained (chance) partners.
+    const joined = await ctx.read<
+      AlignmentRow & { _direction: 'A_TO_B' | 'B_TO_A'; _unitA: number; _unitB: number | null; _score: number; _partner: Record<string, unknown>; _other: UnitRow | null }
+    >(
+      `SELECT a.*, m.direction AS "_direction", m."unitA" AS "_unitA", m."unitB" AS "_unitB", m.score AS "_score",
+        to_jsonb(pn.*) AS "_partner", to_jsonb(pu.*) AS "_other"
       FROM "Alignment" a JOIN "UnitMatch" m ON m."alignmentId" = a.id
-      WHERE a."experimentId" = ${network.experimentId} AND a."layerName" = ${layer.name} AND a.method = CAST(${method} AS "AlignmentMethod")
+      JOIN "Network" pn ON pn.id = CASE WHEN a."networkAId" = $2 THEN a."networkBId" ELSE a."networkAId" END
+      LEFT JOIN "Unit" pu ON pu."layerId" = CASE WHEN a."networkAId" = $2 THEN a."layerBId" ELSE a."layerAId" END
+        AND pu.index = CASE WHEN a."networkAId" = $2 THEN m."unitB" ELSE m."unitA" END
+      WHERE a."experimentId" = $1 AND a."layerName" = $3 AND a.method = CAST($4 AS "AlignmentMethod")
         AND a.status = 'COMPLETED' AND a.kind = 'between'
-        AND ((a."networkAId" = ${network.id} AND m.direction = 'A_TO_B' AND m."unitA" = ${u.index}) OR (a."networkBId" = ${network.id} AND m."unitB" = ${u.index}))
-      ORDER BY a."completedAt" DESC NULLS LAST`);
+        AND ((a."networkAId" = $2 AND m.direction = 'A_TO_B' AND m."unitA" = $5) OR (a."networkBId" = $2 AND m."unitB" = $5))
+      ORDER BY a."completedAt" DESC NULLS LAST`,
+      [network.experimentId, network.id, layer.name, method, u.index],
+    );
+    for (const r of joined) {
+      ctx.loaders.network.prime(r._partner['id'] as string, networkFromJson(r._partner));
+      if (r._other) ctx.loaders.unitAt.prime(`${r._other.layerId}:${r._other.index}`, r._other);
+    }
     const matches = joined.map((r) => ({ alignmentId: r.id, direction: r._direction, unitA: r._unitA, unitB: r._unitB, score: r._score }));
     // One alignment per partner network (the newest), oriented so that A is this unit's network.
     const byPartner = new Map<string, AlignmentRow>();
-    for (const { _direction, _unitA, _unitB, _score, ...r } of joined) {
+    for (const { _direction, _unitA, _unitB, _score, _partner, _other, ...r } of joined) {
       const o = oriented(r, network.id);
       if (!byPartner.has(sideB(o))) byPartner.set(sideB(o), o);
     }

@@ -7,7 +7,6 @@ import { layerConvergence } from './convergence.ts';
 import { compare } from './compare.ts';
 import type { ApiContext } from '../context.ts';
 import type { AlignmentRow } from '../models.ts';
-import { Prisma } from '../../generated/prisma/client.ts';
 import type { ExperimentStatus, JobStatus } from '../resolvers-types.generated.ts';
 
 export async function loadTeam(ctx: ApiContext) {
@@ -64,13 +63,14 @@ export const Query: QueryResolvers<ApiContext> = {
     const [a, b] = await Promise.all([ctx.loaders.network.load(networkA), ctx.loaders.network.load(networkB)]);
     if (!a) throw notFound('Network', networkA);
     if (!b) throw notFound('Network', networkB);
-    // Raw SQL on this hot path (see loaders.ts for why).
-    const [row] = await ctx.prisma.$queryRaw<AlignmentRow[]>(Prisma.sql`
-      SELECT * FROM "Alignment"
-      WHERE "experimentId" = ${a.experimentId} AND "layerName" = ${layer} AND method = CAST(${method} AS "AlignmentMethod")
-        AND status = 'COMPLETED'
-        AND (("networkAId" = ${a.id} AND "networkBId" = ${b.id}) OR ("networkAId" = ${b.id} AND "networkBId" = ${a.id}))
-      ORDER BY "completedAt" DESC NULLS LAST, "createdAt" DESC LIMIT 1`);
+    // Hand-written SQL on this hot path (see loaders.ts for why).
+    const [row] = await ctx.read<AlignmentRow>(
+      `SELECT * FROM "Alignment"
+      WHERE "experimentId" = $1 AND "layerName" = $2 AND method = CAST($3 AS "AlignmentMethod") AND status = 'COMPLETED'
+        AND (("networkAId" = $4 AND "networkBId" = $5) OR ("networkAId" = $5 AND "networkBId" = $4))
+      ORDER BY "completedAt" DESC NULLS LAST, "createdAt" DESC LIMIT 1`,
+      [a.experimentId, layer, method, a.id, b.id],
+    );
     return row ? oriented(row, a.id) : null;
   },
   layerConvergence: async (_p, { experimentId, method }, ctx) => {
