@@ -116,6 +116,27 @@ export function validateSparseInput(input: SparsePredictionInput): void {
 
 import { choleskyDeleteInPlace } from '../linalg/cholesky-update.ts';
 
+/**
+ * Σ_{c<n} a[ia + c]·b[ib + c] with four partial sums: one running sum is bound by the floating-point add latency
+ * (a chain of dependent adds); four independent chains keep the multiply-add units busy (the forward substitutions
+ * of the factor's bordered rows are most of a Newton step's cost).
+ */
+function dot(a: Float64Array, ia: number, b: Float64Array, ib: number, n: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let c = 0;
+  for (; c + 3 < n; c += 4) {
+    s0 += a[ia + c]! * b[ib + c]!;
+    s1 += a[ia + c + 1]! * b[ib + c + 1]!;
+    s2 += a[ia + c + 2]! * b[ib + c + 2]!;
+    s3 += a[ia + c + 3]! * b[ib + c + 3]!;
+  }
+  for (; c < n; c++) s0 += a[ia + c]! * b[ib + c]!;
+  return s0 + s1 + (s2 + s3);
+}
+
 /** Per-target solver state and scratch, reused across targets (no allocation in the hot loops). */
 class TargetSolver {
   readonly w: Float64Array;
@@ -124,7 +145,8 @@ class TargetSolver {
   private readonly inSet: Uint8Array;
   private readonly set: Int32Array;
   private setSize = 0;
-  private qE: Float64Array;
+  private readonly qE: Float64Array;
+  private gathered = 0;
   private readonly gE: Float64Array;
   private readonly wE: Float64Array;
   private readonly dE: Float64Array;
@@ -155,7 +177,7 @@ class TargetSolver {
     this.r = new Float64Array(p);
     this.inSet = new Uint8Array(p);
     this.set = new Int32Array(p);
-    this.qE = new Float64Array(Math.min(p * p, 64 * 64));
+    this.qE = new Float64Array(p * p);
     this.gE = new Float64Array(p);
     this.wE = new Float64Array(p);
     this.dE = new Float64Array(p);
@@ -185,6 +207,7 @@ class TargetSolver {
       if (a > lmax) lmax = a;
     }
     this.setSize = 0;
+    this.gathered = 0;
     this.facSize = 0;
     return lmax;
   }
@@ -208,22 +231,25 @@ class TargetSolver {
     this.set[this.setSize++] = j;
   }
 
-  /** Copy the working set's Gram block, gradient, weights and diagonal into compact arrays. */
+  /**
+   * Copy the working set's Gram block (row stride p), gradient, weights and diagonal into compact arrays. The set
+   * only grows within a target, so only the rows and columns of members added since the last call are copied.
+   */
   private gatherSet(): void {
-    const { set, Q, p } = this;
+    const { set, Q, p, qE } = this;
     const m = this.setSize;
-    if (this.qE.length < m * m) this.qE = new Float64Array(Math.max(m * m, this.qE.length * 2));
-    const qE = this.qE;
+    const g0 = this.gathered;
     for (let a = 0; a < m; a++) {
       const ja = set[a]!;
       const off = ja * p;
-      const oa = a * m;
-      for (let b = 0; b < m; b++) qE[oa + b] = Q[off + set[b]!]!;
+      const oa = a * p;
+      for (let b = a < g0 ? g0 : 0; b < m; b++) qE[oa + b] = Q[off + set[b]!]!;
       this.gE[a] = this.g[ja]!;
       this.wE[a] = this.w[ja]!;
       this.dE[a] = Q[off + ja]!;
       this.rE[a] = this.r[ja]!;
     }
+    this.gathered = m;
   }
 
   private scatterSet(): void {
@@ -286,7 +312,7 @@ class TargetSolver {
         const delta = nw - wa;
         wE[a] = nw;
         if (Math.sign(nw) !== Math.sign(wa)) changes++;
-        const off = a * m;
+        const off = a * this.p;
         for (let b = 0; b < m; b++) gE[b] = gE[b]! + delta * qE[off + b]!;
         const ad = Math.abs(delta);
         if (ad > maxDelta) maxDelta = ad;
@@ -338,9 +364,7 @@ class TargetSolver {
       let dsum = 0;
       for (let i = 0; i < r; i++) {
         const rowI = i * p;
-        let v = Q[qj + facList[i]!]!;
-        for (let c = 0; c < i; c++) v -= fac[rowI + c]! * fac[rowR + c]!;
-        v /= fac[rowI + i]!;
+        const v = (Q[qj + facList[i]!]! - dot(fac, rowI, fac, rowR, i)) / fac[rowI + i]!;
         fac[rowR + i] = v;
         dsum += v * v;
       }
@@ -359,9 +383,7 @@ class TargetSolver {
     for (let r = 0; r < n; r++) facY[r] = nb[posInS[facList[r]!]!]!;
     for (let i = 0; i < n; i++) {
       const rowI = i * p;
-      let v = facY[i]!;
-      for (let c = 0; c < i; c++) v -= fac[rowI + c]! * facY[c]!;
-      facY[i] = v / fac[rowI + i]!;
+      facY[i] = (facY[i]! - dot(fac, rowI, facY, 0, i)) / fac[rowI + i]!;
     }
     for (let i = n - 1; i >= 0; i--) {
       const rowI = i * p;
@@ -411,7 +433,7 @@ class TargetSolver {
       const delta = nw - w0;
       if (delta === 0) continue;
       wE[a] = nw;
-      const off = a * m;
+      const off = a * this.p;
       for (let b = 0; b < m; b++) gE[b] = gE[b]! + delta * qE[off + b]!;
     }
   }
