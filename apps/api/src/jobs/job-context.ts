@@ -26,7 +26,7 @@ export interface JobContext {
   assertOwner(): Promise<void>;
   /** Test hook: data to train on instead of loading the spec's dataset. */
   loadData?: (spec: unknown) => Promise<unknown>;
-  /** Networks trained at once by the engine (worker threads); default: the engine's choice. */
+  /** 1 = a TRAIN job trains in the worker's own thread instead of a worker thread of its own (tests). */
   trainConcurrency?: number;
 }
 
