@@ -121,6 +121,19 @@ import { choleskyDeleteInPlace } from '../linalg/cholesky-update.ts';
  * (a chain of dependent adds); four independent chains keep the multiply-add units busy (the forward substitutions
  * of the factor's bordered rows are most of a Newton step's cost).
  */
+/** y[0..n) += d·x[ix .. ix+n), unrolled by four (fewer loop-condition and bounds checks per element). */
+function axpy(y: Float64Array, d: number, x: Float64Array, ix: number, n: number): void {
+  let b = 0;
+  for (; b + 3 < n; b += 4) {
+    const o = ix + b;
+    y[b] = y[b]! + d * x[o]!;
+    y[b + 1] = y[b + 1]! + d * x[o + 1]!;
+    y[b + 2] = y[b + 2]! + d * x[o + 2]!;
+    y[b + 3] = y[b + 3]! + d * x[o + 3]!;
+  }
+  for (; b < n; b++) y[b] = y[b]! + d * x[ix + b]!;
+}
+
 function dot(a: Float64Array, ia: number, b: Float64Array, ib: number, n: number): number {
   let s0 = 0;
   let s1 = 0;
@@ -222,7 +235,7 @@ class TargetSolver {
       const i = nzList[t]!;
       const wi = w[i]!;
       const off = i * p;
-      for (let j = 0; j < p; j++) g[j] = g[j]! + wi * Q[off + j]!;
+      axpy(g, wi, Q, off, p);
     }
   }
 
@@ -313,7 +326,7 @@ class TargetSolver {
         wE[a] = nw;
         if (Math.sign(nw) !== Math.sign(wa)) changes++;
         const off = a * this.p;
-        for (let b = 0; b < m; b++) gE[b] = gE[b]! + delta * qE[off + b]!;
+        axpy(gE, delta, qE, off, m);
         const ad = Math.abs(delta);
         if (ad > maxDelta) maxDelta = ad;
       }
@@ -389,7 +402,7 @@ class TargetSolver {
       const rowI = i * p;
       const xi = facY[i]! / fac[rowI + i]!;
       facY[i] = xi;
-      for (let c = 0; c < i; c++) facY[c] = facY[c]! - fac[rowI + c]! * xi;
+      axpy(facY, -xi, fac, rowI, i);
     }
     for (let r = 0; r < n; r++) nx[posInS[facList[r]!]!] = facY[r]!;
     return true;
@@ -434,7 +447,7 @@ class TargetSolver {
       if (delta === 0) continue;
       wE[a] = nw;
       const off = a * this.p;
-      for (let b = 0; b < m; b++) gE[b] = gE[b]! + delta * qE[off + b]!;
+      axpy(gE, delta, qE, off, m);
     }
   }
 
