@@ -11,6 +11,7 @@ import { registerWasmConvKernels } from './wasm-conv-kernels.ts';
 import { registerWasmMatMulKernels } from './wasm-matmul-kernels.ts';
 import { registerWasmPoolKernels } from './wasm-pool-kernels.ts';
 import { registerWasmSumKernel } from './wasm-sum-kernel.ts';
+import { registerWasmIdentityKernel } from './wasm-identity-kernel.ts';
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu'];
@@ -33,13 +34,14 @@ export function onBackendRegistered(hook: (name: BackendName) => void): void {
 }
 
 // The stock wasm backend cannot train convolutions, and runs pooling gradients, transposed matmuls
-// and bias-gradient sums through slow paths; our kernels are always installed with it.
+// and bias-gradient sums through slow paths (and copies on Identity); our kernels are always installed with it.
 onBackendRegistered((name) => {
   if (name !== 'wasm') return;
   registerWasmConvKernels();
   registerWasmPoolKernels();
   registerWasmMatMulKernels();
   registerWasmSumKernel();
+  registerWasmIdentityKernel();
 });
 
 function parseForced(value: string | undefined): BackendName | undefined {

@@ -20,6 +20,10 @@ const cases: Case[] = [
   { x: [2, 11, 9, 2], k: [3, 2, 2, 3], stride: [2, 3], pad: 'valid' },
   { x: [1, 8, 8, 3], k: [4, 4, 3, 2], stride: 2, pad: 'same' },
   { x: [2, 7, 8, 2], k: [3, 3, 2, 3], stride: 1, pad: [[0, 0], [1, 0], [2, 1], [0, 0]] },
+  // Stride-1 `same` with an even kernel (uneven padding) and a kernel taller than the image: the
+  // one-copy-per-row patch fill with its edge fixes.
+  { x: [3, 9, 7, 3], k: [4, 2, 3, 5], stride: 1, pad: 'same' },
+  { x: [2, 3, 6, 2], k: [5, 3, 2, 2], stride: 1, pad: 'same' },
   { x: [2, 9, 9, 2], k: [3, 3, 2, 2], stride: 2, pad: [[0, 0], [0, 2], [1, 1], [0, 0]] },
   // >= 8 input channels: the filter gradient runs as a conv of transposed tensors.
   { x: [3, 14, 14, 8], k: [5, 5, 8, 6], stride: 1, pad: 'same' },

@@ -18,9 +18,10 @@ function compute(): Float32Array[] {
     // Dense-layer gradients (transposed products inside tfjs' gradient functions).
     ...tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(tf.relu(tf.matMul(a, b)), u([9, 4], 14))))([u([9, 6], 15), u([6, 4], 16)]),
     tf.sum(u([4, 5, 6, 3], 17), [0, 1, 2]),
-    // >= 4096 rows: summed as a ones-vector product.
+    // >= 4096 rows: summed as a ones-vector product; then a short sum with an odd row count.
     tf.sum(u([8, 32, 32, 5], 22), [0, 1, 2]),
     tf.sum(u([8, 32, 32, 5], 23), [0, 1], true),
+    tf.sum(u([3, 5, 7, 2], 24), [0, 1, 2]),
     tf.sum(u([4, 5, 6, 3], 18), [1, 0], true),
     tf.sum(u([4, 5, 6], 19), [1]),
     tf.sum(u([4, 5, 6], 20)),

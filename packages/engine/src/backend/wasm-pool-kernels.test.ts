@@ -20,6 +20,9 @@ const cases: Case[] = [
   { pool: 'max', x: [1, 9, 7, 4], size: 3, stride: 2, pad: 'same' },
   { pool: 'max', x: [2, 6, 6, 2], size: 3, stride: 1, pad: 'same', ties: true },
   { pool: 'max', x: [3, 10, 10, 5], size: 2, stride: 2, pad: 'valid', ties: true },
+  // 2x2/2 windows that do not tile the input (odd sizes): the general loop, not the exact-tiling fast path.
+  { pool: 'max', x: [2, 7, 9, 3], size: 2, stride: 2, pad: 'valid', ties: true },
+  { pool: 'max', x: [2, 7, 9, 3], size: 2, stride: 2, pad: 'same', ties: true },
   { pool: 'avg', x: [2, 8, 8, 3], size: 2, stride: 2, pad: 'valid' },
   { pool: 'avg', x: [1, 9, 7, 4], size: 3, stride: 2, pad: 'same' },
   { pool: 'avg', x: [2, 5, 6, 2], size: [2, 3], stride: 1, pad: 'same' },
