@@ -115,42 +115,14 @@ export function validateSparseInput(input: SparsePredictionInput): void {
 }
 
 import { choleskyDeleteInPlace } from '../linalg/cholesky-update.ts';
+import { float64Kernels, type Float64Kernels } from '../linalg/simd-kernels.ts';
 
 /**
- * Σ_{c<n} a[ia + c]·b[ib + c] with four partial sums: one running sum is bound by the floating-point add latency
- * (a chain of dependent adds); four independent chains keep the multiply-add units busy (the forward substitutions
- * of the factor's bordered rows are most of a Newton step's cost).
+ * Per-target solver state and scratch, reused across targets (no allocation in the hot loops). The arrays the inner
+ * loops stream through (R_AA, the working-set Gram block, the Cholesky factor, gradients) live in the memory of
+ * WebAssembly SIMD kernels (`src/linalg/simd-kernels.ts`): the sweeps' axpy and the factor's dot products and
+ * substitutions are ~80% of the time, and run 2.7x faster there than as JS loops (measured, p = 512).
  */
-/** y[0..n) += d·x[ix .. ix+n), unrolled by four (fewer loop-condition and bounds checks per element). */
-function axpy(y: Float64Array, d: number, x: Float64Array, ix: number, n: number): void {
-  let b = 0;
-  for (; b + 3 < n; b += 4) {
-    const o = ix + b;
-    y[b] = y[b]! + d * x[o]!;
-    y[b + 1] = y[b + 1]! + d * x[o + 1]!;
-    y[b + 2] = y[b + 2]! + d * x[o + 2]!;
-    y[b + 3] = y[b + 3]! + d * x[o + 3]!;
-  }
-  for (; b < n; b++) y[b] = y[b]! + d * x[ix + b]!;
-}
-
-function dot(a: Float64Array, ia: number, b: Float64Array, ib: number, n: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let c = 0;
-  for (; c + 3 < n; c += 4) {
-    s0 += a[ia + c]! * b[ib + c]!;
-    s1 += a[ia + c + 1]! * b[ib + c + 1]!;
-    s2 += a[ia + c + 2]! * b[ib + c + 2]!;
-    s3 += a[ia + c + 3]! * b[ib + c + 3]!;
-  }
-  for (; c < n; c++) s0 += a[ia + c]! * b[ib + c]!;
-  return s0 + s1 + (s2 + s3);
-}
-
-/** Per-target solver state and scratch, reused across targets (no allocation in the hot loops). */
 class TargetSolver {
   readonly w: Float64Array;
   readonly g: Float64Array;
@@ -178,20 +150,43 @@ class TargetSolver {
   private supportChanges = 0;
   unconverged = false;
 
+  /** Inner loops (axpy, dot) on Q, qE, fac, gE, g and facY, which live in the kernels' memory at these offsets. */
+  private readonly K: Float64Kernels;
+  private readonly Q: Float64Array;
+  private readonly baseQ: number;
+  private readonly baseQE: number;
+  private readonly baseFac: number;
+  private readonly baseGE: number;
+  private readonly baseG: number;
+  private readonly baseFacY: number;
+
   constructor(
-    private readonly Q: Float64Array,
+    rAA: Float64Array,
     private readonly p: number,
     private readonly live: Uint8Array,
     private readonly tol: number,
     private readonly maxSweeps: number,
   ) {
+    const pp = p * p;
+    const K = float64Kernels(3 * pp + 3 * p);
+    this.K = K;
+    this.baseQ = 0;
+    this.baseQE = pp;
+    this.baseFac = 2 * pp;
+    this.baseGE = 3 * pp;
+    this.baseG = 3 * pp + p;
+    this.baseFacY = 3 * pp + 2 * p;
+    this.Q = K.f64.subarray(0, pp);
+    this.Q.set(rAA);
+    this.qE = K.f64.subarray(this.baseQE, this.baseQE + pp);
+    this.fac = K.f64.subarray(this.baseFac, this.baseFac + pp);
+    this.gE = K.f64.subarray(this.baseGE, this.baseGE + p);
+    this.g = K.f64.subarray(this.baseG, this.baseG + p);
+    this.facY = K.f64.subarray(this.baseFacY, this.baseFacY + p);
     this.w = new Float64Array(p);
-    this.g = new Float64Array(p);
     this.r = new Float64Array(p);
     this.inSet = new Uint8Array(p);
     this.set = new Int32Array(p);
-    this.qE = new Float64Array(p * p);
-    this.gE = new Float64Array(p);
     this.wE = new Float64Array(p);
     this.dE = new Float64Array(p);
     this.rE = new Float64Array(p);
@@ -200,9 +195,7 @@ class TargetSolver {
     this.nb = new Float64Array(p);
     this.nx = new Float64Array(p);
     this.stamp = new Int32Array(p);
-    this.fac = new Float64Array(p * p);
     this.facList = new Int32Array(p);
-    this.facY = new Float64Array(p);
     this.posInS = new Int32Array(p);
   }
 
@@ -235,7 +228,7 @@ class TargetSolver {
       const i = nzList[t]!;
       const wi = w[i]!;
       const off = i * p;
-      axpy(g, wi, Q, off, p);
+      this.K.axpy(this.baseG, wi, this.baseQ + off, p);
     }
   }
 
@@ -326,7 +319,7 @@ class TargetSolver {
         wE[a] = nw;
         if (Math.sign(nw) !== Math.sign(wa)) changes++;
         const off = a * this.p;
-        axpy(gE, delta, qE, off, m);
+        this.K.axpy(this.baseGE, delta, this.baseQE + off, m);
         const ad = Math.abs(delta);
         if (ad > maxDelta) maxDelta = ad;
       }
@@ -342,7 +335,8 @@ class TargetSolver {
    * O(|S|³/3) factorisation. The factor is row-major with stride p, in the order of `facList` (global unit indices).
    */
   private factorSolve(ns: number): boolean {
-    const { set, sIdx, nb, nx, Q, p, fac, facList, stamp, posInS, facY } = this;
+    const { set, sIdx, nb, nx, Q, p, fac, facList, stamp, posInS, facY, K } = this;
+    const bf = this.baseFac;
     this.stampValue++;
     const sv = this.stampValue;
     for (let t = 0; t < ns; t++) {
@@ -377,7 +371,7 @@ class TargetSolver {
       let dsum = 0;
       for (let i = 0; i < r; i++) {
         const rowI = i * p;
-        const v = (Q[qj + facList[i]!]! - dot(fac, rowI, fac, rowR, i)) / fac[rowI + i]!;
+        const v = (Q[qj + facList[i]!]! - K.dot(bf + rowI, bf + rowR, i)) / fac[rowI + i]!;
         fac[rowR + i] = v;
         dsum += v * v;
       }
@@ -396,13 +390,13 @@ class TargetSolver {
     for (let r = 0; r < n; r++) facY[r] = nb[posInS[facList[r]!]!]!;
     for (let i = 0; i < n; i++) {
       const rowI = i * p;
-      facY[i] = (facY[i]! - dot(fac, rowI, facY, 0, i)) / fac[rowI + i]!;
+      facY[i] = (facY[i]! - K.dot(bf + rowI, this.baseFacY, i)) / fac[rowI + i]!;
     }
     for (let i = n - 1; i >= 0; i--) {
       const rowI = i * p;
       const xi = facY[i]! / fac[rowI + i]!;
       facY[i] = xi;
-      axpy(facY, -xi, fac, rowI, i);
+      K.axpy(this.baseFacY, -xi, bf + rowI, i);
     }
     for (let r = 0; r < n; r++) nx[posInS[facList[r]!]!] = facY[r]!;
     return true;
@@ -447,7 +441,7 @@ class TargetSolver {
       if (delta === 0) continue;
       wE[a] = nw;
       const off = a * this.p;
-      axpy(gE, delta, qE, off, m);
+      this.K.axpy(this.baseGE, delta, this.baseQE + off, m);
     }
   }
 
