@@ -29,8 +29,9 @@ export interface SparseWorkerData {
 const WORKER_URL = new URL('./sparse-prediction-worker.mjs', import.meta.url);
 
 /**
- * Threads for a problem of this size: 1 (no worker) below p²·q·penalties = 2²⁸ (about 5 s on one core here, where a
- * worker's 0.4 s start does not pay off clearly), else the cores, at most 8 and at most one per 16 targets.
+ * Threads for a problem of this size: 1 (no worker) below p²·q·penalties = 2²⁸ (p = 512: ~100 targets × 10
+ * penalties, about 1.5 s on one core here, where a worker's 0.4 s start does not pay off clearly), else the cores,
+ * at most 8 and at most one per 16 targets.
  */
 export function autoWorkers(p: number, q: number, penalties: number): number {
   if (p * p * q * penalties < 2 ** 28) return 1;
