@@ -3,23 +3,29 @@
  * the expensive part; timing it once is enough).
  */
 import { pairMoments, type PairStatistics } from '../src/stats/moments.ts';
+import { startProductPool } from '../src/stats/product-pool.ts';
 import type { BenchContext } from './bench-context.ts';
 
-const cache = new Map<string, { stats: PairStatistics; wall: number; cpu: number }>();
+const cache = new Map<string, { stats: PairStatistics; wall: number; cpu: number; workers: number }>();
 
-/** Joint moments of data(n, units, 1) and data(n, units, 2), timed on first use (after a small warm-up). */
+/**
+ * Joint moments of data(n, units, 1) and data(n, units, 2) with the default threads, timed on first use after a
+ * small warm-up with the product workers started and ready (warm, like the peer's BLAS threads after import; the
+ * stats section also times a cold first call in a fresh process).
+ */
 export async function timedPairStats(ctx: BenchContext, n: number, units: number) {
   const key = `${n}:${units}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const a = ctx.data(n, units, 1);
   const b = ctx.data(n, units, 2);
+  const workers = await startProductPool();
   pairMoments(a.subarray(0, 2048 * units), b.subarray(0, 2048 * units), 2048, units, units);
   let stats: PairStatistics | undefined;
   const m = await ctx.measure(() => {
     stats = pairMoments(a, b, n, units, units);
   }, 1, false);
-  const entry = { stats: stats!, wall: m.wall, cpu: m.cpu };
+  const entry = { stats: stats!, wall: m.wall, cpu: m.cpu, workers };
   cache.set(key, entry);
   return entry;
 }

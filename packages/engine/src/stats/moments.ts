@@ -15,6 +15,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { GramProduct } from './gram-product.mjs';
+import { defaultProductThreads, PooledGram, productWorkers } from './product-pool.ts';
 
 /** A network's units inside the joint vector: columns `offset .. offset + count − 1`. */
 export interface UnitGroup {
@@ -102,10 +103,22 @@ export interface MomentOptions {
   products?: 'auto' | 'tfjs' | 'js';
   /** Rows per product (larger batches are split); default 2048 (measured best for wasm). */
   chunkRows?: number;
+  /**
+   * Threads for the tfjs products: this one plus `threads − 1` product workers (`product-pool.ts`), used on the
+   * wasm backend for chunks of at least POOL_MIN_WORK multiply-adds. Default `defaultProductThreads()` (the cores in
+   * the main thread, 1 in worker threads; `CONVERGENT_MOMENT_THREADS` overrides). Results agree with one thread to
+   * float32 product rounding (the chunks are summed in a different order).
+   */
+  threads?: number;
 }
 
 /** Below this many multiply-adds per chunk, float64 loops beat a tfjs dispatch (and are exact in f64). */
 const JS_PRODUCT_LIMIT = 2_000_000;
+/**
+ * Chunks with fewer multiply-adds (≈ 20 ms of product) stay in this thread. Measured at 4,000 rows × 258 columns
+ * (2 chunks of 1.4e8): 87 ms with a worker vs 45 ms without; the pool pays on long passes of wide chunks.
+ */
+const POOL_MIN_WORK = 500_000_000;
 /** A unit is dead when its std is 0 or below this fraction of |mean| (float32 shift residue of a constant). */
 const DEAD_RELATIVE = 1e-6;
 
@@ -130,6 +143,9 @@ export class MomentAccumulator {
   private readonly chunkRows: number;
   private scratch: Float32Array | undefined;
   private gram: GramProduct | undefined;
+  private readonly threads: number;
+  /** The product workers' share of the work (created on the first chunk worth it; null: not available). */
+  private pooled: PooledGram | null | undefined;
   /** True while S2's upper triangle is stale (see settle). */
   private lowerOnly = false;
 
@@ -145,10 +161,18 @@ export class MomentAccumulator {
     this.s2 = new Float64Array(this.ext * this.ext);
     this.products = options.products ?? 'auto';
     this.chunkRows = Math.max(1, options.chunkRows ?? 2048);
+    const threads = options.threads ?? defaultProductThreads();
+    if (!Number.isInteger(threads) || threads < 1) throw new Error(`moment threads must be a positive integer, got ${threads}`);
+    this.threads = threads;
   }
 
   get count(): number {
     return this.n;
+  }
+
+  /** How many chunks product workers have finished so far (0 in one thread); diagnostics for benchmarks and tests. */
+  get workerChunks(): number {
+    return this.pooled?.workerChunks ?? 0;
   }
 
   /** Add `rows` samples (row-major rows x width). NaN/Inf are the caller's to reject (the IO layer names the unit). */
@@ -181,8 +205,11 @@ export class MomentAccumulator {
     const useJs = this.products === 'js' || (this.products === 'auto' && rows * e * e <= JS_PRODUCT_LIMIT);
     // Shifted, extended rows. In the tfjs path they are float32 (what the product consumes); sums use the same values.
     const need = rows * e;
+    // A product worker's slot when one can take this chunk now: the shifted rows are built there directly.
+    const slot = useJs ? undefined : this.productPool(rows)?.acquire(rows);
     let u: Float32Array | Float64Array;
     if (useJs) u = new Float64Array(need);
+    else if (slot) u = slot.u;
     else {
       if (!this.scratch || this.scratch.length < need) this.scratch = new Float32Array(need);
       u = need === this.scratch.length ? this.scratch : this.scratch.subarray(0, need);
@@ -209,7 +236,10 @@ export class MomentAccumulator {
       for (let j = 0; j < e; j++) s1[j]! += u[dst + j]!;
     }
     if (useJs) this.addProductJs(u as Float64Array, rows);
-    else this.addProductTf(u as Float32Array, rows);
+    else if (slot) {
+      this.pooled!.submit(slot.index, rows);
+      this.lowerOnly = true;
+    } else this.addProductTf(u as Float32Array, rows);
     this.n += rows;
   }
 
@@ -229,6 +259,20 @@ export class MomentAccumulator {
     this.lowerOnly = true;
   }
 
+  /** The product workers for a chunk of `rows`, when this accumulator uses them and the chunk is worth it. */
+  private productPool(rows: number): PooledGram | undefined {
+    if (this.threads < 2 || this.pooled === null || rows * this.ext * this.ext < POOL_MIN_WORK) return undefined;
+    if (this.pooled === undefined) {
+      // The workers run the wasm backend; with another backend (native TensorFlow is multi-threaded itself) stay here.
+      if (tf.getBackend() !== 'wasm') {
+        this.pooled = null;
+        return undefined;
+      }
+      this.pooled = new PooledGram(this.ext, this.chunkRows, productWorkers(this.threads - 1), (u, r) => this.addProductTf(u, r));
+    }
+    return this.pooled;
+  }
+
   /** S2 (lower triangle) += UᵀU through tfjs, float32 products added in float64 (see gram-product.mjs). */
   private addProductTf(u: Float32Array, rows: number): void {
     this.gram ??= new GramProduct(tf);
@@ -237,10 +281,11 @@ export class MomentAccumulator {
   }
 
   /**
-   * Make S2 whole: the products only add into its lower triangle (half the float64 additions, and no mirroring per
-   * chunk, which costs e² strided writes); copy it onto the upper one before anything reads S2.
+   * Make S2 whole: collect the product workers' chunks, then mirror. The products only add into the lower triangle
+   * (half the float64 additions, and no mirroring per chunk, which costs e² strided writes).
    */
   private settle(): void {
+    this.pooled?.drain(this.s2);
     if (!this.lowerOnly) return;
     const e = this.ext;
     const s2 = this.s2;
