@@ -7,7 +7,6 @@
  * Node), the states are merged (Chan), and this thread fills the MI reservoir in its own in-order pass meanwhile.
  * Either way the first non-finite value (lowest sample; A before B) is the one reported.
  */
-import { availableParallelism } from 'node:os';
 import { ActivationError, openActivationSource, type ActivationLayout, type ActivationSource } from '../io/activation-source.ts';
 import { MomentAccumulator, type JointMoments, type MomentState } from '../stats/moments.ts';
 import type { RowReservoir } from '../stats/row-sample.ts';
@@ -18,18 +17,6 @@ export interface SourceSpec {
   path: string;
   key?: string;
   layout: ActivationLayout;
-}
-
-/**
- * Multiply-adds of the moment products above which the default is worker threads: each worker costs about a
- * second of start-up (tsx + tfjs + wasm), so only passes of several seconds gain (≈ N = 100,000 at p + q = 1,024).
- */
-const PARALLEL_WORK = 1e11;
-const MAX_DEFAULT_WORKERS = 4;
-
-/** Worker count for `--workers auto`: 1 for small jobs (worker start-up costs about a second), else the cores, ≤ 4. */
-export function defaultWorkers(samples: number, width: number): number {
-  return samples * width * width >= PARALLEL_WORK ? Math.max(1, Math.min(availableParallelism(), MAX_DEFAULT_WORKERS)) : 1;
 }
 
 function openSpec(spec: SourceSpec): Promise<ActivationSource> {

@@ -62,8 +62,8 @@ Options:
                       plus one bin for exact zeros
   --seed S            seed of the MI row sample and of k-means (default 0)
   --batch-rows N      rows per streamed batch (default: about 4M values per batch)
-  --workers N         worker threads for the statistics pass (default: 1 when N x (p+q)^2 < 1e11, else the
-                      cores up to 4); each reads its own share of rows
+  --workers N         worker threads that each read and accumulate their own share of rows (default 1: the
+                      products of one pass already use every core through the moment worker pool)
   --json FILE         also write every result as one JSON object (schema: packages/engine/README.md, "CLI")
   --quiet             no progress on stderr
   -h, --help          this help
@@ -213,7 +213,7 @@ export async function alignFiles(options: AlignOptions, progress: Progress): Pro
       throw new CliError(`--clusters ${options.clusters} is more than the ${p + q} units of A and B together (${p} + ${q})`, 2);
     }
     // tfjs loads only now, so bad options and bad files are reported without waiting for it.
-    const [{ selectBackend }, { pairStatistics }, { defaultWorkers, streamJointMoments }] = await Promise.all([
+    const [{ selectBackend }, { pairStatistics }, { streamJointMoments }] = await Promise.all([
       import('../backend/select-backend.ts'),
       import('../stats/moments.ts'),
       import('./align-stream.ts'),
@@ -230,7 +230,7 @@ export async function alignFiles(options: AlignOptions, progress: Progress): Pro
         b: { path: options.b, layout: options.layout, ...(options.keyB !== undefined ? { key: options.keyB } : {}) },
         // About 4M values per batch: big enough for efficient products, small enough to stream.
         batchRows: Math.min(N, options.batchRows ?? Math.max(256, Math.min(65_536, Math.floor(4_194_304 / width)))),
-        workers: options.workers ?? defaultWorkers(N, width),
+        workers: options.workers ?? 1,
         reservoir,
       },
       progress,
