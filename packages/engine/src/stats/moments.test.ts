@@ -1,16 +1,9 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { selectBackend } from '../backend/select-backend.ts';
 import { MomentAccumulator, pairMoments, pairStatistics, parallelPairMoments, type JointMoments } from './moments.ts';
+import { mulberry } from '../../test/planted.ts';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry;
 
 /** Correlated ReLU-ish data with an offset far from 0 (stresses the shift) and two dead units. */
 function makeData(n: number, w: number, seed: number): Float64Array {

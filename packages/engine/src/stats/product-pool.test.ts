@@ -6,16 +6,9 @@ import { selectBackend } from '../backend/select-backend.ts';
 import { GramProduct } from './gram-product.mjs';
 import { MomentAccumulator, type JointMoments } from './moments.ts';
 import { closeProductPool, defaultProductThreads, PooledGram, SLOT_PHASE, startProductPool, type ProductTask, type ProductWorkerHandle } from './product-pool.ts';
+import { mulberry } from '../../test/planted.ts';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry;
 
 /** Wide enough that every 1,024-row chunk is worth a worker (rows · e² ≥ 5e8). */
 const N = 6000;
