@@ -28,6 +28,26 @@ describe.each(testDatabaseKinds())('openDatabase on %s', (kind) => {
     expect(found.id).toBe(team.id);
   });
 
+  // pg_terminate_backend needs a real server; PGlite is one session behind its socket.
+  it.skipIf(kind !== 'postgres')('survives an idle pooled connection killed by the server', async () => {
+    const logged: string[] = [];
+    const own = await openDatabase({ ...target.options, log: (m) => logged.push(m) });
+    try {
+      const { rows } = await own.pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const admin = await own.connect();
+      try {
+        await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+      } finally {
+        await admin.end();
+      }
+      await expect.poll(() => logged.some((m) => m.includes('database connection lost'))).toBe(true);
+      expect(await own.prisma.team.count()).toBeGreaterThanOrEqual(0);
+      expect((await own.pool.query<{ one: number }>('SELECT 1 AS one')).rows[0]!.one).toBe(1);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('keeps concurrent queries and interactive transactions apart', async () => {
     const team = await db.prisma.team.create({ data: { name: 'concurrent' } });
     const creates = Array.from({ length: 30 }, (_, i) =>

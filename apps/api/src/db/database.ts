@@ -168,6 +168,9 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   }
 
   const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 8 });
+  // An idle client's error (server restart, database dropped, admin kill) only discards that client; without a
+  // listener node-postgres re-emits it as an uncaught exception and the process dies.
+  pool.on('error', (err) => log(`database connection lost (${err.message}); the pool reconnects on next use`));
   const adapter = new PrismaPg(pool, schema === 'public' ? undefined : { schema });
   const prisma = new PrismaClient({ adapter });
   let closed = false;
