@@ -139,7 +139,8 @@ async function pollJobs(api: ApiServer, token: string): Promise<JobLine[]> {
   const data = await graphql<{ jobs: { edges: { node: Node }[] } }>(api, token, JOBS_QUERY);
   return data.jobs.edges.map(({ node }) => ({
     id: node.id,
-    label: `${node.kind.toLowerCase()} ${node.network?.name ?? node.experiment?.name ?? ''}`.trim(),
+    // The EXPERIMENT job only plans the pipeline; calling it "experiment … done" would read as the whole run.
+    label: `${node.kind === 'EXPERIMENT' ? 'plan' : node.kind.toLowerCase()} ${node.network?.name ?? node.experiment?.name ?? ''}`.trim(),
     status: node.status,
     phase: node.phase,
     fraction: node.fraction,
