@@ -6,7 +6,7 @@
  * data, a Python peer (`benchmark/peers/*.py`, numpy / scipy / sklearn) that prints one JSON object on stdout.
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
@@ -30,7 +30,7 @@ export interface BenchRow {
 export interface BenchContext {
   /** A scratch directory for this run (deleted afterwards). */
   tmpDir: string;
-  /** Run `python3 benchmark/peers/<script>` with args; resolves to its parsed JSON stdout. */
+  /** Run `benchmark/peers/<script>` with args under PEER_PYTHON; resolves to its parsed JSON stdout. */
   python: (script: string, args: string[]) => Promise<any>;
   /**
    * Realistic activations, row-major `n x p` float32: ReLU of correlated Gaussians. All calls with the same `n`
@@ -53,6 +53,11 @@ export interface BenchContext {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const PEERS_DIR = path.join(here, 'peers');
+/**
+ * The peers need numpy, scipy and scikit-learn, which Debian installs for its own interpreter
+ * (python3-numpy, -scipy, -sklearn); a `python3` earlier on PATH (pyenv, venv) may lack them.
+ */
+const PEER_PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
 /** Deterministic uniform generator (mulberry32) → standard normals by Box–Muller. */
 export function gaussianStream(seed: number): () => number {
@@ -127,7 +132,7 @@ export function makeContext(tmpDir: string, quick: boolean): BenchContext {
     },
     python(script, args) {
       return new Promise((resolve, reject) => {
-        const child = spawn('python3', [path.join(PEERS_DIR, script), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(PEER_PYTHON, [path.join(PEERS_DIR, script), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
         let out = '';
         let err = '';
         child.stdout.on('data', (d) => (out += d));

@@ -11,19 +11,12 @@ engine's correlation statistics, row-major float64) the objectives are evaluated
 solution and sklearn's are compared on the same quadratic.
 """
 import json
-import os
 import sys
 import time
 
 import numpy as np
 
-try:
-    from sklearn.linear_model import Lasso
-except ImportError:
-    # scikit-learn may live only in the system interpreter (Debian python3-sklearn) when `python3` is another one.
-    if os.path.exists("/usr/bin/python3") and os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3"):
-        os.execv("/usr/bin/python3", ["/usr/bin/python3", *sys.argv])
-    raise
+from sklearn.linear_model import Lasso
 
 
 def main():

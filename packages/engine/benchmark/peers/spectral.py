@@ -7,19 +7,12 @@ Timed: W = |R| with zero diagonal, then SpectralClustering(n_clusters=k, affinit
 Printed: JSON {ms, labels, eigenSolver}.
 """
 import json
-import os
 import sys
 import time
 
 import numpy as np
 
-try:
-    from sklearn.cluster import SpectralClustering
-except ImportError:
-    # scikit-learn may live only in the system interpreter (Debian python3-sklearn) when `python3` is another one.
-    if os.path.exists("/usr/bin/python3") and os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3"):
-        os.execv("/usr/bin/python3", ["/usr/bin/python3", *sys.argv])
-    raise
+from sklearn.cluster import SpectralClustering
 
 
 def main():
