@@ -2,15 +2,10 @@
  * Test data with a planted answer: network B's units are a permutation of A's, each with a positive scale and a
  * shift (B[:, j] = s_j · A[:, perm[j]] + c_j), so every alignment method must recover `perm` exactly.
  */
-export function mulberry(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../src/random/seeded-random.ts';
+
+/** The engine's own generator (mulberry32), under the name the tests use. */
+export const mulberry = mulberry32;
 
 export function gaussian(r: () => number): () => number {
   return () => Math.sqrt(-2 * Math.log(r() + 1e-300)) * Math.cos(2 * Math.PI * r());

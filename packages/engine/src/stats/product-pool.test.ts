@@ -92,7 +92,8 @@ describe('product workers', () => {
   });
 
   /** A stand-in worker: never runs (tasks stay queued) or fails each task it gets. */
-  function stubWorker(kind: 'idle' | 'failing'): ProductWorkerHandle {
+  /** A stand-in for a worker thread: 'idle' never takes a chunk it is posted, 'failing' fails every chunk. */
+  function scriptedWorker(kind: 'idle' | 'failing'): ProductWorkerHandle {
     return {
       status: 1,
       post(task: ProductTask) {
@@ -110,7 +111,7 @@ describe('product workers', () => {
     const rows = 300;
     const gram = new GramProduct(tf);
     const s = new Float64Array(e * e);
-    const pooled = new PooledGram(e, rows, [stubWorker('idle')], (u, r) => gram.add(u, r, e, s));
+    const pooled = new PooledGram(e, rows, [scriptedWorker('idle')], (u, r) => gram.add(u, r, e, s));
     const exact = new Float64Array(e * e);
     for (let k = 0; k < 3; k++) {
       const slot = pooled.acquire(rows);
@@ -131,7 +132,7 @@ describe('product workers', () => {
 
   it('reports a failed worker chunk as an error, not as statistics', () => {
     const e = 50;
-    const pooled = new PooledGram(e, 100, [stubWorker('failing')], () => undefined);
+    const pooled = new PooledGram(e, 100, [scriptedWorker('failing')], () => undefined);
     const slot = pooled.acquire(100)!;
     pooled.submit(slot.index, 100);
     expect(() => pooled.drain(new Float64Array(e * e))).toThrow(/product worker failed \(out of memory\); set CONVERGENT_MOMENT_THREADS=1/);
