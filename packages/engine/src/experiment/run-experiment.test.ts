@@ -143,6 +143,7 @@ describe('runExperiment', () => {
     const out = path.join(tmp, 'bad');
     await expect(runExperiment({ ...spec, seeds: [1, 1] }, { out, data })).rejects.toThrow(/seeds must not repeat a seed/);
     await expect(runExperiment({ ...spec, record: ['conv1', 'conv9'] }, { out, data })).rejects.toThrow(/record\[1\] "conv9" is not a layer of any architecture/);
+    await expect(runExperiment({ ...spec, record: ['conv1'], dump: { layers: ['fc1'] } }, { out, data })).rejects.toThrow(/dump\.layers\[0\] "fc1" is not a recorded layer \(conv1\)/);
     await expect(runExperiment({ ...spec, architectures: [{ ...tinyArch('big', 4), inputShape: [28, 28, 1] }] }, { out, data })).rejects.toThrow(
       /architectures\[0\]\.inputShape \[28, 28, 1\] does not match the dataset's images \[8, 8, 1\]/,
     );

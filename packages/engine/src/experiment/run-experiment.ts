@@ -121,8 +121,19 @@ export function resolveArchitectures(spec: ResolvedExperimentSpec, inputShape: [
   });
 }
 
-/** Layers to record: the spec's list (each must exist somewhere) or every layer marked `record`. */
+/**
+ * Layers to record: the spec's list (each must exist somewhere) or every layer marked `record`; every layer the
+ * spec asks to dump must be among them.
+ */
 export function recordedLayers(spec: ResolvedExperimentSpec, archs: ResolvedArchitecture[]): string[] {
+  const layers = layersToRecord(spec, archs);
+  for (const [i, name] of (spec.dump?.layers ?? []).entries()) {
+    if (!layers.includes(name)) throw new SpecError('invalid experiment spec', [`dump.layers[${i}] "${name}" is not a recorded layer (${layers.join(', ')})`]);
+  }
+  return layers;
+}
+
+function layersToRecord(spec: ResolvedExperimentSpec, archs: ResolvedArchitecture[]): string[] {
   const all = new Set(archs.flatMap((a) => a.layers.map((l) => l.name)));
   if (spec.record) {
     const bad = spec.record.map((name, i) => [name, i] as const).filter(([name]) => !all.has(name));
@@ -216,9 +227,6 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
   const data = options.data ?? (await loadExperimentData(spec));
   const archs = resolveArchitectures(spec, data.train.shape, data.train.classes);
   const layers = recordedLayers(spec, archs);
-  for (const [i, name] of (spec.dump?.layers ?? []).entries()) {
-    if (!layers.includes(name)) throw new SpecError('invalid experiment spec', [`dump.layers[${i}] "${name}" is not a recorded layer (${layers.join(', ')})`]);
-  }
   const nets = planNetworks(spec, archs);
   fraction = fractionTracker(nets.filter((n) => n.role === 'trained').length, layers.length);
 

@@ -61,10 +61,6 @@ export async function stepPlan(ctx: JobContext, experimentId: string): Promise<S
   try {
     const archs = engine.resolveArchitectures(basics.spec, data.train.shape, data.train.classes);
     const layers = engine.recordedLayers(basics.spec, archs);
-    const { SpecError } = await import('@convergent/engine/spec/json-checks');
-    for (const [i, name] of (basics.spec.dump?.layers ?? []).entries()) {
-      if (!layers.includes(name)) throw new SpecError('invalid experiment spec', [`dump.layers[${i}] "${name}" is not a recorded layer (${layers.join(', ')})`]);
-    }
     return { ...basics, data, archs, layers, networks: engine.planNetworks(basics.spec, archs) };
   } catch (err) {
     permanentIfSpec(err);
