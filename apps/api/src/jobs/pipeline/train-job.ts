@@ -70,8 +70,7 @@ export async function runTrainJob(ctx: JobContext): Promise<Prisma.InputJsonValu
         uploadWanted = false;
         try {
           const bytes = await packDirectory(checkpointDir);
-          const fields = { kind: 'CHECKPOINT' as const, experimentId, networkId: net.id, mediaType: 'application/octet-stream', size: bytes.length, sha256: '-', metadata: { note }, data: new Uint8Array(bytes) };
-          await prisma.artifact.upsert({ where: { teamId_key: { teamId: exp.teamId, key } }, create: { teamId: exp.teamId, key, ...fields }, update: fields });
+          await artifactWriter(prisma, exp.teamId, experimentId)(key, 'CHECKPOINT', bytes, { networkId: net.id, mediaType: 'application/octet-stream', metadata: { note } });
         } catch (err) {
           // A file renamed under us (the engine writes checkpoints atomically): the next epoch retries.
           ctx.log(`checkpoint upload skipped: ${(err as Error).message}`);
