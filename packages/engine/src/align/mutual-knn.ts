@@ -16,10 +16,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { MeasureInputError } from './cca.ts';
+import { DEFAULT_KNN_K, type KnnMetric } from './knn-metric.ts';
 
-export type KnnMetric = 'euclidean' | 'cosine';
-export const KNN_METRICS: readonly KnnMetric[] = ['euclidean', 'cosine'];
-export const DEFAULT_KNN_K = 10;
+export { DEFAULT_KNN_K, KNN_METRICS, type KnnMetric } from './knn-metric.ts';
 
 export interface NeighbourLists {
   /** Images. */

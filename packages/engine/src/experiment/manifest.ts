@@ -167,6 +167,15 @@ export interface PairAlignment {
   cka?: { linear: number; debiased: number };
   sparse?: SparseResult;
   spectral?: SpectralResult[];
+  // ---- newer measures (issue 16)
+  /** SVCCA: mean canonical correlation after keeping 99% of each side's variance, and the directions kept. */
+  svcca?: { mean: number; keptA: number; keptB: number; explainedA: number; explainedB: number };
+  /** PWCCA (weights from a): projection-weighted mean canonical correlation, the plain mean, non-null directions. */
+  pwcca?: { weighted: number; mean: number; rankA: number; rankB: number };
+  /** Orthogonal Procrustes distance 2 − 2‖XᵀY‖_* in [0, 2] and its angular form arccos ‖XᵀY‖_* (radians). */
+  procrustes?: { distance: number; angular: number };
+  /** Mutual kNN over probe images: mean share of shared neighbours, k, metric, images and k / (images − 1). */
+  knn?: { score: number; k: number; metric: 'euclidean' | 'cosine'; images: number; uniform: number };
 }
 
 export interface SummaryStat {
@@ -178,7 +187,8 @@ export interface SummaryStat {
 }
 
 /**
- * Per-layer convergence summary over pairs. Metric keys (per pair, then mean/std/min/max over pairs):
+ * Per-layer convergence summary over pairs. Newer measures add the keys `svcca`, `pwcca`, `procrustes` (distance:
+ * lower is more similar) and `knn`. Metric keys (per pair, then mean/std/min/max over pairs):
  * `semi` (mean of the two directions' mean semi-matched correlation, (meanA + meanB) / 2), `max` (mean
  * max-weight matched correlation), `oneToOne` (fraction of mutual best matches), `miSemi`, `miMax` (mean
  * matched MI, bits), `cka`, `ckaDebiased`, `sparseFvu@<α>` (mean FVU predicting b from a),
@@ -397,6 +407,17 @@ export function validateManifest(value: unknown): { manifest: ResultManifest; np
         }
         checkNpyRef(c, s.weights, joinPath(p, 'sparse.weights'), refs);
       }
+    }
+    // ---- newer measures (issue 16)
+    for (const [key, fields] of [
+      ['svcca', ['mean', 'keptA', 'keptB', 'explainedA', 'explainedB']],
+      ['pwcca', ['weighted', 'mean', 'rankA', 'rankB']],
+      ['procrustes', ['distance', 'angular']],
+      ['knn', ['score', 'k', 'images', 'uniform']],
+    ] as const) {
+      if (a[key] === undefined) continue;
+      const s = c.object(a[key], joinPath(p, key));
+      if (s) checkNumbers(c, s, joinPath(p, key), [...fields]);
     }
     if (a.spectral !== undefined) {
       (c.array(a.spectral, joinPath(p, 'spectral')) ?? []).forEach((sv, si) => {

@@ -25,6 +25,7 @@ import type { TrainProgress } from '../train/train-network.ts';
 import { loadModel, saveModel } from '../train/weights-io.ts';
 import { runInWorkers } from '../train/worker-pool.ts';
 import { type PairComputation, alignPair } from './align-pair.ts';
+import type { NeighbourLists } from '../align/mutual-knn.ts';
 import { type ResolvedExperimentSpec, datasetName, validateExperimentSpec } from './experiment-spec.ts';
 import {
   type EpochMetrics,
@@ -189,6 +190,11 @@ export function pairFigures(c: PairComputation): Record<string, number> {
   }
   if (c.sparse) c.sparse.penalties.forEach((a, i) => (f[`sparseFvu@${a}`] = c.sparse!.fvu[i]!));
   if (c.spectral) for (const s of c.spectral) f[`spectralShared@${s.k}`] = s.shared / Math.max(1, s.clusters.filter((x) => x.aCount + x.bCount > 0).length);
+  // ---- newer measures (issue 16)
+  if (c.svcca) f.svcca = c.svcca.mean;
+  if (c.pwcca) f.pwcca = c.pwcca.weighted;
+  if (c.procrustes) f.procrustes = c.procrustes.distance;
+  if (c.knn) f.knn = c.knn.score;
   return f;
 }
 
@@ -262,6 +268,7 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
       layers,
       batchSize: options.recordBatch ?? 100,
       sampleRows: spec.methods.includes('mi') ? spec.mi.samples : 0,
+      imageRows: spec.methods.includes('knn'),
       seed: spec.split.seed,
       ...(spec.dump ? { dump: spec.dump } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
@@ -291,11 +298,12 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
       const pairs = layerPairs(rec, netById);
       const figures: Array<{ kind: 'between' | 'chance'; f: Record<string, number> }> = [];
       let done = 0;
+      const knnCache = new Map<string, NeighbourLists>();
       for (const [ia, ib, kind] of pairs) {
         options.signal?.throwIfAborted();
         const a = rec.members[ia]!.networkId;
         const b = rec.members[ib]!.networkId;
-        const c = alignPair(rec, ia, ib, { methods: spec.methods, penalties: spec.penalties, clusters: spec.clusters, miBins: spec.mi.bins, seed: spec.split.seed });
+        const c = alignPair(rec, ia, ib, { methods: spec.methods, penalties: spec.penalties, clusters: spec.clusters, miBins: spec.mi.bins, seed: spec.split.seed, knn: spec.knn, knnCache });
         alignments.push(await writePair(rec.name, a, b, kind, c, spec, npy));
         figures.push({ kind, f: pairFigures(c) });
         progress({ phase: 'align', layer: rec.name, done: ++done, total: pairs.length });
@@ -477,6 +485,11 @@ export async function writePair(layer: string, a: string, b: string, kind: 'betw
     };
   }
   if (c.spectral) out.spectral = c.spectral;
+  // ---- newer measures (issue 16)
+  if (c.svcca) out.svcca = { mean: c.svcca.mean, keptA: c.svcca.keptA, keptB: c.svcca.keptB, explainedA: c.svcca.explainedA, explainedB: c.svcca.explainedB };
+  if (c.pwcca) out.pwcca = { weighted: c.pwcca.weighted, mean: c.pwcca.mean, rankA: c.pwcca.rankA, rankB: c.pwcca.rankB };
+  if (c.procrustes) out.procrustes = { distance: c.procrustes.distance, angular: c.procrustes.angular };
+  if (c.knn) out.knn = { score: c.knn.score, k: c.knn.k, metric: c.knn.metric, images: c.knn.images, uniform: c.knn.uniform };
   return out;
 }
 

@@ -37,6 +37,11 @@ export interface RecordOptions {
   seed?: number;
   /** Keep activations of these layers with at most `positions` spatial positions per image. */
   dump?: { layers: string[]; positions: number };
+  /**
+   * Keep one row per probe image for every layer (mutual kNN over images): a dense layer's activations, a conv
+   * layer's channels averaged over all positions (global average pooling), joint over the networks like `sample`.
+   */
+  imageRows?: boolean;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -61,6 +66,8 @@ export interface LayerRecording {
   moments: JointMoments;
   /** Seeded sample of joint rows (same rows for every network), row-major [rows, width]. */
   sample?: { data: Float32Array; rows: number };
+  /** With `imageRows`: one joint row per probe image (conv: mean over positions), row-major [images, width]. */
+  images?: { data: Float32Array; rows: number };
   /** Samples per unit: images × h × w. */
   samples: number;
 }
@@ -125,6 +132,7 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
       positions,
       acc: new MomentAccumulator(width, { groups: members.map((m) => m.group) }),
       reservoir: sampleRows > 0 ? new RowReservoir(width, sampleRows, mixSeed(seed, 0x5a3)) : undefined,
+      imageRows: options.imageRows ? new Float32Array(probe.count * width) : undefined,
       // Dump positions: the same seeded subset for every image and network (paired rows).
       dumpAt: dumpLayers.has(name) ? Int32Array.from(seededPermutation(positions, mixSeed(seed, 0xd0)).subarray(0, Math.min(positions, dumpPositions))).sort() : undefined,
     };
@@ -153,6 +161,21 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
       joint.dispose();
       layer.acc.update(data, rows);
       layer.reservoir?.update(data, rows);
+      if (layer.imageRows) {
+        // Per image: the mean of its P position rows (P = 1 for dense layers), accumulated in float64.
+        const P = layer.positions;
+        const W = layer.width;
+        const sum = new Float64Array(W);
+        for (let im = 0; im < n; im++) {
+          sum.fill(0);
+          for (let pos = 0; pos < P; pos++) {
+            const row = (im * P + pos) * W;
+            for (let u = 0; u < W; u++) sum[u] = sum[u]! + data[row + u]!;
+          }
+          const out = (s + im) * W;
+          for (let u = 0; u < W; u++) layer.imageRows[out + u] = sum[u]! / P;
+        }
+      }
       layer.members.forEach((m, i) => {
         const t = parts[i]!;
         const P = layer.positions;
@@ -204,6 +227,7 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
       members,
       moments: l.acc.finalize(),
       ...(sample ? { sample: { data: sample.data, rows: sample.rows } } : {}),
+      ...(l.imageRows ? { images: { data: l.imageRows, rows: probe.count } } : {}),
       samples: probe.count * l.positions,
     };
   });
