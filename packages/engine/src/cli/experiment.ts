@@ -68,12 +68,13 @@ class FamilyBars {
       const text =
         e.phase === 'record' ? `recording probe set: ${e.done}/${e.total} images`
         : e.phase === 'align' ? `aligning layer ${e.layer}: ${e.done}/${e.total} pairs`
+        : e.phase === 'stitch' ? `stitching layer ${e.layer}: ${e.done}/${e.total} pairs`
         : e.message;
       if (tty) {
         this.phaseLine = text;
         this.redraw();
       } else if (e.phase !== 'record' || e.done === e.total) {
-        if (e.phase !== 'align' || e.done === e.total) this.io.stderr.write(`${text}\n`);
+        if ((e.phase !== 'align' && e.phase !== 'stitch') || e.done === e.total) this.io.stderr.write(`${text}\n`);
       }
     }
   }

@@ -26,6 +26,9 @@ import { loadModel, saveModel } from '../train/weights-io.ts';
 import { runInWorkers } from '../train/worker-pool.ts';
 import { type PairComputation, alignPair } from './align-pair.ts';
 import type { NeighbourLists } from '../align/mutual-knn.ts';
+import { layerConsensus } from './consensus-layer.ts';
+import { checkMethods } from './method-checks.ts';
+import { layerStitching } from './stitch-layer.ts';
 import { type ResolvedExperimentSpec, datasetName, validateExperimentSpec } from './experiment-spec.ts';
 import {
   type EpochMetrics,
@@ -38,6 +41,8 @@ import {
   type NpyRef,
   type PairAlignment,
   type ResultManifest,
+  type ConsensusRecord,
+  type StitchLayerRecord,
   type SummaryStat,
   validateResultDirectory,
 } from './manifest.ts';
@@ -52,6 +57,8 @@ export type ExperimentEvent =
   | { phase: 'trained'; network: string; metrics?: EpochMetrics }
   | { phase: 'record'; done: number; total: number }
   | { phase: 'align'; layer: string; done: number; total: number }
+  /** Stitching (issue 16): pairs stitched at a layer. */
+  | { phase: 'stitch'; layer: string; done: number; total: number }
   | { phase: 'write'; message: string };
 
 /** A progress event with `fraction`: an estimate of the whole run's completed share (0..1), for job UIs. */
@@ -157,6 +164,14 @@ export function planNetworks(spec: ResolvedExperimentSpec, archs: ResolvedArchit
   const nets: PlannedNetwork[] = [];
   for (const arch of archs) for (const seed of spec.seedsByArchitecture[arch.name] ?? spec.seeds) nets.push({ id: `${safeId(arch.name)}-s${seed}`, arch, seed, role: 'trained' });
   if (spec.chance) archs.forEach((arch, i) => nets.push({ id: `${safeId(arch.name)}-${UNTRAINED}`, arch, seed: mixSeed(0xc4a2ce, i), role: 'untrained' }));
+  // ---- consensus (issue 16): its chance family needs as many untrained networks of each architecture as trained
+  // ones; the first is the twin above, the others `<arch>-untrained-<k>`.
+  if (spec.chance && spec.methods.includes('consensus')) {
+    archs.forEach((arch, i) => {
+      const count = (spec.seedsByArchitecture[arch.name] ?? spec.seeds).length;
+      for (let k = 2; k <= count; k++) nets.push({ id: `${safeId(arch.name)}-${UNTRAINED}-${k}`, arch, seed: mixSeed(0xc4a2ce, i, k), role: 'untrained' });
+    });
+  }
   return nets;
 }
 
@@ -234,6 +249,7 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
   const archs = resolveArchitectures(spec, data.train.shape, data.train.classes);
   const layers = recordedLayers(spec, archs);
   const nets = planNetworks(spec, archs);
+  checkMethods(spec, nets, layers, data.probe.count);
   fraction = fractionTracker(nets.filter((n) => n.role === 'trained').length, layers.length);
 
   let succeeded = false;
@@ -274,7 +290,6 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (done, total) => progress({ phase: 'record', done, total }),
     });
-    for (const m of models) m.model.dispose();
     const recordSeconds = (performance.now() - tRecord) / 1000;
 
     // ---- align + write
@@ -291,6 +306,8 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
     };
     const alignments: PairAlignment[] = [];
     const summaries: LayerSummary[] = [];
+    const consensusRecords: ConsensusRecord[] = [];
+    const stitchRecords: StitchLayerRecord[] = [];
     const layerRecords = new Map<string, NetworkRecord['layers']>(nets.map((n) => [n.id, []]));
     const netById = new Map(nets.map((n) => [n.id, n]));
     for (const rec of recordings) {
@@ -310,7 +327,34 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
         await new Promise((r) => setImmediate(r));
       }
       summaries.push(layerSummary(rec.name, rec.members.map((m) => m.networkId), figures));
+      // ---- consensus and stitching (issue 16)
+      if (spec.methods.includes('consensus')) {
+        const c = layerConsensus(rec, (id) => ({ role: netById.get(id)!.role, architecture: netById.get(id)!.arch.name }));
+        if (c) consensusRecords.push(c);
+      }
+      if (spec.methods.includes('stitch') && (spec.stitch.layers ?? layers).includes(rec.name)) {
+        const byId = new Map(models.map((m) => [m.id, { spec: m.spec, model: m.model, role: netById.get(m.id)!.role }]));
+        const r = await layerStitching(rec, byId, data.validation, {
+          penalty: spec.stitch.penalty,
+          images: spec.stitch.images,
+          ...(options.signal ? { signal: options.signal } : {}),
+          onPair: (done, total) => progress({ phase: 'stitch', layer: rec.name, done, total }),
+        });
+        const kinds = [...new Set(r.pairs.flatMap((x) => x.maps.map((m) => m.kind)))];
+        const summary: StitchLayerRecord['summary'] = Object.fromEntries(
+          kinds.map((k) => [
+            k,
+            {
+              between: stat(r.pairs.filter((x) => x.kind === 'between').map((x) => x.maps.find((m) => m.kind === k)!.accuracy)),
+              chance: stat(r.pairs.filter((x) => x.kind === 'chance').map((x) => x.maps.find((m) => m.kind === k)!.accuracy)),
+            },
+          ]),
+        );
+        summary.own = { between: stat([...new Map(r.pairs.filter((x) => x.kind === 'between').map((x) => [x.b, x.ownAccuracy])).values()]), chance: null };
+        if (r.pairs.length > 0) stitchRecords.push({ layer: rec.name, images: r.images, majorityRate: r.majorityRate, pairs: r.pairs, summary });
+      }
     }
+    for (const m of models) m.model.dispose();
     const alignSeconds = (performance.now() - tAlign) / 1000;
 
     progress({ phase: 'write', message: 'writing manifest' });
@@ -358,6 +402,8 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
       }),
       alignments,
       layers: summaries,
+      ...(spec.methods.includes('consensus') ? { consensus: consensusRecords } : {}),
+      ...(spec.methods.includes('stitch') ? { stitching: stitchRecords } : {}),
     };
     manifest.timings.totalSeconds = (performance.now() - t0) / 1000;
     await fs.rm(path.join(partial, 'checkpoints'), { recursive: true, force: true });

@@ -187,7 +187,7 @@ function applyResidual(
 export function upperModel(spec: ResolvedArchitecture, model: tf.LayersModel, layerName: string): tf.LayersModel {
   const at = spec.layers.findIndex((l) => l.name === layerName);
   if (at < 0) throw new Error(`layer "${layerName}" is not a top-level layer of architecture "${spec.name}" (layers: ${spec.layers.map((l) => l.name).join(', ')})`);
-  const shape = (model.getLayer(layerName).outputShape as Array<number | null>).slice(1) as number[];
+  const shape = (model.getLayer(layerName).getOutputAt(0) as tf.SymbolicTensor).shape.slice(1) as number[];
   const input = tf.input({ shape, name: `${safeLayerName(layerName)}_in` });
   let x: tf.SymbolicTensor = input;
   const get = (name: string): tf.layers.Layer => model.getLayer(name);

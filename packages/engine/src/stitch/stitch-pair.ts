@@ -50,7 +50,8 @@ export async function stitchPair(
   const count = Math.min(options.count ?? images.count, images.count);
   if (count < 1) throw new Error(`stitching at ${layer} needs at least one held-out image`);
   const batchSize = options.batchSize ?? 100;
-  const head = tf.model({ inputs: a.model.inputs, outputs: a.model.getLayer(layer).output as tf.SymbolicTensor });
+  // Node 0 is the layer's place in the model's own graph (stitching adds further nodes to shared layers).
+  const head = tf.model({ inputs: a.model.inputs, outputs: a.model.getLayer(layer).getOutputAt(0) as tf.SymbolicTensor });
   const upper = upperModel(b.spec, b.model, layer);
   const outA = (head.outputs[0]!.shape.slice(1) as number[]);
   const inB = (upper.inputs[0]!.shape.slice(1) as number[]);
