@@ -113,7 +113,10 @@ export function nearestNeighbours(x: Float32Array | Float64Array, n: number, d: 
   try {
     for (let r0 = 0; r0 < n; r0 += block) {
       const rows = Math.min(block, n - r0);
-      const g = tf.tidy(() => tf.matMul(tf.tensor2d(x32.subarray(r0 * d, (r0 + rows) * d), [rows, d]), xt).dataSync() as Float32Array);
+      // (dataSync outside tidy: tidy walks whatever it returns, element by element for a typed array.)
+      const gt = tf.tidy(() => tf.matMul(tf.tensor2d(x32.subarray(r0 * d, (r0 + rows) * d), [rows, d]), xt));
+      const g = gt.dataSync() as Float32Array;
+      gt.dispose();
       for (let bi = 0; bi < rows; bi++) {
         const i = r0 + bi;
         let size = 0;

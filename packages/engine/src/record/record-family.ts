@@ -14,6 +14,7 @@ import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
 import { mixSeed } from '../spec/build-model.ts';
 import { type JointMoments, MomentAccumulator, type UnitGroup } from '../stats/moments.ts';
 import { RowReservoir } from '../stats/row-sample.ts';
+import { ImageMeans } from '../stats/image-means.ts';
 import { type ImageSet, batchTensor, rangeIndices, ranges } from '../train/image-set.ts';
 import { seededPermutation } from '../random/seeded-random.ts';
 import type { TopImage } from '../experiment/manifest.ts';
@@ -132,7 +133,7 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
       positions,
       acc: new MomentAccumulator(width, { groups: members.map((m) => m.group) }),
       reservoir: sampleRows > 0 ? new RowReservoir(width, sampleRows, mixSeed(seed, 0x5a3)) : undefined,
-      imageRows: options.imageRows ? new Float32Array(probe.count * width) : undefined,
+      imageRows: options.imageRows ? new ImageMeans(width, positions, probe.count) : undefined,
       // Dump positions: the same seeded subset for every image and network (paired rows).
       dumpAt: dumpLayers.has(name) ? Int32Array.from(seededPermutation(positions, mixSeed(seed, 0xd0)).subarray(0, Math.min(positions, dumpPositions))).sort() : undefined,
     };
@@ -161,21 +162,7 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
       joint.dispose();
       layer.acc.update(data, rows);
       layer.reservoir?.update(data, rows);
-      if (layer.imageRows) {
-        // Per image: the mean of its P position rows (P = 1 for dense layers), accumulated in float64.
-        const P = layer.positions;
-        const W = layer.width;
-        const sum = new Float64Array(W);
-        for (let im = 0; im < n; im++) {
-          sum.fill(0);
-          for (let pos = 0; pos < P; pos++) {
-            const row = (im * P + pos) * W;
-            for (let u = 0; u < W; u++) sum[u] = sum[u]! + data[row + u]!;
-          }
-          const out = (s + im) * W;
-          for (let u = 0; u < W; u++) layer.imageRows[out + u] = sum[u]! / P;
-        }
-      }
+      layer.imageRows?.update(data, rows);
       layer.members.forEach((m, i) => {
         const t = parts[i]!;
         const P = layer.positions;
@@ -227,7 +214,7 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
       members,
       moments: l.acc.finalize(),
       ...(sample ? { sample: { data: sample.data, rows: sample.rows } } : {}),
-      ...(l.imageRows ? { images: { data: l.imageRows, rows: probe.count } } : {}),
+      ...(l.imageRows ? { images: l.imageRows.rows() } : {}),
       samples: probe.count * l.positions,
     };
   });

@@ -72,7 +72,9 @@ export async function stitchPair(
       const labels = batchLabels(images, idx);
       for (const l of labels) classCounts.set(l, (classCounts.get(l) ?? 0) + 1);
       const hits = (logits: tf.Tensor): number => {
-        const pred = tf.tidy(() => logits.argMax(-1).dataSync() as Int32Array);
+        const arg = logits.argMax(-1);
+        const pred = arg.dataSync() as Int32Array;
+        arg.dispose();
         let h = 0;
         pred.forEach((v, i) => (h += v === labels[i] ? 1 : 0));
         return h;
