@@ -118,3 +118,34 @@ describe('stitchPair', () => {
     for (const m of [aModel, bModel, random]) m.dispose();
   });
 });
+
+describe('leastSquaresWeights', () => {
+  it('equals the lasso at α = 0 on well-conditioned units and stays finite with collinear and dead ones', async () => {
+    const { leastSquaresWeights } = await import('./stitch-maps.ts');
+    const { sparsePredictionPath } = await import('../align/sparse-prediction.ts');
+    const { a, b, n, p } = planted(2000, 8, 11);
+    const noisyB = b.map((v, i) => v + Math.sin(i) * 2);
+    const pair = pairMoments(a, noisyB, n, p, p);
+    const w = leastSquaresWeights(pair);
+    const [pt] = sparsePredictionPath({ rAA: pair.rAA, rAB: pair.rAB, p, q: p, penalties: [0] }).path;
+    for (let k = 0; k < p; k++) {
+      for (let i = 0; i < p; i++) {
+        let lasso = 0;
+        for (let z = pt!.weights.colPtr[k]!; z < pt!.weights.colPtr[k + 1]!; z++) if (pt!.weights.rowIndex[z] === i) lasso = pt!.weights.values[z]!;
+        expect(w[i * p + k]).toBeCloseTo(lasso, 6);
+      }
+    }
+    // Unit 1 duplicated into unit 2 and unit 3 dead: the minimum-norm solution splits the weight and ignores the dead one.
+    const dup = Float32Array.from(a);
+    for (let r = 0; r < n; r++) {
+      dup[r * p + 2] = dup[r * p + 1]!;
+      dup[r * p + 3] = 1;
+    }
+    const w2 = leastSquaresWeights(pairMoments(dup, noisyB, n, p, p));
+    expect(w2.every(Number.isFinite)).toBe(true);
+    for (let k = 0; k < p; k++) {
+      expect(w2[1 * p + k]).toBeCloseTo(w2[2 * p + k]!, 6);
+      expect(w2[3 * p + k]).toBeCloseTo(0, 12);
+    }
+  });
+});
