@@ -39,6 +39,7 @@ export async function layerStitching(
     }
   }
   const pairs: StitchPairRecord[] = [];
+  const own = new Map<number, number>();
   let images = Math.min(options.images, heldOut.count);
   let majorityRate = 0;
   for (const [k, job] of jobs.entries()) {
@@ -46,7 +47,13 @@ export async function layerStitching(
     const A = rec.members[job.a]!;
     const B = rec.members[job.b]!;
     const maps = stitchMaps(pairStatistics(rec.moments, A.group, B.group), { penalty: options.penalty });
-    const r = await stitchPair(net(job.a), net(job.b), rec.name, maps, heldOut, { count: options.images, ...(options.signal ? { signal: options.signal } : {}) });
+    const known = own.get(job.b);
+    const r = await stitchPair(net(job.a), net(job.b), rec.name, maps, heldOut, {
+      count: options.images,
+      ...(known !== undefined ? { ownAccuracy: known } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    own.set(job.b, r.ownAccuracy);
     images = r.images;
     majorityRate = r.majorityRate;
     pairs.push({ a: A.networkId, b: B.networkId, kind: job.kind, ownAccuracy: r.ownAccuracy, maps: r.maps });

@@ -45,7 +45,7 @@ export async function stitchPair(
   layer: string,
   maps: AffineMap[],
   images: ImageSet,
-  options: { count?: number; batchSize?: number; signal?: AbortSignal } = {},
+  options: { count?: number; batchSize?: number; signal?: AbortSignal; /** B's own accuracy on these images, when already known (skips its forward pass). */ ownAccuracy?: number } = {},
 ): Promise<StitchResult> {
   const count = Math.min(options.count ?? images.count, images.count);
   if (count < 1) throw new Error(`stitching at ${layer} needs at least one held-out image`);
@@ -80,9 +80,11 @@ export async function stitchPair(
         return h;
       };
       const x = batchTensor(images, idx);
-      const ownLogits = b.model.predict(x) as tf.Tensor;
-      own += hits(ownLogits);
-      ownLogits.dispose();
+      if (options.ownAccuracy === undefined) {
+        const ownLogits = b.model.predict(x) as tf.Tensor;
+        own += hits(ownLogits);
+        ownLogits.dispose();
+      }
       const act = head.predict(x) as tf.Tensor;
       x.dispose();
       tensors.forEach((t, k) => {
@@ -99,7 +101,7 @@ export async function stitchPair(
   return {
     layer,
     images: count,
-    ownAccuracy: own / count,
+    ownAccuracy: options.ownAccuracy ?? own / count,
     majorityRate: Math.max(...classCounts.values()) / count,
     maps: maps.map((m, k) => ({ kind: m.kind, accuracy: correct[k]! / count, nonzero: m.nonzero, ...(m.penalty !== undefined ? { penalty: m.penalty } : {}) })),
   };
