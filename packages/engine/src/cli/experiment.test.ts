@@ -73,7 +73,7 @@ describe('convergent experiment run', () => {
     expect(code).toBe(0);
     const text = io.out.join('');
     expect(text).toMatch(/SVCCA \(between\)\s+SVCCA \(chance\)\s+PWCCA \(between\)\s+PWCCA \(chance\)\s+Procrustes dist\. \(between\)/);
-    expect(text).toMatch(/^fc1\s+2\s+\d+ \/ \d+\s+\d\.\d{3}\s+\d+ \/ \d+\s+\d\.\d{3}$/m);
+    expect(text).toMatch(/^fc1\s+2\s+\d+ \/ \d+\s+\d\.\d{3}\s+\d\.\d{2}\s+\d+ \/ \d+\s+\d\.\d{3}\s+\d\.\d{2}$/m);
     expect(text).toMatch(/own accuracy\s+permutation \(between\)/);
     expect(io.err.join('')).toMatch(/stitching layer fc1: 4\/4 pairs/);
   });

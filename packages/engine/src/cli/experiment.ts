@@ -125,8 +125,17 @@ export function newerMeasuresTable(manifest: ResultManifest): string {
   if (manifest.consensus && manifest.consensus.length > 0) {
     out.push(
       table(
-        ['layer', 'networks', 'consensus units (trained)', 'fraction', 'consensus units (chance)', 'fraction (chance)'],
-        manifest.consensus.map((c) => [c.layer, String(c.trained.networks.length), `${c.trained.count} / ${c.trained.liveUnits}`, c.trained.fraction.toFixed(3), c.chance ? `${c.chance.count} / ${c.chance.liveUnits}` : '—', c.chance ? c.chance.fraction.toFixed(3) : '—']),
+        ['layer', 'networks', 'consensus units (trained)', 'fraction', 'mean found in', 'consensus units (chance)', 'fraction (chance)', 'mean found in (chance)'],
+        manifest.consensus.map((c) => [
+          c.layer,
+          String(c.trained.networks.length),
+          `${c.trained.count} / ${c.trained.liveUnits}`,
+          c.trained.fraction.toFixed(3),
+          c.trained.meanFound.toFixed(2),
+          c.chance ? `${c.chance.count} / ${c.chance.liveUnits}` : '—',
+          c.chance ? c.chance.fraction.toFixed(3) : '—',
+          c.chance ? c.chance.meanFound.toFixed(2) : '—',
+        ]),
       ),
     );
   }

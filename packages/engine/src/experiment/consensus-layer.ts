@@ -33,6 +33,7 @@ export function familyConsensus(rec: LayerRecording, family: number[]): Consensu
     count: r.count,
     fraction: r.fraction,
     found: Array.from(r.found),
+    meanFound: r.liveUnits > 0 ? r.found.reduce((a, b) => a + b, 0) / r.liveUnits : 0,
     units: r.groups.map((g) => Array.from(g)),
   };
 }

@@ -216,6 +216,8 @@ export interface ConsensusFamily {
   fraction: number;
   /** Per reference unit: networks it is found in, the reference included (0 for dead units). */
   found: number[];
+  /** Mean of `found` over the reference's live units (1 … networks). */
+  meanFound: number;
   /** Per consensus unit: its unit index in each network of `networks` (for side-by-side top images). */
   units: number[][];
 }
@@ -505,7 +507,7 @@ export function validateManifest(value: unknown): { manifest: ResultManifest; np
         const nets = c.array(f.networks, joinPath(fp, 'networks')) ?? [];
         nets.forEach((id, k) => knownNetwork(id, joinPath(joinPath(fp, 'networks'), k)));
         knownNetwork(f.reference, joinPath(fp, 'reference'));
-        checkNumbers(c, f, fp, ['liveUnits', 'count', 'fraction']);
+        checkNumbers(c, f, fp, ['liveUnits', 'count', 'fraction', 'meanFound']);
         c.array(f.found, joinPath(fp, 'found'));
         (c.array(f.units, joinPath(fp, 'units')) ?? []).forEach((u, k) => {
           const row = c.array(u, joinPath(joinPath(fp, 'units'), k));
