@@ -4,7 +4,8 @@ float32 arrays to the number (float64 except the kNN products, float32 like ours
 
 Two numpy routes for the CCA measures: `svd` follows the reference code (google/svcca, anatome: SVD of the centred
 data, CCA by QR + SVD), `cov` is the fastest numpy of the same definition (covariance by one GEMM, eigh per side,
-SVD of the whitened cross-covariance). Args: a.f32 b.f32 n p q k. Prints one JSON object."""
+SVD of the whitened cross-covariance). Args: a.f32 b.f32 n p q k [knn_images] (kNN on the first rows only).
+Prints one JSON object."""
 import json
 import sys
 import time
@@ -13,6 +14,7 @@ import numpy as np
 
 a_path, b_path = sys.argv[1], sys.argv[2]
 n, p, q, k = map(int, sys.argv[3:7])
+KN = int(sys.argv[7]) if len(sys.argv) > 7 else n
 A = np.fromfile(a_path, dtype=np.float32).reshape(n, p)
 B = np.fromfile(b_path, dtype=np.float32).reshape(n, q)
 NULL = 1e-6
@@ -101,12 +103,13 @@ def procrustes():
 
 
 def knn_lists(x):
+    x = x[:KN]
     xc = x - x.mean(0)
     sq = np.einsum("ij,ij->i", xc, xc)
-    out = np.empty((n, k), dtype=np.int64)
+    out = np.empty((KN, k), dtype=np.int64)
     block = 2048
-    for s in range(0, n, block):
-        e = min(n, s + block)
+    for s in range(0, KN, block):
+        e = min(KN, s + block)
         d = sq[None, :] - 2 * (xc[s:e] @ xc.T)
         d[np.arange(e - s), np.arange(s, e)] = np.inf
         part = np.argpartition(d, k, axis=1)[:, :k]
@@ -117,8 +120,8 @@ def knn_lists(x):
 
 def mutual_knn():
     la, lb = knn_lists(A), knn_lists(B)
-    common = sum(len(np.intersect1d(la[i], lb[i], assume_unique=True)) for i in range(n))
-    return common / (n * k)
+    common = sum(len(np.intersect1d(la[i], lb[i], assume_unique=True)) for i in range(KN))
+    return common / (KN * k)
 
 
 result = {}
