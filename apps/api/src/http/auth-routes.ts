@@ -40,32 +40,43 @@ export interface AuthRoutes {
 }
 
 export function createAuthRoutes(prisma: PrismaClient, auth: Authenticator): AuthRoutes {
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${url.pathname} answers POST only`);
+    if (url.pathname === '/auth/session') {
+      const body = await readJson(req);
+      try {
+        const s = await exchangeSignInCode(prisma, typeof body['code'] === 'string' ? body['code'] : '');
+        sendJson(res, 200, { session: s.secret, sessionId: s.id, expiresAt: s.expiresAt.toISOString(), team: s.teamName, role: s.role });
+      } catch (err) {
+        if (err instanceof SignInError) throw new HttpError(401, 'UNAUTHENTICATED', err.message);
+        throw err;
+      }
+      return;
+    }
+    if (url.pathname === '/auth/sign-out') {
+      const presented = credentialFromHeader(req.headers.authorization);
+      if (!presented || presented.kind !== 'SESSION') throw new HttpError(401, 'UNAUTHENTICATED', 'sign-out needs Authorization: Session <secret> (team tokens are revoked with `convergent token revoke`)');
+      const r = await auth.fromHeader(req.headers.authorization);
+      if (r.ok) {
+        await prisma.apiToken.updateMany({ where: { id: r.auth.tokenId, revokedAt: null }, data: { revokedAt: new Date() } });
+        auth.forget(r.auth.tokenId);
+      }
+      res.writeHead(204).end();
+      return;
+    }
+    throw new HttpError(404, 'NOT_FOUND', `no route ${url.pathname}`);
+  }
+
   return {
     async handle(req, res, url) {
-      if (req.method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${url.pathname} answers POST only`);
-      if (url.pathname === '/auth/session') {
-        const body = await readJson(req);
-        try {
-          const s = await exchangeSignInCode(prisma, typeof body['code'] === 'string' ? body['code'] : '');
-          sendJson(res, 200, { session: s.secret, sessionId: s.id, expiresAt: s.expiresAt.toISOString(), team: s.teamName, role: s.role });
-        } catch (err) {
-          if (err instanceof SignInError) throw new HttpError(401, 'UNAUTHENTICATED', err.message);
-          throw err;
-        }
-        return;
+      try {
+        await route(req, res, url);
+      } catch (err) {
+        // Answered here: once the body has been read the request stream counts as destroyed, and the server's
+        // generic handler would take that for a client that went away.
+        if (!(err instanceof HttpError) || res.headersSent) throw err;
+        sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: err.code } }] });
       }
-      if (url.pathname === '/auth/sign-out') {
-        const presented = credentialFromHeader(req.headers.authorization);
-        if (!presented || presented.kind !== 'SESSION') throw new HttpError(401, 'UNAUTHENTICATED', 'sign-out needs Authorization: Session <secret> (team tokens are revoked with `convergent token revoke`)');
-        const r = await auth.fromHeader(req.headers.authorization);
-        if (r.ok) {
-          await prisma.apiToken.updateMany({ where: { id: r.auth.tokenId, revokedAt: null }, data: { revokedAt: new Date() } });
-          auth.forget(r.auth.tokenId);
-        }
-        res.writeHead(204).end();
-        return;
-      }
-      throw new HttpError(404, 'NOT_FOUND', `no route ${url.pathname}`);
     },
   };
 }

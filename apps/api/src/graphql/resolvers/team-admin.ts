@@ -2,7 +2,7 @@
 // for ADMIN credentials only (FORBIDDEN otherwise). The work itself is in auth/team-admin.ts, shared with the CLI.
 import type { CredentialResolvers, MutationResolvers, TeamResolvers } from '../resolvers-types.generated.ts';
 import type { ApiContext } from '../context.ts';
-import { apiError, badInput } from '../errors.ts';
+import { apiError, badInput, notFound } from '../errors.ts';
 import { pageOf, toConnection } from '../connection.ts';
 import { createSignInLink, createToken, listCredentials, revokeCredential, TeamAdminError } from '../../auth/team-admin.ts';
 
@@ -43,7 +43,10 @@ export const TeamAdminMutations: Pick<MutationResolvers<ApiContext>, 'createToke
   revokeCredential: async (_p, { id }, ctx) => {
     // Anyone may end their own session or token; everything else is for admins.
     if (id !== ctx.credential.tokenId) requireAdmin(ctx, 'revoke other tokens or sessions');
-    const row = await adminCall(() => revokeCredential(ctx.prisma, ctx.teamId, id));
+    // By id only here (the CLI also takes prefixes); another team's id is simply not found.
+    const own = await ctx.prisma.apiToken.findFirst({ where: { id, teamId: ctx.teamId }, select: { id: true } });
+    if (!own) throw notFound('Credential', id);
+    const row = await adminCall(() => revokeCredential(ctx.prisma, ctx.teamId, own.id));
     ctx.authenticator.forget(row.id);
     return row;
   },
