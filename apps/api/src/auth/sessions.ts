@@ -28,6 +28,8 @@ export async function createSignInCode(
 ): Promise<SignInCode> {
   const code = generateSecret(CODE_PREFIX);
   const expiresAt = new Date(Date.now() + (options.ttlMs ?? SIGN_IN_CODE_TTL_MS));
+  // Codes are worthless a day after they expire (kept that long so a late click still hears why it failed).
+  await prisma.signInCode.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - 86_400_000) } } });
   await prisma.signInCode.create({
     data: { teamId, codeHash: hashToken(code), role: options.role ?? 'MEMBER', name: options.name ?? 'sign-in link', expiresAt },
     select: { id: true },

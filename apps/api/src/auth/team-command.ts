@@ -99,7 +99,15 @@ async function withDatabase<T>(p: Parsed, options: TeamCommandOptions, io: TeamC
     const dbDir = path.resolve(one(p, '--data') ?? '.convergent', 'db');
     const running = embeddedDatabaseUrl(dbDir);
     embedded = true;
-    if (running) db = await openDatabase({ url: running, poolSize: 2 });
+    let served: Database | null = null;
+    if (running) {
+      // A URL file left by a process that did not shut down cleanly points at nothing: open the folder instead.
+      served = await openDatabase({ url: running, poolSize: 2 }).catch((err: Error) => {
+        if (/ECONNREFUSED/.test(err.message)) return null;
+        throw err;
+      });
+    }
+    if (served) db = served;
     else if (existsSync(dbDir)) db = await openDatabase({ dataDir: dbDir, poolSize: 2 });
     else throw new UsageError(`no database: pass --database-url postgresql://user@host:5432/db, set DATABASE_URL, or run \`npm start\` once in this folder (no ${dbDir})`);
   }
