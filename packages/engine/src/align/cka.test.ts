@@ -7,8 +7,8 @@ import { MomentAccumulator, pairMoments, pairStatistics } from '../stats/moments
 import { gaussian, mulberry } from '../../test/planted.ts';
 import { ckaAlignment, debiasedLinearCka, linearCka } from './cka.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const reference = path.resolve(repoRoot, '../shared/reference');
+/** Vendored reference data (provenance in test/fixtures/README.md): the repository reads nothing outside itself. */
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/fixtures');
 
 function flat(rows: number[][]): Float64Array {
   return Float64Array.from(rows.flat());
@@ -53,7 +53,7 @@ beforeAll(async () => {
 
 describe('CKA', () => {
   it('reproduces the google-research demo values (cka_demo_seed1337.json) to 1e-6', () => {
-    const ref = JSON.parse(readFileSync(path.join(reference, 'cka_demo_seed1337.json'), 'utf8')) as {
+    const ref = JSON.parse(readFileSync(path.join(fixtures, 'cka_demo_seed1337.json'), 'utf8')) as {
       X: number[][];
       Y: number[][];
       expected: { linear_cka: number; linear_cka_debiased: number };
