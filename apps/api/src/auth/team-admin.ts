@@ -73,11 +73,18 @@ export async function createTeam(
   if (!NAME_RE.test(name)) throw new TeamAdminError(`team name must be 1 to 64 letters, digits, spaces, dots, dashes or underscores, starting with a letter or digit (got ${JSON.stringify(name)})`);
   const importRoots = checkImportRoots(options.importRoots ?? []);
   if (await prisma.team.findUnique({ where: { name }, select: { id: true } })) throw new TeamAdminError(`a team named ${JSON.stringify(name)} already exists`);
-  return prisma.$transaction(async (tx) => {
-    const team = await tx.team.create({ data: { name, importRoots }, select: { id: true, name: true, importRoots: true } });
-    const { id, token } = await createApiToken(tx, team.id, checkLabel('token name', options.tokenName ?? `${name} admin`), { role: 'ADMIN' });
-    return { team, token, tokenId: id };
-  });
+  const tokenName = checkLabel('token name', options.tokenName ?? `${name} admin`);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const team = await tx.team.create({ data: { name, importRoots }, select: { id: true, name: true, importRoots: true } });
+      const { id, token } = await createApiToken(tx, team.id, tokenName, { role: 'ADMIN' });
+      return { team, token, tokenId: id };
+    });
+  } catch (err) {
+    // Created by someone else between the check and here (unique name).
+    if ((err as { code?: string }).code === 'P2002') throw new TeamAdminError(`a team named ${JSON.stringify(name)} already exists`);
+    throw err;
+  }
 }
 
 export async function listTeams(prisma: PrismaClient): Promise<TeamSummary[]> {
