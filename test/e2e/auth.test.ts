@@ -317,8 +317,7 @@ describe('dashboard authentication end to end', { timeout: 180_000 }, () => {
     page.on('dialog', (d) => void d.accept());
     await signIn(page, 'ADMIN', 'admin browser');
     await page.goto(`${web.url}/settings`);
-    await page.waitForSelector('[data-testid="credentials"]');
-    expect(await page.textContent('[data-testid="credentials"]')).toMatch(/admin browser \(this session\)/);
+    await page.waitForSelector('[data-testid="credential-row"]:has-text("admin browser (this session)")');
 
     await page.fill('[aria-label="token name"]', 'nightly notebook');
     await page.click('button:has-text("Create token")');

@@ -103,7 +103,8 @@ function TeamAdmin() {
         </label>
         {list.error ? <ErrorBox error={list.error} /> : null}
         {revoked.error ? <ErrorBox error={revoked.error} title="Could not revoke" /> : null}
-        <table data-testid="credentials">
+        {list.fetching && !list.data ? <Loading what="tokens and sessions" /> : null}
+        <table data-testid="credentials" hidden={!list.data}>
           <thead>
             <tr>
               <th>name</th>
