@@ -39,6 +39,7 @@ const config: CodegenConfig = {
           UnitBestMatch: './models.ts#UnitBestMatchRow',
           SparseWeight: './models.ts#SparseWeightRow',
           Viewer: './models.ts#ViewerRow',
+          Credential: './models.ts#CredentialRow',
           CompareSubject: './models.ts#CompareSubjectRow',
           LayerComparison: './models.ts#LayerComparisonRow',
           AlignmentSummary: './models.ts#AlignmentSummaryRow',

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, ensureLocalTeam, startApiServer, type Database, type ApiServer } from '@convergent/api';
+import { openDatabase, ensureLocalTeam, startApiServer, createSignInCode, signInPath, SIGN_IN_CODE_TTL_MS, type Database, type ApiServer } from '@convergent/api';
 import { ProgressBoard, type JobLine } from './progress.ts';
 
 /** A database URL without its password, for the terminal. */
@@ -195,8 +195,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(teamMode ? `convergent: team database ${redact(process.env.DATABASE_URL!)}\n` : `convergent: embedded database in ${path.join(dataDir, 'db')}\n`);
     database = await openDatabase(teamMode ? {} : { dataDir: path.join(dataDir, 'db') });
     if (database.migrations.applied.length) process.stderr.write(`convergent: applied migrations ${database.migrations.applied.join(', ')}\n`);
-    const local = await ensureLocalTeam(database.prisma, { tokenFile: path.join(dataDir, 'local-token') });
-    api = await startApiServer({ database, port: options.apiPort, embeddedWorker: true, log: (m) => process.stderr.write(`api: ${m}\n`) });
+    // The local team may import from the folder npm start runs in (per-team import roots).
+    const local = await ensureLocalTeam(database.prisma, { tokenFile: path.join(dataDir, 'local-token'), importRoots: [process.cwd()] });
+    const dashboardOrigin = `http://127.0.0.1:${options.webPort}`;
+    api = await startApiServer({ database, port: options.apiPort, embeddedWorker: true, corsOrigins: [dashboardOrigin], log: (m) => process.stderr.write(`api: ${m}\n`) });
     const token = local.token;
 
     let demoId: string | null = null;
@@ -206,7 +208,9 @@ export async function main(argv: string[]): Promise<number> {
       '',
       `  Convergent API is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
       `  GraphQL endpoint ${api.graphqlUrl}`,
-      token ? `  Team token       ${token}   (Authorization: Bearer …; kept in ${path.join(dataDir, 'local-token')})` : '  Team token       not available: the team exists but its token file is gone; create a token in the database',
+      token
+        ? `  Team token       in ${path.join(dataDir, 'local-token')} (for scripts: Authorization: Bearer …; never in a URL)`
+        : `  Team token       not available: the team exists but its token file is gone; make one with \`convergent token create --name scripts\``,
       demoId ? `  Demo experiment  queued (${demoId}): 4 seeds of a small net + one wider variant on Fashion-MNIST` : '',
       options.web ? '  Dashboard        starting… (its URL follows)' : '  Dashboard        disabled by --no-web',
       '  Ctrl-C stops everything cleanly.',
@@ -228,14 +232,20 @@ export async function main(argv: string[]): Promise<number> {
       }
       if (stopping) return await stopped;
       web = run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(options.webPort)], webDir, 'web', {
-        CONVERGENT_API_URL: api.graphqlUrl,
+        CONVERGENT_API_URL: api.url,
         NEXT_TELEMETRY_DISABLED: '1',
       }, say);
       web.on('exit', (code) => {
         if (!stopping) say(`convergent: the dashboard exited (code ${code}); the API keeps running`);
       });
-      await waitForHttp(`http://127.0.0.1:${options.webPort}/runtime-config`, 120_000);
-      say(`\n  Dashboard        http://127.0.0.1:${options.webPort}/${token ? `?token=${token}` : ''}  (up after ${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+      await waitForHttp(`${dashboardOrigin}/health`, 120_000);
+      // A one-time sign-in link (the code rides in the fragment, is exchanged by POST for an HttpOnly session
+      // cookie, and is dead after one use or SIGN_IN_CODE_TTL_MS); the team token never goes into a URL.
+      const link = await createSignInCode(database.prisma, local.team.id, { role: 'ADMIN', name: 'npm start' });
+      say(
+        `\n  Dashboard        ${dashboardOrigin}${signInPath(link.code)}  (up after ${((Date.now() - started) / 1000).toFixed(0)} s)` +
+          `\n                   one-time sign-in link: works once, for ${SIGN_IN_CODE_TTL_MS / 60_000} minutes; a new one: \`node packages/engine/bin/convergent.mjs team sign-in local --role admin\` or restart\n`,
+      );
     }
     return await stopped;
   } catch (err) {

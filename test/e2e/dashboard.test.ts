@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../apps/api/src/db/database.ts';
 import { startApiServer, type ApiServer } from '../../apps/api/src/http/server.ts';
+import { createSignInCode } from '../../apps/api/src/auth/sessions.ts';
 import { launchChromium } from './support/browser.ts';
 import { importTinyResult, seedDashboard, type DashboardSeed } from './support/seed-dashboard.ts';
 import { ensureWebBuild, repoRoot, startWebApp, type WebApp } from './support/web-app.ts';
@@ -40,7 +41,7 @@ beforeAll(async () => {
   importedId = await importTinyResult(db.prisma, seed.teamId, tmp);
   log(`trained and imported a tiny real result in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   api = await startApiServer({ database: db, port: 0, host: '127.0.0.1' });
-  web = await startWebApp(api.graphqlUrl);
+  web = await startWebApp(api.url);
   log(`api ${api.graphqlUrl}, dashboard ${web.url}`);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
@@ -115,11 +116,11 @@ async function canvasStats(p: Page) {
 }
 
 describe('dashboard end to end', { timeout: 120_000 }, () => {
-  it('stores ?token= from the first visit, drops it from the URL and lists experiments', async () => {
-    await page.goto(`${web.url}/?token=${encodeURIComponent(seed.token)}`);
+  it('signs in with a one-time link and lists the team\'s experiments', async () => {
+    const { code } = await createSignInCode(db.prisma, seed.teamId, { role: 'ADMIN', name: 'e2e browser' });
+    await page.goto(`${web.url}/sign-in#code=${code}`);
     await page.waitForSelector('[data-testid="experiments-table"]');
-    expect(page.url()).not.toContain('token=');
-    expect(await page.evaluate(() => localStorage.getItem('convergent.token'))).toBe(seed.token);
+    expect(page.url()).toBe(`${web.url}/`);
     const text = await page.textContent('[data-testid="experiments-table"]');
     expect(text).toContain('e2e seeds and widths');
     expect(text).not.toContain('another team');
@@ -288,7 +289,7 @@ describe('dashboard end to end', { timeout: 120_000 }, () => {
     await shot('15-imported-unit');
   });
 
-  it('shows API errors: unknown id, another team’s id, a rejected spec and a bad token', async () => {
+  it('shows API errors: unknown id, another team’s id, a rejected spec and no session', async () => {
     await page.goto(`${web.url}/experiments/no-such-experiment`);
     await page.waitForSelector('[data-testid="api-error"]');
     expect(await page.textContent('[data-testid="api-error"]')).toContain('NOT_FOUND');
@@ -305,9 +306,14 @@ describe('dashboard end to end', { timeout: 120_000 }, () => {
     expect(await page.textContent('[data-testid="spec-errors"]')).toContain('seeds');
     await shot('11-error-spec');
 
-    await page.goto(`${web.url}/?token=not-a-valid-token`);
-    await page.waitForSelector('[data-testid="api-error"]');
-    expect(await page.textContent('[data-testid="api-error"]')).toContain('UNAUTHENTICATED');
-    await shot('12-error-bad-token');
+    // A browser without a session (a fresh context) is told how to sign in.
+    const signedOut = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const p2 = await signedOut.newPage();
+    await p2.goto(`${web.url}/`);
+    await p2.waitForSelector('[data-testid="api-error"]');
+    expect(await p2.textContent('[data-testid="api-error"]')).toContain('UNAUTHENTICATED');
+    expect(await p2.textContent('[data-testid="sign-in-hint"]')).toContain('Sign in');
+    await p2.screenshot({ path: path.join(artifacts, '12-error-signed-out.png'), fullPage: true });
+    await signedOut.close();
   });
 });

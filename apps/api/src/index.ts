@@ -11,6 +11,9 @@ export type * from './generated/prisma/client.ts';
 export { startApiServer, type ApiServer, type StartApiServerOptions } from './http/server.ts';
 export { ensureLocalTeam, LOCAL_TEAM_NAME, type LocalTeam, type LocalTeamOptions } from './auth/local-team.ts';
 export { createApiToken, authenticateToken, hashToken, type AuthenticatedTeam } from './auth/tokens.ts';
+export { createSignInCode, exchangeSignInCode, SignInError, SIGN_IN_CODE_TTL_MS, SESSION_TTL_MS } from './auth/sessions.ts';
+export { signInPath } from './auth/team-admin.ts';
+export { teamCommand, tokenCommand, TEAM_USAGE, TOKEN_USAGE } from './auth/team-command.ts';
 export type { ApiServices, ImportActivationsRequest } from './graphql/context.ts';
 
 // jobs (pg-boss queue + Job rows) and the worker behind `convergent worker` and the API's embedded worker

@@ -47,7 +47,8 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
   beforeAll(async () => {
     testDb = await createTestDatabase(kind);
     db = await openDatabase(testDb.options);
-    A = await seedTeam(db.prisma, 'team-a');
+    importRoot = mkdtempSync(path.join(os.tmpdir(), 'convergent-import-'));
+    A = await seedTeam(db.prisma, 'team-a', { importRoots: [importRoot] });
     B = await seedTeam(db.prisma, 'team-b');
     seeded = await seedExperiment(db.prisma, A.teamId, { name: 'family', networks: NETWORKS, layers: LAYERS, storedChance: true });
     tiny = await seedExperiment(db.prisma, A.teamId, { name: 'tiny', networks: [{ arch: 'small', seed: 5 }, { arch: 'small', seed: 6 }], layers: LAYERS.slice(0, 1), methods: ['HUNGARIAN'] });
@@ -63,8 +64,7 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
     }
     const job = await db.prisma.job.create({ data: { teamId: A.teamId, experimentId: seeded.experimentId, kind: 'ALIGN', payload: {}, status: 'COMPLETED', fraction: 1 } });
     jobId = job.id;
-    importRoot = mkdtempSync(path.join(os.tmpdir(), 'convergent-import-'));
-    api = await startApiServer({ database: db, port: 0, importRoots: [importRoot], log: (m) => { if (process.env.API_TEST_LOG) console.error(m); } });
+    api = await startApiServer({ database: db, port: 0, log: (m) => { if (process.env.API_TEST_LOG) console.error(m); } });
   });
 
   afterAll(async () => {
@@ -420,9 +420,11 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
       expect((await fetchBytes(r)).status, r).toBe(401); // no credentials
       expect((await fetchBytes(r, { authorization: 'Bearer cvg_wrong' })).status, r).toBe(401);
       expect((await fetchBytes(r, { authorization: `Bearer ${B.token}` })).status, r).toBe(404); // another team
-      expect((await fetchBytes(`${r}?token=${encodeURIComponent(B.token)}`)).status, r).toBe(404);
       expect((await fetchBytes(r, { authorization: `Bearer ${A.token}` })).status, r).toBe(200);
-      expect((await fetchBytes(`${r}?token=${encodeURIComponent(A.token)}`)).status, r).toBe(200);
+      // Tokens never ride in URLs (history, logs, Referer): refused even when valid.
+      const inUrl = await fetchBytes(`${r}?token=${encodeURIComponent(A.token)}`);
+      expect(inUrl.status, r).toBe(401);
+      expect(inUrl.bytes.toString(), r).toMatch(/tokens are not accepted in URLs/);
     }
     // A signature only opens the object it was issued for.
     const sig = new URL(d.alignment.betweenUrl).searchParams.get('sig')!;
@@ -467,7 +469,7 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
     expect(await codes(url(), A.token, 'mutation { createExperiment(input: { name: "x", spec: "not an object" }) { experiment { id } } }')).toEqual(['BAD_USER_INPUT']);
     expect(await db.prisma.experiment.count()).toBe(before);
 
-    expect(await codes(url(), A.token, 'mutation { importResult(input: { path: "/etc" }) { experiment { id } } }')).toEqual(['FORBIDDEN']);
+    expect(await codes(url(), A.token, 'mutation { importResult(input: { path: "/etc" }) { experiment { id } } }')).toEqual(['BAD_USER_INPUT']);
     expect(await codes(url(), A.token, 'mutation { importResult(input: { path: "relative/dir" }) { experiment { id } } }')).toEqual(['BAD_USER_INPUT']);
     expect(await codes(url(), A.token, 'mutation($p: String!) { importResult(input: { path: $p }) { experiment { id } } }', { p: path.join(importRoot, 'missing') })).toEqual(['BAD_USER_INPUT']);
     expect(
@@ -498,7 +500,7 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
     // A dataset given as files must lie inside the import roots.
     expect(await codes(url(), A.token, 'mutation($s: JSON!) { createExperiment(input: { name: "files", spec: $s }) { experiment { id } } }', {
       s: { ...spec, dataset: { npy: { images: '/etc/hosts', labels: '/etc/hosts' } } },
-    })).toEqual(['FORBIDDEN']);
+    })).toEqual(['BAD_USER_INPUT']);
 
     expect(await codes(url(), A.token, 'mutation($id: ID!) { retryJob(id: $id) { id } }', { id: job.id })).toEqual(['BAD_USER_INPUT']); // still queued
     const cancelled = await ok(url(), A.token, 'mutation($id: ID!) { cancelJob(id: $id) { id status } }', { id: job.id });
@@ -577,12 +579,21 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
     }
   });
 
-  it('CORS allows the local dashboard origin only', async () => {
+  it('CORS allows the dashboard origin only, exactly; every answer carries Referrer-Policy: no-referrer', async () => {
     const pre = await fetch(`${url()}/graphql`, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1:3000', 'access-control-request-method': 'POST' } });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3000');
     expect(pre.headers.get('access-control-allow-headers')).toContain('authorization');
-    const evil = await fetch(`${url()}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
-    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+    // Any other origin, other local ports and localhost included (they used to pass), gets no CORS headers.
+    for (const origin of ['https://evil.example', 'http://localhost:3000', 'http://127.0.0.1:8080', 'http://127.0.0.1:3000.evil.example', 'null']) {
+      const other = await fetch(`${url()}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+      expect(other.headers.get('access-control-allow-origin'), origin).toBeNull();
+      const post = await fetch(`${url()}/graphql`, { method: 'POST', headers: { origin, 'content-type': 'application/json', authorization: `Bearer ${A.token}` }, body: '{"query":"{ viewer { tokenName } }"}' });
+      expect(post.headers.get('access-control-allow-origin'), origin).toBeNull();
+    }
+    for (const r of [await fetch(`${url()}/health`), await fetch(`${url()}/graphql`), await fetch(`${url()}/files/units/1/top.png`)]) {
+      expect(r.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    }
   });
 });

@@ -109,9 +109,10 @@ async function artifact(prisma: PrismaClient, teamId: string, experimentId: stri
   });
 }
 
-export async function seedTeam(prisma: PrismaClient, name: string): Promise<{ teamId: string; token: string }> {
-  const team = await prisma.team.create({ data: { name }, select: { id: true } });
-  const { token } = await createApiToken(prisma, team.id, `${name} test token`);
+/** A team and its first token, an ADMIN one (as `convergent team create` makes). */
+export async function seedTeam(prisma: PrismaClient, name: string, options: { role?: 'ADMIN' | 'MEMBER'; importRoots?: string[] } = {}): Promise<{ teamId: string; token: string }> {
+  const team = await prisma.team.create({ data: { name, importRoots: options.importRoots ?? [] }, select: { id: true } });
+  const { token } = await createApiToken(prisma, team.id, `${name} test token`, { role: options.role ?? 'ADMIN' });
   return { teamId: team.id, token };
 }
 

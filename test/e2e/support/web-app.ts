@@ -69,13 +69,13 @@ export interface WebApp {
   stop(): Promise<void>;
 }
 
-/** `next start -H 127.0.0.1 -p <free port>` with CONVERGENT_API_URL pointing at the API; resolves when it answers. */
-export async function startWebApp(apiGraphqlUrl: string): Promise<WebApp> {
+/** `next start -H 127.0.0.1 -p <free port>` with CONVERGENT_API_URL pointing at the API's origin; resolves when it answers. */
+export async function startWebApp(apiUrl: string): Promise<WebApp> {
   const port = await freePort();
   let out = '';
   const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: webDir,
-    env: { ...process.env, CONVERGENT_API_URL: apiGraphqlUrl, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, CONVERGENT_API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -86,7 +86,7 @@ export async function startWebApp(apiGraphqlUrl: string): Promise<WebApp> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${out}`);
     try {
-      const r = await fetch(`${url}/runtime-config`);
+      const r = await fetch(`${url}/health`);
       if (r.ok) break;
     } catch {
       // not listening yet

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { openDatabase, type Database } from '../db/database.ts';
 import { createTestDatabase, type TestDatabase } from '../db/test-databases.ts';
 import { ensureLocalTeam } from './local-team.ts';
-import { authenticateToken, createApiToken, hashToken, tokenFromRequest } from './tokens.ts';
+import { authenticateCredentialId, authenticateToken, createApiToken, credentialFromHeader, hashToken } from './tokens.ts';
 
 describe('API tokens and the local team', () => {
   let testDb: TestDatabase;
@@ -29,7 +29,8 @@ describe('API tokens and the local team', () => {
     const first = await ensureLocalTeam(db.prisma, { tokenFile });
     expect(first.created).toBe(true);
     expect(first.token).toMatch(/^cvg_[A-Za-z0-9_-]{43}$/);
-    expect((await authenticateToken(db.prisma, first.token!))?.teamId).toBe(first.team.id);
+    // The local token administers its team (it is the only way in before any sign-in link).
+    expect(await authenticateToken(db.prisma, first.token!)).toMatchObject({ teamId: first.team.id, role: 'ADMIN', kind: 'TOKEN' });
     expect(readFileSync(tokenFile, 'utf8').trim()).toBe(first.token);
     expect(statSync(tokenFile).mode & 0o077).toBe(0);
     // Only the hash is stored.
@@ -56,11 +57,28 @@ describe('API tokens and the local team', () => {
     expect(await authenticateToken(db.prisma, '')).toBeNull();
   });
 
-  it('reads the secret from a Bearer header, else from ?token=', () => {
-    expect(tokenFromRequest('Bearer abc', 'q')).toBe('abc');
-    expect(tokenFromRequest('bearer  abc ', null)).toBe('abc');
-    expect(tokenFromRequest('Basic xyz', 'q')).toBeNull();
-    expect(tokenFromRequest(undefined, 'q')).toBe('q');
-    expect(tokenFromRequest(undefined, null)).toBeNull();
+  it('a session secret is no bearer token and a token no session; credentials by id die with revocation', async () => {
+    const team = await db.prisma.team.create({ data: { name: 'kinds' } });
+    const token = await createApiToken(db.prisma, team.id, 'script');
+    const session = await createApiToken(db.prisma, team.id, 'browser', { kind: 'SESSION', role: 'ADMIN' });
+    expect(session.token).toMatch(/^cvs_/);
+    expect(await authenticateToken(db.prisma, token.token, 'TOKEN')).toMatchObject({ kind: 'TOKEN', role: 'MEMBER' });
+    expect(await authenticateToken(db.prisma, token.token, 'SESSION')).toBeNull();
+    expect(await authenticateToken(db.prisma, session.token, 'TOKEN')).toBeNull();
+    expect(await authenticateToken(db.prisma, session.token, 'SESSION')).toMatchObject({ kind: 'SESSION', role: 'ADMIN', tokenName: 'browser' });
+    expect(await authenticateCredentialId(db.prisma, session.id)).toMatchObject({ tokenId: session.id });
+    await db.prisma.apiToken.update({ where: { id: session.id }, data: { revokedAt: new Date() } });
+    expect(await authenticateCredentialId(db.prisma, session.id)).toBeNull();
+    // Use is recorded (to the minute) for the token list.
+    expect((await db.prisma.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt).not.toBeNull();
+  });
+
+  it('reads credentials from the Authorization header only: Bearer for tokens, Session for dashboard sessions', () => {
+    expect(credentialFromHeader('Bearer abc')).toEqual({ secret: 'abc', kind: 'TOKEN' });
+    expect(credentialFromHeader('bearer  abc ')).toEqual({ secret: 'abc', kind: 'TOKEN' });
+    expect(credentialFromHeader('Session cvs_x')).toEqual({ secret: 'cvs_x', kind: 'SESSION' });
+    expect(credentialFromHeader('Basic xyz')).toBeNull();
+    expect(credentialFromHeader('Bearer a b')).toBeNull();
+    expect(credentialFromHeader(undefined)).toBeNull();
   });
 });

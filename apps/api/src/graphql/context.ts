@@ -2,6 +2,8 @@
 // DataLoaders, signed file links and the services that queue work.
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { FileLinks } from '../http/file-links.ts';
+import type { Authenticator } from '../auth/authenticator.ts';
+import type { AuthenticatedTeam } from '../auth/tokens.ts';
 import type { SqlRead } from '../db/sql-read.ts';
 import type { Loaders } from './loaders.ts';
 
@@ -36,9 +38,14 @@ export interface ApiContext {
   teamId: string;
   teamName: string;
   tokenName: string;
+  /** The request's credential (team token or dashboard session): its id, kind and role. */
+  credential: AuthenticatedTeam;
+  /** Forgets revoked credentials at once (team administration mutations). */
+  authenticator: Authenticator;
   loaders: Loaders;
+  /** File URLs signed for this request's credential (they die with it). */
   links: FileLinks;
   services: ApiServices;
-  /** Folders under which importResult/importActivations may read (absolute, resolved). */
+  /** Folders under which this team's importResult/importActivations may read (absolute; Team.importRoots). */
   importRoots: string[];
 }

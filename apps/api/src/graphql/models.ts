@@ -66,7 +66,11 @@ export interface SparseWeightRow {
 export interface ViewerRow {
   team: TeamRow;
   tokenName: string;
+  role: 'ADMIN' | 'MEMBER';
+  credentialKind: 'TOKEN' | 'SESSION';
 }
+/** A token or session of the team (never its secret). */
+export type CredentialRow = Pick<ApiToken, 'id' | 'name' | 'kind' | 'role' | 'prefix' | 'createdAt' | 'lastUsedAt' | 'expiresAt' | 'revokedAt'>;
 export type CompareSubjectRow =
   | { kind: 'network'; network: NetworkRow }
   | { kind: 'experiment'; experiment: ExperimentRow; accuracy: number | null };

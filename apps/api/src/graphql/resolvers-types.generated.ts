@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { TeamRow as TeamRowModel, ExperimentRow as ExperimentRowModel, NetworkRow as NetworkRowModel, LayerRow as LayerRowModel, UnitRow as UnitRowModel, AlignmentRow as AlignmentRowModel, JobRow as JobRowModel, UnitMatchRow as UnitMatchRowModel, ClusterRow as ClusterRowModel, TopImageRow as TopImageRowModel, UnitBestMatchRow as UnitBestMatchRowModel, SparseWeightRow as SparseWeightRowModel, ViewerRow as ViewerRowModel, CompareSubjectRow as CompareSubjectRowModel, LayerComparisonRow as LayerComparisonRowModel, AlignmentSummaryRow as AlignmentSummaryRowModel, ArchitectureGroupRow as ArchitectureGroupRowModel } from './models.ts';
+import type { TeamRow as TeamRowModel, ExperimentRow as ExperimentRowModel, NetworkRow as NetworkRowModel, LayerRow as LayerRowModel, UnitRow as UnitRowModel, AlignmentRow as AlignmentRowModel, JobRow as JobRowModel, UnitMatchRow as UnitMatchRowModel, ClusterRow as ClusterRowModel, TopImageRow as TopImageRowModel, UnitBestMatchRow as UnitBestMatchRowModel, SparseWeightRow as SparseWeightRowModel, ViewerRow as ViewerRowModel, CredentialRow as CredentialRowModel, CompareSubjectRow as CompareSubjectRowModel, LayerComparisonRow as LayerComparisonRowModel, AlignmentSummaryRow as AlignmentSummaryRowModel, ArchitectureGroupRow as ArchitectureGroupRowModel } from './models.ts';
 import type { ApiContext } from './context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -202,6 +202,64 @@ export type CreateExperimentPayload = {
   experiment: Experiment;
   jobs: Array<Job>;
 };
+
+export type CreateSignInLinkInput = {
+  /** Who the link is for; becomes the session's name (1 to 100 characters). */
+  name: Scalars['String']['input'];
+  role?: TeamRole;
+};
+
+export type CreateTokenInput = {
+  /** Days until the token expires (1 to 3650); null: never. */
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  /** What the token is for (shown in lists), 1 to 100 characters. */
+  name: Scalars['String']['input'];
+  role?: TeamRole;
+};
+
+export type CreateTokenPayload = {
+  __typename?: 'CreateTokenPayload';
+  credential: Credential;
+  /** The secret (cvg_…), shown this once: send it as Authorization: Bearer <token>. */
+  token: Scalars['String']['output'];
+};
+
+/** A team token or dashboard session. The secret itself is never shown again after creation. */
+export type Credential = {
+  __typename?: 'Credential';
+  createdAt: Scalars['DateTime']['output'];
+  /** True for the credential of this very request. */
+  current: Scalars['Boolean']['output'];
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  kind: CredentialKind;
+  /** Last use, to the minute (null when never used). */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** The first characters of the secret (cvg_… tokens, cvs_… sessions), to tell them apart. */
+  prefix: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  role: TeamRole;
+};
+
+export type CredentialConnection = {
+  __typename?: 'CredentialConnection';
+  edges: Array<CredentialEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CredentialEdge = {
+  __typename?: 'CredentialEdge';
+  cursor: Scalars['String']['output'];
+  node: Credential;
+};
+
+export type CredentialKind =
+  /** A dashboard session, opened with a one-time sign-in link. */
+  | 'SESSION'
+  /** A team token for scripts (Authorization: Bearer). */
+  | 'TOKEN';
 
 export type DeleteExperimentPayload = {
   __typename?: 'DeleteExperimentPayload';
@@ -461,6 +519,13 @@ export type Mutation = {
    * store the experiment and queue its jobs (train, record, align).
    */
   createExperiment: CreateExperimentPayload;
+  /**
+   * Team admins: a one-time sign-in link for the dashboard, for a teammate or another browser. It works once, for
+   * 15 minutes, and opens a session with the given role.
+   */
+  createSignInLink: SignInLinkPayload;
+  /** Team admins: create a team token for scripts. Its secret is in the payload, once (only a hash is stored). */
+  createToken: CreateTokenPayload;
   /** Delete an experiment with its networks, alignments, jobs and files. */
   deleteExperiment: DeleteExperimentPayload;
   /**
@@ -470,11 +535,17 @@ export type Mutation = {
   importActivations: ImportPayload;
   /**
    * Import a result directory written by `convergent experiment run` (a path on the API server's machine, inside one
-   * of its allowed import roots; FORBIDDEN otherwise).
+   * of the team's import roots, Team.importRoots). A path outside them, a missing one and a file where a directory is
+   * expected all answer the same BAD_USER_INPUT (the API does not reveal which server paths exist).
    */
   importResult: ImportPayload;
   /** Queue a failed or cancelled job again. */
   retryJob: Job;
+  /**
+   * Team admins: revoke a token or a dashboard session of the team (its signed file URLs stop working with it).
+   * Anyone may revoke the credential of the request itself (signing out).
+   */
+  revokeCredential: Credential;
 };
 
 
@@ -485,6 +556,16 @@ export type MutationCancelJobArgs = {
 
 export type MutationCreateExperimentArgs = {
   input: CreateExperimentInput;
+};
+
+
+export type MutationCreateSignInLinkArgs = {
+  input: CreateSignInLinkInput;
+};
+
+
+export type MutationCreateTokenArgs = {
+  input: CreateTokenInput;
 };
 
 
@@ -504,6 +585,11 @@ export type MutationImportResultArgs = {
 
 
 export type MutationRetryJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeCredentialArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -671,6 +757,15 @@ export type QueryUnitArgs = {
   id: Scalars['ID']['input'];
 };
 
+export type SignInLinkPayload = {
+  __typename?: 'SignInLinkPayload';
+  /** The one-time code (cvc_…). */
+  code: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  /** Path of the link on the dashboard: /sign-in#code=<code> (the code stays in the fragment, never sent in a URL). */
+  path: Scalars['String']['output'];
+};
+
 export type SparsePathPoint = {
   __typename?: 'SparsePathPoint';
   /** Mean fraction of variance unexplained on the fitted statistics. */
@@ -693,9 +788,27 @@ export type SparseWeight = {
 export type Team = {
   __typename?: 'Team';
   createdAt: Scalars['DateTime']['output'];
+  /**
+   * Team admins (FORBIDDEN otherwise): the team's tokens and dashboard sessions, newest first. Inactive ones
+   * (revoked or expired) only when includeInactive.
+   */
+  credentials: CredentialConnection;
   experiments: ExperimentConnection;
   id: Scalars['ID']['output'];
+  /**
+   * Absolute folders on the API server this team may import from (importResult, importActivations, dataset files).
+   * Set by the server's operator: `convergent team import-roots <team> DIR…`.
+   */
+  importRoots: Array<Scalars['String']['output']>;
   name: Scalars['String']['output'];
+};
+
+
+export type TeamCredentialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
+  kind?: InputMaybe<CredentialKind>;
 };
 
 
@@ -704,6 +817,11 @@ export type TeamExperimentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<ExperimentStatus>;
 };
+
+/** What a credential may do: ADMIN also manages the team's tokens, sessions and sign-in links. */
+export type TeamRole =
+  | 'ADMIN'
+  | 'MEMBER';
 
 export type TopImage = {
   __typename?: 'TopImage';
@@ -812,8 +930,12 @@ export type UnitOrder =
 
 export type Viewer = {
   __typename?: 'Viewer';
+  /** TOKEN (a team token, scripts) or SESSION (a dashboard sign-in). */
+  credentialKind: CredentialKind;
+  /** Role of the token or session used for this request. */
+  role: TeamRole;
   team: Team;
-  /** Name of the API token used for this request. */
+  /** Name of the token or session used for this request. */
   tokenName: Scalars['String']['output'];
 };
 
@@ -905,6 +1027,13 @@ export type ResolversTypes = {
   ConvergenceStats: ResolverTypeWrapper<ConvergenceStats>;
   CreateExperimentInput: CreateExperimentInput;
   CreateExperimentPayload: ResolverTypeWrapper<Omit<CreateExperimentPayload, 'experiment' | 'jobs'> & { experiment: ResolversTypes['Experiment'], jobs: Array<ResolversTypes['Job']> }>;
+  CreateSignInLinkInput: CreateSignInLinkInput;
+  CreateTokenInput: CreateTokenInput;
+  CreateTokenPayload: ResolverTypeWrapper<Omit<CreateTokenPayload, 'credential'> & { credential: ResolversTypes['Credential'] }>;
+  Credential: ResolverTypeWrapper<CredentialRowModel>;
+  CredentialConnection: ResolverTypeWrapper<Omit<CredentialConnection, 'edges'> & { edges: Array<ResolversTypes['CredentialEdge']> }>;
+  CredentialEdge: ResolverTypeWrapper<Omit<CredentialEdge, 'node'> & { node: ResolversTypes['Credential'] }>;
+  CredentialKind: CredentialKind;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteExperimentPayload: ResolverTypeWrapper<DeleteExperimentPayload>;
   EpochMetric: ResolverTypeWrapper<EpochMetric>;
@@ -938,10 +1067,12 @@ export type ResolversTypes = {
   NetworkStatus: NetworkStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<{}>;
+  SignInLinkPayload: ResolverTypeWrapper<SignInLinkPayload>;
   SparsePathPoint: ResolverTypeWrapper<SparsePathPoint>;
   SparseWeight: ResolverTypeWrapper<SparseWeightRowModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Team: ResolverTypeWrapper<TeamRowModel>;
+  TeamRole: TeamRole;
   TopImage: ResolverTypeWrapper<TopImageRowModel>;
   Unit: ResolverTypeWrapper<UnitRowModel>;
   UnitBestMatch: ResolverTypeWrapper<UnitBestMatchRowModel>;
@@ -969,6 +1100,12 @@ export type ResolversParentTypes = {
   ConvergenceStats: ConvergenceStats;
   CreateExperimentInput: CreateExperimentInput;
   CreateExperimentPayload: Omit<CreateExperimentPayload, 'experiment' | 'jobs'> & { experiment: ResolversParentTypes['Experiment'], jobs: Array<ResolversParentTypes['Job']> };
+  CreateSignInLinkInput: CreateSignInLinkInput;
+  CreateTokenInput: CreateTokenInput;
+  CreateTokenPayload: Omit<CreateTokenPayload, 'credential'> & { credential: ResolversParentTypes['Credential'] };
+  Credential: CredentialRowModel;
+  CredentialConnection: Omit<CredentialConnection, 'edges'> & { edges: Array<ResolversParentTypes['CredentialEdge']> };
+  CredentialEdge: Omit<CredentialEdge, 'node'> & { node: ResolversParentTypes['Credential'] };
   DateTime: Scalars['DateTime']['output'];
   DeleteExperimentPayload: DeleteExperimentPayload;
   EpochMetric: EpochMetric;
@@ -997,6 +1134,7 @@ export type ResolversParentTypes = {
   NetworkEdge: Omit<NetworkEdge, 'node'> & { node: ResolversParentTypes['Network'] };
   PageInfo: PageInfo;
   Query: {};
+  SignInLinkPayload: SignInLinkPayload;
   SparsePathPoint: SparsePathPoint;
   SparseWeight: SparseWeightRowModel;
   String: Scalars['String']['output'];
@@ -1120,6 +1258,39 @@ export type ConvergenceStatsResolvers<ContextType = ApiContext, ParentType exten
 export type CreateExperimentPayloadResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CreateExperimentPayload'] = ResolversParentTypes['CreateExperimentPayload']> = {
   experiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType>;
   jobs?: Resolver<Array<ResolversTypes['Job']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CreateTokenPayloadResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CreateTokenPayload'] = ResolversParentTypes['CreateTokenPayload']> = {
+  credential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CredentialResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Credential'] = ResolversParentTypes['Credential']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CredentialKind'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['TeamRole'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CredentialConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CredentialConnection'] = ResolversParentTypes['CredentialConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CredentialEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CredentialEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CredentialEdge'] = ResolversParentTypes['CredentialEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Credential'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1263,10 +1434,13 @@ export type LayerConvergenceResolvers<ContextType = ApiContext, ParentType exten
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   cancelJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCancelJobArgs, 'id'>>;
   createExperiment?: Resolver<ResolversTypes['CreateExperimentPayload'], ParentType, ContextType, RequireFields<MutationCreateExperimentArgs, 'input'>>;
+  createSignInLink?: Resolver<ResolversTypes['SignInLinkPayload'], ParentType, ContextType, RequireFields<MutationCreateSignInLinkArgs, 'input'>>;
+  createToken?: Resolver<ResolversTypes['CreateTokenPayload'], ParentType, ContextType, RequireFields<MutationCreateTokenArgs, 'input'>>;
   deleteExperiment?: Resolver<ResolversTypes['DeleteExperimentPayload'], ParentType, ContextType, RequireFields<MutationDeleteExperimentArgs, 'id'>>;
   importActivations?: Resolver<ResolversTypes['ImportPayload'], ParentType, ContextType, RequireFields<MutationImportActivationsArgs, 'input'>>;
   importResult?: Resolver<ResolversTypes['ImportPayload'], ParentType, ContextType, RequireFields<MutationImportResultArgs, 'input'>>;
   retryJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRetryJobArgs, 'id'>>;
+  revokeCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationRevokeCredentialArgs, 'id'>>;
 };
 
 export type NetworkResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network']> = {
@@ -1324,6 +1498,13 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };
 
+export type SignInLinkPayloadResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SignInLinkPayload'] = ResolversParentTypes['SignInLinkPayload']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type SparsePathPointResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SparsePathPoint'] = ResolversParentTypes['SparsePathPoint']> = {
   meanLoss?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   meanLossHeldOut?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1341,8 +1522,10 @@ export type SparseWeightResolvers<ContextType = ApiContext, ParentType extends R
 
 export type TeamResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Team'] = ResolversParentTypes['Team']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  credentials?: Resolver<ResolversTypes['CredentialConnection'], ParentType, ContextType, RequireFields<TeamCredentialsArgs, 'first' | 'includeInactive'>>;
   experiments?: Resolver<ResolversTypes['ExperimentConnection'], ParentType, ContextType, RequireFields<TeamExperimentsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  importRoots?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1417,6 +1600,8 @@ export type UnitMatchEdgeResolvers<ContextType = ApiContext, ParentType extends 
 };
 
 export type ViewerResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  credentialKind?: Resolver<ResolversTypes['CredentialKind'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['TeamRole'], ParentType, ContextType>;
   team?: Resolver<ResolversTypes['Team'], ParentType, ContextType>;
   tokenName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1434,6 +1619,10 @@ export type Resolvers<ContextType = ApiContext> = {
   ConfigDifference?: ConfigDifferenceResolvers<ContextType>;
   ConvergenceStats?: ConvergenceStatsResolvers<ContextType>;
   CreateExperimentPayload?: CreateExperimentPayloadResolvers<ContextType>;
+  CreateTokenPayload?: CreateTokenPayloadResolvers<ContextType>;
+  Credential?: CredentialResolvers<ContextType>;
+  CredentialConnection?: CredentialConnectionResolvers<ContextType>;
+  CredentialEdge?: CredentialEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteExperimentPayload?: DeleteExperimentPayloadResolvers<ContextType>;
   EpochMetric?: EpochMetricResolvers<ContextType>;
@@ -1455,6 +1644,7 @@ export type Resolvers<ContextType = ApiContext> = {
   NetworkEdge?: NetworkEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SignInLinkPayload?: SignInLinkPayloadResolvers<ContextType>;
   SparsePathPoint?: SparsePathPointResolvers<ContextType>;
   SparseWeight?: SparseWeightResolvers<ContextType>;
   Team?: TeamResolvers<ContextType>;

@@ -9,12 +9,14 @@
 //   GET /files/layers/<layerId>/within.npy        W float32 [units, units]
 //   GET /files/networks/<networkId>/model.json    trained weights, tfjs LayersModel (tf.loadLayersModel(url)); its
 //                                                 weightsManifest paths carry a signature, so weights.bin loads too
-// PNG routes take ?scale=1..8 (nearest neighbour). Access: a signature issued by GraphQL for the object (?sig=),
-// or a team token (Authorization: Bearer, or ?token= for <img>) whose team owns the object; else 401 / 404.
+// PNG routes take ?scale=1..8 (nearest neighbour). Access: a signature issued by GraphQL for the object (?sig=,
+// see file-links.ts) while the credential it names is live, or a credential in the Authorization header (team
+// token, or a dashboard session forwarded by the dashboard server); the object must belong to that credential's
+// team, else 404. Never a token in the URL: `?token=` is refused with a message saying so.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { authenticateToken, tokenFromRequest } from '../auth/tokens.ts';
-import type { FileLinks } from './file-links.ts';
+import type { Authenticator } from '../auth/authenticator.ts';
+import type { FileLinkSigner } from './file-links.ts';
 import { encodePng } from './png.ts';
 import { decodeNpy, matchedDifference, npyBytes, toFloat32, transpose32, type NpyMatrix } from './npy-buffer.ts';
 import { asRecord, num } from '../graphql/mapping.ts';
@@ -42,7 +44,7 @@ export interface FileRoutes {
   handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
 }
 
-export function createFileRoutes(prisma: PrismaClient, links: FileLinks): FileRoutes {
+export function createFileRoutes(prisma: PrismaClient, links: FileLinkSigner, auth: Authenticator): FileRoutes {
   // Decoded probe image arrays of the most recently used experiments (a few MB each at most).
   const probeCache = new Map<string, ProbeImages>();
 
@@ -136,28 +138,47 @@ export function createFileRoutes(prisma: PrismaClient, links: FileLinks): FileRo
     res.end(body);
   }
 
+  /**
+   * The team (and credential) a file request acts for: a signed link while its credential is live, else the
+   * Authorization header. Refused with 401 and a message that says what to do.
+   */
+  async function access(req: IncomingMessage, url: URL, scope: string): Promise<{ teamId: string; credentialId: string }> {
+    if (url.searchParams.has('token')) {
+      throw new HttpError(401, 'UNAUTHENTICATED', 'tokens are not accepted in URLs (they leak into logs, history and Referer headers): send Authorization: Bearer <token>, or use a signed URL from the API');
+    }
+    const sig = url.searchParams.get('sig');
+    let refused: string | null = null;
+    if (sig) {
+      const check = links.verify(scope, sig);
+      if (check.ok) {
+        const cred = await auth.byId(check.credentialId);
+        if (cred) return { teamId: cred.teamId, credentialId: cred.tokenId };
+        refused =
+          'this file link was issued to a token or dashboard session that has since been revoked or has expired (links die with their credential); sign in again or use a live token, then ask the API for a fresh link';
+      } else refused = check.message;
+    }
+    // A header credential still opens the file (e.g. a dashboard page holding links older than their lifetime).
+    if (req.headers.authorization || !refused) {
+      const r = await auth.fromHeader(req.headers.authorization);
+      if (r.ok) return { teamId: r.auth.teamId, credentialId: r.auth.tokenId };
+      if (!refused) throw new HttpError(401, 'UNAUTHENTICATED', `${r.message}, or use a signed URL from the API`);
+    }
+    throw new HttpError(401, 'UNAUTHENTICATED', refused!);
+  }
+
   return {
     async handle(req, res, url) {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'METHOD_NOT_ALLOWED', 'file routes answer GET only');
       const m = /^\/files\/(units|probe|alignments|layers|networks)\/([A-Za-z0-9_-]{1,64})\/([A-Za-z0-9_.{}-]{1,64})$/.exec(url.pathname);
       if (!m) throw new HttpError(404, 'NOT_FOUND', `no file route ${url.pathname}`);
       const [, kind, id, file] = m as unknown as [string, string, string, string];
-      // Access: a valid signature for this object, else a team token (then the object must be the team's).
-      let teamId: string | null = null;
-      const sig = url.searchParams.get('sig');
-      if (!(sig && links.verify(`${kind}/${id}`, sig))) {
-        const token = tokenFromRequest(req.headers.authorization, url.searchParams.get('token'));
-        if (!token) throw new HttpError(401, 'UNAUTHENTICATED', 'missing credentials: send Authorization: Bearer <token>, ?token=<token>, or use a signed URL from the API');
-        const auth = await authenticateToken(prisma, token);
-        if (!auth) throw new HttpError(401, 'UNAUTHENTICATED', 'invalid, revoked or expired token');
-        teamId = auth.teamId;
-      }
+      const { teamId, credentialId } = await access(req, url, `${kind}/${id}`);
       const gone = () => new HttpError(404, 'NOT_FOUND', `${kind.replace(/s$/, '')} ${id} not found (unknown id, or it belongs to another team)`);
 
       if (kind === 'probe') {
         const pm = /^(\d{1,9})\.png$/.exec(file);
         if (!pm) throw new HttpError(404, 'NOT_FOUND', `expected /files/probe/<experimentId>/<index>.png`);
-        const exp = await prisma.experiment.findFirst({ where: { id, ...(teamId ? { teamId } : {}) }, select: { id: true } });
+        const exp = await prisma.experiment.findFirst({ where: { id, teamId }, select: { id: true } });
         if (!exp) throw gone();
         const probe = await probeImages(exp.id);
         const index = Number(pm[1]);
@@ -172,7 +193,7 @@ export function createFileRoutes(prisma: PrismaClient, links: FileLinks): FileRo
       if (kind === 'units') {
         if (file !== 'top.png' || !/^\d{1,15}$/.test(id)) throw gone();
         const unit = await prisma.unit.findFirst({
-          where: { id: Number(id), ...(teamId ? { layer: { network: { experiment: { teamId } } } } : {}) },
+          where: { id: Number(id), layer: { network: { experiment: { teamId } } } },
           select: { topImages: true, layer: { select: { receptiveField: true, network: { select: { experimentId: true } } } } },
         });
         if (!unit) throw gone();
@@ -186,7 +207,7 @@ export function createFileRoutes(prisma: PrismaClient, links: FileLinks): FileRo
 
       if (kind === 'networks') {
         if (file !== 'model.json' && file !== 'weights.bin') throw gone();
-        const net = await prisma.network.findFirst({ where: { id, ...(teamId ? { experiment: { teamId } } : {}) }, select: { id: true, experiment: { select: { teamId: true } } } });
+        const net = await prisma.network.findFirst({ where: { id, experiment: { teamId } }, select: { id: true, experiment: { select: { teamId: true } } } });
         if (!net) throw gone();
         const art = await prisma.artifact.findUnique({ where: { teamId_key: { teamId: net.experiment.teamId, key: `network/${net.id}/${file}` } }, select: { data: true } });
         if (!art) throw new HttpError(404, 'NOT_FOUND', `network ${id} has no stored weights`);
@@ -196,7 +217,7 @@ export function createFileRoutes(prisma: PrismaClient, links: FileLinks): FileRo
         }
         // tfjs resolves weight paths against model.json's folder and drops its query: sign each path.
         const model = JSON.parse(Buffer.from(art.data).toString('utf8')) as { weightsManifest?: { paths: string[] }[] };
-        const sig = links.sign(`networks/${net.id}`);
+        const sig = links.sign(`networks/${net.id}`, credentialId);
         // One shard is stored (as weights.bin) whatever it was called.
         const groups = model.weightsManifest ?? [];
         if (groups.length === 1 && groups[0]!.paths.length === 1) groups[0]!.paths = [`weights.bin?sig=${sig}`];
@@ -206,7 +227,7 @@ export function createFileRoutes(prisma: PrismaClient, links: FileLinks): FileRo
 
       if (kind === 'layers') {
         if (file !== 'within.npy') throw gone();
-        const layer = await prisma.layer.findFirst({ where: { id, ...(teamId ? { network: { experiment: { teamId } } } : {}) }, select: { withinId: true } });
+        const layer = await prisma.layer.findFirst({ where: { id, network: { experiment: { teamId } } }, select: { withinId: true } });
         if (!layer) throw gone();
         const w = await artifactMatrix(layer.withinId, `within-layer correlation of layer ${id}`);
         send(res, 'application/octet-stream', npyBytes(toFloat32(w), w.shape));
@@ -217,7 +238,7 @@ export function createFileRoutes(prisma: PrismaClient, links: FileLinks): FileRo
       const am = /^(between|match|difference)(\.T)?\.npy$/.exec(file);
       if (!am) throw gone();
       const alignment = await prisma.alignment.findFirst({
-        where: { id, status: 'COMPLETED', ...(teamId ? { experiment: { teamId } } : {}) },
+        where: { id, status: 'COMPLETED', experiment: { teamId } },
         select: { id: true, matrixId: true, layerAId: true, layerBId: true },
       });
       if (!alignment) throw gone();

@@ -1,25 +1,29 @@
 // The API process's HTTP server: Apollo Server 5 (executeHTTPGraphQLRequest on plain node:http, no framework),
-// the binary file routes, CORS for the dashboard, and token authentication in front of both.
+// the binary file routes, the dashboard's sign-in exchange, CORS for the dashboard's origin, and credential
+// authentication in front of them.
 //
-//   POST|GET /graphql   GraphQL (Authorization: Bearer <token>)
+//   POST|GET /graphql   GraphQL (Authorization: Bearer <team token>, or Session <secret> from the dashboard server)
 //   GET /files/...      binary routes (see files.ts)
+//   POST /auth/...      sign-in code exchange and sign-out (see auth-routes.ts)
 //   GET /health         liveness, no auth
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { typeDefs } from '@convergent/schema';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from '../graphql/graphql-runtime.ts';
 import type { Database } from '../db/database.ts';
-import { authenticateToken, tokenFromRequest, type AuthenticatedTeam } from '../auth/tokens.ts';
+import { createAuthenticator } from '../auth/authenticator.ts';
+import { FILE_LINK_KEY, serverKey } from '../auth/server-keys.ts';
 import { resolvers } from '../graphql/resolvers/index.ts';
 import type { ApiContext, ApiServices } from '../graphql/context.ts';
 import { createLoaders } from '../graphql/loaders.ts';
 import { DEFAULT_LIMITS, limitError, measureOperation, type QueryLimits } from '../graphql/limits.ts';
 import { createFileLinks } from './file-links.ts';
 import { createFileRoutes, HttpError } from './files.ts';
+import { createAuthRoutes } from './auth-routes.ts';
+import { applySecurityHeaders, checkOrigins, DEFAULT_DASHBOARD_ORIGIN } from './security-headers.ts';
 import { createJobServices } from '../jobs/services.ts';
 
 export interface StartApiServerOptions {
@@ -30,14 +34,18 @@ export interface StartApiServerOptions {
   host?: string;
   /** Run a job worker inside the API process (default false here; `npm start` turns it on). */
   embeddedWorker?: boolean;
-  /** Origins allowed by CORS (default: any http://127.0.0.1:<port> and http://localhost:<port>). */
-  corsOrigins?: (string | RegExp)[];
-  /** Folders importResult / importActivations may read from (default: the working directory). */
-  importRoots?: string[];
+  /**
+   * Origins allowed by CORS, exactly (default: the dashboard npm start serves, http://127.0.0.1:3000). The
+   * dashboard itself reaches the API through its own server and needs none. Import roots are per team
+   * (Team.importRoots, `convergent team import-roots`).
+   */
+  corsOrigins?: string[];
   /** Public origin used in file URLs (default http://<host>:<port>). */
   publicUrl?: string;
-  /** Key signing file URLs; share it between API processes behind one address (default: random). */
+  /** Key signing file URLs (default: the one kept in the database, the same for every API process). */
   fileKey?: string;
+  /** Lifetime of signed file URLs in seconds (default 1 h). */
+  fileLinkTtlSeconds?: number;
   limits?: Partial<QueryLimits>;
   /** Replace the job/import services (default: pg-boss jobs and the result importer on this database). */
   services?: ApiServices;
@@ -52,10 +60,8 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-const DEFAULT_CORS = [/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/];
 const MAX_BODY = 1 << 20;
-/** How long a token's team is remembered (a revoked token stops working at most this much later). */
-export const AUTH_TTL_MS = 10_000;
+export { AUTH_TTL_MS } from '../auth/authenticator.ts';
 
 /** Apollo plugin: depth and cost limits with the request's variables, before execution. */
 function limitsPlugin(limits: QueryLimits): ApolloServerPlugin<ApiContext> {
@@ -109,8 +115,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
   const read = options.database.read;
   const host = options.host ?? '127.0.0.1';
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const corsOrigins = options.corsOrigins ?? DEFAULT_CORS;
-  const importRoots = (options.importRoots ?? [process.cwd()]).map((r) => path.resolve(r));
+  const corsOrigins = checkOrigins(options.corsOrigins ?? [DEFAULT_DASHBOARD_ORIGIN]);
   // Default: pg-boss jobs and the result importer on this database (apps/api/src/jobs); closed with the server.
   const ownServices = options.services ? null : createJobServices(options.database);
   const services: ApiServices = options.services ?? ownServices!;
@@ -126,45 +131,22 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
   });
   await apollo.start();
 
-  // Token -> team, remembered for a few seconds (one query less per request; a revoked token stops working
-  // within AUTH_TTL_MS).
-  const authSeen = new Map<string, { auth: AuthenticatedTeam | null; until: number }>();
-  async function authCache(token: string): Promise<AuthenticatedTeam | null> {
-    const now = Date.now();
-    const hit = authSeen.get(token);
-    if (hit && hit.until > now) return hit.auth;
-    const auth = await authenticateToken(prisma, token);
-    if (authSeen.size >= 1000) authSeen.clear();
-    authSeen.set(token, { auth, until: now + (auth ? AUTH_TTL_MS : 1000) });
-    return auth;
-  }
-
+  // Credential -> team, remembered for a few seconds (see auth/authenticator.ts).
+  const authenticator = createAuthenticator(prisma);
+  const fileKey = options.fileKey ?? (await serverKey(prisma, FILE_LINK_KEY));
+  const linkOptions = { key: fileKey, ...(options.fileLinkTtlSeconds ? { ttlSeconds: options.fileLinkTtlSeconds } : {}) };
   // Links need the final port; set once listening.
-  let links = createFileLinks({ baseUrl: options.publicUrl ?? `http://${host}:0`, key: options.fileKey });
-  let files = createFileRoutes(prisma, links);
-
-  function cors(req: IncomingMessage, res: ServerResponse): void {
-    const origin = req.headers.origin;
-    if (origin && corsOrigins.some((o) => (typeof o === 'string' ? o === origin : o.test(origin)))) {
-      res.setHeader('access-control-allow-origin', origin);
-      res.setHeader('vary', 'origin');
-      res.setHeader('access-control-allow-headers', 'authorization, content-type, apollo-require-preflight');
-      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-      res.setHeader('access-control-max-age', '600');
-    }
-  }
+  let links = createFileLinks({ baseUrl: options.publicUrl ?? `http://${host}:0`, ...linkOptions });
+  let files = createFileRoutes(prisma, links, authenticator);
+  const authRoutes = createAuthRoutes(prisma, authenticator);
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const token = tokenFromRequest(req.headers.authorization, null);
-    if (!token) {
-      sendJsonError(res, 401, 'UNAUTHENTICATED', 'missing API token: send Authorization: Bearer <token>', { 'www-authenticate': 'Bearer' });
+    const presented = await authenticator.fromHeader(req.headers.authorization);
+    if (!presented.ok) {
+      sendJsonError(res, 401, 'UNAUTHENTICATED', presented.message, { 'www-authenticate': 'Bearer' });
       return;
     }
-    const auth = await authCache(token);
-    if (!auth) {
-      sendJsonError(res, 401, 'UNAUTHENTICATED', 'invalid, revoked or expired API token', { 'www-authenticate': 'Bearer' });
-      return;
-    }
+    const auth = presented.auth;
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
     let body: unknown = undefined;
@@ -185,10 +167,12 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
         teamId: auth.teamId,
         teamName: auth.teamName,
         tokenName: auth.tokenName,
+        credential: auth,
+        authenticator,
         loaders: createLoaders(read, auth.teamId),
-        links,
+        links: links.forCredential(auth.tokenId),
         services,
-        importRoots,
+        importRoots: auth.importRoots,
       }),
     });
     for (const [k, v] of response.headers) res.setHeader(k, v);
@@ -203,7 +187,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    cors(req, res);
+    applySecurityHeaders(req, res, corsOrigins);
     const handle = async () => {
       if (req.method === 'OPTIONS') {
         res.writeHead(204).end();
@@ -211,6 +195,8 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
         await graphql(req, res, url);
       } else if (url.pathname.startsWith('/files/')) {
         await files.handle(req, res, url);
+      } else if (url.pathname.startsWith('/auth/')) {
+        await authRoutes.handle(req, res, url);
       } else if (url.pathname === '/health') {
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       } else {
@@ -238,8 +224,8 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
   });
   const port = (server.address() as AddressInfo).port;
   const url = options.publicUrl ?? `http://${host}:${port}`;
-  links = createFileLinks({ baseUrl: url, key: options.fileKey });
-  files = createFileRoutes(prisma, links);
+  links = createFileLinks({ baseUrl: url, ...linkOptions });
+  files = createFileRoutes(prisma, links, authenticator);
 
   let worker: { stop(): Promise<void> } | null = null;
   if (options.embeddedWorker) worker = await services.startEmbeddedWorker();

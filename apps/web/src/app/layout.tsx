@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import Link from 'next/link';
+import { connection } from 'next/server';
 import { ClientConfigProvider } from '../lib/client-config.tsx';
 import './globals.css';
 
@@ -9,7 +10,9 @@ export const metadata: Metadata = {
   description: 'Do networks that differ only by seed or architecture learn the same features?',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request: each page gets the nonce of its own Content-Security-Policy (src/proxy.ts).
+  await connection();
   return (
     <html lang="en">
       <body>

@@ -27,8 +27,9 @@ export function ErrorBox({ error, title }: { error: CombinedError | Error | stri
         ))}
       </ul>
       {unauthenticated ? (
-        <p>
-          Set a valid team token on the <Link href="/settings">Settings</Link> page.
+        <p data-testid="sign-in-hint">
+          You are not signed in, or your session has expired or was revoked. <Link href="/sign-in">Sign in</Link> with a one-time link:{' '}
+          <code>npm start</code> prints one, <code>convergent team sign-in &lt;team&gt;</code> makes one, or ask a team admin.
         </p>
       ) : null}
     </div>

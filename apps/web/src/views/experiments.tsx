@@ -40,7 +40,7 @@ export function ExperimentsPage() {
           <h1>Experiments</h1>
           {result.data ? (
             <div className="muted">
-              Team <b>{result.data.viewer.team.name}</b> · token “{result.data.viewer.tokenName}” · {result.data.experiments.totalCount}{' '}
+              Team <b>{result.data.viewer.team.name}</b> · {result.data.viewer.credentialKind === 'SESSION' ? 'session' : 'token'} “{result.data.viewer.tokenName}” · {result.data.experiments.totalCount}{' '}
               experiment{result.data.experiments.totalCount === 1 ? '' : 's'}
               {active ? ' · live (refreshing every 3 s)' : ''}
             </div>

@@ -17,6 +17,8 @@ const COMMANDS: RegisteredCommand[] = [
   { name: 'stitch', summary: 'stitch network A into network B at each layer and report held-out accuracy (functional check)', load: async () => (await import('./stitch.ts')).stitchCommand },
   { name: 'experiment run', summary: 'train a family of networks, record and align them, write a result directory', load: async () => (await import('./experiment.ts')).experimentRunCommand },
   { name: 'worker', summary: 'run queued jobs (train, record, align, import) from the team database', load: async () => (await import('./worker.ts')).workerCommand },
+  { name: 'team', summary: 'create teams, set their import roots, print a dashboard sign-in link', load: async () => (await import('./team.ts')).loadTeamCommand() },
+  { name: 'token', summary: "create, list and revoke a team's tokens (and dashboard sessions)", load: async () => (await import('./team.ts')).loadTokenCommand() },
 ];
 
 /** The registry (for tests and tooling). */

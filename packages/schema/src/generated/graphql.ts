@@ -198,6 +198,64 @@ export type CreateExperimentPayload = {
   jobs: Array<Job>;
 };
 
+export type CreateSignInLinkInput = {
+  /** Who the link is for; becomes the session's name (1 to 100 characters). */
+  name: Scalars['String']['input'];
+  role?: TeamRole;
+};
+
+export type CreateTokenInput = {
+  /** Days until the token expires (1 to 3650); null: never. */
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  /** What the token is for (shown in lists), 1 to 100 characters. */
+  name: Scalars['String']['input'];
+  role?: TeamRole;
+};
+
+export type CreateTokenPayload = {
+  __typename?: 'CreateTokenPayload';
+  credential: Credential;
+  /** The secret (cvg_…), shown this once: send it as Authorization: Bearer <token>. */
+  token: Scalars['String']['output'];
+};
+
+/** A team token or dashboard session. The secret itself is never shown again after creation. */
+export type Credential = {
+  __typename?: 'Credential';
+  createdAt: Scalars['DateTime']['output'];
+  /** True for the credential of this very request. */
+  current: Scalars['Boolean']['output'];
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  kind: CredentialKind;
+  /** Last use, to the minute (null when never used). */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** The first characters of the secret (cvg_… tokens, cvs_… sessions), to tell them apart. */
+  prefix: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  role: TeamRole;
+};
+
+export type CredentialConnection = {
+  __typename?: 'CredentialConnection';
+  edges: Array<CredentialEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CredentialEdge = {
+  __typename?: 'CredentialEdge';
+  cursor: Scalars['String']['output'];
+  node: Credential;
+};
+
+export type CredentialKind =
+  /** A dashboard session, opened with a one-time sign-in link. */
+  | 'SESSION'
+  /** A team token for scripts (Authorization: Bearer). */
+  | 'TOKEN';
+
 export type DeleteExperimentPayload = {
   __typename?: 'DeleteExperimentPayload';
   deleted: Scalars['Boolean']['output'];
@@ -456,6 +514,13 @@ export type Mutation = {
    * store the experiment and queue its jobs (train, record, align).
    */
   createExperiment: CreateExperimentPayload;
+  /**
+   * Team admins: a one-time sign-in link for the dashboard, for a teammate or another browser. It works once, for
+   * 15 minutes, and opens a session with the given role.
+   */
+  createSignInLink: SignInLinkPayload;
+  /** Team admins: create a team token for scripts. Its secret is in the payload, once (only a hash is stored). */
+  createToken: CreateTokenPayload;
   /** Delete an experiment with its networks, alignments, jobs and files. */
   deleteExperiment: DeleteExperimentPayload;
   /**
@@ -465,11 +530,17 @@ export type Mutation = {
   importActivations: ImportPayload;
   /**
    * Import a result directory written by `convergent experiment run` (a path on the API server's machine, inside one
-   * of its allowed import roots; FORBIDDEN otherwise).
+   * of the team's import roots, Team.importRoots). A path outside them, a missing one and a file where a directory is
+   * expected all answer the same BAD_USER_INPUT (the API does not reveal which server paths exist).
    */
   importResult: ImportPayload;
   /** Queue a failed or cancelled job again. */
   retryJob: Job;
+  /**
+   * Team admins: revoke a token or a dashboard session of the team (its signed file URLs stop working with it).
+   * Anyone may revoke the credential of the request itself (signing out).
+   */
+  revokeCredential: Credential;
 };
 
 
@@ -480,6 +551,16 @@ export type MutationCancelJobArgs = {
 
 export type MutationCreateExperimentArgs = {
   input: CreateExperimentInput;
+};
+
+
+export type MutationCreateSignInLinkArgs = {
+  input: CreateSignInLinkInput;
+};
+
+
+export type MutationCreateTokenArgs = {
+  input: CreateTokenInput;
 };
 
 
@@ -499,6 +580,11 @@ export type MutationImportResultArgs = {
 
 
 export type MutationRetryJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeCredentialArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -666,6 +752,15 @@ export type QueryUnitArgs = {
   id: Scalars['ID']['input'];
 };
 
+export type SignInLinkPayload = {
+  __typename?: 'SignInLinkPayload';
+  /** The one-time code (cvc_…). */
+  code: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  /** Path of the link on the dashboard: /sign-in#code=<code> (the code stays in the fragment, never sent in a URL). */
+  path: Scalars['String']['output'];
+};
+
 export type SparsePathPoint = {
   __typename?: 'SparsePathPoint';
   /** Mean fraction of variance unexplained on the fitted statistics. */
@@ -688,9 +783,27 @@ export type SparseWeight = {
 export type Team = {
   __typename?: 'Team';
   createdAt: Scalars['DateTime']['output'];
+  /**
+   * Team admins (FORBIDDEN otherwise): the team's tokens and dashboard sessions, newest first. Inactive ones
+   * (revoked or expired) only when includeInactive.
+   */
+  credentials: CredentialConnection;
   experiments: ExperimentConnection;
   id: Scalars['ID']['output'];
+  /**
+   * Absolute folders on the API server this team may import from (importResult, importActivations, dataset files).
+   * Set by the server's operator: `convergent team import-roots <team> DIR…`.
+   */
+  importRoots: Array<Scalars['String']['output']>;
   name: Scalars['String']['output'];
+};
+
+
+export type TeamCredentialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
+  kind?: InputMaybe<CredentialKind>;
 };
 
 
@@ -699,6 +812,11 @@ export type TeamExperimentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<ExperimentStatus>;
 };
+
+/** What a credential may do: ADMIN also manages the team's tokens, sessions and sign-in links. */
+export type TeamRole =
+  | 'ADMIN'
+  | 'MEMBER';
 
 export type TopImage = {
   __typename?: 'TopImage';
@@ -807,7 +925,11 @@ export type UnitOrder =
 
 export type Viewer = {
   __typename?: 'Viewer';
+  /** TOKEN (a team token, scripts) or SESSION (a dashboard sign-in). */
+  credentialKind: CredentialKind;
+  /** Role of the token or session used for this request. */
+  role: TeamRole;
   team: Team;
-  /** Name of the API token used for this request. */
+  /** Name of the token or session used for this request. */
   tokenName: Scalars['String']['output'];
 };

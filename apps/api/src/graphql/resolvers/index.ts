@@ -8,14 +8,16 @@ import { ArchitectureGroup, Experiment, Job, Team, Viewer } from './experiment.t
 import { Layer, Network, SparseWeight, TopImage, Unit, UnitBestMatch } from './network.ts';
 import { Alignment, AlignmentSummary, Cluster, UnitMatch } from './alignment.ts';
 import { CompareSubject, LayerComparison } from './compare.ts';
+import { Credential, TeamAdminFields, TeamAdminMutations } from './team-admin.ts';
 
 export const resolvers: Resolvers<ApiContext> = {
   DateTime,
   JSON: JSONScalar,
   Query,
-  Mutation,
+  Mutation: { ...Mutation, ...TeamAdminMutations },
   Viewer,
-  Team,
+  Team: { ...Team, ...TeamAdminFields },
+  Credential,
   Experiment,
   ArchitectureGroup,
   Job,

@@ -24,24 +24,41 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * Resolve a client-given path on this machine and check it lies inside an allowed import root (symlinks
- * resolved): the API must not become a way to read arbitrary files. FORBIDDEN outside the roots, BAD_USER_INPUT
- * when it does not exist.
+ * Resolve a client-given path on this machine and check it lies inside one of the caller's team's import roots
+ * (Team.importRoots; symlinks resolved): the API must not become a way to read arbitrary files, nor to learn
+ * whether a path exists. A path outside the roots, a missing one and one of the wrong type all get the same
+ * BAD_USER_INPUT answer; only a relative path is told apart (that says nothing about the server).
  */
 export function checkImportPath(ctx: ApiContext, given: string, what: 'directory' | 'file'): string {
   if (!path.isAbsolute(given)) throw badInput(`${what} path must be absolute (got ${JSON.stringify(given)})`);
+  const roots = ctx.importRoots.flatMap((r) => {
+    const resolved = path.resolve(r);
+    try {
+      const real = realpathSync(resolved);
+      return real === resolved ? [resolved] : [resolved, real];
+    } catch {
+      return [resolved];
+    }
+  });
+  const inside = (p: string) => roots.some((root) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
+  const refused = () =>
+    badInput(
+      ctx.importRoots.length === 0
+        ? `${JSON.stringify(given)}: team ${ctx.teamName} has no import roots, so it cannot import from paths on the API server; the server's operator sets them with \`convergent team import-roots ${ctx.teamName} DIR\``
+        : `${JSON.stringify(given)} is not an existing ${what} inside team ${ctx.teamName}'s import roots (${ctx.importRoots.join(', ')}); check the path, and that it lies inside one of them`,
+      { field: 'path' },
+    );
+  const lexical = path.resolve(given);
+  if (!inside(lexical)) throw refused();
   let real: string;
   try {
-    real = realpathSync(given);
+    real = realpathSync(lexical);
+    if (!inside(real)) throw refused();
+    const st = statSync(real);
+    if (what === 'directory' ? !st.isDirectory() : !st.isFile()) throw refused();
   } catch {
-    throw badInput(`${what} ${JSON.stringify(given)} does not exist on the API server`);
+    throw refused();
   }
-  const inside = ctx.importRoots.some((root) => real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
-  if (!inside) {
-    throw apiError('FORBIDDEN', `${JSON.stringify(given)} is outside the API server's import roots (${ctx.importRoots.join(', ') || 'none configured'}); start the server with importRoots including it`);
-  }
-  const st = statSync(real);
-  if (what === 'directory' ? !st.isDirectory() : !st.isFile()) throw badInput(`${JSON.stringify(given)} is not a ${what}`);
   return real;
 }
 

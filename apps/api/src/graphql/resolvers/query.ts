@@ -46,7 +46,7 @@ export function unitKey(id: string): number | null {
 }
 
 export const Query: QueryResolvers<ApiContext> = {
-  viewer: async (_p, _a, ctx) => ({ team: await loadTeam(ctx), tokenName: ctx.tokenName }),
+  viewer: async (_p, _a, ctx) => ({ team: await loadTeam(ctx), tokenName: ctx.tokenName, role: ctx.credential.role, credentialKind: ctx.credential.kind }),
   team: (_p, _a, ctx) => loadTeam(ctx),
   experiments: (_p, args, ctx) => experimentsConnection(ctx, args),
   experiment: async (_p, { id }, ctx) => (await ctx.loaders.experiment.load(id)) ?? Promise.reject(notFound('Experiment', id)),
