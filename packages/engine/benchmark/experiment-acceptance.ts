@@ -37,7 +37,7 @@ const { manifest } = await runExperiment(spec, {
     else if (e.phase === 'train' && now - lastLine > 15000) {
       lastLine = now;
       console.log(`  ${e.network} epoch ${e.progress.epoch} batch ${e.progress.batch}/${e.progress.batches}, ${e.progress.samplesPerSecond.toFixed(0)} samples/s`);
-    } else if (e.phase !== 'train' && e.phase !== 'record' && e.phase !== 'align') console.log(`  ${e.message}`);
+    } else if (e.phase !== 'train' && e.phase !== 'record' && e.phase !== 'align' && e.phase !== 'stitch') console.log(`  ${e.message}`);
   },
 });
 const seconds = (performance.now() - t0) / 1000;

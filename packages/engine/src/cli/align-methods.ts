@@ -11,9 +11,17 @@ import { sparsePredictionPathParallel } from '../align/sparse-prediction-paralle
 import type { JointMoments, PairStatistics } from '../stats/moments.ts';
 import type { RowReservoir } from '../stats/row-sample.ts';
 import type { AlignOptions } from './align.ts';
+import type { KnnMetric } from '../align/knn-metric.ts';
+import { mutualKnn } from '../align/mutual-knn.ts';
+import { procrustes } from '../align/procrustes.ts';
+import { pwcca } from '../align/pwcca.ts';
+import { svcca } from '../align/svcca.ts';
+import type { ImageMeans } from '../stats/image-means.ts';
 
-export const METHOD_NAMES = ['semi', 'hungarian', 'mi', 'sparse', 'spectral', 'cka'] as const;
+export const METHOD_NAMES = ['semi', 'hungarian', 'mi', 'sparse', 'spectral', 'cka', 'svcca', 'pwcca', 'procrustes', 'knn'] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
+/** The default `--method`: the paper's methods (the newer measures need enough samples / images, so they are asked for). */
+export const PAPER_METHOD_NAMES: readonly MethodName[] = ['semi', 'hungarian', 'mi', 'sparse', 'spectral', 'cka'];
 
 export interface AlignMethodResults {
   semi?: { match: number[]; corr: number[]; meanCorr: number; reverseMatch: number[]; reverseCorr: number[]; reverseMeanCorr: number; oneToOneFraction: number };
@@ -31,12 +39,19 @@ export interface AlignMethodResults {
   spectral?: { clusters: number; labels: number[]; affinity: 'abs' | 'positive'; counts: Array<{ a: number; b: number }>; sharedFraction: number };
   /** debiased is null below 4 samples, where the unbiased HSIC estimator is undefined. */
   cka?: { linear: number; debiased: number | null };
+  // ---- newer measures (issue 16)
+  svcca?: { mean: number; correlations: number[]; keptA: number; keptB: number; explainedA: number; explainedB: number };
+  pwcca?: { weighted: number; mean: number; correlations: number[]; weights: number[]; rankA: number; rankB: number };
+  procrustes?: { distance: number; angular: number; nuclear: number };
+  knn?: { score: number; k: number; metric: KnnMetric; images: number; uniform: number };
 }
 
 export interface MethodInput {
   pair: PairStatistics;
   joint: JointMoments;
   reservoir: RowReservoir | undefined;
+  /** Per-image rows [a; b] (mutual kNN), filled while streaming. */
+  images: ImageMeans | undefined;
   options: AlignOptions;
 }
 
@@ -108,6 +123,29 @@ export async function runAlignMethod(method: MethodName, input: MethodInput): Pr
           bins,
         },
       };
+    }
+    case 'svcca': {
+      const r = svcca(pair);
+      return { svcca: { mean: r.mean, correlations: list(r.correlations), keptA: r.keptA, keptB: r.keptB, explainedA: r.explainedA, explainedB: r.explainedB } };
+    }
+    case 'pwcca': {
+      const r = pwcca(pair);
+      return { pwcca: { weighted: r.weighted, mean: r.mean, correlations: list(r.correlations), weights: list(r.weights), rankA: r.rankA, rankB: r.rankB } };
+    }
+    case 'procrustes':
+      return { procrustes: procrustes(pair) };
+    case 'knn': {
+      if (!input.images) throw new Error('internal: kNN needs the per-image rows filled while streaming');
+      const { data, rows } = input.images.rows();
+      const width = p + q;
+      const a = new Float32Array(rows * p);
+      const b = new Float32Array(rows * q);
+      for (let r = 0; r < rows; r++) {
+        a.set(data.subarray(r * width, r * width + p), r * p);
+        b.set(data.subarray(r * width + p, (r + 1) * width), r * q);
+      }
+      const { perImage: _perImage, ...r } = mutualKnn(a, b, rows, p, q, { k: options.k, metric: options.knnMetric });
+      return { knn: r };
     }
     case 'spectral': {
       const k = options.clusters ?? defaultClusters(p + q);

@@ -43,6 +43,10 @@ export function formatSummary(report: AlignReport, options: AlignOptions): strin
     const shared = s.counts.filter((c) => c.a > 0 && c.b > 0).length;
     rows.push(['spectral', `${s.clusters} clusters on ${s.affinity === 'abs' ? '|r|' : 'max(r, 0)'}: ${shared} mix both nets (${pct(s.sharedFraction)})`]);
   }
+  if (report.svcca) rows.push(['svcca', `mean canonical correlation ${f3(report.svcca.mean)} (${report.svcca.keptA} / ${report.svcca.keptB} directions keep 99% of the variance)`]);
+  if (report.pwcca) rows.push(['pwcca', `projection-weighted ${f3(report.pwcca.weighted)} (plain mean ${f3(report.pwcca.mean)}, weights from A)`]);
+  if (report.procrustes) rows.push(['procrustes', `distance ${f3(report.procrustes.distance)} of 2 (angular ${f3(report.procrustes.angular)} rad)`]);
+  if (report.knn) rows.push(['knn', `mutual ${report.knn.k}-NN ${f3(report.knn.score)} over ${report.knn.images} images (${report.knn.metric}; unrelated ≈ ${f3(report.knn.uniform)})`]);
   if (report.sparse) rows.push(['sparse', 'see path below']);
   out.push(...table(rows, '', 2));
 

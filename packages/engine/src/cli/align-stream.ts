@@ -10,6 +10,7 @@
 import { ActivationError, openActivationSource, type ActivationLayout, type ActivationSource } from '../io/activation-source.ts';
 import { MomentAccumulator, type JointMoments, type MomentState } from '../stats/moments.ts';
 import type { RowReservoir } from '../stats/row-sample.ts';
+import type { ImageMeans } from '../stats/image-means.ts';
 import { runInWorkers } from '../train/worker-pool.ts';
 import type { Progress } from './progress.ts';
 
@@ -120,6 +121,8 @@ export interface StreamOptions {
   batchRows: number;
   workers: number;
   reservoir: RowReservoir | undefined;
+  /** Per-image rows for mutual kNN, filled in sample order like the reservoir. */
+  images?: ImageMeans | undefined;
 }
 
 /** Stream both (already opened and checked) sources into joint moments, filling `reservoir` when given. */
@@ -131,13 +134,14 @@ export async function streamJointMoments(A: ActivationSource, B: ActivationSourc
     { offset: 0, count: p },
     { offset: p, count: q },
   ];
-  const { reservoir, batchRows } = options;
+  const { reservoir, batchRows, images } = options;
   const workers = Math.max(1, Math.min(options.workers, Math.floor(N / 2)));
   if (workers === 1) {
     const acc = new MomentAccumulator(p + q, { groups });
     await forEachJointBatch(A, B, 0, N, batchRows, (joint, rows, done) => {
       acc.update(joint, rows);
       reservoir?.update(joint, rows);
+      images?.update(joint, rows);
       progress.rows(done, N);
     });
     progress.finish();
@@ -163,8 +167,14 @@ export async function streamJointMoments(A: ActivationSource, B: ActivationSourc
       );
     },
   });
-  // The reservoir needs rows in order: fill it here while the workers accumulate.
-  const sampling = reservoir ? forEachJointBatch(A, B, 0, N, batchRows, (joint, rows) => reservoir.update(joint, rows)) : Promise.resolve();
+  // The reservoir and the per-image rows need rows in order: fill them here while the workers accumulate.
+  const sampling =
+    reservoir || images
+      ? forEachJointBatch(A, B, 0, N, batchRows, (joint, rows) => {
+          reservoir?.update(joint, rows);
+          images?.update(joint, rows);
+        })
+      : Promise.resolve();
   const [w, s] = await Promise.allSettled([inWorkers, sampling]);
   progress.finish();
   const failures: Array<{ message: string; sample: number }> = [];

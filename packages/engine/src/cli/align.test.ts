@@ -8,6 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeNpy } from '../io/npy.ts';
 import { writeNpz } from '../io/npz.ts';
 import { main, registeredCommands } from './main.ts';
+import { pairMoments } from '../stats/moments.ts';
+import { procrustes } from '../align/procrustes.ts';
+import { pwcca } from '../align/pwcca.ts';
+import { svcca } from '../align/svcca.ts';
+import { mutualKnn } from '../align/mutual-knn.ts';
+
+function mutualKnnScore(a: Float64Array, b: Float64Array, n: number, d: number, k: number): { score: number } {
+  return { score: mutualKnn(a, b, n, d, d, { k }).score };
+}
 import { Progress } from './progress.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/convergent.mjs', import.meta.url));
@@ -256,6 +265,37 @@ describe('convergent align: conv maps', () => {
   });
 });
 
+describe('convergent align: SVCCA, PWCCA, Procrustes, mutual kNN', () => {
+  it('report the engine functions\' values on the streamed statistics; kNN of a conv map pools each image over positions', async () => {
+    const [IMG, H, W, C] = [40, 3, 3, 4];
+    const r = rng(21);
+    const n = IMG * H * W;
+    const flatA = Float32Array.from({ length: n * C }, () => Math.max(0, r.normal()));
+    const flatB = new Float32Array(n * C);
+    for (let i = 0; i < n; i++) for (let c = 0; c < C; c++) flatB[i * C + c] = 1.5 * flatA[i * C + ((c + 1) % C)]! + 0.4 * r.normal();
+    await writeNpy(join(dir, 'mA.npy'), flatA, [IMG, H, W, C]);
+    await writeNpy(join(dir, 'mB.npy'), flatB, [IMG, H, W, C]);
+    const json = join(dir, 'measures.json');
+    const out = await run(['align', join(dir, 'mA.npy'), join(dir, 'mB.npy'), '--method', 'svcca,pwcca,procrustes,knn', '--k', '5', '--quiet', '--batch-rows', '10', '--json', json]);
+    expect(out.stderr).toBe('');
+    expect(out.stdout).toMatch(/svcca +mean canonical correlation/);
+    const report = JSON.parse(await readFile(json, 'utf8'));
+    const pair = pairMoments(flatA, flatB, n, C, C, { products: 'js' });
+    expect(report.svcca.mean).toBeCloseTo(svcca(pair).mean, 6);
+    expect(report.svcca.correlations).toHaveLength(Math.min(report.svcca.keptA, report.svcca.keptB));
+    expect(report.pwcca.weighted).toBeCloseTo(pwcca(pair).weighted, 6);
+    expect(report.pwcca.weights.reduce((s: number, w: number) => s + w, 0)).toBeCloseTo(1, 9);
+    expect(report.procrustes.distance).toBeCloseTo(procrustes(pair).distance, 6);
+    // kNN over the 40 images, each the mean of its 9 positions.
+    const pool = (flat: Float32Array) => {
+      const img = new Float64Array(IMG * C);
+      for (let m = 0; m < IMG; m++) for (let pos = 0; pos < H * W; pos++) for (let c = 0; c < C; c++) img[m * C + c] = img[m * C + c]! + flat[(m * H * W + pos) * C + c]! / (H * W);
+      return img;
+    };
+    expect(report.knn).toEqual({ ...mutualKnnScore(pool(flatA), pool(flatB), IMG, C, 5), k: 5, images: IMG, metric: 'euclidean', uniform: 5 / 39 });
+  });
+});
+
 describe('convergent align: bad input gives one line and a non-zero exit', () => {
   const paths: Record<string, string> = {};
   beforeAll(async () => {
@@ -273,6 +313,8 @@ describe('convergent align: bad input gives one line and a non-zero exit', () =>
     inf[50 * 4 + 1] = -Infinity;
     paths.inf = join(dir, 'inf.npy');
     await writeNpy(paths.inf, inf, [100, 4]);
+    paths.few = join(dir, 'few.npy');
+    await writeNpy(paths.few, good.subarray(0, 12 * 4), [12, 4]);
     paths.one = join(dir, 'one.npy');
     await writeNpy(paths.one, good.subarray(0, 4), [1, 4]);
     paths.three = join(dir, 'three.npy');
@@ -295,6 +337,9 @@ describe('convergent align: bad input gives one line and a non-zero exit', () =>
     ['Inf in B (names the unit)', () => ['align', paths.good!, paths.inf!], /inf\.npy: unit 1 has a non-finite value \(-Inf\) at sample 50/, 1],
     ['fewer than 2 samples', () => ['align', paths.one!, paths.one!], /hold 1 sample; correlations need at least 2/, 1],
     ['3-D array', () => ['align', paths.three!, paths.good!], /is 3-D; expected 2-D \[samples, units\] or 4-D/, 1],
+    ['CCA with fewer samples than 2 (p + q)', () => ['align', paths.few!, paths.few!, '--method', 'semi,pwcca'], /PWCCA needs at least 2 × \(p \+ q\) = 16 samples for 4 \+ 4 units, but the statistics hold 12; align more samples, or leave svcca\/pwcca out of --method/, 1],
+    ['kNN with k >= images', () => ['align', paths.good!, paths.good!, '--method', 'knn', '--k', '100'], /--k 100 needs more than 100 images, but .*good\.npy holds 100; lower --k below 100/, 2],
+    ['unknown kNN metric', () => ['align', paths.good!, paths.good!, '--knn-metric', 'manhattan'], /unknown --knn-metric 'manhattan'; use euclidean or cosine/, 2],
     ['clusters > units', () => ['align', paths.good!, paths.good!, '--method', 'spectral', '--clusters', '9'], /--clusters 9 is more than the 8 units/, 2],
     ['negative penalty', () => ['align', paths.good!, paths.good!, '--penalties', '0.01,-0.1'], /-0\.1 is negative/, 2],
     ['non-numeric penalty', () => ['align', paths.good!, paths.good!, '--penalties', '0.01,abc'], /'abc' is not a number/, 2],

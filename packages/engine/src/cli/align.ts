@@ -12,7 +12,10 @@ import { openActivationSource, type ActivationLayout, type ActivationSource } fr
 import { writeFileAtomic } from '../io/npy.ts';
 import type { PairStatistics } from '../stats/moments.ts';
 import { RowReservoir } from '../stats/row-sample.ts';
-import { runAlignMethod, METHOD_NAMES, type AlignMethodResults, type MethodName } from './align-methods.ts';
+import { ImageMeans } from '../stats/image-means.ts';
+import { requireCcaSamples } from '../align/cca.ts';
+import { DEFAULT_KNN_K, KNN_METRICS, type KnnMetric } from '../align/knn-metric.ts';
+import { runAlignMethod, METHOD_NAMES, PAPER_METHOD_NAMES, type AlignMethodResults, type MethodName } from './align-methods.ts';
 import { formatSummary } from './align-report.ts';
 import { CliError, parseArgs, type CliIO, type Command } from './command.ts';
 import { Progress } from './progress.ts';
@@ -39,6 +42,9 @@ export interface AlignOptions {
   workers?: number;
   json?: string;
   quiet: boolean;
+  /** Mutual kNN: neighbours per image (default 10) and metric (default euclidean). */
+  k?: number;
+  knnMetric?: KnnMetric;
 }
 
 const USAGE = `Usage: convergent align A.npy B.npy [options]
@@ -50,7 +56,8 @@ C or Fortran order, .npy format 1-3. A or B may be a .npz archive: pick the arra
 (or --key-a / --key-b); an archive holding one array needs no key.
 
 Options:
-  --method LIST       all (default) or a comma list of: semi, hungarian, mi, sparse, spectral, cka
+  --method LIST       paper (default: semi, hungarian, mi, sparse, spectral, cka), all (adds svcca,
+                      pwcca, procrustes, knn) or a comma list of those names
   --layout L          nhwc (default) or nchw, for 4-D arrays
   --key NAME          array name inside .npz inputs (--key-a NAME, --key-b NAME for one side)
   --penalties LIST    sparse prediction L1 penalties, comma list of numbers >= 0
@@ -60,6 +67,9 @@ Options:
   --mi-rows N         rows sampled (seeded reservoir) for mutual information (default ${DEFAULT_MI_ROWS})
   --bins B            percentile bins of non-zero values per unit for MI, 1..15 (default ${DEFAULT_MI_BINS}),
                       plus one bin for exact zeros
+  --k K               mutual kNN: nearest images per image, 1 <= K < images (default ${DEFAULT_KNN_K}); a conv
+                      map's image is its channels averaged over positions
+  --knn-metric M      mutual kNN distance: euclidean (default) or cosine (platonic-rep's unit rows)
   --seed S            seed of the MI row sample and of k-means (default 0)
   --batch-rows N      rows per streamed batch (default: about 4M values per batch)
   --workers N         worker threads that each read and accumulate their own share of rows (default 1: the
@@ -88,6 +98,8 @@ const OPTION_SPEC = {
   workers: 'string',
   json: 'string',
   quiet: 'boolean',
+  k: 'string',
+  'knn-metric': 'string',
 } as const;
 
 function usageError(message: string): CliError {
@@ -113,13 +125,14 @@ export function parseAlignArgs(args: readonly string[]): AlignOptions {
     return typeof v === 'string' ? v : undefined;
   };
 
-  const methodText = str('method') ?? 'all';
+  const methodText = str('method') ?? 'paper';
   const methods = new Set<MethodName>();
   for (const raw of methodText.split(',')) {
     const m = raw.trim().toLowerCase();
     if (m === 'all') METHOD_NAMES.forEach((x) => methods.add(x));
+    else if (m === 'paper') PAPER_METHOD_NAMES.forEach((x) => methods.add(x));
     else if ((METHOD_NAMES as readonly string[]).includes(m)) methods.add(m as MethodName);
-    else throw usageError(`unknown method '${raw}'; use all or a comma list of ${METHOD_NAMES.join(', ')}`);
+    else throw usageError(`unknown method '${raw}'; use all, paper or a comma list of ${METHOD_NAMES.join(', ')}`);
   }
 
   const layout = str('layout') ?? 'nhwc';
@@ -136,6 +149,8 @@ export function parseAlignArgs(args: readonly string[]): AlignOptions {
     });
   }
 
+  const knnMetric = str('knn-metric') ?? 'euclidean';
+  if (!(KNN_METRICS as readonly string[]).includes(knnMetric)) throw usageError(`unknown --knn-metric '${knnMetric}'; use ${KNN_METRICS.join(' or ')}`);
   const affinity = str('affinity') ?? 'abs';
   if (affinity !== 'abs' && affinity !== 'positive') throw usageError(`unknown affinity '${affinity}'; use abs or positive`);
 
@@ -163,6 +178,8 @@ export function parseAlignArgs(args: readonly string[]): AlignOptions {
     ...(workersText !== undefined ? { workers: parseInteger('workers', workersText, 1, 64) } : {}),
     ...(json !== undefined ? { json } : {}),
     quiet: options.quiet === true,
+    k: parseInteger('k', str('k') ?? String(DEFAULT_KNN_K), 1),
+    knnMetric: knnMetric as KnnMetric,
   };
 }
 
@@ -209,6 +226,20 @@ export async function alignFiles(options: AlignOptions, progress: Progress): Pro
     }
     const p = A.units;
     const q = B.units;
+    // ---- newer measures (issue 16): refuse what the data cannot support before the pass.
+    for (const m of ['svcca', 'pwcca'] as const) {
+      if (!options.methods.includes(m)) continue;
+      try {
+        requireCcaSamples(m.toUpperCase(), A.samples, p, q);
+      } catch (err) {
+        throw new CliError(`${(err as Error).message.replace('record more probe images (or positions), or compare a layer with fewer units', 'align more samples, or leave svcca/pwcca out of --method')}`);
+      }
+    }
+    if (options.methods.includes('knn')) {
+      if (A.images !== B.images) throw new CliError(`mutual kNN compares images: ${A.label} holds ${A.images} images, ${B.label} ${B.images}; both must hold the same probe images`);
+      const k = options.k ?? DEFAULT_KNN_K;
+      if (k >= A.images) throw new CliError(`--k ${k} needs more than ${k} images, but ${A.label} holds ${A.images}; lower --k below ${A.images}`, 2);
+    }
     if (options.clusters !== undefined && options.methods.includes('spectral') && options.clusters > p + q) {
       throw new CliError(`--clusters ${options.clusters} is more than the ${p + q} units of A and B together (${p} + ${q})`, 2);
     }
@@ -222,6 +253,7 @@ export async function alignFiles(options: AlignOptions, progress: Progress): Pro
     const width = p + q;
     const N = A.samples;
     const reservoir = options.methods.includes('mi') ? new RowReservoir(width, Math.min(options.miRows, N), options.seed) : undefined;
+    const images = options.methods.includes('knn') ? new ImageMeans(width, A.samples / A.images, A.images) : undefined;
     const joint = await streamJointMoments(
       A,
       B,
@@ -232,6 +264,7 @@ export async function alignFiles(options: AlignOptions, progress: Progress): Pro
         batchRows: Math.min(N, options.batchRows ?? Math.max(256, Math.min(65_536, Math.floor(4_194_304 / width)))),
         workers: options.workers ?? 1,
         reservoir,
+        images,
       },
       progress,
     );
@@ -249,7 +282,7 @@ export async function alignFiles(options: AlignOptions, progress: Progress): Pro
       },
     };
     for (const method of options.methods) {
-      const result = await progress.step(method, () => runAlignMethod(method, { pair, joint, reservoir, options }));
+      const result = await progress.step(method, () => runAlignMethod(method, { pair, joint, reservoir, images, options }));
       Object.assign(report, result);
     }
     return report;

@@ -64,6 +64,20 @@ describe('convergent experiment run', () => {
     expect(io.err.join('')).toMatch(/tiny-s1 .*done: validation accuracy/);
   });
 
+  it('prints the newer measures, consensus and stitching tables when the spec asks for them', async () => {
+    const io = collect();
+    const out = path.join(tmp, 'result-all');
+    await fs.writeFile(path.join(tmp, 'spec-all.json'), JSON.stringify({ ...spec, split: { seed: 3, validation: 30, probe: 40 }, methods: ['semi', 'svcca', 'pwcca', 'procrustes', 'knn', 'consensus', 'stitch'], knn: { k: 5 }, stitch: { images: 30 } }));
+    const code = await main(['experiment', 'run', path.join(tmp, 'spec-all.json'), '--out', out, '--concurrency', '1'], io);
+    expect(io.err.join('')).not.toMatch(/error|failed/i);
+    expect(code).toBe(0);
+    const text = io.out.join('');
+    expect(text).toMatch(/SVCCA \(between\)\s+SVCCA \(chance\)\s+PWCCA \(between\)\s+PWCCA \(chance\)\s+Procrustes dist\. \(between\)/);
+    expect(text).toMatch(/^fc1\s+2\s+\d+ \/ \d+\s+\d\.\d{3}\s+\d\.\d{2}\s+\d+ \/ \d+\s+\d\.\d{3}\s+\d\.\d{2}$/m);
+    expect(text).toMatch(/own accuracy\s+permutation \(between\)/);
+    expect(io.err.join('')).toMatch(/stitching layer fc1: 4\/4 pairs/);
+  });
+
   it('prints one clear line for bad specs, unknown layers, missing data and existing output', async () => {
     const run = async (s: unknown, out = path.join(tmp, 'never')) => {
       const file = path.join(tmp, 'bad.json');

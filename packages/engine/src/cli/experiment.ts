@@ -68,12 +68,13 @@ class FamilyBars {
       const text =
         e.phase === 'record' ? `recording probe set: ${e.done}/${e.total} images`
         : e.phase === 'align' ? `aligning layer ${e.layer}: ${e.done}/${e.total} pairs`
+        : e.phase === 'stitch' ? `stitching layer ${e.layer}: ${e.done}/${e.total} pairs`
         : e.message;
       if (tty) {
         this.phaseLine = text;
         this.redraw();
       } else if (e.phase !== 'record' || e.done === e.total) {
-        if (e.phase !== 'align' || e.done === e.total) this.io.stderr.write(`${text}\n`);
+        if ((e.phase !== 'align' && e.phase !== 'stitch') || e.done === e.total) this.io.stderr.write(`${text}\n`);
       }
     }
   }
@@ -103,6 +104,51 @@ export function convergenceTable(manifest: ResultManifest): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...rows.map(fmt)].join('\n');
+}
+
+/**
+ * The newer measures per layer (SVCCA, PWCCA, Procrustes distance, mutual kNN: trained pairs vs chance pairs), and
+ * consensus and stitching when the run computed them; empty when none was asked for.
+ */
+export function newerMeasuresTable(manifest: ResultManifest): string {
+  const out: string[] = [];
+  const keys = (['svcca', 'pwcca', 'procrustes', 'knn'] as const).filter((k) => manifest.layers.some((l) => l.metrics[k]));
+  const table = (header: string[], rows: string[][]) => {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+    return [fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...rows.map(fmt)].join('\n');
+  };
+  if (keys.length > 0) {
+    const label: Record<string, string> = { svcca: 'SVCCA', pwcca: 'PWCCA', procrustes: 'Procrustes dist.', knn: 'mutual kNN' };
+    out.push(table(['layer', ...keys.flatMap((k) => [`${label[k]} (between)`, `${label[k]} (chance)`])], manifest.layers.map((l) => [l.name, ...keys.flatMap((k) => [cell(l.metrics[k]?.between), cell(l.metrics[k]?.chance)])])));
+  }
+  if (manifest.consensus && manifest.consensus.length > 0) {
+    out.push(
+      table(
+        ['layer', 'networks', 'consensus units (trained)', 'fraction', 'mean found in', 'consensus units (chance)', 'fraction (chance)', 'mean found in (chance)'],
+        manifest.consensus.map((c) => [
+          c.layer,
+          String(c.trained.networks.length),
+          `${c.trained.count} / ${c.trained.liveUnits}`,
+          c.trained.fraction.toFixed(3),
+          c.trained.meanFound.toFixed(2),
+          c.chance ? `${c.chance.count} / ${c.chance.liveUnits}` : '—',
+          c.chance ? c.chance.fraction.toFixed(3) : '—',
+          c.chance ? c.chance.meanFound.toFixed(2) : '—',
+        ]),
+      ),
+    );
+  }
+  if (manifest.stitching && manifest.stitching.length > 0) {
+    const kinds = ['permutation', 'sparse', 'linear'];
+    out.push(
+      table(
+        ['layer', 'images', 'own accuracy', ...kinds.flatMap((k) => [`${k} (between)`, `${k} (chance)`]), 'majority class'],
+        manifest.stitching.map((st) => [st.layer, String(st.images), cell(st.summary.own?.between), ...kinds.flatMap((k) => [cell(st.summary[k]?.between), cell(st.summary[k]?.chance)]), st.majorityRate.toFixed(3)]),
+      ),
+    );
+  }
+  return out.join('\n\n');
 }
 
 export const experimentRunCommand: Command = {
@@ -150,6 +196,8 @@ export const experimentRunCommand: Command = {
         .map((n) => `${n.id} ${(100 * (n.metrics[n.metrics.length - 1]?.validationAccuracy ?? Number.NaN)).toFixed(1)}%`);
       io.stdout.write(`validation accuracy: ${accs.join(', ')}\n\n`);
       io.stdout.write(`${convergenceTable(manifest)}\n`);
+      const newer = newerMeasuresTable(manifest);
+      if (newer) io.stdout.write(`\n${newer}\n`);
       io.stdout.write(
         `\n${manifest.networks.filter((n) => n.role === 'trained').length} networks on ${manifest.backend.name}; ` +
           `train ${t.trainSeconds.toFixed(1)} s, record ${t.recordSeconds.toFixed(1)} s, align ${t.alignSeconds.toFixed(1)} s, total ${t.totalSeconds.toFixed(1)} s\n` +

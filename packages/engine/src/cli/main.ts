@@ -14,6 +14,7 @@ export interface RegisteredCommand {
 /** Registered subcommands, in the order `convergent --help` lists them. Add a subcommand with one line here. */
 const COMMANDS: RegisteredCommand[] = [
   { name: 'align', summary: 'align the units of two networks from saved activations (.npy/.npz)', load: async () => (await import('./align.ts')).alignCommand },
+  { name: 'stitch', summary: 'stitch network A into network B at each layer and report held-out accuracy (functional check)', load: async () => (await import('./stitch.ts')).stitchCommand },
   { name: 'experiment run', summary: 'train a family of networks, record and align them, write a result directory', load: async () => (await import('./experiment.ts')).experimentRunCommand },
   { name: 'worker', summary: 'run queued jobs (train, record, align, import) from the team database', load: async () => (await import('./worker.ts')).workerCommand },
   { name: 'team', summary: 'create teams, set their import roots, print a dashboard sign-in link', load: async () => (await import('./team.ts')).loadTeamCommand() },

@@ -13,6 +13,11 @@ import { pairStatistics } from '../stats/moments.ts';
 import type { AlignMethod } from './experiment-spec.ts';
 import type { SpectralResult } from './manifest.ts';
 import { spectralForPair } from './spectral-pair.ts';
+import { type ProcrustesResult, procrustes } from '../align/procrustes.ts';
+import { type PwccaResult, pwcca } from '../align/pwcca.ts';
+import { type SvccaResult, svcca } from '../align/svcca.ts';
+import { type MutualKnnResult, type NeighbourLists, mutualKnnFromLists, nearestNeighbours } from '../align/mutual-knn.ts';
+import type { KnnMetric } from '../align/knn-metric.ts';
 
 export interface PairOptions {
   methods: readonly AlignMethod[];
@@ -20,6 +25,10 @@ export interface PairOptions {
   clusters: number[];
   miBins: number;
   seed: number;
+  /** Mutual kNN: neighbours per image and metric (default 10, euclidean). */
+  knn?: { k: number; metric: KnnMetric };
+  /** Neighbour lists already computed for a member (by network id), reused across that network's pairs. */
+  knnCache?: Map<string, NeighbourLists>;
 }
 
 export interface PairComputation {
@@ -33,6 +42,11 @@ export interface PairComputation {
   cka?: { linear: number; debiased: number };
   sparse?: { penalties: number[]; fvu: number[]; nonzero: number[]; weights: Float32Array };
   spectral?: SpectralResult[];
+  // ---- newer measures (issue 16)
+  svcca?: SvccaResult;
+  pwcca?: PwccaResult;
+  procrustes?: ProcrustesResult;
+  knn?: Omit<MutualKnnResult, 'perImage'>;
 }
 
 /** Columns [offset, offset + count) of a row-major [rows, width] matrix. */
@@ -74,5 +88,25 @@ export function alignPair(layer: LayerRecording, ia: number, ib: number, options
     out.sparse = { penalties: path.map((pt) => pt.penalty), fvu: path.map((pt) => pt.meanLoss), nonzero: path.map((pt) => pt.meanNonzero), weights };
   }
   if (has('spectral')) out.spectral = options.clusters.map((k) => spectralForPair(pair, k, options.seed));
+  // ---- newer measures (issue 16): SVCCA, PWCCA and Procrustes from the covariance blocks, mutual kNN from the
+  // per-image rows of the recording.
+  const at = `at ${layer.name} (${A.networkId} × ${B.networkId})`;
+  if (has('svcca')) out.svcca = svcca(pair, { what: `SVCCA ${at}` });
+  if (has('pwcca')) out.pwcca = pwcca(pair, { what: `PWCCA ${at}` });
+  if (has('procrustes')) out.procrustes = procrustes(pair, { what: `Procrustes distance ${at}` });
+  if (has('knn')) {
+    const img = layer.images;
+    if (!img) throw new Error(`mutual kNN ${at} needs one row per probe image: record the layer with imageRows`);
+    const { k, metric } = options.knn ?? { k: 10, metric: 'euclidean' as const };
+    const lists = (m: typeof A): NeighbourLists => {
+      const cached = options.knnCache?.get(m.networkId);
+      if (cached && cached.k === k && cached.metric === metric) return cached;
+      const made = nearestNeighbours(columns(img.data, img.rows, layer.moments.width, m.group.offset, m.group.count), img.rows, m.group.count, k, metric);
+      options.knnCache?.set(m.networkId, made);
+      return made;
+    };
+    const { perImage: _perImage, ...knn } = mutualKnnFromLists(lists(A), lists(B));
+    out.knn = knn;
+  }
   return out;
 }

@@ -28,3 +28,22 @@ describe('validateExperimentSpec: seeds per architecture', () => {
     }
   });
 });
+
+describe('validateExperimentSpec: methods, knn and stitch', () => {
+  it('defaults to the paper’s six methods; "all" expands to every method; knn and stitch get defaults', () => {
+    const spec = validateExperimentSpec(base);
+    expect(spec.methods).toEqual(['semi', 'max', 'mi', 'cka', 'sparse', 'spectral']);
+    expect(spec.knn).toEqual({ k: 10, metric: 'euclidean' });
+    expect(spec.stitch).toEqual({ penalty: 0.01, images: 1000 });
+    const all = validateExperimentSpec({ ...base, methods: ['all'], penalties: [0.2, 0.05], stitch: { layers: ['fc1'] } });
+    expect(all.methods).toEqual(['semi', 'max', 'mi', 'cka', 'sparse', 'spectral', 'svcca', 'pwcca', 'procrustes', 'knn', 'consensus', 'stitch']);
+    expect(all.stitch).toEqual({ layers: ['fc1'], penalty: 0.05, images: 1000 });
+    expect(validateExperimentSpec({ ...base, methods: ['knn', 'semi'], knn: { k: 5, metric: 'cosine' } })).toMatchObject({ methods: ['semi', 'knn'], knn: { k: 5, metric: 'cosine' } });
+  });
+
+  it('names the JSON path of bad knn and stitch settings', () => {
+    expect(() => validateExperimentSpec({ ...base, methods: ['svca'], knn: { k: 0, metric: 'manhattan', extra: 1 }, stitch: { penalty: -1, images: 2.5, layers: [] } })).toThrow(
+      /methods\[0\] must be one of .*svcca.*consensus, stitch, all \(got "svca"\).*knn\.extra is not a known field.*knn\.k must be a positive integer.*knn\.metric must be one of euclidean, cosine.*stitch\.layers must not be empty.*stitch\.penalty must be ≥ 0.*stitch\.images must be a positive integer/,
+    );
+  });
+});

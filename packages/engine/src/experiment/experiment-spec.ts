@@ -6,11 +6,21 @@ import type { ArchitectureSpec } from '../spec/architecture-spec.ts';
 import { checkArchitecture } from '../spec/architecture-spec.ts';
 import { Checker, joinPath } from '../spec/json-checks.ts';
 import { PRESET_NAMES } from '../spec/presets.ts';
+import { DEFAULT_KNN_K, KNN_METRICS, type KnnMetric } from '../align/knn-metric.ts';
 
 export const OPTIMIZERS = ['adam', 'sgd', 'momentum'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
-export const METHODS = ['semi', 'max', 'mi', 'cka', 'sparse', 'spectral'] as const;
+/**
+ * Every method an experiment can run: the paper's six per pair, the newer pairwise measures (SVCCA, PWCCA, orthogonal
+ * Procrustes, mutual kNN), and two family-level checks: `consensus` (units matched cycle-consistently in every network
+ * of a layer) and `stitch` (held-out accuracy of network B with its layer replaced by a map from network A's).
+ */
+export const METHODS = ['semi', 'max', 'mi', 'cka', 'sparse', 'spectral', 'svcca', 'pwcca', 'procrustes', 'knn', 'consensus', 'stitch'] as const;
 export type AlignMethod = (typeof METHODS)[number];
+/** The default `methods`: the paper's six (the newer ones are asked for by name, or with "all"). */
+export const PAPER_METHODS: readonly AlignMethod[] = ['semi', 'max', 'mi', 'cka', 'sparse', 'spectral'];
+/** Measures that need N ≥ 2 (p + q) samples at a layer. */
+export const CCA_METHODS: readonly AlignMethod[] = ['svcca', 'pwcca'];
 
 export type DatasetSpec = string | { npy: { images: string; labels: string }; name?: string } | { idx: { images: string; labels: string }; name?: string };
 
@@ -52,8 +62,15 @@ export interface ExperimentSpec {
   training: TrainingSpec;
   /** Layer names to record; default: every layer marked `record` in each architecture. */
   record?: string[];
-  /** Alignment methods; default all. */
-  methods?: AlignMethod[];
+  /** Alignment methods; default the paper's six (PAPER_METHODS); `["all"]` runs every method. */
+  methods?: Array<AlignMethod | 'all'>;
+  /** Mutual kNN over probe images: neighbours per image (default 10) and metric (`euclidean`, default, or `cosine`). */
+  knn?: { k?: number; metric?: KnnMetric };
+  /**
+   * Stitching: layers to stitch (default every recorded layer every pair shares), the sparse-prediction penalty of its
+   * map (default the smallest of `penalties`), and held-out validation images to score on (default 1000).
+   */
+  stitch?: { layers?: string[]; penalty?: number; images?: number };
   /** Sparse prediction: L1 penalties α (default [0.01, 0.03, 0.1, 0.3]). */
   penalties?: number[];
   /** Spectral clustering: numbers of clusters (default [8]). */
@@ -68,10 +85,13 @@ export interface ExperimentSpec {
 
 const DEFAULT_PENALTIES = [0.01, 0.03, 0.1, 0.3];
 
-export interface ResolvedExperimentSpec extends Required<Omit<ExperimentSpec, 'record' | 'dump' | 'mi'>> {
+export interface ResolvedExperimentSpec extends Required<Omit<ExperimentSpec, 'record' | 'dump' | 'mi' | 'methods' | 'knn' | 'stitch'>> {
   record?: string[];
   dump?: { layers: string[]; positions: number };
   mi: { bins: number; samples: number };
+  methods: AlignMethod[];
+  knn: { k: number; metric: KnnMetric };
+  stitch: { layers?: string[]; penalty: number; images: number };
 }
 
 /** Validate a parsed experiment spec (JSON) and fill defaults; throws SpecError listing every problem. */
@@ -80,7 +100,7 @@ export function validateExperimentSpec(value: unknown): ResolvedExperimentSpec {
   const obj = c.object(value, '(experiment spec)');
   if (!obj) c.done('invalid experiment spec');
   const o = obj as Record<string, unknown>;
-  c.noUnknownKeys(o, '', ['name', 'dataset', 'split', 'architectures', 'seeds', 'seedsByArchitecture', 'training', 'record', 'methods', 'penalties', 'clusters', 'mi', 'chance', 'dump', '$schema', 'description']);
+  c.noUnknownKeys(o, '', ['name', 'dataset', 'split', 'architectures', 'seeds', 'seedsByArchitecture', 'training', 'record', 'methods', 'penalties', 'clusters', 'mi', 'chance', 'dump', 'knn', 'stitch', '$schema', 'description']);
   const name = c.string(o.name, 'name');
   const dataset = checkDataset(c, o.dataset);
 
@@ -131,7 +151,16 @@ export function validateExperimentSpec(value: unknown): ResolvedExperimentSpec {
     if (t.trainLimit !== undefined) c.integer(t.trainLimit, 'training.trainLimit', { min: 1 });
   }
   if (o.record !== undefined) (c.array(o.record, 'record', { nonEmpty: true }) ?? []).forEach((r, i) => c.string(r, joinPath('record', i)));
-  if (o.methods !== undefined) (c.array(o.methods, 'methods', { nonEmpty: true }) ?? []).forEach((m, i) => c.oneOf(m, joinPath('methods', i), METHODS));
+  if (o.methods !== undefined) (c.array(o.methods, 'methods', { nonEmpty: true }) ?? []).forEach((m, i) => c.oneOf(m, joinPath('methods', i), [...METHODS, 'all']));
+  const knn = o.knn === undefined ? {} : c.object(o.knn, 'knn') ?? {};
+  c.noUnknownKeys(knn, 'knn', ['k', 'metric']);
+  if (knn.k !== undefined) c.integer(knn.k, 'knn.k', { min: 1 });
+  if (knn.metric !== undefined) c.oneOf(knn.metric, 'knn.metric', KNN_METRICS);
+  const stitch = o.stitch === undefined ? {} : c.object(o.stitch, 'stitch') ?? {};
+  c.noUnknownKeys(stitch, 'stitch', ['layers', 'penalty', 'images']);
+  if (stitch.layers !== undefined) (c.array(stitch.layers, 'stitch.layers', { nonEmpty: true }) ?? []).forEach((l, i) => c.string(l, joinPath('stitch.layers', i)));
+  if (stitch.penalty !== undefined) c.number(stitch.penalty, 'stitch.penalty', { min: 0 });
+  if (stitch.images !== undefined) c.integer(stitch.images, 'stitch.images', { min: 1 });
   if (o.penalties !== undefined) (c.array(o.penalties, 'penalties', { nonEmpty: true }) ?? []).forEach((m, i) => c.number(m, joinPath('penalties', i), { min: 0, exclusiveMin: true }));
   if (o.clusters !== undefined) (c.array(o.clusters, 'clusters', { nonEmpty: true }) ?? []).forEach((m, i) => c.integer(m, joinPath('clusters', i), { min: 2 }));
   const mi = o.mi === undefined ? {} : c.object(o.mi, 'mi') ?? {};
@@ -168,13 +197,25 @@ export function validateExperimentSpec(value: unknown): ResolvedExperimentSpec {
       ...(tr.trainLimit !== undefined ? { trainLimit: tr.trainLimit as number } : {}),
     },
     ...(o.record !== undefined ? { record: o.record as string[] } : {}),
-    methods: (o.methods as AlignMethod[] | undefined) ?? [...METHODS],
+    methods: resolveMethods(o.methods as Array<AlignMethod | 'all'> | undefined),
     penalties: (o.penalties as number[] | undefined) ?? DEFAULT_PENALTIES,
+    knn: { k: (knn.k as number | undefined) ?? DEFAULT_KNN_K, metric: (knn.metric as KnnMetric | undefined) ?? 'euclidean' },
+    stitch: {
+      ...(stitch.layers !== undefined ? { layers: stitch.layers as string[] } : {}),
+      penalty: (stitch.penalty as number | undefined) ?? Math.min(...((o.penalties as number[] | undefined) ?? DEFAULT_PENALTIES)),
+      images: (stitch.images as number | undefined) ?? 1000,
+    },
     clusters: (o.clusters as number[] | undefined) ?? [8],
     mi: { bins: (mi.bins as number | undefined) ?? 8, samples: (mi.samples as number | undefined) ?? 8192 },
     chance: (o.chance as boolean | undefined) ?? true,
     ...(dump ? { dump } : {}),
   };
+}
+
+/** The methods list in METHODS order, without repeats; `all` stands for every method; absent = PAPER_METHODS. */
+function resolveMethods(listed: Array<AlignMethod | 'all'> | undefined): AlignMethod[] {
+  if (listed === undefined) return [...PAPER_METHODS];
+  return METHODS.filter((m) => listed.includes('all') || listed.includes(m));
 }
 
 function checkDataset(c: Checker, value: unknown): DatasetSpec | undefined {

@@ -167,6 +167,15 @@ export interface PairAlignment {
   cka?: { linear: number; debiased: number };
   sparse?: SparseResult;
   spectral?: SpectralResult[];
+  // ---- newer measures (issue 16)
+  /** SVCCA: mean canonical correlation after keeping 99% of each side's variance, and the directions kept. */
+  svcca?: { mean: number; keptA: number; keptB: number; explainedA: number; explainedB: number };
+  /** PWCCA (weights from a): projection-weighted mean canonical correlation, the plain mean, non-null directions. */
+  pwcca?: { weighted: number; mean: number; rankA: number; rankB: number };
+  /** Orthogonal Procrustes distance 2 − 2‖XᵀY‖_* in [0, 2] and its angular form arccos ‖XᵀY‖_* (radians). */
+  procrustes?: { distance: number; angular: number };
+  /** Mutual kNN over probe images: mean share of shared neighbours, k, metric, images and k / (images − 1). */
+  knn?: { score: number; k: number; metric: 'euclidean' | 'cosine'; images: number; uniform: number };
 }
 
 export interface SummaryStat {
@@ -178,7 +187,8 @@ export interface SummaryStat {
 }
 
 /**
- * Per-layer convergence summary over pairs. Metric keys (per pair, then mean/std/min/max over pairs):
+ * Per-layer convergence summary over pairs. Newer measures add the keys `svcca`, `pwcca`, `procrustes` (distance:
+ * lower is more similar) and `knn`. Metric keys (per pair, then mean/std/min/max over pairs):
  * `semi` (mean of the two directions' mean semi-matched correlation, (meanA + meanB) / 2), `max` (mean
  * max-weight matched correlation), `oneToOne` (fraction of mutual best matches), `miSemi`, `miMax` (mean
  * matched MI, bits), `cka`, `ckaDebiased`, `sparseFvu@<α>` (mean FVU predicting b from a),
@@ -188,6 +198,59 @@ export interface LayerSummary {
   name: string;
   networks: string[];
   metrics: Record<string, { between: SummaryStat | null; chance: SummaryStat | null }>;
+}
+
+// ---- consensus and stitching (issue 16)
+
+/** Consensus of one family (trained, or the untrained chance family) at a layer; see align/consensus.ts. */
+export interface ConsensusFamily {
+  /** Network ids of the family, in recording order; `units` columns follow this order. */
+  networks: string[];
+  /** The reference network (its units are counted). */
+  reference: string;
+  /** Live units of the reference. */
+  liveUnits: number;
+  /** Units found consistently in every network of the family. */
+  count: number;
+  /** count / liveUnits. */
+  fraction: number;
+  /** Per reference unit: networks it is found in, the reference included (0 for dead units). */
+  found: number[];
+  /** Mean of `found` over the reference's live units (1 … networks). */
+  meanFound: number;
+  /** Per consensus unit: its unit index in each network of `networks` (for side-by-side top images). */
+  units: number[][];
+}
+
+export interface ConsensusRecord {
+  layer: string;
+  /** Matching the consensus is built on: max-weight matching of signed correlations. */
+  matching: 'max';
+  trained: ConsensusFamily;
+  /** The same computation on untrained twins of the same architectures (null without enough of them). */
+  chance: ConsensusFamily | null;
+}
+
+/** One stitched pair: b's upper layers on a map from a's activations (kind `chance`: a is an untrained network). */
+export interface StitchPairRecord {
+  a: string;
+  b: string;
+  kind: 'between' | 'chance';
+  /** b's own held-out accuracy on the same images. */
+  ownAccuracy: number;
+  /** Per map: held-out accuracy, the sparse map's penalty, mean non-zero weights per unit of b. */
+  maps: Array<{ kind: 'permutation' | 'sparse' | 'linear'; accuracy: number; penalty?: number; nonzero: number }>;
+}
+
+export interface StitchLayerRecord {
+  layer: string;
+  /** Held-out validation images scored (never trained on, never used to fit the maps). */
+  images: number;
+  /** Share of the most frequent class among them. */
+  majorityRate: number;
+  pairs: StitchPairRecord[];
+  /** Per map kind: accuracy over between pairs and over chance pairs; `own` = the receiving networks' own accuracy. */
+  summary: Record<string, { between: SummaryStat | null; chance: SummaryStat | null }>;
 }
 
 export interface ResultManifest {
@@ -211,6 +274,9 @@ export interface ResultManifest {
   networks: NetworkRecord[];
   alignments: PairAlignment[];
   layers: LayerSummary[];
+  // ---- consensus and stitching (issue 16); present when the spec's methods ask for them
+  consensus?: ConsensusRecord[];
+  stitching?: StitchLayerRecord[];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -398,6 +464,17 @@ export function validateManifest(value: unknown): { manifest: ResultManifest; np
         checkNpyRef(c, s.weights, joinPath(p, 'sparse.weights'), refs);
       }
     }
+    // ---- newer measures (issue 16)
+    for (const [key, fields] of [
+      ['svcca', ['mean', 'keptA', 'keptB', 'explainedA', 'explainedB']],
+      ['pwcca', ['weighted', 'mean', 'rankA', 'rankB']],
+      ['procrustes', ['distance', 'angular']],
+      ['knn', ['score', 'k', 'images', 'uniform']],
+    ] as const) {
+      if (a[key] === undefined) continue;
+      const s = c.object(a[key], joinPath(p, key));
+      if (s) checkNumbers(c, s, joinPath(p, key), [...fields]);
+    }
     if (a.spectral !== undefined) {
       (c.array(a.spectral, joinPath(p, 'spectral')) ?? []).forEach((sv, si) => {
         const sp = joinPath(joinPath(p, 'spectral'), si);
@@ -411,6 +488,60 @@ export function validateManifest(value: unknown): { manifest: ResultManifest; np
       });
     }
   });
+
+  // ---- consensus and stitching (issue 16)
+  const knownNetwork = (id: unknown, at: string) => {
+    if (typeof id !== 'string' || !unitsOf.has(id)) c.fail(at, `names no network (${JSON.stringify(id)})`);
+  };
+  if (o.consensus !== undefined) {
+    (c.array(o.consensus, 'consensus') ?? []).forEach((cv, i) => {
+      const p = joinPath('consensus', i);
+      const r = c.object(cv, p);
+      if (!r) return;
+      c.string(r.layer, joinPath(p, 'layer'));
+      for (const side of ['trained', 'chance'] as const) {
+        if (side === 'chance' && r.chance === null) continue;
+        const fp = joinPath(p, side);
+        const f = c.object(r[side], fp);
+        if (!f) continue;
+        const nets = c.array(f.networks, joinPath(fp, 'networks')) ?? [];
+        nets.forEach((id, k) => knownNetwork(id, joinPath(joinPath(fp, 'networks'), k)));
+        knownNetwork(f.reference, joinPath(fp, 'reference'));
+        checkNumbers(c, f, fp, ['liveUnits', 'count', 'fraction', 'meanFound']);
+        c.array(f.found, joinPath(fp, 'found'));
+        (c.array(f.units, joinPath(fp, 'units')) ?? []).forEach((u, k) => {
+          const row = c.array(u, joinPath(joinPath(fp, 'units'), k));
+          if (row && row.length !== nets.length) c.fail(joinPath(joinPath(fp, 'units'), k), `must list one unit per network (${nets.length})`);
+        });
+      }
+    });
+  }
+  if (o.stitching !== undefined) {
+    (c.array(o.stitching, 'stitching') ?? []).forEach((sv, i) => {
+      const p = joinPath('stitching', i);
+      const r = c.object(sv, p);
+      if (!r) return;
+      c.string(r.layer, joinPath(p, 'layer'));
+      checkNumbers(c, r, p, ['images', 'majorityRate']);
+      c.object(r.summary, joinPath(p, 'summary'));
+      (c.array(r.pairs, joinPath(p, 'pairs')) ?? []).forEach((pv, k) => {
+        const pp = joinPath(joinPath(p, 'pairs'), k);
+        const pr = c.object(pv, pp);
+        if (!pr) return;
+        knownNetwork(pr.a, joinPath(pp, 'a'));
+        knownNetwork(pr.b, joinPath(pp, 'b'));
+        c.oneOf(pr.kind, joinPath(pp, 'kind'), ['between', 'chance'] as const);
+        c.number(pr.ownAccuracy, joinPath(pp, 'ownAccuracy'));
+        (c.array(pr.maps, joinPath(pp, 'maps')) ?? []).forEach((mv, j) => {
+          const mp = joinPath(joinPath(pp, 'maps'), j);
+          const m = c.object(mv, mp);
+          if (!m) return;
+          c.oneOf(m.kind, joinPath(mp, 'kind'), ['permutation', 'sparse', 'linear'] as const);
+          checkNumbers(c, m, mp, ['accuracy', 'nonzero']);
+        });
+      });
+    });
+  }
 
   (c.array(o.layers, 'layers') ?? []).forEach((lv, i) => {
     const p = joinPath('layers', i);

@@ -134,6 +134,63 @@ describe('runExperiment', () => {
     await expect(fs.access(`${out}.partial`)).rejects.toThrow();
   });
 
+  it('computes the newer measures, consensus (with an untrained chance family) and stitching for trained and chance pairs', async () => {
+    const mixed = {
+      ...spec,
+      architectures: [tinyArch('tiny-a', 4), { ...tinyArch('tiny-res', 4), layers: [{ type: 'conv', name: 'conv1a', filters: 4, kernel: 3 }, { type: 'residual', name: 'conv1', record: true, layers: [{ type: 'conv', filters: 4, kernel: 3 }] }, ...tinyArch('x', 4).layers.slice(1)] }],
+      split: { seed: 1, validation: 30, probe: 30 },
+      methods: ['all'],
+      knn: { k: 3 },
+      stitch: { images: 30, penalty: 0.05 },
+      dump: undefined,
+    };
+    const { manifest } = await runExperiment(mixed, { out: path.join(tmp, 'all'), data: { ...data, probe: syntheticImages(30, 3) }, concurrency: 1 });
+    expect(manifest.networks.map((n) => n.id)).toEqual(['tiny-a-s1', 'tiny-a-s2', 'tiny-res-s1', 'tiny-res-s2', 'tiny-a-untrained', 'tiny-res-untrained', 'tiny-a-untrained-2', 'tiny-res-untrained-2']);
+    // Chance pairs still use each architecture's first twin.
+    expect(manifest.alignments.filter((a) => a.kind === 'chance').every((a) => a.b.endsWith('-untrained'))).toBe(true);
+    for (const a of manifest.alignments) {
+      expect(a.svcca!.mean).toBeGreaterThanOrEqual(0);
+      expect(a.svcca!.mean).toBeLessThanOrEqual(1);
+      expect(a.pwcca!.weighted).toBeLessThanOrEqual(1);
+      expect(a.procrustes!.distance).toBeGreaterThanOrEqual(0);
+      expect(a.procrustes!.distance).toBeLessThanOrEqual(2);
+      expect(a.knn).toMatchObject({ k: 3, images: 30, metric: 'euclidean', uniform: 3 / 29 });
+    }
+    const fc = manifest.layers.find((l) => l.name === 'fc1')!;
+    for (const key of ['svcca', 'pwcca', 'procrustes', 'knn']) {
+      expect(fc.metrics[key]!.between!.n, key).toBe(6);
+      expect(fc.metrics[key]!.chance!.n, key).toBe(4);
+    }
+    const cons = manifest.consensus!.find((c) => c.layer === 'conv1')!;
+    expect(cons.trained.networks).toEqual(['tiny-a-s1', 'tiny-a-s2', 'tiny-res-s1', 'tiny-res-s2']);
+    expect(cons.chance!.networks).toEqual(['tiny-a-untrained', 'tiny-a-untrained-2', 'tiny-res-untrained', 'tiny-res-untrained-2']);
+    expect(cons.trained.found).toHaveLength(4);
+    expect(cons.trained.units).toHaveLength(cons.trained.count);
+    for (const u of cons.trained.units) expect(u).toHaveLength(4);
+    const st = manifest.stitching!.find((x) => x.layer === 'fc1')!;
+    expect(st.images).toBe(30);
+    // 4 trained networks: 12 ordered pairs; chance: each receiver from the twin of each other architecture present.
+    expect(st.pairs.filter((x) => x.kind === 'between')).toHaveLength(12);
+    expect(st.pairs.filter((x) => x.kind === 'chance')).toHaveLength(8);
+    for (const pr of st.pairs) expect(pr.maps.map((m) => m.kind)).toEqual(['permutation', 'sparse', 'linear']);
+    expect(st.summary.linear!.between!.n).toBe(12);
+    expect(st.summary.own!.between!.n).toBe(4);
+    expect(manifest.stitching!.map((x) => x.layer)).toEqual(['conv1', 'fc1']);
+    await validateResultDirectory(path.join(tmp, 'all'));
+  });
+
+  it('refuses methods the probe set cannot support before training, naming the numbers and the fix', async () => {
+    const out = path.join(tmp, 'few');
+    const few = { ...data, probe: syntheticImages(10, 3) };
+    await expect(runExperiment({ ...spec, split: { seed: 1, validation: 30, probe: 10 }, methods: ['semi', 'svcca'] }, { out: path.join(tmp, 'few2'), data: few })).rejects.toThrow(
+      'methods: "svcca" at layer fc1 needs at least 2 × (p + q) = 24 samples for tiny-a-s1 × tiny-a-s2 (6 + 6 units), but split.probe 10 gives 10; raise split.probe to ≥ 24 or drop svcca from methods',
+    );
+    await expect(runExperiment({ ...spec, methods: ['knn'], knn: { k: 25 } }, { out: path.join(tmp, 'few3'), data })).rejects.toThrow(
+      'knn.k 25 needs more probe images than k, but split.probe is 20; lower knn.k below 20 or raise split.probe',
+    );
+    await expect(fs.access(path.join(tmp, 'few2'))).rejects.toThrow();
+  });
+
   it('explains a full disk', () => {
     const err = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     expect(wrapFsError(err, '/x/result.partial').message).toBe('disk full while writing /x/result.partial; free some space or choose another --out on a larger disk');

@@ -25,6 +25,10 @@ import type { TrainProgress } from '../train/train-network.ts';
 import { loadModel, saveModel } from '../train/weights-io.ts';
 import { runInWorkers } from '../train/worker-pool.ts';
 import { type PairComputation, alignPair } from './align-pair.ts';
+import type { NeighbourLists } from '../align/mutual-knn.ts';
+import { layerConsensus } from './consensus-layer.ts';
+import { checkMethods } from './method-checks.ts';
+import { layerStitching } from './stitch-layer.ts';
 import { type ResolvedExperimentSpec, datasetName, validateExperimentSpec } from './experiment-spec.ts';
 import {
   type EpochMetrics,
@@ -37,6 +41,8 @@ import {
   type NpyRef,
   type PairAlignment,
   type ResultManifest,
+  type ConsensusRecord,
+  type StitchLayerRecord,
   type SummaryStat,
   validateResultDirectory,
 } from './manifest.ts';
@@ -51,6 +57,8 @@ export type ExperimentEvent =
   | { phase: 'trained'; network: string; metrics?: EpochMetrics }
   | { phase: 'record'; done: number; total: number }
   | { phase: 'align'; layer: string; done: number; total: number }
+  /** Stitching (issue 16): pairs stitched at a layer. */
+  | { phase: 'stitch'; layer: string; done: number; total: number }
   | { phase: 'write'; message: string };
 
 /** A progress event with `fraction`: an estimate of the whole run's completed share (0..1), for job UIs. */
@@ -156,6 +164,14 @@ export function planNetworks(spec: ResolvedExperimentSpec, archs: ResolvedArchit
   const nets: PlannedNetwork[] = [];
   for (const arch of archs) for (const seed of spec.seedsByArchitecture[arch.name] ?? spec.seeds) nets.push({ id: `${safeId(arch.name)}-s${seed}`, arch, seed, role: 'trained' });
   if (spec.chance) archs.forEach((arch, i) => nets.push({ id: `${safeId(arch.name)}-${UNTRAINED}`, arch, seed: mixSeed(0xc4a2ce, i), role: 'untrained' }));
+  // ---- consensus (issue 16): its chance family needs as many untrained networks of each architecture as trained
+  // ones; the first is the twin above, the others `<arch>-untrained-<k>`.
+  if (spec.chance && spec.methods.includes('consensus')) {
+    archs.forEach((arch, i) => {
+      const count = (spec.seedsByArchitecture[arch.name] ?? spec.seeds).length;
+      for (let k = 2; k <= count; k++) nets.push({ id: `${safeId(arch.name)}-${UNTRAINED}-${k}`, arch, seed: mixSeed(0xc4a2ce, i, k), role: 'untrained' });
+    });
+  }
   return nets;
 }
 
@@ -189,6 +205,11 @@ export function pairFigures(c: PairComputation): Record<string, number> {
   }
   if (c.sparse) c.sparse.penalties.forEach((a, i) => (f[`sparseFvu@${a}`] = c.sparse!.fvu[i]!));
   if (c.spectral) for (const s of c.spectral) f[`spectralShared@${s.k}`] = s.shared / Math.max(1, s.clusters.filter((x) => x.aCount + x.bCount > 0).length);
+  // ---- newer measures (issue 16)
+  if (c.svcca) f.svcca = c.svcca.mean;
+  if (c.pwcca) f.pwcca = c.pwcca.weighted;
+  if (c.procrustes) f.procrustes = c.procrustes.distance;
+  if (c.knn) f.knn = c.knn.score;
   return f;
 }
 
@@ -228,6 +249,7 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
   const archs = resolveArchitectures(spec, data.train.shape, data.train.classes);
   const layers = recordedLayers(spec, archs);
   const nets = planNetworks(spec, archs);
+  checkMethods(spec, nets, layers, data.probe.count);
   fraction = fractionTracker(nets.filter((n) => n.role === 'trained').length, layers.length);
 
   let succeeded = false;
@@ -262,12 +284,12 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
       layers,
       batchSize: options.recordBatch ?? 100,
       sampleRows: spec.methods.includes('mi') ? spec.mi.samples : 0,
+      imageRows: spec.methods.includes('knn'),
       seed: spec.split.seed,
       ...(spec.dump ? { dump: spec.dump } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (done, total) => progress({ phase: 'record', done, total }),
     });
-    for (const m of models) m.model.dispose();
     const recordSeconds = (performance.now() - tRecord) / 1000;
 
     // ---- align + write
@@ -284,6 +306,8 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
     };
     const alignments: PairAlignment[] = [];
     const summaries: LayerSummary[] = [];
+    const consensusRecords: ConsensusRecord[] = [];
+    const stitchRecords: StitchLayerRecord[] = [];
     const layerRecords = new Map<string, NetworkRecord['layers']>(nets.map((n) => [n.id, []]));
     const netById = new Map(nets.map((n) => [n.id, n]));
     for (const rec of recordings) {
@@ -291,18 +315,46 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
       const pairs = layerPairs(rec, netById);
       const figures: Array<{ kind: 'between' | 'chance'; f: Record<string, number> }> = [];
       let done = 0;
+      const knnCache = new Map<string, NeighbourLists>();
       for (const [ia, ib, kind] of pairs) {
         options.signal?.throwIfAborted();
         const a = rec.members[ia]!.networkId;
         const b = rec.members[ib]!.networkId;
-        const c = alignPair(rec, ia, ib, { methods: spec.methods, penalties: spec.penalties, clusters: spec.clusters, miBins: spec.mi.bins, seed: spec.split.seed });
+        const c = alignPair(rec, ia, ib, { methods: spec.methods, penalties: spec.penalties, clusters: spec.clusters, miBins: spec.mi.bins, seed: spec.split.seed, knn: spec.knn, knnCache });
         alignments.push(await writePair(rec.name, a, b, kind, c, spec, npy));
         figures.push({ kind, f: pairFigures(c) });
         progress({ phase: 'align', layer: rec.name, done: ++done, total: pairs.length });
         await new Promise((r) => setImmediate(r));
       }
       summaries.push(layerSummary(rec.name, rec.members.map((m) => m.networkId), figures));
+      // ---- consensus and stitching (issue 16)
+      if (spec.methods.includes('consensus')) {
+        const c = layerConsensus(rec, (id) => ({ role: netById.get(id)!.role, architecture: netById.get(id)!.arch.name }));
+        if (c) consensusRecords.push(c);
+      }
+      if (spec.methods.includes('stitch') && (spec.stitch.layers ?? layers).includes(rec.name)) {
+        const byId = new Map(models.map((m) => [m.id, { spec: m.spec, model: m.model, role: netById.get(m.id)!.role }]));
+        const r = await layerStitching(rec, byId, data.validation, {
+          penalty: spec.stitch.penalty,
+          images: spec.stitch.images,
+          ...(options.signal ? { signal: options.signal } : {}),
+          onPair: (done, total) => progress({ phase: 'stitch', layer: rec.name, done, total }),
+        });
+        const kinds = [...new Set(r.pairs.flatMap((x) => x.maps.map((m) => m.kind)))];
+        const summary: StitchLayerRecord['summary'] = Object.fromEntries(
+          kinds.map((k) => [
+            k,
+            {
+              between: stat(r.pairs.filter((x) => x.kind === 'between').map((x) => x.maps.find((m) => m.kind === k)!.accuracy)),
+              chance: stat(r.pairs.filter((x) => x.kind === 'chance').map((x) => x.maps.find((m) => m.kind === k)!.accuracy)),
+            },
+          ]),
+        );
+        summary.own = { between: stat([...new Map(r.pairs.filter((x) => x.kind === 'between').map((x) => [x.b, x.ownAccuracy])).values()]), chance: null };
+        if (r.pairs.length > 0) stitchRecords.push({ layer: rec.name, images: r.images, majorityRate: r.majorityRate, pairs: r.pairs, summary });
+      }
     }
+    for (const m of models) m.model.dispose();
     const alignSeconds = (performance.now() - tAlign) / 1000;
 
     progress({ phase: 'write', message: 'writing manifest' });
@@ -350,6 +402,8 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
       }),
       alignments,
       layers: summaries,
+      ...(spec.methods.includes('consensus') ? { consensus: consensusRecords } : {}),
+      ...(spec.methods.includes('stitch') ? { stitching: stitchRecords } : {}),
     };
     manifest.timings.totalSeconds = (performance.now() - t0) / 1000;
     await fs.rm(path.join(partial, 'checkpoints'), { recursive: true, force: true });
@@ -477,6 +531,11 @@ export async function writePair(layer: string, a: string, b: string, kind: 'betw
     };
   }
   if (c.spectral) out.spectral = c.spectral;
+  // ---- newer measures (issue 16)
+  if (c.svcca) out.svcca = { mean: c.svcca.mean, keptA: c.svcca.keptA, keptB: c.svcca.keptB, explainedA: c.svcca.explainedA, explainedB: c.svcca.explainedB };
+  if (c.pwcca) out.pwcca = { weighted: c.pwcca.weighted, mean: c.pwcca.mean, rankA: c.pwcca.rankA, rankB: c.pwcca.rankB };
+  if (c.procrustes) out.procrustes = { distance: c.procrustes.distance, angular: c.procrustes.angular };
+  if (c.knn) out.knn = { score: c.knn.score, k: c.knn.k, metric: c.knn.metric, images: c.knn.images, uniform: c.knn.uniform };
   return out;
 }
 

@@ -18,8 +18,8 @@ describe('pair recordings', () => {
       { id: 'b', spec: tinyArchitecture({ filters: 3, name: 'narrow' }), model: buildModel(tinyArchitecture({ filters: 3, name: 'narrow' }), 2).model },
       { id: 'c', spec: tinyArchitecture(), model: buildModel(tinyArchitecture(), 3).model },
     ];
-    const recs = await recordFamily(nets, probe, { layers: ['conv1', 'fc1'], batchSize: 8, sampleRows: 120, seed: 3 });
-    const options = { methods: ['semi', 'max', 'mi', 'cka', 'sparse', 'spectral'] as const, penalties: [0.05, 0.3], clusters: [3], miBins: 4, seed: 1 };
+    const recs = await recordFamily(nets, probe, { layers: ['conv1', 'fc1'], batchSize: 8, sampleRows: 120, imageRows: true, seed: 3 });
+    const options = { methods: ['semi', 'max', 'mi', 'cka', 'sparse', 'spectral', 'svcca', 'pwcca', 'procrustes', 'knn'] as const, penalties: [0.05, 0.3], clusters: [3], miBins: 4, seed: 1, knn: { k: 4, metric: 'euclidean' as const } };
     let compared = 0;
     for (const rec of recs) {
       const parts = rec.members.map((_, i) => unpackParts<MemberPart>(packParts(memberPart(rec, i))));
@@ -30,10 +30,12 @@ describe('pair recordings', () => {
           const pair = pairRecording(parts[ia]!, parts[ib]!, cross);
           expect(pair.members.map((m) => m.networkId)).toEqual([rec.members[ia]!.networkId, rec.members[ib]!.networkId]);
           expect(pair.sample!.rows).toBe(rec.sample!.rows);
+          expect(pair.images!.rows).toBe(31);
           const want = alignPair(rec, ia, ib, { ...options, methods: [...options.methods] });
           const got = alignPair(pair, 0, 1, { ...options, methods: [...options.methods] });
-          // Same inputs to the same code: equal to the bit, CKA and mutual information included.
+          // Same inputs to the same code: equal to the bit, CKA, mutual information and the newer measures included.
           expect(got).toEqual(want);
+          expect(got.knn!.images).toBe(31);
           compared++;
         }
       }

@@ -32,6 +32,8 @@ export interface MemberPart {
   sumSqSelf?: number;
   /** Its columns of the row sample, float32 [rows, units]. */
   sample?: { data: Float32Array; rows: number };
+  /** Its columns of the per-image rows (mutual kNN), float32 [images, units]. */
+  images?: { data: Float32Array; rows: number };
 }
 
 export interface CrossPart {
@@ -84,6 +86,12 @@ export function memberPart(rec: LayerRecording, i: number): MemberPart {
     const cols = new Float32Array(rows * count);
     for (let r = 0; r < rows; r++) cols.set(data.subarray(r * m.width + offset, r * m.width + offset + count), r * count);
     part.sample = { data: cols, rows };
+  }
+  if (rec.images) {
+    const { data, rows } = rec.images;
+    const cols = new Float32Array(rows * count);
+    for (let r = 0; r < rows; r++) cols.set(data.subarray(r * m.width + offset, r * m.width + offset + count), r * count);
+    part.images = { data: cols, rows };
   }
   return part;
 }
@@ -165,6 +173,16 @@ export function pairRecording(a: MemberPart, b: MemberPart, cross: CrossPart): L
     }
     rec.sample = { data, rows };
   }
+  if (a.images && b.images) {
+    if (a.images.rows !== b.images.rows) throw new Error(`image rows of ${a.networkId} and ${b.networkId} at ${a.layer} differ in length`);
+    const rows = a.images.rows;
+    const data = new Float32Array(rows * w);
+    for (let r = 0; r < rows; r++) {
+      data.set(a.images.data.subarray(r * p, (r + 1) * p), r * w);
+      data.set(b.images.data.subarray(r * q, (r + 1) * q), r * w + p);
+    }
+    rec.images = { data, rows };
+  }
   return rec;
 }
 
@@ -186,9 +204,9 @@ export function packParts(part: MemberPart | CrossPart): Uint8Array {
   const plain: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(part)) {
     if (ArrayBuffer.isView(v)) arrays.push({ key: k, a: v as Typed });
-    else if (k === 'sample' && v) {
-      arrays.push({ key: 'sample', a: (v as { data: Float32Array }).data });
-      plain.sampleRows = (v as { rows: number }).rows;
+    else if ((k === 'sample' || k === 'images') && v) {
+      arrays.push({ key: k, a: (v as { data: Float32Array }).data });
+      plain[`${k}Rows`] = (v as { rows: number }).rows;
     } else plain[k] = v;
   }
   let offset = 0;
@@ -223,6 +241,7 @@ export function unpackParts<T extends MemberPart | CrossPart>(bytes: Uint8Array,
   const start = Math.ceil((4 + headerLength) / 8) * 8;
   const out: Record<string, unknown> = { ...header.plain };
   delete out.sampleRows;
+  delete out.imagesRows;
   for (const { key, dtype, length, offset } of header.index) {
     const Ctor = DTYPES[dtype];
     if (!Ctor) fail(`unknown dtype ${dtype}`);
@@ -230,7 +249,7 @@ export function unpackParts<T extends MemberPart | CrossPart>(bytes: Uint8Array,
     if (start + offset + byteLength > bytes.length) fail(`${key} runs past the end`);
     const copy = bytes.slice(start + offset, start + offset + byteLength);
     const a = new Ctor(copy.buffer, 0, length);
-    out[key] = key === 'sample' ? { data: a, rows: header.plain.sampleRows as number } : a;
+    out[key] = key === 'sample' || key === 'images' ? { data: a, rows: header.plain[`${key}Rows`] as number } : a;
   }
   return out as unknown as T;
 }

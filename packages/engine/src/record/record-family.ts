@@ -14,6 +14,7 @@ import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
 import { mixSeed } from '../spec/build-model.ts';
 import { type JointMoments, MomentAccumulator, type UnitGroup } from '../stats/moments.ts';
 import { RowReservoir } from '../stats/row-sample.ts';
+import { ImageMeans } from '../stats/image-means.ts';
 import { type ImageSet, batchTensor, rangeIndices, ranges } from '../train/image-set.ts';
 import { seededPermutation } from '../random/seeded-random.ts';
 import type { TopImage } from '../experiment/manifest.ts';
@@ -37,6 +38,11 @@ export interface RecordOptions {
   seed?: number;
   /** Keep activations of these layers with at most `positions` spatial positions per image. */
   dump?: { layers: string[]; positions: number };
+  /**
+   * Keep one row per probe image for every layer (mutual kNN over images): a dense layer's activations, a conv
+   * layer's channels averaged over all positions (global average pooling), joint over the networks like `sample`.
+   */
+  imageRows?: boolean;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -61,6 +67,8 @@ export interface LayerRecording {
   moments: JointMoments;
   /** Seeded sample of joint rows (same rows for every network), row-major [rows, width]. */
   sample?: { data: Float32Array; rows: number };
+  /** With `imageRows`: one joint row per probe image (conv: mean over positions), row-major [images, width]. */
+  images?: { data: Float32Array; rows: number };
   /** Samples per unit: images × h × w. */
   samples: number;
 }
@@ -125,6 +133,7 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
       positions,
       acc: new MomentAccumulator(width, { groups: members.map((m) => m.group) }),
       reservoir: sampleRows > 0 ? new RowReservoir(width, sampleRows, mixSeed(seed, 0x5a3)) : undefined,
+      imageRows: options.imageRows ? new ImageMeans(width, positions, probe.count) : undefined,
       // Dump positions: the same seeded subset for every image and network (paired rows).
       dumpAt: dumpLayers.has(name) ? Int32Array.from(seededPermutation(positions, mixSeed(seed, 0xd0)).subarray(0, Math.min(positions, dumpPositions))).sort() : undefined,
     };
@@ -153,6 +162,7 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
       joint.dispose();
       layer.acc.update(data, rows);
       layer.reservoir?.update(data, rows);
+      layer.imageRows?.update(data, rows);
       layer.members.forEach((m, i) => {
         const t = parts[i]!;
         const P = layer.positions;
@@ -204,6 +214,7 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
       members,
       moments: l.acc.finalize(),
       ...(sample ? { sample: { data: sample.data, rows: sample.rows } } : {}),
+      ...(l.imageRows ? { images: l.imageRows.rows() } : {}),
       samples: probe.count * l.positions,
     };
   });

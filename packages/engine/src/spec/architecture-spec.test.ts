@@ -41,7 +41,7 @@ describe('validateArchitectureSpec', () => {
     s.layers[3]!.name = 'conv1';
     expect(errorsOf(s)).toEqual([
       'layers[0].filters must be a positive integer',
-      'layers[1].type must be one of conv, maxpool, avgpool, dense, flatten, dropout, batchnorm, relu (got "maxpooling")',
+      'layers[1].type must be one of conv, maxpool, avgpool, dense, flatten, dropout, batchnorm, relu, residual (got "maxpooling")',
       'layers[3].name duplicates layers[0].name "conv1"; layer names must be unique',
     ]);
   });
@@ -61,11 +61,46 @@ describe('validateArchitectureSpec', () => {
     expect(errorsOf({ name: 'x', inputShape: [28, 28], layers: [] })).toEqual(['inputShape must be [height, width, channels]', 'layers must not be empty']);
   });
 
-  it('builds every preset, sharing layer names across variants', () => {
-    const names = PRESET_NAMES.map((p) => presetArchitecture(p).layers.filter((l) => l.record).map((l) => l.name));
-    for (const n of names) expect(n).toEqual(expect.arrayContaining(['conv1', 'conv2', 'fc1']));
+  it('builds every preset, sharing layer names (and shapes) across variants and families', () => {
+    const lenetShapes = layerOutputShapes(presetArchitecture('lenet'));
+    for (const name of PRESET_NAMES) {
+      const arch = presetArchitecture(name);
+      const recorded = arch.layers.filter((l) => l.record).map((l) => l.name);
+      expect(recorded).toEqual(expect.arrayContaining(name.startsWith('mlp') ? ['fc1'] : ['conv1', 'conv2', 'fc1']));
+      if (name === 'rescnn' || name === 'mlp') {
+        const shapes = layerOutputShapes(arch);
+        for (const l of recorded.filter((r) => lenetShapes.has(r))) expect(shapes.get(l), `${name} ${l}`).toEqual(lenetShapes.get(l));
+      }
+    }
+    expect(presetArchitecture('rescnn').layers.find((l) => l.name === 'conv2')).toMatchObject({ type: 'residual' });
     const x2 = presetArchitecture('lenet-x2').layers.find((l) => l.name === 'conv1');
     expect(x2).toMatchObject({ filters: 32 });
     expect(() => presetArchitecture('resnet')).toThrow(/unknown architecture preset "resnet"/);
+  });
+
+  it('residual blocks: branch names are prefixed, projections where the branch changes channels or stride, errors name the path', () => {
+    const spec = (branch: unknown[], extra: Record<string, unknown> = {}) => ({
+      name: 'r',
+      inputShape: [8, 8, 4],
+      layers: [{ type: 'residual', name: 'res', record: true, layers: branch, ...extra }, { type: 'flatten' }, { type: 'dense', units: 3 }],
+    });
+    const ok = validateArchitectureSpec(spec([{ type: 'conv', filters: 4, kernel: 3 }, { type: 'batchnorm' }]));
+    const block = ok.layers[0]!;
+    expect(block.type === 'residual' && block.layers.map((b) => b.name)).toEqual(['res-conv0', 'res-batchnorm1']);
+    expect(block).toMatchObject({ activation: 'relu', record: true });
+    // Channels 4 → 6 and stride 2: a projection makes the shapes meet (8x8x4 → 4x4x6).
+    const projected = validateArchitectureSpec(spec([{ type: 'conv', filters: 6, kernel: 3, stride: 2 }]));
+    expect(layerOutputShapes(projected).get('res')).toEqual([4, 4, 6]);
+    expect(errorsOf(spec([{ type: 'conv', filters: 4, kernel: 3, padding: 'valid' }]))).toEqual([
+      "layers[0] (residual res) branch output 6x6x4 cannot be added to its 8x8x4 input; use 'same' padding inside the block (a strided 1x1 projection then matches the shape)",
+    ]);
+    expect(errorsOf(spec([{ type: 'maxpool', size: 2 }]))[0]).toBe('layers[0].layers[0].type must be one of conv, batchnorm, relu, dropout (got "maxpool")');
+    expect(errorsOf(spec([{ type: 'conv', filters: 4, kernel: 3, record: true }]))).toEqual([
+      'layers[0].layers[0].record cannot record a layer inside residual block "res"; record the block itself (its output after the add)',
+    ]);
+    expect(errorsOf(spec([{ type: 'relu', name: 'x' }, { type: 'relu', name: 'x' }]))).toEqual(['layers[0].layers[1].name duplicates layers[0].layers[0].name "res-x"; layer names must be unique']);
+    expect(errorsOf({ name: 'r', inputShape: [8, 8, 4], layers: [{ type: 'flatten' }, { type: 'residual', layers: [{ type: 'relu' }] }, { type: 'dense', units: 3 }] })).toEqual([
+      'layers[1] (residual) needs a spatial input but follows a flattened layer',
+    ]);
   });
 });

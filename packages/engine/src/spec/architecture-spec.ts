@@ -9,8 +9,10 @@ import { Checker, joinPath } from './json-checks.ts';
 export type Activation = 'relu' | 'linear' | 'tanh' | 'sigmoid';
 export const ACTIVATIONS: readonly Activation[] = ['relu', 'linear', 'tanh', 'sigmoid'];
 export type Padding = 'same' | 'valid';
-export const LAYER_TYPES = ['conv', 'maxpool', 'avgpool', 'dense', 'flatten', 'dropout', 'batchnorm', 'relu'] as const;
+export const LAYER_TYPES = ['conv', 'maxpool', 'avgpool', 'dense', 'flatten', 'dropout', 'batchnorm', 'relu', 'residual'] as const;
 export type LayerType = (typeof LAYER_TYPES)[number];
+/** Layer types allowed on a residual block's branch. */
+export const RESIDUAL_BRANCH_TYPES = ['conv', 'batchnorm', 'relu', 'dropout'] as const;
 
 interface LayerBase {
   /** Unique within the architecture; layers pair across architectures by name. Default `<type><index>`. */
@@ -50,7 +52,22 @@ export interface BatchNormLayer extends LayerBase {
 export interface ReluLayer extends LayerBase {
   type: 'relu';
 }
-export type LayerSpec = ConvLayer | PoolLayer | DenseLayer | FlattenLayer | DropoutLayer | BatchNormLayer | ReluLayer;
+/**
+ * A residual block (He et al. 2016): output = activation(x + branch(x)), where `branch` is a list of conv, batchnorm,
+ * relu and dropout layers. When the branch changes the channels or (with strided 'same' convolutions) the spatial
+ * size, the skip path gets a 1×1 convolution with the branch's total stride (a projection shortcut), named
+ * `<block>-proj`. The block's name is its output (after the add and the activation): record and pair it by that name.
+ * Branch layers are named `<block>-<name>` (default `<block>-<type><index>`) and cannot be recorded on their own.
+ */
+export interface ResidualLayer extends LayerBase {
+  type: 'residual';
+  layers: Array<ConvLayer | BatchNormLayer | ReluLayer | DropoutLayer>;
+  /** Applied after the add (default relu). */
+  activation?: Activation;
+}
+export type LayerSpec = ConvLayer | PoolLayer | DenseLayer | FlattenLayer | DropoutLayer | BatchNormLayer | ReluLayer | ResidualLayer;
+/** A layer with its name and record flag resolved (branch layers of a residual block resolved too). */
+export type ResolvedLayer = Exclude<LayerSpec, ResidualLayer> & { name: string; record: boolean } | (Omit<ResidualLayer, 'layers'> & { name: string; record: boolean; layers: Array<Exclude<LayerSpec, ResidualLayer | PoolLayer | DenseLayer | FlattenLayer> & { name: string; record: boolean }> });
 
 export interface ArchitectureSpec {
   name: string;
@@ -61,7 +78,7 @@ export interface ArchitectureSpec {
 
 /** A validated spec with every default filled in and every layer named. */
 export interface ResolvedArchitecture extends ArchitectureSpec {
-  layers: Array<LayerSpec & { name: string; record: boolean }>;
+  layers: ResolvedLayer[];
 }
 
 const COMMON = ['type', 'name', 'record'];
@@ -74,6 +91,7 @@ const FIELDS: Record<LayerType, string[]> = {
   dropout: [...COMMON, 'rate'],
   batchnorm: COMMON,
   relu: COMMON,
+  residual: [...COMMON, 'layers', 'activation'],
 };
 const NAME_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
@@ -108,14 +126,38 @@ export function checkArchitecture(c: Checker, value: unknown, root: string, clas
   }
   const layersPath = joinPath(root, 'layers');
   const rawLayers = c.array(obj.layers, layersPath, { nonEmpty: true }) ?? [];
-  const layers: Array<LayerSpec & { name: string; record: boolean }> = [];
-  const seen = new Map<string, number>();
+  const layers: ResolvedLayer[] = [];
+  const seen = new Map<string, string>();
   rawLayers.forEach((raw, i) => {
-    const p = joinPath(layersPath, i);
+    const l = checkLayer(c, raw, joinPath(layersPath, i), i, rawLayers.length, seen, LAYER_TYPES);
+    if (l) layers.push(l as ResolvedLayer);
+  });
+  // Shape walk: catch kernels larger than their input and a wrong output width before TF does.
+  if (inputShape && c.errors.length === before) checkShapes(c, inputShape, layers, layersPath, classes);
+  if (c.errors.length > before || !name || !inputShape) return undefined;
+  return { name, inputShape, layers };
+}
+
+/**
+ * One layer (or a residual block's branch layer, with `prefix` = the block's name): type, known fields, name
+ * (default `<type><index>`, prefixed `<block>-` inside a block), and its own fields. `seen` maps every name to the
+ * JSON path that took it, across blocks, so names stay unique in the whole model.
+ */
+function checkLayer(
+  c: Checker,
+  raw: unknown,
+  p: string,
+  i: number,
+  count: number,
+  seen: Map<string, string>,
+  types: readonly LayerType[],
+  prefix?: string,
+): (LayerSpec & { name: string; record: boolean }) | undefined {
+  {
     const l = c.object(raw, p);
-    if (!l) return;
-    const type = c.oneOf(l.type, joinPath(p, 'type'), LAYER_TYPES);
-    if (!type) return;
+    if (!l) return undefined;
+    const type = c.oneOf(l.type, joinPath(p, 'type'), types);
+    if (!type) return undefined;
     c.noUnknownKeys(l, p, FIELDS[type]);
     let layerName = `${type}${i}`;
     if (l.name !== undefined) {
@@ -123,10 +165,12 @@ export function checkArchitecture(c: Checker, value: unknown, root: string, clas
       if (n !== undefined && !NAME_RE.test(n)) c.fail(joinPath(p, 'name'), 'must start with a letter and use only letters, digits, _ and -');
       if (n !== undefined) layerName = n;
     }
+    if (prefix !== undefined) layerName = `${prefix}-${layerName}`;
     const prev = seen.get(layerName);
-    if (prev !== undefined) c.fail(joinPath(p, 'name'), `duplicates layers[${prev}].name "${layerName}"; layer names must be unique`);
-    seen.set(layerName, i);
+    if (prev !== undefined) c.fail(joinPath(p, 'name'), `duplicates ${prev}.name "${layerName}"; layer names must be unique`);
+    seen.set(layerName, p.replace(/^.*?(layers\[)/, '$1'));
     const record = l.record === undefined ? false : c.boolean(l.record, joinPath(p, 'record')) ?? false;
+    if (prefix !== undefined && record) c.fail(joinPath(p, 'record'), `cannot record a layer inside residual block "${prefix}"; record the block itself (its output after the add)`);
     const base = { name: layerName, record };
     switch (type) {
       case 'conv': {
@@ -135,47 +179,102 @@ export function checkArchitecture(c: Checker, value: unknown, root: string, clas
         const stride = l.stride === undefined ? 1 : c.integer(l.stride, joinPath(p, 'stride'), { min: 1 });
         const padding = l.padding === undefined ? 'same' : c.oneOf(l.padding, joinPath(p, 'padding'), ['same', 'valid'] as const);
         const activation = l.activation === undefined ? 'relu' : c.oneOf(l.activation, joinPath(p, 'activation'), ACTIVATIONS);
-        layers.push({ ...base, type, filters: filters ?? 1, kernel: kernel ?? 1, stride: stride ?? 1, padding: padding ?? 'same', activation: activation ?? 'relu' });
-        break;
+        return { ...base, type, filters: filters ?? 1, kernel: kernel ?? 1, stride: stride ?? 1, padding: padding ?? 'same', activation: activation ?? 'relu' };
       }
       case 'maxpool':
       case 'avgpool': {
         const size = c.integer(l.size, joinPath(p, 'size'), { min: 1 });
         const stride = l.stride === undefined ? size : c.integer(l.stride, joinPath(p, 'stride'), { min: 1 });
         const padding = l.padding === undefined ? 'valid' : c.oneOf(l.padding, joinPath(p, 'padding'), ['same', 'valid'] as const);
-        layers.push({ ...base, type, size: size ?? 1, stride: stride ?? 1, padding: padding ?? 'valid' });
-        break;
+        return { ...base, type, size: size ?? 1, stride: stride ?? 1, padding: padding ?? 'valid' };
       }
       case 'dense': {
         const units = c.integer(l.units, joinPath(p, 'units'), { min: 1 });
-        const isLast = i === rawLayers.length - 1;
+        const isLast = i === count - 1;
         const activation = l.activation === undefined ? (isLast ? 'linear' : 'relu') : c.oneOf(l.activation, joinPath(p, 'activation'), ACTIVATIONS);
-        layers.push({ ...base, type, units: units ?? 1, activation: activation ?? 'relu' });
-        break;
+        return { ...base, type, units: units ?? 1, activation: activation ?? 'relu' };
       }
       case 'dropout': {
         const rate = c.number(l.rate, joinPath(p, 'rate'), { min: 0, max: 1 });
         if (rate === 1) c.fail(joinPath(p, 'rate'), 'must be < 1');
-        layers.push({ ...base, type, rate: rate ?? 0 });
-        break;
+        return { ...base, type, rate: rate ?? 0 };
+      }
+      case 'residual': {
+        const activation = l.activation === undefined ? 'relu' : c.oneOf(l.activation, joinPath(p, 'activation'), ACTIVATIONS);
+        const branchPath = joinPath(p, 'layers');
+        const rawBranch = c.array(l.layers, branchPath, { nonEmpty: true }) ?? [];
+        const branch: Array<LayerSpec & { name: string; record: boolean }> = [];
+        rawBranch.forEach((rb, j) => {
+          const inner = checkLayer(c, rb, joinPath(branchPath, j), j, Number.POSITIVE_INFINITY, seen, RESIDUAL_BRANCH_TYPES, layerName);
+          if (inner) branch.push(inner);
+        });
+        return { ...base, type, layers: branch as ResidualLayer['layers'] & Array<{ name: string; record: boolean }>, activation: activation ?? 'relu' };
       }
       default:
-        layers.push({ ...base, type });
+        return { ...base, type };
     }
-  });
-  // Shape walk: catch kernels larger than their input and a wrong output width before TF does.
-  if (inputShape && c.errors.length === before) checkShapes(c, inputShape, layers, layersPath, classes);
-  if (c.errors.length > before || !name || !inputShape) return undefined;
-  return { name, inputShape, layers };
+  }
 }
 
-function checkShapes(c: Checker, input: [number, number, number], layers: Array<LayerSpec & { name: string }>, path: string, classes?: number): void {
+/** Output shape of a conv / pool layer on an [h, w, c] input (assumes the window fits). */
+function windowShape(l: ConvLayer | PoolLayer, shape: number[]): number[] {
+  const k = l.type === 'conv' ? l.kernel : l.size;
+  const s = l.stride ?? 1;
+  const [h = 0, w = 0, ch = 0] = shape;
+  const out = (n: number) => (l.padding === 'same' ? Math.ceil(n / s) : Math.floor((n - k) / s) + 1);
+  return [out(h), out(w), l.type === 'conv' ? l.filters : ch];
+}
+
+/**
+ * A residual block's branch output shape, and whether the skip path needs a projection (1×1 conv with the branch's
+ * total stride): `undefined` projection means the shapes cannot be reconciled (a 'valid' convolution that shrinks).
+ */
+export function residualShapes(l: Extract<LayerSpec, { type: 'residual' }>, input: number[]): { output: number[]; projection: { stride: number } | null | undefined } {
+  let shape = input;
+  let stride = 1;
+  let allSame = true;
+  for (const b of l.layers) {
+    if (b.type === 'conv') {
+      shape = windowShape(b, shape);
+      stride *= b.stride ?? 1;
+      if ((b.padding ?? 'same') !== 'same' && b.kernel > 1) allSame = false;
+    }
+  }
+  if (shape.every((d, i) => d === input[i])) return { output: shape, projection: null };
+  const [h = 0, w = 0] = input;
+  const fits = allSame && shape[0] === Math.ceil(h / stride) && shape[1] === Math.ceil(w / stride);
+  return { output: shape, projection: fits ? { stride } : undefined };
+}
+
+function checkShapes(c: Checker, input: [number, number, number], layers: ResolvedLayer[], path: string, classes?: number): void {
   let shape: number[] = [...input];
   let broken = false;
   layers.forEach((l, i) => {
     if (broken) return;
     const p = joinPath(path, i);
     const spatial = shape.length === 3;
+    if (l.type === 'residual') {
+      if (!spatial) {
+        c.fail(p, '(residual) needs a spatial input but follows a flattened layer');
+        broken = true;
+        return;
+      }
+      for (const [j, b] of l.layers.entries()) {
+        if (b.type === 'conv' && b.padding === 'valid' && (b.kernel > (shape[0] ?? 0) || b.kernel > (shape[1] ?? 0))) {
+          c.fail(joinPath(joinPath(p, 'layers'), j), `(${b.name}) window ${b.kernel} is larger than its ${shape[0]}x${shape[1]} input`);
+          broken = true;
+          return;
+        }
+      }
+      const r = residualShapes(l, shape);
+      if (r.projection === undefined) {
+        c.fail(p, `(residual ${l.name}) branch output ${r.output.join('x')} cannot be added to its ${shape.join('x')} input; use 'same' padding inside the block (a strided 1x1 projection then matches the shape)`);
+        broken = true;
+        return;
+      }
+      shape = r.output;
+      return;
+    }
     if ((l.type === 'conv' || l.type === 'maxpool' || l.type === 'avgpool') && !spatial) {
       c.fail(p, `(${l.type}) needs a spatial input but follows a flattened layer`);
       broken = true;
@@ -207,18 +306,14 @@ function checkShapes(c: Checker, input: [number, number, number], layers: Array<
   }
 }
 
-/** Output shape of every layer ([h, w, c] or [units]), for recording; assumes a validated spec. */
+/** Output shape of every top-level layer ([h, w, c] or [units]), for recording; assumes a validated spec. */
 export function layerOutputShapes(spec: ResolvedArchitecture): Map<string, number[]> {
   const shapes = new Map<string, number[]>();
   let shape: number[] = [...spec.inputShape];
   for (const l of spec.layers) {
-    if (l.type === 'conv' || l.type === 'maxpool' || l.type === 'avgpool') {
-      const k = l.type === 'conv' ? l.kernel : l.size;
-      const s = l.stride ?? 1;
-      const [h = 0, w = 0, ch = 0] = shape;
-      const out = (n: number) => (l.padding === 'same' ? Math.ceil(n / s) : Math.floor((n - k) / s) + 1);
-      shape = [out(h), out(w), l.type === 'conv' ? l.filters : ch];
-    } else if (l.type === 'flatten') shape = [shape.reduce((a, b) => a * b, 1)];
+    if (l.type === 'conv' || l.type === 'maxpool' || l.type === 'avgpool') shape = windowShape(l, shape);
+    else if (l.type === 'residual') shape = residualShapes(l, shape).output;
+    else if (l.type === 'flatten') shape = [shape.reduce((a, b) => a * b, 1)];
     else if (l.type === 'dense') shape = [l.units];
     shapes.set(l.name, shape);
   }

@@ -4,7 +4,7 @@
  * through a `DropoutClock` the trainer advances, so training is reproducible and resumable.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ResolvedArchitecture } from './architecture-spec.ts';
+import { type ResolvedArchitecture, type ResolvedLayer, residualShapes } from './architecture-spec.ts';
 
 /** Mix integers into a 31-bit seed (splitmix-style), so nearby seeds give unrelated streams. */
 export function mixSeed(...parts: number[]): number {
@@ -81,49 +81,12 @@ export function buildModel(spec: ResolvedArchitecture, seed: number, options: { 
   const outputs = new Map<string, tf.SymbolicTensor>();
   spec.layers.forEach((l, i) => {
     const s = (k: number) => mixSeed(seed, i, k);
-    let layer: tf.layers.Layer;
-    switch (l.type) {
-      case 'conv':
-        layer = tf.layers.conv2d({
-          name: l.name,
-          filters: l.filters,
-          kernelSize: l.kernel,
-          strides: l.stride ?? 1,
-          padding: l.padding ?? 'same',
-          activation: l.activation ?? 'relu',
-          kernelInitializer: tf.initializers.glorotUniform({ seed: s(1) }),
-          biasInitializer: 'zeros',
-        });
-        break;
-      case 'maxpool':
-      case 'avgpool': {
-        const args = { name: l.name, poolSize: l.size, strides: l.stride ?? l.size, padding: l.padding ?? 'valid' };
-        layer = l.type === 'maxpool' ? tf.layers.maxPooling2d(args) : tf.layers.averagePooling2d(args);
-        break;
-      }
-      case 'dense':
-        layer = tf.layers.dense({
-          name: l.name,
-          units: l.units,
-          activation: l.activation ?? 'relu',
-          kernelInitializer: tf.initializers.glorotUniform({ seed: s(1) }),
-          biasInitializer: 'zeros',
-        });
-        break;
-      case 'flatten':
-        layer = tf.layers.flatten({ name: l.name });
-        break;
-      case 'dropout':
-        layer = new SeededDropout({ name: l.name, rate: l.rate, baseSeed: s(1), clock });
-        break;
-      case 'batchnorm':
-        layer = tf.layers.batchNormalization({ name: l.name, axis: -1 });
-        break;
-      case 'relu':
-        layer = tf.layers.reLU({ name: l.name });
-        break;
+    if (l.type === 'residual') {
+      // Branch layer j draws its initializer seeds from s(16 (j + 1) + k), the projection from s(15).
+      x = applyResidual(l, x, (name, make) => make(), (b, j) => makeLayer(b, (k) => s(16 * (j + 1) + k), clock), s(15));
+    } else {
+      x = makeLayer(l, s, clock).apply(x) as tf.SymbolicTensor;
     }
-    x = layer.apply(x) as tf.SymbolicTensor;
     outputs.set(l.name, x);
   });
   const model = tf.model({ inputs: input, outputs: x, name: spec.name.replace(/[^A-Za-z0-9_]/g, '_') });
@@ -135,6 +98,107 @@ export function buildModel(spec: ResolvedArchitecture, seed: number, options: { 
   }
   const activationModel = tf.model({ inputs: input, outputs: recorded.map((n) => outputs.get(n)!) });
   return { model, activationModel, recorded, clock };
+}
+
+type PlainLayer = Exclude<ResolvedLayer, { type: 'residual' }> | Extract<ResolvedLayer, { type: 'residual' }>['layers'][number];
+
+/** The tfjs layer of one (non-residual) spec layer, its initializers seeded by `s(k)`. */
+function makeLayer(l: PlainLayer, s: (k: number) => number, clock: DropoutClock): tf.layers.Layer {
+  switch (l.type) {
+    case 'conv':
+      return tf.layers.conv2d({
+        name: l.name,
+        filters: l.filters,
+        kernelSize: l.kernel,
+        strides: l.stride ?? 1,
+        padding: l.padding ?? 'same',
+        activation: l.activation ?? 'relu',
+        kernelInitializer: tf.initializers.glorotUniform({ seed: s(1) }),
+        biasInitializer: 'zeros',
+      });
+    case 'maxpool':
+    case 'avgpool': {
+      const args = { name: l.name, poolSize: l.size, strides: l.stride ?? l.size, padding: l.padding ?? 'valid' };
+      return l.type === 'maxpool' ? tf.layers.maxPooling2d(args) : tf.layers.averagePooling2d(args);
+    }
+    case 'dense':
+      return tf.layers.dense({
+        name: l.name,
+        units: l.units,
+        activation: l.activation ?? 'relu',
+        kernelInitializer: tf.initializers.glorotUniform({ seed: s(1) }),
+        biasInitializer: 'zeros',
+      });
+    case 'flatten':
+      return tf.layers.flatten({ name: l.name });
+    case 'dropout':
+      return new SeededDropout({ name: l.name, rate: l.rate, baseSeed: s(1), clock });
+    case 'batchnorm':
+      return tf.layers.batchNormalization({ name: l.name, axis: -1 });
+    case 'relu':
+      return tf.layers.reLU({ name: l.name });
+  }
+}
+
+/**
+ * A residual block on `x`: the branch, the skip (identity, or a 1×1 projection `<block>-proj` with the branch's
+ * stride when the shapes differ), `<block>-add`, and the activation named after the block. `get(name, make)` returns
+ * the layer of that name (building: `make()`; reusing a trained model: its layer), `branch(b, j)` builds branch
+ * layer j.
+ */
+function applyResidual(
+  l: Extract<ResolvedLayer, { type: 'residual' }>,
+  x: tf.SymbolicTensor,
+  get: (name: string, make: () => tf.layers.Layer) => tf.layers.Layer,
+  branch: (b: PlainLayer, j: number) => tf.layers.Layer,
+  projectionSeed: number,
+): tf.SymbolicTensor {
+  const inputShape = x.shape.slice(1) as number[];
+  let y = x;
+  l.layers.forEach((b, j) => {
+    y = get(b.name, () => branch(b, j)).apply(y) as tf.SymbolicTensor;
+  });
+  const { output, projection } = residualShapes(l, inputShape);
+  let skip = x;
+  if (projection) {
+    const proj = get(`${l.name}-proj`, () =>
+      tf.layers.conv2d({
+        name: `${l.name}-proj`,
+        filters: output[2]!,
+        kernelSize: 1,
+        strides: projection.stride,
+        padding: 'same',
+        activation: 'linear',
+        kernelInitializer: tf.initializers.glorotUniform({ seed: projectionSeed }),
+        biasInitializer: 'zeros',
+      }),
+    );
+    skip = proj.apply(x) as tf.SymbolicTensor;
+  }
+  const sum = get(`${l.name}-add`, () => tf.layers.add({ name: `${l.name}-add` })).apply([y, skip]) as tf.SymbolicTensor;
+  return get(l.name, () => tf.layers.activation({ name: l.name, activation: l.activation ?? 'relu' })).apply(sum) as tf.SymbolicTensor;
+}
+
+/**
+ * The part of a built (or loaded) model above `layerName`, as a model of its own: input = that layer's output shape,
+ * output = the logits, sharing the model's weights. Used to run network B's upper layers on stitched activations.
+ * `layerName` must be a top-level layer of `spec` (a residual block's output, never a layer inside one).
+ */
+export function upperModel(spec: ResolvedArchitecture, model: tf.LayersModel, layerName: string): tf.LayersModel {
+  const at = spec.layers.findIndex((l) => l.name === layerName);
+  if (at < 0) throw new Error(`layer "${layerName}" is not a top-level layer of architecture "${spec.name}" (layers: ${spec.layers.map((l) => l.name).join(', ')})`);
+  const shape = (model.getLayer(layerName).getOutputAt(0) as tf.SymbolicTensor).shape.slice(1) as number[];
+  const input = tf.input({ shape, name: `${safeLayerName(layerName)}_in` });
+  let x: tf.SymbolicTensor = input;
+  const get = (name: string): tf.layers.Layer => model.getLayer(name);
+  for (const l of spec.layers.slice(at + 1)) {
+    x = l.type === 'residual' ? applyResidual(l, x, (name) => get(name), (b) => get(b.name), 0) : (get(l.name).apply(x) as tf.SymbolicTensor);
+  }
+  return tf.model({ inputs: input, outputs: x });
+}
+
+function safeLayerName(name: string): string {
+  return name.replace(/[^A-Za-z0-9_]/g, '_');
 }
 
 /** Number of trainable + non-trainable parameters. */
@@ -171,14 +235,17 @@ export function receptiveField(spec: ResolvedArchitecture, layerName: string): {
   for (const l of spec.layers) {
     if (l.type === 'flatten') flat = true;
     if (flat && l.name === layerName) return { size: Math.max(spec.inputShape[0], spec.inputShape[1]), stride: 1, offset: 0 };
-    if (l.type === 'conv' || l.type === 'maxpool' || l.type === 'avgpool') {
-      const k = l.type === 'conv' ? l.kernel : l.size;
-      const s = l.stride ?? 1;
-      // 'same' pads (k-1)/2 before (TF puts the extra pixel after).
-      const pad = (l.padding ?? (l.type === 'conv' ? 'same' : 'valid')) === 'same' ? Math.floor((k - 1) / 2) : 0;
-      offset -= pad * stride;
-      size += (k - 1) * stride;
-      stride *= s;
+    // A residual block's output sees through its branch (the larger field; the skip path's is contained in it).
+    for (const w of l.type === 'residual' ? l.layers : [l]) {
+      if (w.type === 'conv' || w.type === 'maxpool' || w.type === 'avgpool') {
+        const k = w.type === 'conv' ? w.kernel : w.size;
+        const s = w.stride ?? 1;
+        // 'same' pads (k-1)/2 before (TF puts the extra pixel after).
+        const pad = (w.padding ?? (w.type === 'conv' ? 'same' : 'valid')) === 'same' ? Math.floor((k - 1) / 2) : 0;
+        offset -= pad * stride;
+        size += (k - 1) * stride;
+        stride *= s;
+      }
     }
     if (l.name === layerName) return { size, stride, offset };
   }

@@ -62,6 +62,7 @@ export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonVal
       layers: plan.layers,
       batchSize: 100,
       sampleRows: spec.methods.includes('mi') ? spec.mi.samples : 0,
+      imageRows: spec.methods.includes('knn'),
       seed: spec.split.seed,
       signal,
       onProgress: (done, total) => ctx.progress({ phase: `recording (${done}/${total} probe images)`, fraction: 0.05 + (0.75 * done) / Math.max(1, total) }),
