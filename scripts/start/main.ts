@@ -22,6 +22,8 @@ function redact(url: string): string {
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Signals this close together are one Ctrl-C delivered twice. */
+const SAME_SIGNAL_MS = 1500;
 const webDir = path.join(root, 'apps/web');
 
 interface Options {
@@ -180,11 +182,19 @@ export async function main(argv: string[]): Promise<number> {
   };
 
   const stopped = new Promise<number>((resolve) => {
-    let signals = 0;
+    let first = 0;
     const onSignal = () => {
-      signals += 1;
-      if (signals > 1) process.exit(130); // a second Ctrl-C does not wait
-      void shutdown(0).then(resolve);
+      const now = Date.now();
+      if (first === 0) {
+        first = now;
+        void shutdown(0).then(resolve);
+        return;
+      }
+      // One Ctrl-C can arrive twice (the terminal signals npm and this process, and npm forwards it): only a
+      // second one pressed later skips the clean shutdown.
+      if (now - first < SAME_SIGNAL_MS) return;
+      process.stderr.write('convergent: second Ctrl-C: exiting without a clean shutdown (the database recovers on the next start)\n');
+      process.exit(130);
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);

@@ -50,6 +50,7 @@ export class ProgressBoard {
   private drawn = 0;
   private readonly last = new Map<string, string>();
   private failures = 0;
+  private stopped = false;
 
   constructor(
     private readonly out: NodeJS.WriteStream,
@@ -60,13 +61,17 @@ export class ProgressBoard {
   start(): void {
     const tick = async () => {
       try {
-        this.draw(await this.poll());
+        const jobs = await this.poll();
+        if (this.stopped) return;
+        this.draw(jobs);
         this.failures = 0;
       } catch (err) {
+        if (this.stopped) return; // the API is shutting down
         // The API may be restarting its worker; report once, keep polling.
         if (this.failures++ === 0) this.out.write(`progress: ${(err as Error).message}\n`);
       }
-      this.timer = setTimeout(tick, this.intervalMs);
+      // A poll in flight when stop() ran must not schedule another (it would keep the process alive).
+      if (!this.stopped) this.timer = setTimeout(tick, this.intervalMs);
     };
     void tick();
   }
@@ -79,6 +84,7 @@ export class ProgressBoard {
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
   }

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import pg from 'pg';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +75,29 @@ describe.each(testDatabaseKinds())('openDatabase on %s', (kind) => {
     expect(await db.prisma.member.count({ where: { email: 'rolled-back@example.org' } })).toBe(0);
   });
 
+  it('runs every pooled connection with statement and idle-in-transaction timeouts', async () => {
+    // PGlite: a directory of its own (one opener per directory).
+    const separate = kind === 'pglite' ? await createTestDatabase('pglite', { empty: true }) : null;
+    const own = await openDatabase({ ...(separate ?? target).options, migrate: false, statementTimeoutMs: 1500, idleInTransactionTimeoutMs: 700 });
+    try {
+      if (kind === 'postgres') {
+        const { rows } = await own.pool.query<{ s: string; i: string }>(`SELECT current_setting('statement_timeout') AS s, current_setting('idle_in_transaction_session_timeout') AS i`);
+        expect(rows[0]).toEqual({ s: '1500ms', i: '700ms' });
+        await expect(own.pool.query('SELECT pg_sleep(5)')).rejects.toThrow(/statement timeout/);
+      }
+      // A pooled client left idle inside a transaction is cut; the pool goes on serving.
+      const client = await own.pool.connect();
+      const lost = new Promise<Error>((resolve) => client.once('error', resolve));
+      await client.query('BEGIN');
+      expect((await lost).message).toMatch(/idle-in-transaction/);
+      client.release(true);
+      expect((await own.pool.query<{ one: number }>('SELECT 1 AS one')).rows[0]!.one).toBe(1);
+    } finally {
+      await own.close();
+      await separate?.dispose();
+    }
+  });
+
   it('stores binary artifacts byte for byte', async () => {
     const team = await db.prisma.team.create({ data: { name: 'bytes' } });
     const data = new Uint8Array(300_000);
@@ -105,6 +130,29 @@ describe('embedded database lifecycle', () => {
       expect(await again.prisma.team.count({ where: { name: 'persisted' } })).toBe(1);
     } finally {
       await again.close();
+    }
+  });
+
+  it("is this user's only: data directory 0700, URL file 0600 with a password, no entry without it", async () => {
+    const db = await openDatabase(target.options);
+    try {
+      const dir = target.options.dataDir!;
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+      expect(statSync(`${dir}.url`).mode & 0o777).toBe(0o600);
+      expect(statSync(`${dir}.lock`).mode & 0o777).toBe(0o600);
+      const url = new URL(readFileSync(`${dir}.url`, 'utf8').trim());
+      expect(url.password.length).toBeGreaterThanOrEqual(24);
+      expect(url.toString()).toBe(new URL(db.connectionString).toString());
+      url.password = '';
+      const stranger = new pg.Client({ connectionString: url.toString() });
+      stranger.on('error', () => {});
+      await expect(stranger.connect()).rejects.toThrow();
+      url.password = 'guess';
+      const guesser = new pg.Client({ connectionString: url.toString() });
+      guesser.on('error', () => {});
+      await expect(guesser.connect()).rejects.toThrow(/password authentication failed/);
+    } finally {
+      await db.close();
     }
   });
 

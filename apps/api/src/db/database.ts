@@ -4,9 +4,16 @@
  * Prisma, pg-boss and workers in other processes use the same PostgreSQL wire protocol either way.
  *
  * One process owns a PGlite data directory at a time (a lock file beside it says which); `close()` must
- * run before exit so PGlite writes a clean shutdown checkpoint (see `onShutdownSignal`).
+ * run before exit so PGlite writes a clean shutdown checkpoint (see `onShutdownSignal`). The embedded database is
+ * this user's only: its data directory is 0700, its socket asks for a random password that only the URL file
+ * (0600, beside the data directory) holds.
+ *
+ * Timeouts: on PostgreSQL every connection of the pool runs with statement_timeout and
+ * idle_in_transaction_session_timeout; on PGlite the socket server enforces the same two bounds itself (see
+ * pglite-server.ts), since PGlite has one session for everybody and no timers.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -27,6 +34,10 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** Prisma's connection pool size (default 8). */
   poolSize?: number;
+  /** Longest statement (PostgreSQL) or wait for the embedded database's session (PGlite); default 60 s. */
+  statementTimeoutMs?: number;
+  /** Longest a connection may sit idle inside a transaction before it is cut; default 30 s. */
+  idleInTransactionTimeoutMs?: number;
   log?: (message: string) => void;
 }
 
@@ -48,6 +59,8 @@ export interface Database {
 }
 
 export const DEFAULT_DATA_DIR = '.convergent/db';
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 60_000;
+export const DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
 
 /** Splits `?schema=` (Prisma's convention) off a URL; pg does not understand it. */
 export function parseDatabaseUrl(url: string): { url: string; schema: string } {
@@ -80,7 +93,7 @@ function lockDataDir(dataDir: string): () => void {
   mkdirSync(path.dirname(lockPath), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(lockPath, 'wx');
+      const fd = openSync(lockPath, 'wx', 0o600);
       writeSync(fd, String(process.pid));
       closeSync(fd);
       return () => rmSync(lockPath, { force: true });
@@ -112,6 +125,8 @@ function lockDataDir(dataDir: string): () => void {
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   const log = options.log ?? (() => {});
   const url = options.url ?? (options.dataDir === undefined ? process.env.DATABASE_URL : undefined);
+  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+  const idleInTransactionTimeoutMs = options.idleInTransactionTimeoutMs ?? DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS;
   let connectionString: string;
   let schema = 'public';
   let stopEmbedded: (() => Promise<void>) | undefined;
@@ -126,9 +141,10 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     let db: PGlite | undefined;
     let server: PgliteServer | undefined;
     try {
-      mkdirSync(dataDir, { recursive: true });
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      chmodSync(dataDir, 0o700); // also a directory made before it was locked down
       db = await PGlite.create(dataDir);
-      server = await servePglite(db);
+      server = await servePglite(db, { password: randomBytes(24).toString('base64url'), idleInTransactionTimeoutMs, waitTimeoutMs: statementTimeoutMs });
     } catch (err) {
       await db?.close().catch(() => {});
       unlock();
@@ -139,7 +155,8 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     kind = 'pglite';
     // Lets `convergent worker` on this machine find the running embedded database.
     const urlFile = `${dataDir}.url`;
-    writeFileSync(urlFile, `${connectionString}\n`);
+    rmSync(urlFile, { force: true }); // a file left by a crash may have other permissions
+    writeFileSync(urlFile, `${connectionString}\n`, { mode: 0o600 });
     stopEmbedded = async () => {
       rmSync(urlFile, { force: true });
       await srv.stop();
@@ -167,7 +184,12 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     await client.end();
   }
 
-  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 8 });
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolSize ?? 8,
+    // Sent with each connection's startup; PGlite gets its bounds from the socket server instead.
+    ...(kind === 'postgres' ? { statement_timeout: statementTimeoutMs, idle_in_transaction_session_timeout: idleInTransactionTimeoutMs } : {}),
+  });
   // An idle client's error (server restart, database dropped, admin kill) only discards that client; without a
   // listener node-postgres re-emits it as an uncaught exception and the process dies.
   pool.on('error', (err) => log(`database connection lost (${err.message}); the pool reconnects on next use`));

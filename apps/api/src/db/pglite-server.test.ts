@@ -61,3 +61,70 @@ describe('servePglite', () => {
     expect(db.isInTransaction()).toBe(false);
   });
 });
+
+describe('servePglite locked down (password, idle-in-transaction and wait timeouts)', () => {
+  let db: PGlite;
+  let server: PgliteServer;
+  const clients: pg.Client[] = [];
+  const connect = async (connectionString = server.connectionString) => {
+    const c = new pg.Client({ connectionString });
+    c.on('error', () => {}); // a terminated client's late "connection terminated"
+    clients.push(c);
+    await c.connect();
+    return c;
+  };
+  const withPassword = (password: string | null) => {
+    const u = new URL(server.connectionString);
+    u.password = password ?? '';
+    return u.toString();
+  };
+  beforeAll(async () => {
+    db = await PGlite.create();
+    server = await servePglite(db, { password: 'correct horse', idleInTransactionTimeoutMs: 600, waitTimeoutMs: 400 });
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.end().catch(() => {})));
+    await server.stop();
+    await db.close();
+  });
+
+  it('refuses clients without the password, serves those with it', async () => {
+    expect(server.connectionString).toContain(':correct%20horse@');
+    await expect(connect(withPassword('wrong'))).rejects.toThrow(/password authentication failed/);
+    await expect(connect(withPassword(null))).rejects.toThrow();
+    const ok = await connect();
+    expect((await ok.query('SELECT 41 + 1 AS v')).rows[0].v).toBe(42);
+  });
+
+  it('cuts a client idle inside a transaction, rolls it back and serves the others', async () => {
+    const [idle, other] = [await connect(), await connect()];
+    await idle.query('CREATE TABLE idle_t (x int)');
+    await idle.query('BEGIN');
+    await idle.query('INSERT INTO idle_t VALUES (1)');
+    const idleError = new Promise<Error>((resolve) => idle.once('error', resolve));
+    const t0 = Date.now();
+    await expect.poll(() => db.isInTransaction(), { timeout: 5000, interval: 20 }).toBe(false);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(500); // cut after its 600 ms of silence, not before
+    expect((await idleError).message).toMatch(/idle-in-transaction timeout/);
+    // Rolled back: the other client sees no row.
+    expect((await other.query('SELECT count(*)::int AS n FROM idle_t')).rows[0].n).toBe(0);
+    await expect(idle.query('SELECT 1')).rejects.toThrow();
+  });
+
+  it('answers a request that waited too long for the session with a statement timeout, and stays usable', async () => {
+    const [holder, waiter] = [await connect(), await connect()];
+    await holder.query('BEGIN');
+    // Keep the transaction busy (not idle) for longer than the 400 ms wait bound.
+    const busy = (async () => {
+      for (let i = 0; i < 8; i++) {
+        await holder.query('SELECT 1');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await holder.query('COMMIT');
+    })();
+    await new Promise((r) => setTimeout(r, 50));
+    await expect(waiter.query('SELECT 2 AS v')).rejects.toThrow(/statement timeout/);
+    await busy;
+    expect((await waiter.query('SELECT 2 AS v')).rows[0].v).toBe(2);
+  });
+});

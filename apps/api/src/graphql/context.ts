@@ -1,5 +1,6 @@
 // Per-request context of every resolver: the caller's team (from its token), the database, per-request
 // DataLoaders, signed file links and the services that queue work.
+import type { SpecLimits } from '@convergent/engine/spec/limits';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { FileLinks } from '../http/file-links.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
@@ -33,8 +34,10 @@ export interface ImportActivationsRequest {
 
 export interface ApiContext {
   prisma: PrismaClient;
-  /** Hot-path SELECTs without Prisma's interpreter (db/sql-read.ts). */
+  /** Hot-path SELECTs without Prisma's interpreter (db/sql-read.ts); refused once the request's deadline passed. */
   read: SqlRead;
+  /** Aborts when the request's deadline passes (http/request-limits.ts). */
+  signal?: AbortSignal;
   teamId: string;
   teamName: string;
   tokenName: string;
@@ -48,4 +51,6 @@ export interface ApiContext {
   services: ApiServices;
   /** Folders under which this team's importResult/importActivations may read (absolute; Team.importRoots). */
   importRoots: string[];
+  /** Plausibility limits for specs and imports (default: the engine's DEFAULT_SPEC_LIMITS). */
+  specLimits?: SpecLimits;
 }

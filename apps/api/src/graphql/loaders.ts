@@ -11,9 +11,20 @@
 // typed as the Prisma models.
 import DataLoader from 'dataloader';
 import type { SqlRead } from '../db/sql-read.ts';
-import type { AlignmentRow, ExperimentRow, JobRow, LayerRow, NetworkRow, UnitRow } from './models.ts';
+import type { ChanceBaseline, JobKind, JobStatus } from '../generated/prisma/client.ts';
+import type { AlignmentMethod } from '../generated/prisma/enums.ts';
+import type { AlignmentRow, ExperimentRow, JobRow, LayerRow, NetworkRow, TeamRow, UnitRow } from './models.ts';
+
+/** What convergence figures read of an alignment. */
+export interface AlignmentSummaryRow {
+  networkAId: string;
+  networkBId: string;
+  layerName: string;
+  summary: unknown;
+}
 
 export interface Loaders {
+  team: DataLoader<string, TeamRow | null>;
   experiment: DataLoader<string, ExperimentRow | null>;
   network: DataLoader<string, NetworkRow | null>;
   layer: DataLoader<string, LayerRow | null>;
@@ -26,6 +37,16 @@ export interface Loaders {
   unitAt: DataLoader<string, UnitRow | null>;
   /** Key `${networkId}:${layerName}`. */
   layerByName: DataLoader<string, LayerRow | null>;
+  /** Recorded layer names of an experiment, in network order (by the smallest index a name has). */
+  layerNamesOfExperiment: DataLoader<string, string[]>;
+  /** Kind, status and progress of every job of an experiment. */
+  jobProgressOfExperiment: DataLoader<string, Array<{ kind: JobKind; status: JobStatus; fraction: number }>>;
+  /** Every stored chance baseline of an experiment, by layer, method and architecture. */
+  chanceBaselinesOfExperiment: DataLoader<string, ChanceBaseline[]>;
+  /** Key `${experimentId}:${method}`: the experiment's completed alignments of that method. */
+  alignmentSummaries: DataLoader<string, AlignmentSummaryRow[]>;
+  /** Whether a network has stored weights. */
+  hasWeights: DataLoader<string, boolean>;
 }
 
 function byId<T extends { id: K }, K>(keys: readonly K[], rows: T[]): (T | null)[] {
@@ -57,6 +78,7 @@ export function networkFromJson(n: Record<string, unknown>): NetworkRow {
 
 export function createLoaders(read: SqlRead, teamId: string): Loaders {
   const loaders: Loaders = {
+    team: new DataLoader(async (ids) => byId(ids, await read<TeamRow>(`SELECT id, name, "createdAt" FROM "Team" WHERE id = ANY($1::text[]) AND id = $2`, [ids, teamId]))),
     experiment: new DataLoader(async (ids) => byId(ids, await read<ExperimentRow>(`SELECT * FROM "Experiment" WHERE id = ANY($1::text[]) AND "teamId" = $2`, [ids, teamId]))),
     network: new DataLoader(async (ids) =>
       byId(
@@ -116,6 +138,35 @@ export function createLoaders(read: SqlRead, teamId: string): Loaders {
       );
       const map = new Map(rows.map((l) => [`${l.networkId}:${l.name}`, l]));
       return keys.map((k) => map.get(k) ?? null);
+    }),
+    layerNamesOfExperiment: new DataLoader(async (ids) => {
+      const rows = await read<{ experimentId: string; name: string; index: number }>(
+        `SELECT n."experimentId", l.name, min(l.index) AS index FROM "Layer" l JOIN "Network" n ON n.id = l."networkId"
+        WHERE n."experimentId" = ANY($1::text[]) GROUP BY n."experimentId", l.name`,
+        [ids],
+      );
+      return groupBy(ids, rows, (r) => r.experimentId).map((list) => list.sort((a, b) => a.index - b.index || a.name.localeCompare(b.name)).map((r) => r.name));
+    }),
+    jobProgressOfExperiment: new DataLoader(async (ids) =>
+      groupBy(ids, await read<{ experimentId: string; kind: JobKind; status: JobStatus; fraction: number }>(`SELECT "experimentId", kind, status, fraction FROM "Job" WHERE "experimentId" = ANY($1::text[])`, [ids]), (j) => j.experimentId),
+    ),
+    chanceBaselinesOfExperiment: new DataLoader(async (ids) =>
+      groupBy(ids, await read<ChanceBaseline>(`SELECT * FROM "ChanceBaseline" WHERE "experimentId" = ANY($1::text[]) ORDER BY "layerName", method, architecture`, [ids]), (r) => r.experimentId),
+    ),
+    alignmentSummaries: new DataLoader(async (keys) => {
+      const split = keys.map(splitKey);
+      const rows = await read<AlignmentSummaryRow & { experimentId: string; method: AlignmentMethod }>(
+        `SELECT a."experimentId", a.method, a."networkAId", a."networkBId", a."layerName", a.summary
+        FROM unnest($1::text[], $2::text[]) AS k("experimentId", method)
+        JOIN "Alignment" a ON a."experimentId" = k."experimentId" AND a.method::text = k.method WHERE a.status = 'COMPLETED'`,
+        [split.map((k) => k[0]), split.map((k) => k[1])],
+      );
+      return groupBy(keys, rows, (r) => `${r.experimentId}:${r.method}`);
+    }),
+    hasWeights: new DataLoader(async (ids) => {
+      const rows = await read<{ networkId: string }>(`SELECT DISTINCT "networkId" FROM "Artifact" WHERE "networkId" = ANY($1::text[]) AND kind = 'WEIGHTS'`, [ids]);
+      const has = new Set(rows.map((r) => r.networkId));
+      return ids.map((id) => has.has(id));
     }),
   };
   return loaders;

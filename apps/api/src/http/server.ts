@@ -16,10 +16,13 @@ import { GraphQLError } from '../graphql/graphql-runtime.ts';
 import type { Database } from '../db/database.ts';
 import { createAuthenticator } from '../auth/authenticator.ts';
 import { FILE_LINK_KEY, serverKey } from '../auth/server-keys.ts';
+import type { SqlRead } from '../db/sql-read.ts';
+import { resolveSpecLimits, type SpecLimits } from '@convergent/engine/spec/limits';
 import { resolvers } from '../graphql/resolvers/index.ts';
 import type { ApiContext, ApiServices } from '../graphql/context.ts';
 import { createLoaders } from '../graphql/loaders.ts';
-import { DEFAULT_LIMITS, limitError, measureOperation, type QueryLimits } from '../graphql/limits.ts';
+import { DEFAULT_LIMITS, limitError, measureOperation, tokenLimitError, type QueryLimits } from '../graphql/limits.ts';
+import { DEFAULT_REQUEST_LIMITS, declaredBodyError, guardServer, readBody, sendAndClose, withDeadline, type RequestLimits } from './request-limits.ts';
 import { createFileLinks } from './file-links.ts';
 import { createFileRoutes, HttpError } from './files.ts';
 import { createAuthRoutes } from './auth-routes.ts';
@@ -47,6 +50,10 @@ export interface StartApiServerOptions {
   /** Lifetime of signed file URLs in seconds (default 1 h). */
   fileLinkTtlSeconds?: number;
   limits?: Partial<QueryLimits>;
+  /** Body size, receive and execution timeouts (http/request-limits.ts). */
+  requestLimits?: Partial<RequestLimits>;
+  /** Plausibility limits for specs and imports (engine spec/limits.ts; the embedded worker uses them too). */
+  specLimits?: Partial<SpecLimits>;
   /** Replace the job/import services (default: pg-boss jobs and the result importer on this database). */
   services?: ApiServices;
   /** Log lines (default: none). */
@@ -60,17 +67,16 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 1 << 20;
 export { AUTH_TTL_MS } from '../auth/authenticator.ts';
 
-/** Apollo plugin: depth and cost limits with the request's variables, before execution. */
+/** Apollo plugin: depth, field, alias and cost limits with the request's variables, before execution. */
 function limitsPlugin(limits: QueryLimits): ApolloServerPlugin<ApiContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation, schema }) {
           if (!operation) return;
-          const err = limitError(measureOperation(schema, document, operation, request.variables ?? {}), limits);
+          const err = limitError(measureOperation(schema, document, operation, request.variables ?? {}, limits), limits);
           if (err) throw err;
         },
       };
@@ -79,9 +85,11 @@ function limitsPlugin(limits: QueryLimits): ApolloServerPlugin<ApiContext> {
 }
 
 /** Errors without one of our codes are internal: log them and show no details to the client. */
-function formatError(log: (m: string) => void) {
+function formatError(log: (m: string) => void, limits: QueryLimits) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.['code'];
+    const tooLarge = code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitError(formatted.message, limits) : null;
+    if (tooLarge) return { message: tooLarge.message, extensions: { code: 'QUERY_TOO_LARGE', maxTokens: limits.maxTokens } };
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
       const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
       log(`internal error: ${(original as Error)?.stack ?? String(original)}`);
@@ -90,17 +98,6 @@ function formatError(log: (m: string) => void) {
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   };
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new HttpError(413, 'BAD_USER_INPUT', `request body over ${MAX_BODY} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function sendJsonError(res: ServerResponse, status: number, code: string, message: string, extraHeaders: Record<string, string> = {}): void {
@@ -115,9 +112,11 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
   const read = options.database.read;
   const host = options.host ?? '127.0.0.1';
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const requestLimits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...options.requestLimits };
+  const specLimits = resolveSpecLimits(options.specLimits);
   const corsOrigins = checkOrigins(options.corsOrigins ?? [DEFAULT_DASHBOARD_ORIGIN]);
   // Default: pg-boss jobs and the result importer on this database (apps/api/src/jobs); closed with the server.
-  const ownServices = options.services ? null : createJobServices(options.database);
+  const ownServices = options.services ? null : createJobServices(options.database, { ...(options.specLimits ? { specLimits: options.specLimits } : {}), ...(options.log ? { log: (m: string) => log(`worker: ${m}`) } : {}) });
   const services: ApiServices = options.services ?? ownServices!;
 
   const apollo = new ApolloServer<ApiContext>({
@@ -125,9 +124,14 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
     resolvers: resolvers as never,
     // No HTTP cache hints or federated traces: measured per-field overhead on every request, and unused here.
     plugins: [limitsPlugin(limits), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled()],
-    formatError: formatError(log),
+    formatError: formatError(log, limits),
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // Parsing stops at maxTokens, which also bounds validation's work.
+    parseOptions: { maxTokens: limits.maxTokens },
+    // Shutdown belongs to the process (scripts/start, `convergent worker`): Apollo's own handler would re-send the
+    // signal after stopping and end the process before the database is closed.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
@@ -140,7 +144,10 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
   let files = createFileRoutes(prisma, links, authenticator);
   const authRoutes = createAuthRoutes(prisma, authenticator);
 
-  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  // Runs under the request's deadline (authentication, body and execution): past it, `signal` aborts.
+  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, signal: AbortSignal): Promise<void> {
+    const oversized = req.method === 'POST' ? declaredBodyError(req, requestLimits) : null;
+    if (oversized) throw oversized;
     const presented = await authenticator.fromHeader(req.headers.authorization);
     if (!presented.ok) {
       sendJsonError(res, 401, 'UNAUTHENTICATED', presented.message, { 'www-authenticate': 'Bearer' });
@@ -151,7 +158,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
     let body: unknown = undefined;
     if (req.method === 'POST') {
-      const text = await readBody(req);
+      const text = await readBody(req, requestLimits);
       try {
         body = text ? JSON.parse(text) : undefined;
       } catch {
@@ -159,22 +166,27 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
         return;
       }
     }
+    // Past the deadline the request's remaining reads are not sent.
+    const bounded: SqlRead = (text, values) => (signal.aborted ? Promise.reject(signal.reason) : read(text, values));
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async (): Promise<ApiContext> => ({
         prisma,
-        read,
+        read: bounded,
+        signal,
         teamId: auth.teamId,
         teamName: auth.teamName,
         tokenName: auth.tokenName,
         credential: auth,
         authenticator,
-        loaders: createLoaders(read, auth.teamId),
+        loaders: createLoaders(bounded, auth.teamId),
         links: links.forCredential(auth.tokenId),
         services,
         importRoots: auth.importRoots,
+        specLimits,
       }),
     });
+    if (signal.aborted) return; // the client already has its 503
     for (const [k, v] of response.headers) res.setHeader(k, v);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
@@ -192,7 +204,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
       if (req.method === 'OPTIONS') {
         res.writeHead(204).end();
       } else if (url.pathname === '/graphql') {
-        await graphql(req, res, url);
+        await withDeadline(requestLimits.requestTimeoutMs, (signal) => graphql(req, res, url, signal));
       } else if (url.pathname.startsWith('/files/')) {
         await files.handle(req, res, url);
       } else if (url.pathname.startsWith('/auth/')) {
@@ -204,12 +216,14 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
       }
     };
     handle().catch((err: unknown) => {
-      if (req.destroyed || (err as Error)?.message === 'aborted') return; // the client went away
+      // The client went away (a request whose body was read is destroyed too, so ask the response's socket).
+      if (res.destroyed || res.writableEnded || !res.socket || res.socket.destroyed || (err as Error)?.message === 'aborted') return;
       if (res.headersSent) {
         res.destroy();
         return;
       }
-      if (err instanceof HttpError) sendJsonError(res, err.status, err.code, err.message);
+      if (err instanceof HttpError && err.status === 413) sendAndClose(req, res, 413, JSON.stringify({ errors: [{ message: err.message, extensions: { code: err.code } }] }));
+      else if (err instanceof HttpError) sendJsonError(res, err.status, err.code, err.message);
       else {
         log(`internal error on ${req.method} ${url.pathname}: ${(err as Error)?.stack ?? String(err)}`);
         sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error (logged on the API server)');
@@ -217,6 +231,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
     });
   });
   server.keepAliveTimeout = 5000;
+  guardServer(server, requestLimits, (req, res, err) => sendAndClose(req, res, err.status, JSON.stringify({ errors: [{ message: err.message, extensions: { code: err.code } }] })));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -46,6 +46,8 @@ export interface ImportResultOptions {
   name?: string | null;
   /** Fill this existing experiment of the team instead of creating one. */
   experimentId?: string;
+  /** `experimentId` is a placeholder made when the import was asked for: it takes the result's name, dataset and spec. */
+  placeholder?: boolean;
   /** Transaction timeout (default 10 minutes: large results insert many rows). */
   timeoutMs?: number;
   onProgress?: (phase: string, fraction: number) => void;
@@ -225,7 +227,17 @@ async function writeManifest(
     await tx.artifact.deleteMany({ where: { experimentId, kind: { notIn: ['CHECKPOINT'] } } });
     await tx.experiment.update({
       where: { id: experimentId },
-      data: { status: 'COMPLETED', phase: null, error: null, probeCount: m.dataset.probe, probe, completedAt: new Date() },
+      data: {
+        status: 'COMPLETED',
+        phase: null,
+        error: null,
+        probeCount: m.dataset.probe,
+        probe,
+        completedAt: new Date(),
+        ...(options.placeholder
+          ? { name: options.name?.trim() || spec.name, dataset: m.dataset.name, spec: spec as unknown as Prisma.InputJsonValue, specHash: hash, description: `imported from ${path.basename(files.dir)}` }
+          : {}),
+      },
     });
   } else {
     const created = await tx.experiment.create({

@@ -3,10 +3,29 @@
  * networks, the engine's `alignFiles` (the work behind `convergent align A.npy B.npy`) streams both
  * .npy files into joint moments and runs the methods. Unit statistics come from one streamed pass per
  * file. Everything is written in ONE transaction at the end, so no partial alignment is visible.
+ *
+ * A file that cannot be used (malformed or nested header, truncated, NaN, a layer wider than the unit limit,
+ * sample counts that differ) is the user's to fix: the job fails at once (no retries) and its experiment is marked
+ * FAILED with that one-line reason (worker.ts); re-submitting the same import starts afresh (services.ts).
  */
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { AlignmentMethod } from '../generated/prisma/enums.ts';
+import { DEFAULT_SPEC_LIMITS } from '@convergent/engine/spec/limits';
 import { PermanentJobError, type JobContext } from './job-context.ts';
+
+/** Errors about the imported files themselves: retrying cannot help. */
+const INPUT_ERRORS = new Set(['NpyFormatError', 'ActivationError', 'CliError', 'SpecError']);
+const INPUT_CODES = new Set(['ENOENT', 'EACCES', 'EISDIR', 'ENOTDIR', 'EPERM']);
+
+async function aboutTheFiles<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    if (INPUT_ERRORS.has(e?.name) || (e?.code && INPUT_CODES.has(e.code))) throw new PermanentJobError(e.message.split('\n')[0]!);
+    throw err;
+  }
+}
 
 export interface AlignActivationsPayload {
   experimentId: string;
@@ -26,6 +45,17 @@ const ENGINE_METHOD: Record<string, 'semi' | 'hungarian' | 'mi' | 'sparse' | 'sp
   SPECTRAL: 'spectral',
   CKA: 'cka',
 };
+
+/**
+ * Rows per statement: the embedded database runs each statement on the API's thread, so thousands of units or
+ * matches go in several short statements rather than one long one.
+ */
+const ROWS_PER_STATEMENT = 1000;
+
+async function inChunks<T>(write: (data: T[]) => Promise<unknown>, rows: T[] | { data: T[] }): Promise<void> {
+  const all = Array.isArray(rows) ? rows : rows.data;
+  for (let i = 0; i < all.length; i += ROWS_PER_STATEMENT) await write(all.slice(i, i + ROWS_PER_STATEMENT));
+}
 
 interface UnitStat {
   mean: number;
@@ -50,17 +80,21 @@ export async function runAlignActivationsJob(ctx: JobContext): Promise<Prisma.In
   // ---- unit statistics per network layer (one streamed pass each)
   const stats = new Map<string, { stats: UnitStat[]; samples: number; kind: 'dense' | 'conv'; shape: number[] }>();
   const layerNames = [...new Set(payload.networks.flatMap((n) => n.layers.map((l) => l.name)))];
+  const maxUnits = (ctx.specLimits ?? DEFAULT_SPEC_LIMITS).maxUnitsPerLayer;
   for (const n of payload.networks) {
     for (const l of n.layers) {
       signal.throwIfAborted();
-      const src = await openActivationSource(l.path, { layout });
+      const src = await aboutTheFiles(() => openActivationSource(l.path, { layout }));
       try {
+        if (src.units > maxUnits) {
+          throw new PermanentJobError(`layer ${l.name} of network ${n.name} has ${src.units.toLocaleString('en-US')} units, over the limit of ${maxUnits.toLocaleString('en-US')} units per layer`);
+        }
         const sum = new Float64Array(src.units);
         const sq = new Float64Array(src.units);
         const batch = Math.max(1, Math.floor(1_000_000 / src.units));
         for (let start = 0; start < src.samples; start += batch) {
           const rows = Math.min(batch, src.samples - start);
-          const data = await src.readSamples(start, rows);
+          const data = await aboutTheFiles(() => src.readSamples(start, rows));
           for (let r = 0; r < rows; r++) {
             for (let u = 0; u < src.units; u++) {
               const x = data[r * src.units + u]!;
@@ -98,9 +132,11 @@ export async function runAlignActivationsJob(ctx: JobContext): Promise<Prisma.In
   for (const [k, t] of tasks.entries()) {
     signal.throwIfAborted();
     ctx.progress({ phase: `aligning ${t.layer}: ${t.a.name} × ${t.b.name} (${k + 1}/${tasks.length})`, fraction: 0.1 + (0.8 * k) / Math.max(1, tasks.length) });
-    const report = await alignFiles(
-      { a: t.a.path, b: t.b.path, methods: engineMethods, layout, penalties: DEFAULT_PENALTIES, affinity: 'abs', miRows: DEFAULT_MI_ROWS, seed: 1, quiet: true },
-      new Progress(silent, 'align', false),
+    const report = await aboutTheFiles(() =>
+      alignFiles(
+        { a: t.a.path, b: t.b.path, methods: engineMethods, layout, penalties: DEFAULT_PENALTIES, affinity: 'abs', miRows: DEFAULT_MI_ROWS, seed: 1, quiet: true },
+        new Progress(silent, 'align', false),
+      ),
     );
     results.push({ layer: t.layer, a: t.a.name, b: t.b.name, report });
   }
@@ -133,7 +169,7 @@ export async function runAlignActivationsJob(ctx: JobContext): Promise<Prisma.In
             },
           });
           layerIds.set(`${n.name}/${l.name}`, layer.id);
-          await tx.unit.createMany({ data: st.stats.map((u, index2) => ({ layerId: layer.id, index: index2, mean: u.mean, std: u.std, dead: u.std === 0 })) });
+          await inChunks((data) => tx.unit.createMany({ data }), st.stats.map((u, index2) => ({ layerId: layer.id, index: index2, mean: u.mean, std: u.std, dead: u.std === 0 })));
         }
         await tx.network.update({ where: { id: networkId }, data: { status: 'IMPORTED' } });
       }
@@ -159,7 +195,7 @@ export async function runAlignActivationsJob(ctx: JobContext): Promise<Prisma.In
         if (rep.semi && has('SEMI')) {
           const s = rep.semi;
           const id = await create('SEMI', { meanCorr: s.meanCorr, meanCorrB: s.reverseMeanCorr, oneToOneFraction: s.oneToOneFraction });
-          await tx.unitMatch.createMany({
+          await inChunks((data) => tx.unitMatch.createMany({ data }), {
             data: [
               ...s.match.map((j, i) => ({ alignmentId: id, direction: 'A_TO_B' as const, unitA: i, unitB: j, score: s.corr[i]!, correlation: s.corr[i]!, oneToOne: s.reverseMatch[j] === i })),
               ...s.reverseMatch.map((i, j) => ({ alignmentId: id, direction: 'B_TO_A' as const, unitA: i, unitB: j, score: s.reverseCorr[j]!, correlation: s.reverseCorr[j]!, oneToOne: s.match[i] === j })),
@@ -169,7 +205,7 @@ export async function runAlignActivationsJob(ctx: JobContext): Promise<Prisma.In
         if (rep.hungarian && has('HUNGARIAN')) {
           const h = rep.hungarian;
           const id = await create('HUNGARIAN', { meanCorr: h.meanCorr });
-          await tx.unitMatch.createMany({
+          await inChunks((data) => tx.unitMatch.createMany({ data }), {
             data: h.match.map((j, i) => ({ alignmentId: id, direction: 'A_TO_B' as const, unitA: i, unitB: j < 0 ? null : j, score: h.corr[i] ?? 0, correlation: h.corr[i] ?? null, oneToOne: j >= 0 })),
           });
         }
@@ -178,13 +214,13 @@ export async function runAlignActivationsJob(ctx: JobContext): Promise<Prisma.In
           const parameters = { bins: mi.bins, samples: mi.rows };
           if (has('MI')) {
             const id = await create('MI', { meanMI: mi.meanMI }, parameters);
-            await tx.unitMatch.createMany({
+            await inChunks((data) => tx.unitMatch.createMany({ data }), {
               data: mi.match.map((j, i) => ({ alignmentId: id, direction: 'A_TO_B' as const, unitA: i, unitB: j < 0 ? null : j, score: mi.mi[i] ?? 0, mutualInformation: mi.mi[i] ?? null })),
             });
           }
           if (has('MI_SEMI')) {
             const id = await create('MI_SEMI', { meanMI: mi.semi.meanMI, oneToOneFraction: mi.semi.oneToOneFraction }, parameters);
-            await tx.unitMatch.createMany({
+            await inChunks((data) => tx.unitMatch.createMany({ data }), {
               data: mi.semi.match.map((j, i) => ({ alignmentId: id, direction: 'A_TO_B' as const, unitA: i, unitB: j, score: mi.semi.mi[i]!, mutualInformation: mi.semi.mi[i]!, oneToOne: mi.semi.reverseMatch[j] === i })),
             });
           }
@@ -205,7 +241,7 @@ export async function runAlignActivationsJob(ctx: JobContext): Promise<Prisma.In
             select: { id: true, index: true },
           });
           const byIndex = new Map(clusters.map((c) => [c.index, c.id]));
-          await tx.clusterMember.createMany({
+          await inChunks((data) => tx.clusterMember.createMany({ data }), {
             data: sp.labels.map((label, u) => ({ clusterId: byIndex.get(label)!, side: u < rep.unitsA ? ('A_TO_B' as const) : ('B_TO_A' as const), unit: u < rep.unitsA ? u : u - rep.unitsA })),
           });
         }

@@ -3,6 +3,7 @@
  * shutdown, or another worker took the job over), a scratch folder on this machine, and a throttled
  * progress reporter that writes phase / fraction / ETA onto the Job row for the API to show.
  */
+import type { SpecLimits } from '@convergent/engine/spec/limits';
 import type { Job, Prisma, PrismaClient } from '../generated/prisma/client.ts';
 
 export interface ProgressUpdate {
@@ -28,6 +29,8 @@ export interface JobContext {
   loadData?: (spec: unknown) => Promise<unknown>;
   /** 1 = a TRAIN job trains in the worker's own thread instead of a worker thread of its own (tests). */
   trainConcurrency?: number;
+  /** Plausibility limits for specs (the worker's; default the engine's). */
+  specLimits?: SpecLimits;
 }
 
 /** A failure that retrying cannot fix (bad spec, deleted experiment): the job fails at once. */

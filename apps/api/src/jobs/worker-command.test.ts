@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../db/database.ts';
+import { openDatabase, redact, type Database } from '../db/database.ts';
 import { workerCommand } from './worker-command.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -57,7 +57,9 @@ describe('convergent worker', () => {
       });
       child.on('exit', () => reject(new Error(`worker exited early: ${err}`)));
     });
-    expect(err).toContain(`connecting to ${db.connectionString}`);
+    // The embedded database's URL carries its password: the worker prints it redacted.
+    expect(err).toContain(`connecting to ${redact(db.connectionString)}`);
+    expect(err).not.toContain(new URL(db.connectionString).password);
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(err).toMatch(/stopped/);

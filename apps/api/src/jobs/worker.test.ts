@@ -11,6 +11,7 @@ import type { JobKind } from '../generated/prisma/enums.ts';
 import { importResult } from '../import/import-result.ts';
 import { tinyData, tinySpec } from '../import/test-fixtures/tiny-experiment.ts';
 import { completePipelineJob } from './pipeline/pipeline.ts';
+import { runRecordJob } from './pipeline/record-job.ts';
 import { createJobServices, type JobServices } from './services.ts';
 import { startWorker, type WorkerHandle, type WorkerOptions } from './worker.ts';
 
@@ -304,6 +305,60 @@ describe.each(testDatabaseKinds())('experiment pipeline jobs on %s', (kind) => {
     expect(await db.prisma.alignment.count({ where: { experimentId: long.experimentId } })).toBeGreaterThan(0);
   }, 300_000);
 
+  /** Remove an experiment with its queued pg-boss deliveries, so later workers do not churn through them. */
+  async function purge(experimentId: string): Promise<void> {
+    await db.pool.query(`DELETE FROM pgboss.job WHERE data->>'jobId' IN (SELECT id FROM "Job" WHERE "experimentId" = $1)`, [experimentId]);
+    await db.prisma.job.deleteMany({ where: { experimentId } });
+    await db.prisma.experiment.delete({ where: { id: experimentId } });
+  }
+
+  it('plans 5,000 seeds in batches (no long transaction) and fans out 5,000 TRAIN jobs, all sent', async () => {
+    const seeds = Array.from({ length: 5000 }, (_, i) => i);
+    const { experimentId, jobId } = await createExperiment('many-seeds', tinySpec({ architectures: [(tinySpec().architectures as unknown[])[0]], seeds, chance: false }));
+    const logs: string[] = [];
+    // A deployment that raised its limits (the default refuses 5,000 networks at submission).
+    await worker('planner', { kinds: ['EXPERIMENT'], concurrency: 1, specLimits: { maxNetworks: 10_000, maxAlignmentPairs: 1e9 } }, logs);
+    const plan = await until('the plan', async () => {
+      const j = await db.prisma.job.findUniqueOrThrow({ where: { id: jobId } });
+      return j.status === 'COMPLETED' || j.status === 'FAILED' ? j : null;
+    }, 240_000);
+    expect(plan.error, logs.join('\n')).toBeNull();
+    expect(plan.attempts).toBe(1);
+    expect(await db.prisma.network.count({ where: { experimentId } })).toBe(5000);
+    await until('every TRAIN job sent to the queue', async () => (await db.prisma.job.count({ where: { experimentId, kind: 'TRAIN', bossId: { not: null } } })) === 5000, 120_000);
+    expect(await db.prisma.job.count({ where: { experimentId, kind: 'TRAIN' } })).toBe(5000);
+    await workers.pop()!.stop();
+    await purge(experimentId);
+  }, 400_000);
+
+  it('a RECORD retry replaces what its earlier attempt stored: no orphaned artifacts', async () => {
+    const { experimentId } = await createExperiment('record-twice', tinySpec({ architectures: [(tinySpec().architectures as unknown[])[0]] }));
+    await worker('rec-1', { kinds: ['EXPERIMENT', 'TRAIN', 'RECORD'], trainConcurrency: 1, concurrency: 1 });
+    const record = await until('the RECORD step', async () => (await jobsOf(experimentId, 'RECORD')).find((j) => j.status === 'COMPLETED'));
+    await workers.pop()!.stop();
+    const artifacts = () => db.prisma.artifact.findMany({ where: { experimentId }, select: { key: true }, orderBy: { key: 'asc' } });
+    const before = await artifacts();
+    expect(before.filter((a) => a.key.startsWith('layer/')).length).toBe(3 * 2); // 3 networks × 2 recorded layers
+    // The same step again, as a retry after a crash past its commit runs it.
+    await runRecordJob({
+      prisma: db.prisma,
+      job: record,
+      workerId: 'retry',
+      signal: new AbortController().signal,
+      workDir: path.join(scratch, 'rec-2'),
+      progress: () => {},
+      log: () => {},
+      assertOwner: async () => {},
+      loadData: async () => tinyData(),
+      trainConcurrency: 1,
+    });
+    const after = await artifacts();
+    expect(after.length).toBe(before.length);
+    // Fresh layer ids, fresh keys: the earlier attempt's within-correlation artifacts are gone.
+    expect(after.filter((a) => a.key.startsWith('layer/')).map((a) => a.key)).not.toEqual(before.filter((a) => a.key.startsWith('layer/')).map((a) => a.key));
+    await purge(experimentId);
+  }, 300_000);
+
   it('loses nothing when its worker process is SIGKILLed mid-training: another worker resumes the TRAIN job from its checkpoint artifact', async () => {
     const epochs = 60;
     const { experimentId } = await createExperiment(
@@ -316,11 +371,13 @@ describe.each(testDatabaseKinds())('experiment pipeline jobs on %s', (kind) => {
     let childOut = '';
     child.stdout.on('data', (d: Buffer) => (childOut += d.toString()));
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    // Kill once a few epochs are checkpointed in the database, well before training ends.
+    // Kill once a checkpoint of epoch 3 or later is in the database, well before training ends. The epoch is the
+    // one the stored archive holds (Network.epochsDone runs ahead of the checkpoint upload).
     const atKill = await until('checkpointed epochs', async () => {
       const net = await db.prisma.network.findFirst({ where: { experimentId, name: 'tiny-a-s1' } });
-      const ck = net && (await db.prisma.artifact.findFirst({ where: { networkId: net.id, kind: 'CHECKPOINT' }, select: { id: true } }));
-      return net && ck && net.epochsDone >= 3 ? net.epochsDone : null;
+      const ck = net && (await db.prisma.artifact.findFirst({ where: { networkId: net.id, kind: 'CHECKPOINT' }, select: { metadata: true } }));
+      const epoch = (ck?.metadata as { epoch?: number } | undefined)?.epoch;
+      return typeof epoch === 'number' && epoch >= 3 ? epoch : null;
     });
     child.kill('SIGKILL');
     await exited;
@@ -340,7 +397,7 @@ describe.each(testDatabaseKinds())('experiment pipeline jobs on %s', (kind) => {
     expect(job.attempts, `${childOut}\n---\n${resumedLogs.join('\n')}`).toBe(2);
     expect(resumedLogs.join('\n')).toMatch(/lost its worker/);
     expect(resumedLogs.join('\n')).toMatch(/restored \d+ checkpoint files of tiny-a-s1/);
-    expect((job.result as { resumedFrom: number }).resumedFrom).toBeGreaterThanOrEqual(3);
+    expect((job.result as { resumedFrom: number }).resumedFrom).toBeGreaterThanOrEqual(atKill);
     const net = await db.prisma.network.findFirstOrThrow({ where: { experimentId, name: 'tiny-a-s1' } });
     // One metrics entry per epoch, 1..epochs: the resumed run continued, it did not start over.
     expect((net.metrics as Array<{ epoch: number }>).map((m) => m.epoch)).toEqual(Array.from({ length: epochs }, (_, i) => i + 1));

@@ -18,6 +18,8 @@ import type { JobKind } from '../generated/prisma/enums.ts';
 import { runAlignActivationsJob } from './align-activations-job.ts';
 import { runImportJob } from './import-job.ts';
 import { PermanentJobError, ProgressWriter, type JobContext, type JobHandler } from './job-context.ts';
+import { userFacingError } from './job-errors.ts';
+import { resolveSpecLimits, type SpecLimits } from '@convergent/engine/spec/limits';
 import { runAlignPairJob } from './pipeline/align-job.ts';
 import { completePipelineJob, failPipeline, isPipelineJob } from './pipeline/pipeline.ts';
 import { runPlanJob } from './pipeline/plan-job.ts';
@@ -59,6 +61,8 @@ export interface WorkerOptions {
   loadData?: (spec: unknown) => Promise<unknown>;
   /** 1 = TRAIN jobs train in the worker's own thread instead of a worker thread (tests). */
   trainConcurrency?: number;
+  /** Plausibility limits for the specs this worker plans (default: the engine's DEFAULT_SPEC_LIMITS). */
+  specLimits?: Partial<SpecLimits>;
 }
 
 export interface WorkerHandle {
@@ -93,6 +97,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
   const heartbeatMs = (options.heartbeatSeconds ?? 2) * 1000;
   const staleMs = (options.staleSeconds ?? 60) * 1000;
   const pollMs = (options.pollSeconds ?? 1) * 1000;
+  const specLimits = resolveSpecLimits(options.specLimits);
   const stopController = new AbortController();
   const running = new Map<string, (why: Ending) => void>();
   let wake: (() => void) | null = null;
@@ -180,6 +185,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
       },
       ...(options.loadData ? { loadData: options.loadData } : {}),
       ...(options.trainConcurrency !== undefined ? { trainConcurrency: options.trainConcurrency } : {}),
+      specLimits,
     };
     log(`[${job.kind} ${job.id}] attempt ${job.attempts}/${job.maxAttempts}`);
     try {
@@ -200,7 +206,9 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
       log(`[${job.kind} ${job.id}] completed`);
     } catch (err) {
       await progress.close();
-      const message = (err as Error).message;
+      // The user reads one line without stack, server paths or raw database errors; the log keeps the details.
+      const message = userFacingError(err, `the ${job.kind.toLowerCase()} job`);
+      if (ending === null) log(`[${job.kind} ${job.id}] error: ${(err as Error)?.stack ?? String(err)}`);
       if (ending === 'lost') {
         log(`[${job.kind} ${job.id}] taken over by another worker; stopped here`);
       } else if (ending === 'cancelled') {
@@ -224,6 +232,12 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
         });
         if (permanent) {
           if (isPipelineJob(job)) await failPipeline(prisma, boss, job, message).catch((e: Error) => log(`marking experiment ${job.experimentId} failed: ${e.message}`));
+          else if (job.experimentId) {
+            // An import's experiment says why it failed (its rows were written in one transaction: none are half there).
+            await prisma.experiment
+              .updateMany({ where: { id: job.experimentId, status: { notIn: ['COMPLETED', 'CANCELLED'] } }, data: { status: 'FAILED', phase: null, error: message } })
+              .catch((e: Error) => log(`marking experiment ${job.experimentId} failed: ${e.message}`));
+          }
           await boss.complete(queue, bossJob.id).catch(() => {});
         } else {
           await boss.fail(queue, bossJob.id, { error: message }).catch(() => {});

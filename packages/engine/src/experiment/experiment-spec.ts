@@ -5,6 +5,7 @@
 import type { ArchitectureSpec } from '../spec/architecture-spec.ts';
 import { checkArchitecture } from '../spec/architecture-spec.ts';
 import { Checker, joinPath } from '../spec/json-checks.ts';
+import { DEFAULT_SPEC_LIMITS, fmt, type SpecLimits } from '../spec/limits.ts';
 import { PRESET_NAMES } from '../spec/presets.ts';
 import { DEFAULT_KNN_K, KNN_METRICS, type KnnMetric } from '../align/knn-metric.ts';
 
@@ -94,8 +95,11 @@ export interface ResolvedExperimentSpec extends Required<Omit<ExperimentSpec, 'r
   stitch: { layers?: string[]; penalty: number; images: number };
 }
 
-/** Validate a parsed experiment spec (JSON) and fill defaults; throws SpecError listing every problem. */
-export function validateExperimentSpec(value: unknown): ResolvedExperimentSpec {
+/**
+ * Validate a parsed experiment spec (JSON) and fill defaults; throws SpecError listing every problem, limits
+ * (spec/limits.ts) included.
+ */
+export function validateExperimentSpec(value: unknown, limits: SpecLimits = DEFAULT_SPEC_LIMITS): ResolvedExperimentSpec {
   const c = new Checker();
   const obj = c.object(value, '(experiment spec)');
   if (!obj) c.done('invalid experiment spec');
@@ -108,8 +112,8 @@ export function validateExperimentSpec(value: unknown): ResolvedExperimentSpec {
   if (split) {
     c.noUnknownKeys(split, 'split', ['seed', 'validation', 'probe']);
     c.integer(split.seed, 'split.seed', { min: 0 });
-    c.integer(split.validation, 'split.validation', { min: 1 });
-    c.integer(split.probe, 'split.probe', { min: 2 });
+    c.integer(split.validation, 'split.validation', { min: 1, max: limits.maxProbeImages });
+    c.integer(split.probe, 'split.probe', { min: 2, max: limits.maxProbeImages });
   }
 
   const archs = c.array(o.architectures, 'architectures', { nonEmpty: true }) ?? [];
@@ -117,7 +121,7 @@ export function validateExperimentSpec(value: unknown): ResolvedExperimentSpec {
     const p = joinPath('architectures', i);
     if (typeof a === 'string') {
       if (!(PRESET_NAMES as readonly string[]).includes(a)) c.fail(p, `"${a}" is not a preset; use one of ${PRESET_NAMES.join(', ')} or an inline spec`);
-    } else checkArchitecture(c, a, p);
+    } else checkArchitecture(c, a, p, undefined, limits);
   });
   const archNames = archs.map((a) => (typeof a === 'string' ? a : (a as { name?: unknown })?.name));
   archNames.forEach((n, i) => {
@@ -140,15 +144,24 @@ export function validateExperimentSpec(value: unknown): ResolvedExperimentSpec {
     }
   }
 
+  // Trained networks: every architecture once per seed (its own list, else the shared one).
+  const networkCount = archNames.reduce<number>((n, a) => n + (typeof a === 'string' && seedsByArchitecture[a] ? seedsByArchitecture[a].length : seeds.length), 0);
+  if (networkCount > limits.maxNetworks) {
+    c.fail('seeds', `give ${fmt(networkCount)} networks (architectures × seeds), over the limit of ${fmt(limits.maxNetworks)} per experiment; use fewer seeds or split the experiment`);
+  }
+
   const t = c.object(o.training, 'training');
   if (t) {
     c.noUnknownKeys(t, 'training', ['epochs', 'batchSize', 'optimizer', 'learningRate', 'momentum', 'trainLimit']);
-    c.integer(t.epochs, 'training.epochs', { min: 1 });
-    c.integer(t.batchSize, 'training.batchSize', { min: 1 });
+    c.integer(t.epochs, 'training.epochs', { min: 1, max: limits.maxEpochs });
+    c.integer(t.batchSize, 'training.batchSize', { min: 1, max: limits.maxBatchSize });
     c.oneOf(t.optimizer, 'training.optimizer', OPTIMIZERS);
     c.number(t.learningRate, 'training.learningRate', { min: 0, exclusiveMin: true });
     if (t.momentum !== undefined) c.number(t.momentum, 'training.momentum', { min: 0, max: 1 });
     if (t.trainLimit !== undefined) c.integer(t.trainLimit, 'training.trainLimit', { min: 1 });
+    if (typeof t.epochs === 'number' && typeof t.trainLimit === 'number' && t.epochs * t.trainLimit > limits.maxTrainingSamples) {
+      c.fail('training', `epochs × trainLimit = ${fmt(t.epochs * t.trainLimit)} image passes per network, over the limit of ${fmt(limits.maxTrainingSamples)}; train fewer epochs or on fewer images`);
+    }
   }
   if (o.record !== undefined) (c.array(o.record, 'record', { nonEmpty: true }) ?? []).forEach((r, i) => c.string(r, joinPath('record', i)));
   if (o.methods !== undefined) (c.array(o.methods, 'methods', { nonEmpty: true }) ?? []).forEach((m, i) => c.oneOf(m, joinPath('methods', i), [...METHODS, 'all']));
@@ -166,7 +179,7 @@ export function validateExperimentSpec(value: unknown): ResolvedExperimentSpec {
   const mi = o.mi === undefined ? {} : c.object(o.mi, 'mi') ?? {};
   c.noUnknownKeys(mi, 'mi', ['bins', 'samples']);
   if (mi.bins !== undefined) c.integer(mi.bins, 'mi.bins', { min: 1, max: 15 });
-  if (mi.samples !== undefined) c.integer(mi.samples, 'mi.samples', { min: 10 });
+  if (mi.samples !== undefined) c.integer(mi.samples, 'mi.samples', { min: 10, max: limits.maxMiSamples });
   if (o.chance !== undefined) c.boolean(o.chance, 'chance');
   let dump: { layers: string[]; positions: number } | undefined;
   if (o.dump !== undefined) {

@@ -48,6 +48,9 @@ import {
 } from './manifest.ts';
 import { type ExperimentData, limitTraining, loadExperimentData } from './experiment-data.ts';
 import { type TrainTaskInput, type TrainTaskOutput, trainAndSave } from './train-task.ts';
+import { resolveSpecLimits, type SpecLimits } from '../spec/limits.ts';
+import { checkPlanLimits } from './plan-limits.ts';
+import { availableMemory, checkMemory, estimateExperimentMemory } from './memory-estimate.ts';
 
 
 export type ExperimentEvent =
@@ -97,6 +100,10 @@ export interface RunExperimentOptions {
   data?: ExperimentData;
   /** Probe images per recording batch (default 100). */
   recordBatch?: number;
+  /** Plausibility limits (spec/limits.ts); default DEFAULT_SPEC_LIMITS. */
+  limits?: Partial<SpecLimits>;
+  /** Bytes the run may use (default: this machine's available memory); checked against the plan's estimate. */
+  availableMemory?: number;
 }
 
 export type { ExperimentData };
@@ -117,10 +124,10 @@ export interface PlannedNetwork {
 }
 
 /** Turn spec architectures (preset names or inline specs) into validated specs for this data. */
-export function resolveArchitectures(spec: ResolvedExperimentSpec, inputShape: [number, number, number], classes: number): ResolvedArchitecture[] {
+export function resolveArchitectures(spec: ResolvedExperimentSpec, inputShape: [number, number, number], classes: number, limits?: SpecLimits): ResolvedArchitecture[] {
   return spec.architectures.map((a, i) => {
     if (typeof a === 'string') return presetArchitecture(a, { inputShape, classes });
-    const arch = validateArchitectureSpec(a, { classes, path: `architectures[${i}]` });
+    const arch = validateArchitectureSpec(a, { classes, path: `architectures[${i}]`, ...(limits ? { limits } : {}) });
     const [h, w, c] = arch.inputShape;
     if (h !== inputShape[0] || w !== inputShape[1] || c !== inputShape[2]) {
       throw new SpecError('invalid experiment spec', [`architectures[${i}].inputShape [${arch.inputShape.join(', ')}] does not match the dataset's images [${inputShape.join(', ')}]`]);
@@ -225,7 +232,8 @@ export function wrapFsError(err: unknown, what: string): Error {
 /** Run a whole experiment; see the file comment. Throws SpecError for spec problems (nothing written). */
 export async function runExperiment(specJson: unknown, options: RunExperimentOptions): Promise<ExperimentResult> {
   const t0 = performance.now();
-  const spec = validateExperimentSpec(specJson);
+  const limits = resolveSpecLimits(options.limits);
+  const spec = validateExperimentSpec(specJson, limits);
   const out = path.resolve(options.out);
   const partial = `${out}.partial`;
   let fraction: ((e: ExperimentEvent) => number) | undefined;
@@ -246,9 +254,27 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
   const backend = await selectBackend();
   progress({ phase: 'load', message: `backend ${backend.name}; loading ${datasetName(spec.dataset)}` });
   const data = options.data ?? (await loadExperimentData(spec));
-  const archs = resolveArchitectures(spec, data.train.shape, data.train.classes);
+  const archs = resolveArchitectures(spec, data.train.shape, data.train.classes, limits);
   const layers = recordedLayers(spec, archs);
   const nets = planNetworks(spec, archs);
+  // Before anything is trained or allocated: the plan's limits, then whether it fits this machine.
+  checkPlanLimits(spec, archs, layers, data.train.count, limits);
+  const trainImages = Math.min(data.train.count, spec.training.trainLimit ?? Infinity);
+  checkMemory(
+    estimateExperimentMemory({
+      spec,
+      archs,
+      networks: nets,
+      layers,
+      concurrency: Math.max(1, options.concurrency ?? os.availableParallelism()),
+      imageShape: data.train.shape,
+      images: data.train.count + data.validation.count + data.probe.count,
+      trainImages,
+      probeImages: data.probe.count,
+      recordBatch: options.recordBatch ?? 100,
+    }),
+    options.availableMemory ?? availableMemory(),
+  );
   checkMethods(spec, nets, layers, data.probe.count);
   fraction = fractionTracker(nets.filter((n) => n.role === 'trained').length, layers.length);
 

@@ -113,6 +113,36 @@ describe('bad files', () => {
   });
 });
 
+describe('hostile headers', () => {
+  /** A format 2.0 file whose header is `text` (uint32 length), followed by `data` bytes. */
+  function npyWithHeader(text: string, data = 0): Uint8Array {
+    const head = new TextEncoder().encode(text);
+    const out = new Uint8Array(12 + head.length + data);
+    out.set([0x93, ...new TextEncoder().encode('NUMPY'), 2, 0]);
+    new DataView(out.buffer).setUint32(8, head.length, true);
+    out.set(head, 12);
+    return out;
+  }
+
+  it('a header nested 100,000 brackets deep is one error naming the file, not a stack overflow', async () => {
+    const path = join(dir, 'nested_header.npy');
+    await writeFile(path, npyWithHeader(`{'descr': '<f4', 'fortran_order': False, 'shape': ${'('.repeat(100_000)}${')'.repeat(100_000)}, }`));
+    for (const read of [() => readNpy(path), () => openNpy(path)]) {
+      const err = await read().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(NpyFormatError);
+      expect((err as Error).message).toMatch(/nested_header\.npy: malformed \.npy header \(nested deeper than 16 levels at character \d+\)/);
+    }
+  });
+
+  it('a shape with more elements than a file can hold is refused', () => {
+    const bytes = npyWithHeader(`{'descr': '<f8', 'fortran_order': False, 'shape': (4294967296, 4294967296), }`);
+    expect(() => parseNpyHeader(bytes, 'huge.npy')).toThrow(/huge\.npy: .*more elements than any file can hold/);
+  });
+});
+
 describe('writeNpy round trip', () => {
   const arrays: Array<[string, NpyTypedArray, boolean?]> = [
     ['float32', Float32Array.from({ length: 60 }, (_, i) => i * 0.5 - 3)],

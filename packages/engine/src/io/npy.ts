@@ -109,7 +109,13 @@ export function parseDescr(descr: string, label: string): { dtype: NpyDtype; lit
 
 type PyValue = string | number | boolean | null | PyValue[] | { [key: string]: PyValue };
 
-/** Minimal parser for the Python literal subset used by .npy headers (dict, str, int, bool, None, tuple, list). */
+/** Deepest nesting a header may use (numpy writes 2: the dict and its shape tuple). */
+const MAX_HEADER_NESTING = 16;
+
+/**
+ * Minimal parser for the Python literal subset used by .npy headers (dict, str, int, bool, None, tuple, list).
+ * Nesting is bounded, so a hostile header of thousands of brackets is one clear error, not a stack overflow.
+ */
 function parsePyLiteral(text: string, label: string): PyValue {
   let pos = 0;
   const fail = (what: string): never => {
@@ -118,10 +124,11 @@ function parsePyLiteral(text: string, label: string): PyValue {
   const ws = () => {
     while (pos < text.length && /\s/.test(text[pos]!)) pos++;
   };
-  const value = (): PyValue => {
+  const value = (depth = 0): PyValue => {
     ws();
     const ch = text[pos];
     if (ch === undefined) return fail('unexpected end');
+    if ((ch === '{' || ch === '(' || ch === '[') && depth >= MAX_HEADER_NESTING) return fail(`nested deeper than ${MAX_HEADER_NESTING} levels`);
     if (ch === '{') {
       pos++;
       const obj: Record<string, PyValue> = {};
@@ -131,12 +138,12 @@ function parsePyLiteral(text: string, label: string): PyValue {
           pos++;
           return obj;
         }
-        const key = value();
+        const key = value(depth + 1);
         if (typeof key !== 'string') fail('non-string key');
         ws();
         if (text[pos] !== ':') fail("expected ':'");
         pos++;
-        obj[key as string] = value();
+        obj[key as string] = value(depth + 1);
         ws();
         if (text[pos] === ',') pos++;
         else if (text[pos] !== '}') fail("expected ',' or '}'");
@@ -152,7 +159,7 @@ function parsePyLiteral(text: string, label: string): PyValue {
           pos++;
           return items;
         }
-        items.push(value());
+        items.push(value(depth + 1));
         ws();
         if (text[pos] === ',') pos++;
         else if (text[pos] !== close) fail(`expected ',' or '${close}'`);
@@ -218,6 +225,9 @@ export function parseNpyHeader(bytes: Uint8Array, label: string): NpyHeader | { 
   const { dtype, littleEndian, itemSize } = parseDescr(descr, label);
   const dims = shape as number[];
   const count = dims.reduce((a, b) => a * b, 1);
+  if (!Number.isSafeInteger(count * itemSize)) {
+    throw new NpyFormatError(`${label}: malformed .npy header (shape (${dims.join(', ')}) has more elements than any file can hold)`);
+  }
   return {
     version: major as 1 | 2 | 3,
     dtype,

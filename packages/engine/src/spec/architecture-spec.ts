@@ -5,6 +5,7 @@
  * outputs logits (softmax is part of the loss).
  */
 import { Checker, joinPath } from './json-checks.ts';
+import { DEFAULT_SPEC_LIMITS, fmt, layerParameters, type SpecLimits } from './limits.ts';
 
 export type Activation = 'relu' | 'linear' | 'tanh' | 'sigmoid';
 export const ACTIVATIONS: readonly Activation[] = ['relu', 'linear', 'tanh', 'sigmoid'];
@@ -99,16 +100,16 @@ const NAME_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
  * Validate a parsed JSON architecture spec; returns it resolved (defaults filled, names assigned) or
  * throws a SpecError listing every problem with its JSON path. `classes` checks the output width.
  */
-export function validateArchitectureSpec(value: unknown, options: { classes?: number; path?: string } = {}): ResolvedArchitecture {
+export function validateArchitectureSpec(value: unknown, options: { classes?: number; path?: string; limits?: SpecLimits } = {}): ResolvedArchitecture {
   const c = new Checker();
   const root = options.path ?? '';
-  const resolved = checkArchitecture(c, value, root, options.classes);
+  const resolved = checkArchitecture(c, value, root, options.classes, options.limits);
   c.done(`invalid architecture spec${root ? ` at ${root}` : ''}`);
   return resolved as ResolvedArchitecture;
 }
 
 /** Shared by the experiment-spec validator: reports into `c`, returns undefined when invalid. */
-export function checkArchitecture(c: Checker, value: unknown, root: string, classes?: number): ResolvedArchitecture | undefined {
+export function checkArchitecture(c: Checker, value: unknown, root: string, classes?: number, limits: SpecLimits = DEFAULT_SPEC_LIMITS): ResolvedArchitecture | undefined {
   const before = c.errors.length;
   const obj = c.object(value, root === '' ? '(spec)' : root);
   if (!obj) return undefined;
@@ -121,7 +122,11 @@ export function checkArchitecture(c: Checker, value: unknown, root: string, clas
     if (shapeArr.length !== 3) c.fail(shapePath, 'must be [height, width, channels]');
     else {
       const dims = shapeArr.map((d, i) => c.integer(d, joinPath(shapePath, i), { min: 1 }));
-      if (dims.every((d) => d !== undefined)) inputShape = dims as [number, number, number];
+      if (dims.every((d) => d !== undefined)) {
+        inputShape = dims as [number, number, number];
+        const values = inputShape[0] * inputShape[1] * inputShape[2];
+        if (values > limits.maxLayerValues) c.fail(shapePath, `has ${fmt(values)} values per image, over the limit of ${fmt(limits.maxLayerValues)}`);
+      }
     }
   }
   const layersPath = joinPath(root, 'layers');
@@ -129,11 +134,11 @@ export function checkArchitecture(c: Checker, value: unknown, root: string, clas
   const layers: ResolvedLayer[] = [];
   const seen = new Map<string, string>();
   rawLayers.forEach((raw, i) => {
-    const l = checkLayer(c, raw, joinPath(layersPath, i), i, rawLayers.length, seen, LAYER_TYPES);
+    const l = checkLayer(c, raw, joinPath(layersPath, i), i, rawLayers.length, seen, LAYER_TYPES, limits);
     if (l) layers.push(l as ResolvedLayer);
   });
   // Shape walk: catch kernels larger than their input and a wrong output width before TF does.
-  if (inputShape && c.errors.length === before) checkShapes(c, inputShape, layers, layersPath, classes);
+  if (inputShape && c.errors.length === before) checkShapes(c, inputShape, layers, layersPath, classes, limits, root);
   if (c.errors.length > before || !name || !inputShape) return undefined;
   return { name, inputShape, layers };
 }
@@ -151,6 +156,7 @@ function checkLayer(
   count: number,
   seen: Map<string, string>,
   types: readonly LayerType[],
+  limits: SpecLimits,
   prefix?: string,
 ): (LayerSpec & { name: string; record: boolean }) | undefined {
   {
@@ -175,6 +181,7 @@ function checkLayer(
     switch (type) {
       case 'conv': {
         const filters = c.integer(l.filters, joinPath(p, 'filters'), { min: 1 });
+        if (filters !== undefined && filters > limits.maxUnitsPerLayer) c.fail(joinPath(p, 'filters'), `${fmt(filters)} exceeds the limit of ${fmt(limits.maxUnitsPerLayer)} units per layer`);
         const kernel = c.integer(l.kernel, joinPath(p, 'kernel'), { min: 1 });
         const stride = l.stride === undefined ? 1 : c.integer(l.stride, joinPath(p, 'stride'), { min: 1 });
         const padding = l.padding === undefined ? 'same' : c.oneOf(l.padding, joinPath(p, 'padding'), ['same', 'valid'] as const);
@@ -190,6 +197,7 @@ function checkLayer(
       }
       case 'dense': {
         const units = c.integer(l.units, joinPath(p, 'units'), { min: 1 });
+        if (units !== undefined && units > limits.maxUnitsPerLayer) c.fail(joinPath(p, 'units'), `${fmt(units)} exceeds the limit of ${fmt(limits.maxUnitsPerLayer)} units per layer`);
         const isLast = i === count - 1;
         const activation = l.activation === undefined ? (isLast ? 'linear' : 'relu') : c.oneOf(l.activation, joinPath(p, 'activation'), ACTIVATIONS);
         return { ...base, type, units: units ?? 1, activation: activation ?? 'relu' };
@@ -205,7 +213,7 @@ function checkLayer(
         const rawBranch = c.array(l.layers, branchPath, { nonEmpty: true }) ?? [];
         const branch: Array<LayerSpec & { name: string; record: boolean }> = [];
         rawBranch.forEach((rb, j) => {
-          const inner = checkLayer(c, rb, joinPath(branchPath, j), j, Number.POSITIVE_INFINITY, seen, RESIDUAL_BRANCH_TYPES, layerName);
+          const inner = checkLayer(c, rb, joinPath(branchPath, j), j, Number.POSITIVE_INFINITY, seen, RESIDUAL_BRANCH_TYPES, limits, layerName);
           if (inner) branch.push(inner);
         });
         return { ...base, type, layers: branch as ResidualLayer['layers'] & Array<{ name: string; record: boolean }>, activation: activation ?? 'relu' };
@@ -246,9 +254,47 @@ export function residualShapes(l: Extract<LayerSpec, { type: 'residual' }>, inpu
   return { output: shape, projection: fits ? { stride } : undefined };
 }
 
-function checkShapes(c: Checker, input: [number, number, number], layers: ResolvedLayer[], path: string, classes?: number): void {
+/**
+ * Parameters of a residual block on an [h, w, c] input: its branch convolutions and batch norms, plus the strided 1x1
+ * projection of the skip path when the shapes differ (what tfjs counts).
+ */
+export function residualParameters(l: Extract<LayerSpec, { type: 'residual' }>, input: number[]): number {
+  let total = 0;
+  let inner = input;
+  for (const b of l.layers) {
+    if (b.type === 'conv') {
+      total += layerParameters('conv', inner, b.filters, b.kernel);
+      inner = windowShape(b, inner);
+    } else if (b.type === 'batchnorm') total += layerParameters('batchnorm', inner, 0);
+  }
+  const r = residualShapes(l, input);
+  if (r.projection) total += layerParameters('conv', input, r.output[2] ?? 0, 1);
+  return total;
+}
+
+function checkShapes(
+  c: Checker,
+  input: [number, number, number],
+  layers: ResolvedLayer[],
+  path: string,
+  classes: number | undefined,
+  limits: SpecLimits,
+  root: string,
+): void {
   let shape: number[] = [...input];
   let broken = false;
+  let parameters = 0;
+  /** Checks a layer's output against the size limits once `shape` holds it; false when the walk must stop. */
+  const withinLimits = (l: ResolvedLayer, p: string): boolean => {
+    const values = shape.reduce((a, b) => a * b, 1);
+    if (values > limits.maxLayerValues) {
+      c.fail(p, `(${l.name}) outputs ${fmt(values)} values per image [${shape.join(', ')}], over the limit of ${fmt(limits.maxLayerValues)}`);
+      return false;
+    }
+    const width = shape[shape.length - 1] ?? 0;
+    if (l.record && width > limits.maxUnitsPerLayer) c.fail(joinPath(p, 'record'), `(${l.name}) would record ${fmt(width)} units, over the limit of ${fmt(limits.maxUnitsPerLayer)} units per layer; record a narrower layer`);
+    return true;
+  };
   layers.forEach((l, i) => {
     if (broken) return;
     const p = joinPath(path, i);
@@ -272,7 +318,9 @@ function checkShapes(c: Checker, input: [number, number, number], layers: Resolv
         broken = true;
         return;
       }
+      parameters += residualParameters(l, shape);
       shape = r.output;
+      if (!withinLimits(l, p)) broken = true;
       return;
     }
     if ((l.type === 'conv' || l.type === 'maxpool' || l.type === 'avgpool') && !spatial) {
@@ -290,14 +338,22 @@ function checkShapes(c: Checker, input: [number, number, number], layers: Resolv
         broken = true;
         return;
       }
+      parameters += l.type === 'conv' ? layerParameters('conv', shape, l.filters, l.kernel) : 0;
       shape = [out(h), out(w), l.type === 'conv' ? l.filters : ch];
     } else if (l.type === 'flatten') {
       shape = [shape.reduce((a, b) => a * b, 1)];
     } else if (l.type === 'dense') {
       if (spatial) c.fail(p, `(dense ${l.name}) needs a flatten layer before it`);
+      parameters += layerParameters('dense', shape, l.units);
       shape = [l.units];
+    } else if (l.type === 'batchnorm') {
+      parameters += layerParameters('batchnorm', shape, 0);
     }
+    if (!withinLimits(l, p)) broken = true;
   });
+  if (!broken && parameters > limits.maxParameters) {
+    c.fail(root === '' ? '(spec)' : root, `has ${fmt(parameters)} parameters, over the limit of ${fmt(limits.maxParameters)} per network`);
+  }
   const last = layers[layers.length - 1];
   if (last && last.type !== 'dense') c.fail(joinPath(path, layers.length - 1), 'must be the dense output layer (one unit per class)');
   else if (last && last.type === 'dense') {

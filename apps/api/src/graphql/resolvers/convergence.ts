@@ -38,11 +38,8 @@ export interface LayerConvergenceRow {
 export async function layerConvergence(ctx: ApiContext, experimentId: string, method: AlignmentMethod): Promise<LayerConvergenceRow[]> {
   const [networks, alignments, baselines, layerNames] = await Promise.all([
     ctx.loaders.networksOfExperiment.load(experimentId),
-    ctx.prisma.alignment.findMany({
-      where: { experimentId, method, status: 'COMPLETED' },
-      select: { networkAId: true, networkBId: true, layerName: true, summary: true },
-    }),
-    ctx.prisma.chanceBaseline.findMany({ where: { experimentId, method } }).then((rows) => rows.filter((r) => isHeadlineMetric(method, r.metric))),
+    ctx.loaders.alignmentSummaries.load(`${experimentId}:${method}`),
+    ctx.loaders.chanceBaselinesOfExperiment.load(experimentId).then((rows) => rows.filter((r) => r.method === method && isHeadlineMetric(method, r.metric))),
     experimentLayerNames(ctx, experimentId),
   ]);
   const byId = new Map(networks.map((n) => [n.id, n]));

@@ -27,8 +27,7 @@ export async function trainedNetworks(ctx: ApiContext, experimentId: string): Pr
 
 /** Recorded layer names of an experiment in network order (by the smallest index a name has). */
 export async function experimentLayerNames(ctx: ApiContext, experimentId: string): Promise<string[]> {
-  const rows = await ctx.prisma.layer.groupBy({ by: ['name'], where: { network: { experimentId } }, _min: { index: true } });
-  return rows.sort((a, b) => (a._min.index ?? 0) - (b._min.index ?? 0) || a.name.localeCompare(b.name)).map((r) => r.name);
+  return ctx.loaders.layerNamesOfExperiment.load(experimentId);
 }
 
 export const Experiment: ExperimentResolvers<ApiContext> = {
@@ -37,7 +36,7 @@ export const Experiment: ExperimentResolvers<ApiContext> = {
   layerNames: (e, _a, ctx) => experimentLayerNames(ctx, e.id),
   progress: async (e, _a, ctx) => {
     if (e.status === 'COMPLETED') return 1;
-    const jobs = await ctx.prisma.job.findMany({ where: { experimentId: e.id }, select: { kind: true, fraction: true, status: true } });
+    const jobs = await ctx.loaders.jobProgressOfExperiment.load(e.id);
     if (jobs.length === 0) return null;
     // A spec experiment's steps weigh by their share of the work; other experiments average their jobs.
     return pipelineProgress(jobs) ?? jobs.reduce((s, j) => s + j.fraction, 0) / jobs.length;
@@ -60,10 +59,7 @@ export const Experiment: ExperimentResolvers<ApiContext> = {
   jobs: (e, args, ctx) => jobsConnection(ctx, { ...args, experimentId: e.id }),
   convergence: (e, { method }, ctx) => layerConvergence(ctx, e.id, method),
   chanceBaselines: async (e, _a, ctx) => {
-    const rows = await ctx.prisma.chanceBaseline.findMany({
-      where: { experimentId: e.id },
-      orderBy: [{ layerName: 'asc' }, { method: 'asc' }, { architecture: 'asc' }],
-    });
+    const rows = await ctx.loaders.chanceBaselinesOfExperiment.load(e.id);
     return rows
       .filter((r) => isHeadlineMetric(r.method, r.metric))
       .map((r) => ({ layer: r.layerName, method: r.method, architecture: r.architecture || null, value: r.value, source: r.source }));

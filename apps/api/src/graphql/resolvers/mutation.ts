@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { validateExperimentSpec } from '@convergent/engine/experiment/experiment-spec';
+import { DEFAULT_SPEC_LIMITS } from '@convergent/engine/spec/limits';
 import type { MutationResolvers } from '../resolvers-types.generated.ts';
 import type { ApiContext } from '../context.ts';
 import { apiError, badInput, notFound } from '../errors.ts';
@@ -62,13 +63,16 @@ export function checkImportPath(ctx: ApiContext, given: string, what: 'directory
   return real;
 }
 
+/** Size of one imported activation file (it is streamed, never held whole). */
+export const MAX_ACTIVATION_FILE_BYTES = 16 * 2 ** 30;
+
 export const Mutation: MutationResolvers<ApiContext> = {
   createExperiment: async (_p, { input }, ctx) => {
     const name = input.name.trim();
     if (!name || name.length > 200) throw badInput('name must be 1 to 200 characters');
     let spec;
     try {
-      spec = validateExperimentSpec(input.spec);
+      spec = validateExperimentSpec(input.spec, ctx.specLimits);
     } catch (err) {
       const errors = (err as { errors?: unknown }).errors;
       throw badInput(`Invalid experiment spec: ${(err as Error).message}`, { field: 'spec', ...(Array.isArray(errors) ? { errors } : {}) });
@@ -83,8 +87,11 @@ export const Mutation: MutationResolvers<ApiContext> = {
       datasetName = spec.dataset.name ?? path.basename(files.images);
     }
     const specHash = createHash('sha256').update(canonicalJson({ name, spec })).digest('hex');
-    const existing = await ctx.prisma.experiment.findFirst({ where: { teamId: ctx.teamId, specHash, source: 'SPEC' }, select: { id: true } });
-    if (existing) throw badInput(`An experiment named ${JSON.stringify(name)} with this exact spec already exists (${existing.id}); rename it or delete the old one`, { existingId: existing.id });
+    const existing = await ctx.prisma.experiment.findFirst({ where: { teamId: ctx.teamId, specHash, source: 'SPEC' }, select: { id: true, status: true } });
+    if (existing && (existing.status === 'FAILED' || existing.status === 'CANCELLED')) {
+      // Submitting again after a failure starts afresh; the failed experiment stays (with its error) under another key.
+      await ctx.prisma.experiment.update({ where: { id: existing.id }, data: { specHash: `${existing.status.toLowerCase()}:${existing.id}:${specHash}` } });
+    } else if (existing) throw badInput(`An experiment named ${JSON.stringify(name)} with this exact spec already exists (${existing.id}); rename it or delete the old one`, { existingId: existing.id });
     const experiment = await ctx.prisma.experiment.create({
       data: {
         teamId: ctx.teamId,
@@ -144,6 +151,13 @@ export const Mutation: MutationResolvers<ApiContext> = {
     const name = input.name.trim();
     if (!name) throw badInput('name must not be empty');
     if (input.networks.length < 2) throw badInput(`importActivations needs at least 2 networks to align (got ${input.networks.length})`);
+    const limits = ctx.specLimits ?? DEFAULT_SPEC_LIMITS;
+    if (input.networks.length > limits.maxNetworks) throw badInput(`networks: ${input.networks.length} networks, over the limit of ${limits.maxNetworks} per experiment`);
+    // Pairs aligned: every two networks that share a layer name, at that layer.
+    const perLayer = new Map<string, number>();
+    for (const n of input.networks) for (const l of new Set(n.layers.map((x) => x.name))) perLayer.set(l, (perLayer.get(l) ?? 0) + 1);
+    const pairs = [...perLayer.values()].reduce((a, k) => a + (k * (k - 1)) / 2, 0);
+    if (pairs > limits.maxAlignmentPairs) throw badInput(`networks: ${pairs} network pairs to align, over the limit of ${limits.maxAlignmentPairs}; import fewer networks or layers`);
     const names = new Set<string>();
     const networks = input.networks.map((n) => {
       if (names.has(n.name)) throw badInput(`Duplicate network name ${JSON.stringify(n.name)}`);
@@ -155,7 +169,12 @@ export const Mutation: MutationResolvers<ApiContext> = {
         seed: n.seed,
         layers: n.layers.map((l) => {
           if (!l.path.endsWith('.npy')) throw badInput(`Layer ${n.name}/${l.name}: expected a .npy file (got ${JSON.stringify(l.path)})`);
-          return { name: l.name, path: checkImportPath(ctx, l.path, 'file') };
+          const real = checkImportPath(ctx, l.path, 'file');
+          const size = statSync(real).size;
+          if (size > MAX_ACTIVATION_FILE_BYTES) {
+            throw badInput(`Layer ${n.name}/${l.name}: ${JSON.stringify(l.path)} is ${(size / 2 ** 30).toFixed(1)} GiB, over the limit of ${MAX_ACTIVATION_FILE_BYTES / 2 ** 30} GiB per activation file`);
+          }
+          return { name: l.name, path: real };
         }),
       };
     });

@@ -51,8 +51,7 @@ export const Network: NetworkResolvers<ApiContext> = {
   layers: (n, _a, ctx) => ctx.loaders.layersOfNetwork.load(n.id),
   layer: (n, { name }, ctx) => ctx.loaders.layerByName.load(`${n.id}:${name}`),
   weightsUrl: async (n, _a, ctx) => {
-    const w = await ctx.prisma.artifact.findFirst({ where: { networkId: n.id, kind: 'WEIGHTS' }, select: { id: true } });
-    return w ? ctx.links.url(`networks/${n.id}`, 'model.json') : null;
+    return (await ctx.loaders.hasWeights.load(n.id)) ? ctx.links.url(`networks/${n.id}`, 'model.json') : null;
   },
 };
 

@@ -10,7 +10,7 @@ import type { AlignmentRow } from '../models.ts';
 import type { ExperimentStatus, JobStatus } from '../resolvers-types.generated.ts';
 
 export async function loadTeam(ctx: ApiContext) {
-  const team = await ctx.prisma.team.findUnique({ where: { id: ctx.teamId }, select: { id: true, name: true, createdAt: true } });
+  const team = await ctx.loaders.team.load(ctx.teamId);
   if (!team) throw notFound('Team', ctx.teamId);
   return team;
 }

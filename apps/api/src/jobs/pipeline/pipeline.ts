@@ -14,6 +14,7 @@
  * (unique dedupeKey per step) and handed to pg-boss right after the commit; a worker sweep re-sends Job rows a
  * crash left unsent. pg-boss's `send` never runs inside a Prisma transaction (the embedded PGlite has one session).
  */
+import { randomUUID } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import type { Job, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import type { JobKind } from '../../generated/prisma/enums.ts';
@@ -84,13 +85,22 @@ export function trainPriority(cost: number | undefined): number {
   return cost && cost > 0 ? Math.round(100 * Math.log2(1 + cost)) : 0;
 }
 
-/** Hand new steps to pg-boss. A step that cannot be sent now stays QUEUED without a bossId: the sweep sends it. */
+/** Rows per statement when a step fans out (thousands of TRAIN or ALIGN jobs). */
+const BATCH = 1000;
+
+/**
+ * Hand new steps to pg-boss, a batch per statement (ids chosen here, so the Job rows learn them in one UPDATE). A
+ * step that cannot be sent now stays QUEUED without a bossId: the sweep sends it.
+ */
 async function sendAll(prisma: PrismaClient, boss: PgBoss, jobs: Job[]): Promise<Job[]> {
   // Highest priority first, so a worker fetching while we send still takes the most expensive job.
-  for (const j of [...jobs].sort((x, y) => bossPriority(y) - bossPriority(x))) {
+  const sorted = [...jobs].sort((x, y) => bossPriority(y) - bossPriority(x));
+  for (let i = 0; i < sorted.length; i += BATCH) {
+    const chunk = sorted.slice(i, i + BATCH).map((j) => ({ job: j, bossId: randomUUID() }));
     try {
-      const bossId = await boss.send(QUEUE_NAMES[j.kind], { jobId: j.id }, { priority: bossPriority(j) });
-      if (bossId) await prisma.job.updateMany({ where: { id: j.id, bossId: null }, data: { bossId } });
+      await boss.insert(chunk.map(({ job, bossId }) => ({ id: bossId, name: QUEUE_NAMES[job.kind], data: { jobId: job.id }, priority: bossPriority(job) })));
+      await prisma.$executeRaw`UPDATE "Job" SET "bossId" = v.boss FROM unnest(${chunk.map((c) => c.job.id)}::text[], ${chunk.map((c) => c.bossId)}::text[]) AS v(id, boss)
+        WHERE "Job".id = v.id AND "Job"."bossId" IS NULL`;
     } catch {
       // left for the sweep (worker.ts)
     }
@@ -108,9 +118,16 @@ async function advanceInTx(tx: Tx, experimentId: string): Promise<Job[]> {
   const allDone = (js: typeof jobs) => doneCount(js) === js.length;
   const keys = new Set(jobs.map((j) => j.dedupeKey));
   const created: Job[] = [];
-  const create = async (kind: JobKind, payload: Prisma.InputJsonValue, dedupeKey: string, networkId: string | null = null) => {
+  const pending: Prisma.JobCreateManyInput[] = [];
+  const create = (kind: JobKind, payload: Prisma.InputJsonValue, dedupeKey: string, networkId: string | null = null) => {
     if (keys.has(dedupeKey)) return;
-    created.push(await tx.job.create({ data: { teamId: exp.teamId, kind, payload, experimentId, networkId, dedupeKey, status: 'QUEUED', phase: 'queued' } }));
+    keys.add(dedupeKey);
+    pending.push({ teamId: exp.teamId, kind, payload, experimentId, networkId, dedupeKey, status: 'QUEUED', phase: 'queued' });
+  };
+  // Fan-outs of thousands of steps: a statement per batch, inside this transaction.
+  const flush = async () => {
+    for (let i = 0; i < pending.length; i += BATCH) created.push(...(await tx.job.createManyAndReturn({ data: pending.slice(i, i + BATCH) })));
+    pending.length = 0;
   };
   const phase = (text: string, extra: Prisma.ExperimentUpdateInput = {}) => tx.experiment.update({ where: { id: experimentId }, data: { phase: text, ...extra } });
 
@@ -120,7 +137,8 @@ async function advanceInTx(tx: Tx, experimentId: string): Promise<Job[]> {
   // ---- TRAIN: one job per planned network
   const networks = await tx.network.findMany({ where: { experimentId }, select: { id: true, name: true }, orderBy: { createdAt: 'asc' } });
   const costs = (plan[0]!.result as { costs?: Record<string, number> } | null)?.costs ?? {};
-  for (const n of networks) await create('TRAIN', { experimentId, networkId: n.id, priority: trainPriority(costs[n.name]) }, trainKey(n.id), n.id);
+  for (const n of networks) create('TRAIN', { experimentId, networkId: n.id, priority: trainPriority(costs[n.name]) }, trainKey(n.id), n.id);
+  await flush();
   const train = of('TRAIN');
   const trainTotal = train.length + created.length;
   if (created.length > 0 || !allDone(train)) {
@@ -131,7 +149,8 @@ async function advanceInTx(tx: Tx, experimentId: string): Promise<Job[]> {
   // ---- RECORD: once, after every network is trained
   const record = of('RECORD');
   if (record.length === 0) {
-    await create('RECORD', { experimentId }, recordKey(experimentId));
+    create('RECORD', { experimentId }, recordKey(experimentId));
+    await flush();
     await phase('recording');
     return created;
   }
@@ -139,7 +158,8 @@ async function advanceInTx(tx: Tx, experimentId: string): Promise<Job[]> {
 
   // ---- ALIGN: one job per (pair, layer) the recording planned
   const pairs = ((record[0]!.result as { pairs?: PairStep[] } | null)?.pairs ?? []) as PairStep[];
-  for (const p of pairs) await create('ALIGN', { experimentId, pair: { ...p } }, alignKey(experimentId, p));
+  for (const p of pairs) create('ALIGN', { experimentId, pair: { ...p } }, alignKey(experimentId, p));
+  await flush();
   const align = of('ALIGN');
   const alignTotal = align.length + created.length;
   if (created.length > 0 || !allDone(align)) {

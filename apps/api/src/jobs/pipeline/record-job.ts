@@ -103,7 +103,9 @@ export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonVal
       const ex = `experiment/${experimentId}`;
       await artifact(`${ex}/probe/images.npy`, 'PROBE_IMAGES', probeImages);
       await artifact(`${ex}/probe/labels.npy`, 'PROBE_LABELS', probeLabels);
-      // A retried RECORD replaces what an earlier attempt stored (layers cascade to units and alignments).
+      // A retried RECORD replaces what an earlier attempt stored (layers cascade to units and alignments; their
+      // within-correlation artifacts are keyed by layer id, so they go explicitly, or each retry would orphan them).
+      await tx.artifact.deleteMany({ where: { experimentId, key: { startsWith: 'layer/' } } });
       await tx.layer.deleteMany({ where: { network: { experimentId } } });
       for (const [name, layers] of layerRecords) await writeNetworkLayers(tx, idByName.get(name)!, layers, files, artifact);
       for (const b of blobs) {

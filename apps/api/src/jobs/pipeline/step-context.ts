@@ -40,7 +40,7 @@ export async function stepBasics(ctx: JobContext, experimentId: string): Promise
   if (!exp) throw new PermanentJobError(`experiment ${experimentId} no longer exists`);
   const { validateExperimentSpec } = await import('@convergent/engine/experiment/experiment-spec');
   try {
-    return { exp, spec: validateExperimentSpec(exp.spec) };
+    return { exp, spec: validateExperimentSpec(exp.spec, ctx.specLimits) };
   } catch (err) {
     permanentIfSpec(err);
   }
@@ -57,10 +57,16 @@ export async function stepData(ctx: JobContext, spec: ResolvedExperimentSpec): P
 export async function stepPlan(ctx: JobContext, experimentId: string): Promise<StepPlan> {
   const basics = await stepBasics(ctx, experimentId);
   const data = await stepData(ctx, basics.spec);
-  const engine = await import('@convergent/engine/experiment/run-experiment');
+  const [engine, { checkPlanLimits }, { DEFAULT_SPEC_LIMITS }] = await Promise.all([
+    import('@convergent/engine/experiment/run-experiment'),
+    import('@convergent/engine/experiment/plan-limits'),
+    import('@convergent/engine/spec/limits'),
+  ]);
   try {
-    const archs = engine.resolveArchitectures(basics.spec, data.train.shape, data.train.classes);
+    const archs = engine.resolveArchitectures(basics.spec, data.train.shape, data.train.classes, ctx.specLimits);
     const layers = engine.recordedLayers(basics.spec, archs);
+    // Limits that need the data (image passes, pairs to align, presets' parameters), before anything is planned.
+    checkPlanLimits(basics.spec, archs, layers, data.train.count, ctx.specLimits ?? DEFAULT_SPEC_LIMITS);
     return { ...basics, data, archs, layers, networks: engine.planNetworks(basics.spec, archs) };
   } catch (err) {
     permanentIfSpec(err);

@@ -15,7 +15,7 @@ import type { ResolvedArchitecture } from '@convergent/engine/spec/architecture-
 import type { TrainProgress } from '@convergent/engine/train/train-network';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { artifactWriter } from '../../import/import-result.ts';
-import { packDirectory, unpackDirectory } from '../dir-archive.ts';
+import { packedFile, packSwappedDirectory, unpackDirectory } from '../dir-archive.ts';
 import { PermanentJobError, type JobContext } from '../job-context.ts';
 import { payloadField, stepBasics, stepData } from './step-context.ts';
 
@@ -69,8 +69,15 @@ export async function runTrainJob(ctx: JobContext): Promise<Prisma.InputJsonValu
       uploading = uploading.then(async () => {
         uploadWanted = false;
         try {
-          const bytes = await packDirectory(checkpointDir);
-          await artifactWriter(prisma, exp.teamId, experimentId)(key, 'CHECKPOINT', bytes, { networkId: net.id, mediaType: 'application/octet-stream', metadata: { note } });
+          const bytes = await packSwappedDirectory(checkpointDir);
+          // The epoch the archive holds (the engine may have written newer ones since the upload was asked for).
+          const state = packedFile(bytes, 'state.json');
+          const epoch = state ? (JSON.parse(state.toString('utf8')) as { epoch?: number }).epoch ?? null : null;
+          await artifactWriter(prisma, exp.teamId, experimentId)(key, 'CHECKPOINT', bytes, {
+            networkId: net.id,
+            mediaType: 'application/octet-stream',
+            metadata: { note: epoch !== null ? `${net.name} epoch ${epoch}` : note, epoch },
+          });
         } catch (err) {
           // A file renamed under us (the engine writes checkpoints atomically): the next epoch retries.
           ctx.log(`checkpoint upload skipped: ${(err as Error).message}`);
