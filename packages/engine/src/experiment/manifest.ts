@@ -343,7 +343,7 @@ export function validateManifest(value: unknown): { manifest: ResultManifest; np
       c.noUnknownKeys(st, 'streams', ['version', 'dataOrder']);
       const v = c.integer(st.version, 'streams.version', { min: 1, max: STREAM_VERSION });
       if (v !== undefined && v >= 2) c.oneOf(st.dataOrder, 'streams.dataOrder', DATA_ORDERS);
-      else if (st.dataOrder !== undefined) c.fail('streams.dataOrder', 'is recorded from stream version 2 on; version 1 results have none');
+      else if (v !== undefined && st.dataOrder !== undefined) c.fail('streams.dataOrder', 'is recorded from stream version 2 on; version 1 results have none');
     }
   }
   const ds = c.object(o.dataset, 'dataset');
