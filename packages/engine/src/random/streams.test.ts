@@ -43,6 +43,14 @@ describe('stream hashing', () => {
       name: lenet.name,
     });
     expect(networkKey(spelled, 1)).toBe(networkKey(lenet, 1));
+    // Defaults left out or spelled out resolve to the same spec, hence the same network.
+    const terse = validateArchitectureSpec({ name: 't', inputShape: [8, 8, 1], layers: [{ type: 'conv', filters: 2, kernel: 3 }, { type: 'flatten' }, { type: 'dense', units: 3 }] });
+    const verbose = validateArchitectureSpec({
+      name: 't',
+      inputShape: [8, 8, 1],
+      layers: [{ type: 'conv', name: 'conv0', filters: 2, kernel: 3, stride: 1, padding: 'same', activation: 'relu' }, { type: 'flatten', name: 'flatten1' }, { type: 'dense', name: 'dense2', units: 3, activation: 'linear' }],
+    });
+    expect(networkKey(verbose, 5)).toBe(networkKey(terse, 5));
     // One layer changed (a wider fc1) is another network.
     const wider = validateArchitectureSpec({ ...lenet, layers: lenet.layers.map((l) => (l.name === 'fc1' ? { ...l, units: 129 } : l)) });
     expect(networkKey(wider, 1)).not.toBe(networkKey(lenet, 1));
