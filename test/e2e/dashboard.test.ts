@@ -140,6 +140,8 @@ describe('dashboard end to end', { timeout: 120_000 }, () => {
     expect(table).toContain('conv1');
     expect(table).toContain('fc1');
     expect(await page.locator('[data-testid="split-chart"] .recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    // Stored without a random-stream version (planted rows, like rows from before the field): labelled legacy.
+    expect(await page.textContent('[data-testid="legacy-streams"]')).toContain('Legacy random streams');
     await shot('02-experiment');
   });
 
@@ -271,6 +273,7 @@ describe('dashboard end to end', { timeout: 120_000 }, () => {
     await page.goto(`${web.url}/experiments/${importedId}`);
     await page.waitForSelector('[data-testid="headline-chart"] .recharts-line');
     expect(await page.locator('[data-testid="arch-group"]').count()).toBe(2);
+    expect(await page.locator('[data-testid="legacy-streams"]').count()).toBe(0); // trained with the current streams
     await shot('13-imported-experiment');
     await page.click('[data-testid="open-pair"]');
     await page.waitForURL(/\/pair\?/);

@@ -104,7 +104,7 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
 
   it('experiment groups trained networks by architecture and seed; untrained twins only on request', async () => {
     const d = await ok(url(), A.token, `query($id: ID!) { experiment(id: $id) {
-      name status networkCount layerNames probeImageCount
+      name status networkCount layerNames probeImageCount streamVersion legacyStreams
       architectures { architecture seeds networks { name seed untrained finalValAccuracy metrics { epoch valAccuracy } } }
       all: networks(includeUntrained: true) { totalCount edges { node { name untrained } } }
       wide: networks(architecture: "wide") { totalCount }
@@ -114,6 +114,8 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
     expect(e.networkCount).toBe(4);
     expect(e.layerNames).toEqual(['conv1', 'fc1']);
     expect(e.probeImageCount).toBe(12);
+    // A row stored without a stream version (as every row from before the field) reads as the legacy streams.
+    expect([e.streamVersion, e.legacyStreams]).toEqual([1, true]);
     expect(e.architectures.map((g: any) => [g.architecture, g.seeds])).toEqual([
       ['small', [0, 1, 2]],
       ['wide', [0]],
@@ -485,13 +487,21 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
       split: { seed: 1, validation: 500, probe: 200 },
       architectures: ['lenet'],
       seeds: [1, 2],
-      training: { epochs: 1, batchSize: 64, optimizer: 'adam', learningRate: 0.002 },
+      training: { epochs: 1, batchSize: 64, optimizer: 'adam', learningRate: 0.002, dataOrder: 'per-network' },
     };
     const created = await ok(url(), A.token, `mutation($s: JSON!) { createExperiment(input: { name: "queued", spec: $s }) {
-      experiment { id name status dataset probeImageCount spec } jobs { id kind status experiment { id } } } }`, { s: spec });
+      experiment { id name status dataset probeImageCount spec streamVersion legacyStreams } jobs { id kind status experiment { id } } } }`, { s: spec });
     const exp = created.createExperiment.experiment;
-    expect(exp).toMatchObject({ name: 'queued', status: 'QUEUED', dataset: 'fashion-mnist', probeImageCount: 200 });
+    // Trained by this engine: its random streams (version 2, independent per network), not labelled legacy.
+    expect(exp).toMatchObject({ name: 'queued', status: 'QUEUED', dataset: 'fashion-mnist', probeImageCount: 200, streamVersion: 2, legacyStreams: false });
     expect((exp.spec as { seeds: number[] }).seeds).toEqual([1, 2]);
+    expect((exp.spec as { training: { dataOrder: string } }).training.dataOrder).toBe('per-network');
+    // The engine's validator names a bad data order by its JSON path.
+    const badOrder = await gql(url(), A.token, 'mutation($s: JSON!) { createExperiment(input: { name: "order", spec: $s }) { experiment { id } } }', {
+      s: { ...spec, training: { ...spec.training, dataOrder: 'random' } },
+    });
+    expect(badOrder.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(badOrder.errors?.[0]?.message).toMatch(/training\.dataOrder must be one of shared, per-network/);
     const [job] = created.createExperiment.jobs;
     expect(job).toMatchObject({ kind: 'EXPERIMENT', status: 'QUEUED', experiment: { id: exp.id } });
     // The same name and spec again is refused, naming the existing experiment.
@@ -520,8 +530,9 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
     const imp = await ok(url(), A.token, `mutation($a: String!, $b: String!) { importActivations(input: { name: "ext", methods: [HUNGARIAN], networks: [
       { name: "a", architecture: "mlp", seed: 0, layers: [{ name: "h", path: $a }] },
       { name: "b", architecture: "mlp", seed: 1, layers: [{ name: "h", path: $b }] }] }) {
-      experiment { id source status networks(includeUntrained: true) { totalCount edges { node { name status } } } } job { kind status } } }`, { a: files[0], b: files[1] });
-    expect(imp.importActivations.experiment).toMatchObject({ source: 'ACTIVATIONS', networks: { totalCount: 2 } });
+      experiment { id source status legacyStreams networks(includeUntrained: true) { totalCount edges { node { name status } } } } job { kind status } } }`, { a: files[0], b: files[1] });
+    // Networks trained elsewhere: their random streams are not ours, never labelled legacy.
+    expect(imp.importActivations.experiment).toMatchObject({ source: 'ACTIVATIONS', legacyStreams: false, networks: { totalCount: 2 } });
     expect(imp.importActivations.experiment.networks.edges.map((e: any) => e.node.status)).toEqual(['IMPORTED', 'IMPORTED']);
     expect(imp.importActivations.job).toMatchObject({ kind: 'ALIGN', status: 'QUEUED' });
     expect(await codes(url(), A.token, `mutation($a: String!) { importActivations(input: { name: "ext2", networks: [

@@ -41,9 +41,12 @@ export * from './spec/architecture-spec.ts';
 export * from './spec/presets.ts';
 export * from './spec/build-model.ts';
 
+// random: the networks' random streams (stream version, network key, stream seeds)
+export { STREAM_VERSION, DATA_ORDERS, type DataOrder, type StreamInfo, canonicalJson, fnv1a64, splitmix64, hash64, architectureIdentity, networkKey, familyKey, streamSeed } from './random/streams.ts';
+
 // train: seeded, resumable training and tfjs weight files
 export type { ImageSet } from './train/image-set.ts';
-export { evaluate, trainNetwork, type TrainOptions, type TrainProgress, type TrainResult, type TrainRunOptions } from './train/train-network.ts';
+export { epochOrder, evaluate, trainNetwork, type TrainOptions, type TrainProgress, type TrainResult, type TrainRunOptions } from './train/train-network.ts';
 export { fileLoadHandler, fileSaveHandler, loadModel, loadWeightsInto, saveModel, MODEL_JSON, WEIGHTS_BIN } from './train/weights-io.ts';
 
 // record: streamed joint recording of a network family

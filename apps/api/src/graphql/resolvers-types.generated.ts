@@ -292,6 +292,13 @@ export type Experiment = {
   jobs: JobConnection;
   /** Names of the recorded layers, in network order (union over architectures). */
   layerNames: Array<Scalars['String']['output']>;
+  /**
+   * True when the networks were trained in this project with the old random streams (streamVersion 1): networks of
+   * different architectures with the same seed then started from related weights, which inflates their similarity
+   * (e.g. units matched to the unit with the same index). Re-run the experiment to compare independent networks.
+   * Always false for imported activations (networks trained elsewhere).
+   */
+  legacyStreams: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
   /** Number of trained networks (untrained chance twins not counted). */
   networkCount: Scalars['Int']['output'];
@@ -310,6 +317,14 @@ export type Experiment = {
   /** The spec the experiment was created from (JSON, as validated by the engine). */
   spec: Scalars['JSON']['output'];
   status: ExperimentStatus;
+  /**
+   * Version of the random streams its networks were made with. 2: every random stream of a network (initialisers,
+   * dropout masks, a per-network data order) derives from the network's identity (architecture + seed), so two
+   * networks share a stream only if they are the same network. 1: the old seeding, from (seed, layer index) only,
+   * under which networks of different architectures with the same seed shared their random streams. Stored
+   * experiments and result directories from before the field existed read as 1.
+   */
+  streamVersion: Scalars['Int']['output'];
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -1323,6 +1338,7 @@ export type ExperimentResolvers<ContextType = ApiContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   jobs?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType, RequireFields<ExperimentJobsArgs, 'first'>>;
   layerNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  legacyStreams?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   networkCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   networks?: Resolver<ResolversTypes['NetworkConnection'], ParentType, ContextType, RequireFields<ExperimentNetworksArgs, 'first' | 'includeUntrained'>>;
@@ -1333,6 +1349,7 @@ export type ExperimentResolvers<ContextType = ApiContext, ParentType extends Res
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   spec?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ExperimentStatus'], ParentType, ContextType>;
+  streamVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

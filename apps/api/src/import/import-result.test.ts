@@ -41,7 +41,10 @@ describe.each(testDatabaseKinds())('importResult on %s', (kind) => {
     expect(out.created).toBe(true);
     const prisma = db.prisma;
     const exp = await prisma.experiment.findUniqueOrThrow({ where: { id: out.experimentId } });
-    expect(exp).toMatchObject({ status: 'COMPLETED', source: 'RESULT', name: 'tiny', probeCount: 20 });
+    expect(exp).toMatchObject({ status: 'COMPLETED', source: 'RESULT', name: 'tiny', probeCount: 20, streamVersion: 2 });
+    expect(manifest.streams).toEqual({ version: 2, dataOrder: 'shared' });
+    // Every network has its own stream key (the untrained twins too).
+    expect(new Set(manifest.networks.map((n) => n.streamKey)).size).toBe(manifest.networks.length);
     expect(await prisma.network.count({ where: { experimentId: exp.id } })).toBe(manifest.networks.length);
     // 2 architectures x 2 seeds trained + 1 untrained per architecture.
     expect(await prisma.network.count({ where: { experimentId: exp.id, untrained: true } })).toBe(2);
@@ -110,6 +113,20 @@ describe.each(testDatabaseKinds())('importResult on %s', (kind) => {
     expect(again.created).toBe(false);
     expect(await db.prisma.experiment.count({ where: { teamId } })).toBe(1);
     expect(await db.prisma.unitMatch.count()).toBe(before);
+  });
+
+  it('carries the stream version: a manifest from before stream versions imports as version 1', async () => {
+    const old = path.join(tmp, `old-streams-${kind}`);
+    await fs.cp(dir, old, { recursive: true });
+    const m = JSON.parse(await fs.readFile(path.join(old, 'manifest.json'), 'utf8')) as Record<string, unknown> & { networks: Array<Record<string, unknown>> };
+    delete m.streams;
+    for (const n of m.networks) delete n.streamKey;
+    await fs.writeFile(path.join(old, 'manifest.json'), JSON.stringify(m));
+    const out = await importResult(db.prisma, { teamId, dir: old, name: 'old streams' });
+    expect(out.created).toBe(true);
+    const exp = await db.prisma.experiment.findUniqueOrThrow({ where: { id: out.experimentId } });
+    expect(exp).toMatchObject({ status: 'COMPLETED', name: 'old streams', streamVersion: 1 });
+    await fs.rm(old, { recursive: true, force: true });
   });
 
   it('leaves nothing behind when the transaction cannot finish, and names a missing directory', async () => {

@@ -233,6 +233,8 @@ async function writeManifest(
         error: null,
         probeCount: m.dataset.probe,
         probe,
+        // The manifest's random-stream version (results from before it existed read as 1).
+        streamVersion: m.streams.version,
         completedAt: new Date(),
         ...(options.placeholder
           ? { name: options.name?.trim() || spec.name, dataset: m.dataset.name, spec: spec as unknown as Prisma.InputJsonValue, specHash: hash, description: `imported from ${path.basename(files.dir)}` }
@@ -252,6 +254,7 @@ async function writeManifest(
         source: 'RESULT',
         status: 'COMPLETED',
         probeCount: m.dataset.probe,
+        streamVersion: m.streams.version,
         completedAt: new Date(),
       },
     });

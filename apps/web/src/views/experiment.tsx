@@ -34,6 +34,11 @@ export function ExperimentPage() {
       </h1>
       {result.error ? <ErrorBox error={result.error} /> : null}
       {exp.status === 'FAILED' ? <ErrorBox error={exp.error ?? 'no reason recorded'} title="This experiment failed" /> : null}
+      {exp.legacyStreams ? (
+        <p className="muted" data-testid="legacy-streams">
+          Legacy random streams: these networks were made with the old seeding, under which architectures sharing a seed shared their initial weights; re-run the experiment to compare independent networks.
+        </p>
+      ) : null}
       <div className="stats">
         <Stat label="dataset" value={exp.dataset} />
         <Stat label="networks" value={exp.networkCount} />

@@ -47,3 +47,14 @@ describe('validateExperimentSpec: methods, knn and stitch', () => {
     );
   });
 });
+
+describe('validateExperimentSpec: training.dataOrder', () => {
+  it('defaults to shared and accepts per-network', () => {
+    expect(validateExperimentSpec(base).training.dataOrder).toBe('shared');
+    expect(validateExperimentSpec({ ...base, training: { ...base.training, dataOrder: 'per-network' } }).training.dataOrder).toBe('per-network');
+  });
+
+  it('names the JSON path of a bad value', () => {
+    expect(() => validateExperimentSpec({ ...base, training: { ...base.training, dataOrder: 'random' } })).toThrow(/training\.dataOrder must be one of shared, per-network \(got "random"\)/);
+  });
+});

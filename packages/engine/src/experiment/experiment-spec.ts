@@ -8,6 +8,7 @@ import { Checker, joinPath } from '../spec/json-checks.ts';
 import { DEFAULT_SPEC_LIMITS, fmt, type SpecLimits } from '../spec/limits.ts';
 import { PRESET_NAMES } from '../spec/presets.ts';
 import { DEFAULT_KNN_K, KNN_METRICS, type KnnMetric } from '../align/knn-metric.ts';
+import { DATA_ORDERS, type DataOrder } from '../random/streams.ts';
 
 export const OPTIMIZERS = ['adam', 'sgd', 'momentum'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
@@ -34,6 +35,12 @@ export interface TrainingSpec {
   momentum?: number;
   /** Use only the first N training images (after the seeded split); default all. */
   trainLimit?: number;
+  /**
+   * The order training images are seen in, per epoch: `shared` (default; every network of the experiment sees the
+   * same order, from the split seed and the epoch, as in the paper) or `per-network` (each network its own order,
+   * from its identity: architecture and seed). Initialisers and dropout are per network either way.
+   */
+  dataOrder?: DataOrder;
 }
 
 export interface SplitSpec {
@@ -86,7 +93,8 @@ export interface ExperimentSpec {
 
 const DEFAULT_PENALTIES = [0.01, 0.03, 0.1, 0.3];
 
-export interface ResolvedExperimentSpec extends Required<Omit<ExperimentSpec, 'record' | 'dump' | 'mi' | 'methods' | 'knn' | 'stitch'>> {
+export interface ResolvedExperimentSpec extends Required<Omit<ExperimentSpec, 'record' | 'dump' | 'mi' | 'methods' | 'knn' | 'stitch' | 'training'>> {
+  training: TrainingSpec & { dataOrder: DataOrder };
   record?: string[];
   dump?: { layers: string[]; positions: number };
   mi: { bins: number; samples: number };
@@ -152,13 +160,14 @@ export function validateExperimentSpec(value: unknown, limits: SpecLimits = DEFA
 
   const t = c.object(o.training, 'training');
   if (t) {
-    c.noUnknownKeys(t, 'training', ['epochs', 'batchSize', 'optimizer', 'learningRate', 'momentum', 'trainLimit']);
+    c.noUnknownKeys(t, 'training', ['epochs', 'batchSize', 'optimizer', 'learningRate', 'momentum', 'trainLimit', 'dataOrder']);
     c.integer(t.epochs, 'training.epochs', { min: 1, max: limits.maxEpochs });
     c.integer(t.batchSize, 'training.batchSize', { min: 1, max: limits.maxBatchSize });
     c.oneOf(t.optimizer, 'training.optimizer', OPTIMIZERS);
     c.number(t.learningRate, 'training.learningRate', { min: 0, exclusiveMin: true });
     if (t.momentum !== undefined) c.number(t.momentum, 'training.momentum', { min: 0, max: 1 });
     if (t.trainLimit !== undefined) c.integer(t.trainLimit, 'training.trainLimit', { min: 1 });
+    if (t.dataOrder !== undefined) c.oneOf(t.dataOrder, 'training.dataOrder', DATA_ORDERS);
     if (typeof t.epochs === 'number' && typeof t.trainLimit === 'number' && t.epochs * t.trainLimit > limits.maxTrainingSamples) {
       c.fail('training', `epochs × trainLimit = ${fmt(t.epochs * t.trainLimit)} image passes per network, over the limit of ${fmt(limits.maxTrainingSamples)}; train fewer epochs or on fewer images`);
     }
@@ -208,6 +217,7 @@ export function validateExperimentSpec(value: unknown, limits: SpecLimits = DEFA
       learningRate: tr.learningRate as number,
       momentum: (tr.momentum as number | undefined) ?? 0.9,
       ...(tr.trainLimit !== undefined ? { trainLimit: tr.trainLimit as number } : {}),
+      dataOrder: (tr.dataOrder as DataOrder | undefined) ?? 'shared',
     },
     ...(o.record !== undefined ? { record: o.record as string[] } : {}),
     methods: resolveMethods(o.methods as Array<AlignMethod | 'all'> | undefined),

@@ -86,4 +86,18 @@ describe('validateManifest', () => {
     const typed: ResultManifest = validateManifest(manifest()).manifest;
     expect(typed.networks).toHaveLength(2);
   });
+
+  it('reads a manifest without `streams` as stream version 1 and checks a recorded one', () => {
+    const old = manifest();
+    expect(validateManifest(old).manifest.streams).toEqual({ version: 1 });
+    expect(old.streams).toBeUndefined(); // the caller's object is left as it was
+    const now = { ...manifest(), streams: { version: 2, dataOrder: 'per-network' } };
+    expect(validateManifest(now).manifest.streams).toEqual({ version: 2, dataOrder: 'per-network' });
+    expect(errors({ ...manifest(), streams: { version: 2 } })).toEqual(['streams.dataOrder must be one of shared, per-network (got undefined)']);
+    expect(errors({ ...manifest(), streams: { version: 3, dataOrder: 'shared' } })).toEqual(['streams.version must be a positive integer ≤ 2']);
+    expect(errors({ ...manifest(), streams: { version: 1, dataOrder: 'shared' } })).toEqual(['streams.dataOrder is recorded from stream version 2 on; version 1 results have none']);
+    const keyed = manifest() as { networks: Array<Record<string, unknown>> };
+    keyed.networks[0]!.streamKey = 'not-hex';
+    expect(errors(keyed)).toEqual(['networks[0].streamKey must be 16 lowercase hex digits']);
+  });
 });

@@ -19,6 +19,7 @@ import path from 'node:path';
 import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
 import { Checker, SpecError, joinPath } from '../spec/json-checks.ts';
 import type { ResolvedExperimentSpec } from './experiment-spec.ts';
+import { DATA_ORDERS, STREAM_VERSION, type StreamInfo } from '../random/streams.ts';
 
 export const MANIFEST_FORMAT = 'convergent-result';
 export const MANIFEST_VERSION = 1;
@@ -89,6 +90,11 @@ export interface NetworkRecord {
   id: string;
   architecture: string;
   seed: number;
+  /**
+   * Stream version ≥ 2: the network key (16 hex digits, a hash of the resolved architecture and the seed) every
+   * random stream of this network derives from (random/streams.ts). Two networks with the same key are the same network.
+   */
+  streamKey?: string;
   /** `untrained` networks are the chance baseline (initialised, never trained). */
   role: 'trained' | 'untrained';
   spec: ResolvedArchitecture;
@@ -258,6 +264,13 @@ export interface ResultManifest {
   version: typeof MANIFEST_VERSION;
   createdAt: string;
   experiment: ResolvedExperimentSpec;
+  /**
+   * The random streams the networks were made with (random/streams.ts): version 2 derives every stream from the
+   * network's identity (architecture + seed) and records the data order; a manifest without this field was written
+   * before it existed and reads as `{ version: 1 }` (initialisers and dropout from (seed, layer index) only, so
+   * networks of different architectures with the same seed shared streams).
+   */
+  streams: StreamInfo;
   dataset: {
     name: string;
     imageShape: [number, number, number];
@@ -317,11 +330,22 @@ export function validateManifest(value: unknown): { manifest: ResultManifest; np
   const other: string[] = [];
   const m = c.object(value, '(manifest)');
   if (!m) c.done('invalid result manifest');
-  const o = m as Record<string, unknown>;
+  // A shallow copy: reading an old manifest fills in defaults (streams) without touching the caller's object.
+  const o = { ...(m as Record<string, unknown>) };
   if (o.format !== MANIFEST_FORMAT) c.fail('format', `must be "${MANIFEST_FORMAT}"`);
   if (o.version !== MANIFEST_VERSION) c.fail('version', `must be ${MANIFEST_VERSION} (this reader does not know version ${JSON.stringify(o.version)})`);
   if (typeof o.createdAt !== 'string' || Number.isNaN(Date.parse(o.createdAt))) c.fail('createdAt', 'must be an ISO date string');
   c.object(o.experiment, 'experiment');
+  if (o.streams === undefined) o.streams = { version: 1 };
+  else {
+    const st = c.object(o.streams, 'streams');
+    if (st) {
+      c.noUnknownKeys(st, 'streams', ['version', 'dataOrder']);
+      const v = c.integer(st.version, 'streams.version', { min: 1, max: STREAM_VERSION });
+      if (v !== undefined && v >= 2) c.oneOf(st.dataOrder, 'streams.dataOrder', DATA_ORDERS);
+      else if (v !== undefined && st.dataOrder !== undefined) c.fail('streams.dataOrder', 'is recorded from stream version 2 on; version 1 results have none');
+    }
+  }
   const ds = c.object(o.dataset, 'dataset');
   if (ds) {
     c.string(ds.name, 'dataset.name');
@@ -356,6 +380,7 @@ export function validateManifest(value: unknown): { manifest: ResultManifest; np
     if (id !== undefined) unitsOf.set(id, layerUnits);
     c.string(n.architecture, joinPath(p, 'architecture'));
     c.integer(n.seed, joinPath(p, 'seed'), { min: 0 });
+    if (n.streamKey !== undefined && (typeof n.streamKey !== 'string' || !/^[0-9a-f]{16}$/.test(n.streamKey))) c.fail(joinPath(p, 'streamKey'), 'must be 16 lowercase hex digits');
     c.oneOf(n.role, joinPath(p, 'role'), ['trained', 'untrained'] as const);
     c.object(n.spec, joinPath(p, 'spec'));
     c.integer(n.parameterCount, joinPath(p, 'parameterCount'), { min: 0 });

@@ -19,6 +19,7 @@ import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
 import { validateArchitectureSpec } from '../spec/architecture-spec.ts';
 import { buildModel, mixSeed, parameterCount, receptiveField } from '../spec/build-model.ts';
 import { SpecError } from '../spec/json-checks.ts';
+import { STREAM_VERSION, networkKey } from '../random/streams.ts';
 import { presetArchitecture } from '../spec/presets.ts';
 import type { ImageSet } from '../train/image-set.ts';
 import type { TrainProgress } from '../train/train-network.ts';
@@ -289,7 +290,8 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
       id: n.id,
       spec: n.arch,
       seed: n.seed,
-      training: spec.training,
+      // The shared data order is the family's: every network gets the split seed as its seed.
+      training: { ...spec.training, dataOrderSeed: spec.split.seed },
       outDir: path.join(partial, 'networks', n.id),
       checkpointDir: path.join(partial, 'checkpoints', n.id),
       data: { dataset: spec.dataset, split: spec.split, ...(spec.training.trainLimit ? { trainLimit: spec.training.trainLimit } : {}) },
@@ -395,6 +397,7 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
       version: MANIFEST_VERSION,
       createdAt: new Date().toISOString(),
       experiment: spec,
+      streams: { version: STREAM_VERSION, dataOrder: spec.training.dataOrder },
       dataset: {
         name: data.name,
         imageShape: data.train.shape,
@@ -417,6 +420,7 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
           id: n.id,
           architecture: n.arch.name,
           seed: n.seed,
+          streamKey: networkKey(n.arch, n.seed),
           role: n.role,
           spec: n.arch,
           parameterCount: params,

@@ -1,12 +1,19 @@
 /**
- * Build a tf.LayersModel from a validated architecture spec, deterministically: every initializer gets
- * a seed derived from (network seed, layer index), and dropout masks come from (seed, layer, step)
- * through a `DropoutClock` the trainer advances, so training is reproducible and resumable.
+ * Build a tf.LayersModel from a validated architecture spec, deterministically. Every random stream derives from
+ * the network's identity (random/streams.ts, stream version 2): each kernel initialiser is seeded by
+ * `init/<layer>/kernel` and each dropout mask by `dropout/<layer>/<step>` under the network key (a hash of the
+ * resolved architecture and the seed), through a `DropoutClock` the trainer advances, so training is reproducible
+ * and resumable, and two networks share a stream only if they are the same network.
  */
 import * as tf from '@tensorflow/tfjs';
+import { networkKey, streamSeed } from '../random/streams.ts';
 import { type ResolvedArchitecture, type ResolvedLayer, residualShapes } from './architecture-spec.ts';
 
-/** Mix integers into a 31-bit seed (splitmix-style), so nearby seeds give unrelated streams. */
+/**
+ * Mix integers into a 31-bit seed (splitmix-style), so nearby seeds give unrelated streams. Used for family-level
+ * choices that are not a network's streams (untrained twins' seeds, recording samples); a network's own streams
+ * come from `streamSeed` (random/streams.ts).
+ */
 export function mixSeed(...parts: number[]): number {
   let h = 0x9e3779b9 | 0;
   for (const p of parts) {
@@ -25,32 +32,35 @@ export interface DropoutClock {
 
 interface SeededDropoutArgs {
   rate: number;
-  baseSeed: number;
+  /** The seed of the mask at a training step. */
+  seedAt: (step: number) => number;
   clock: DropoutClock;
   name: string;
 }
 
 /**
- * Dropout whose mask is seeded by (base seed, step). tfjs's own Dropout reuses one seed for every call
- * (the same mask each batch). Serialises as a plain `Dropout`, so saved models load anywhere.
+ * Dropout whose mask is seeded per step (`dropout/<layer>/<step>` of the network's streams). tfjs's own Dropout
+ * reuses one seed for every call (the same mask each batch). Serialises as a plain `Dropout`, so saved models load
+ * anywhere.
  */
 class SeededDropout extends tf.layers.Layer {
   static className = 'Dropout';
   private readonly rate: number;
-  private readonly baseSeed: number;
+  private readonly seedAt: (step: number) => number;
   private readonly clock: DropoutClock;
 
   constructor(args: SeededDropoutArgs) {
     super({ name: args.name });
     this.rate = args.rate;
-    this.baseSeed = args.baseSeed;
+    this.seedAt = args.seedAt;
     this.clock = args.clock;
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
     const x = Array.isArray(inputs) ? inputs[0]! : inputs;
     if (kwargs.training !== true || this.rate === 0) return tf.clone(x);
-    return tf.tidy(() => tf.dropout(x, this.rate, undefined, mixSeed(this.baseSeed, this.clock.step)));
+    const seed = this.seedAt(this.clock.step);
+    return tf.tidy(() => tf.dropout(x, this.rate, undefined, seed));
   }
 
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape | tf.Shape[] {
@@ -68,10 +78,13 @@ export interface BuiltModel {
   activationModel: tf.LayersModel;
   recorded: string[];
   clock: DropoutClock;
+  /** The network key (16 hex digits) its random streams derive from (random/streams.ts). */
+  key: string;
 }
 
 /**
- * Build the model for `spec` with weights initialised from `seed` (same seed → identical weights).
+ * Build the model for `spec` with weights initialised from the streams of (spec, `seed`): the same network twice →
+ * identical weights; another architecture or another seed → unrelated streams.
  * `record` overrides which layers the activation model outputs (default: those marked `record`).
  */
 export function buildModel(spec: ResolvedArchitecture, seed: number, options: { record?: string[] } = {}): BuiltModel {
@@ -79,13 +92,17 @@ export function buildModel(spec: ResolvedArchitecture, seed: number, options: { 
   const input = tf.input({ shape: spec.inputShape, name: 'input' });
   let x: tf.SymbolicTensor = input;
   const outputs = new Map<string, tf.SymbolicTensor>();
-  spec.layers.forEach((l, i) => {
-    const s = (k: number) => mixSeed(seed, i, k);
+  const key = networkKey(spec, seed);
+  const streams: LayerStreams = {
+    init: (layer, what) => streamSeed(key, 'init', layer, what),
+    dropout: (layer) => (step) => streamSeed(key, 'dropout', layer, step),
+  };
+  spec.layers.forEach((l) => {
     if (l.type === 'residual') {
-      // Branch layer j draws its initializer seeds from s(16 (j + 1) + k), the projection from s(15).
-      x = applyResidual(l, x, (name, make) => make(), (b, j) => makeLayer(b, (k) => s(16 * (j + 1) + k), clock), s(15));
+      // Branch layers have names of their own; the projection is the layer `<block>-proj`.
+      x = applyResidual(l, x, (name, make) => make(), (b) => makeLayer(b, streams, clock), streams.init(`${l.name}-proj`, 'kernel'));
     } else {
-      x = makeLayer(l, s, clock).apply(x) as tf.SymbolicTensor;
+      x = makeLayer(l, streams, clock).apply(x) as tf.SymbolicTensor;
     }
     outputs.set(l.name, x);
   });
@@ -97,13 +114,19 @@ export function buildModel(spec: ResolvedArchitecture, seed: number, options: { 
     }
   }
   const activationModel = tf.model({ inputs: input, outputs: recorded.map((n) => outputs.get(n)!) });
-  return { model, activationModel, recorded, clock };
+  return { model, activationModel, recorded, clock, key };
+}
+
+/** Seeds of a network's streams: a layer's initialiser (`what` = `kernel`) and a dropout layer's mask per step. */
+interface LayerStreams {
+  init: (layer: string, what: string) => number;
+  dropout: (layer: string) => (step: number) => number;
 }
 
 type PlainLayer = Exclude<ResolvedLayer, { type: 'residual' }> | Extract<ResolvedLayer, { type: 'residual' }>['layers'][number];
 
-/** The tfjs layer of one (non-residual) spec layer, its initializers seeded by `s(k)`. */
-function makeLayer(l: PlainLayer, s: (k: number) => number, clock: DropoutClock): tf.layers.Layer {
+/** The tfjs layer of one (non-residual) spec layer, its random streams from `streams`. */
+function makeLayer(l: PlainLayer, streams: LayerStreams, clock: DropoutClock): tf.layers.Layer {
   switch (l.type) {
     case 'conv':
       return tf.layers.conv2d({
@@ -113,7 +136,7 @@ function makeLayer(l: PlainLayer, s: (k: number) => number, clock: DropoutClock)
         strides: l.stride ?? 1,
         padding: l.padding ?? 'same',
         activation: l.activation ?? 'relu',
-        kernelInitializer: tf.initializers.glorotUniform({ seed: s(1) }),
+        kernelInitializer: tf.initializers.glorotUniform({ seed: streams.init(l.name, 'kernel') }),
         biasInitializer: 'zeros',
       });
     case 'maxpool':
@@ -126,13 +149,13 @@ function makeLayer(l: PlainLayer, s: (k: number) => number, clock: DropoutClock)
         name: l.name,
         units: l.units,
         activation: l.activation ?? 'relu',
-        kernelInitializer: tf.initializers.glorotUniform({ seed: s(1) }),
+        kernelInitializer: tf.initializers.glorotUniform({ seed: streams.init(l.name, 'kernel') }),
         biasInitializer: 'zeros',
       });
     case 'flatten':
       return tf.layers.flatten({ name: l.name });
     case 'dropout':
-      return new SeededDropout({ name: l.name, rate: l.rate, baseSeed: s(1), clock });
+      return new SeededDropout({ name: l.name, rate: l.rate, seedAt: streams.dropout(l.name), clock });
     case 'batchnorm':
       return tf.layers.batchNormalization({ name: l.name, axis: -1 });
     case 'relu':

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../backend/select-backend.ts';
 import { buildModel } from '../spec/build-model.ts';
 import { syntheticImages, tinyArchitecture } from './test-fixtures.ts';
-import { trainNetwork } from './train-network.ts';
+import { type TrainOptions, trainNetwork } from './train-network.ts';
 import { loadModel, saveModel } from './weights-io.ts';
 
 const train = syntheticImages(96, 1);
@@ -52,6 +52,17 @@ describe('trainNetwork', () => {
     expect(weightBytes(r1.built.model)).toEqual(weightBytes(r2.built.model));
     expect(weightBytes(r1.built.model)[0]).not.toEqual(weightBytes(r3.built.model)[0]);
     expect(r1.metrics.map((m) => m.trainLoss)).toEqual(r2.metrics.map((m) => m.trainLoss));
+  });
+
+  it('follows training.dataOrder: shared orders depend on the family seed only, per-network orders on the network', async () => {
+    const spec = tinyArchitecture();
+    const run = (o: Partial<TrainOptions>) => trainNetwork(spec, 3, train, val, { ...opts, epochs: 1, ...o }).then((r) => weightBytes(r.built.model));
+    const shared = await run({ dataOrderSeed: 1 });
+    expect(await run({ dataOrder: 'shared', dataOrderSeed: 1 })).toEqual(shared); // shared is the default
+    expect(await run({ dataOrderSeed: 2 })).not.toEqual(shared); // another family order → other weights
+    const own = await run({ dataOrder: 'per-network', dataOrderSeed: 1 });
+    expect(own).not.toEqual(shared);
+    expect(await run({ dataOrder: 'per-network', dataOrderSeed: 2 })).toEqual(own); // the family seed plays no part
   });
 
   it('resumes from the epoch-1 checkpoint to the same weights as an uninterrupted run', async () => {

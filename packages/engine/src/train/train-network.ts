@@ -1,7 +1,11 @@
 /**
- * Seeded training of one network. Everything random derives from (spec, data, seed): weight init
- * (seeded initializers), data order (a permutation per epoch from (seed, epoch)) and dropout masks
- * (seeded by (seed, layer, step)). The same seed on the same backend gives bit-identical weights.
+ * Seeded training of one network. Every random stream of the network derives from its identity, the network key
+ * (a hash of the resolved architecture and the seed; random/streams.ts, stream version 2): weight init
+ * (`init/<layer>/kernel`) and dropout masks (`dropout/<layer>/<step>`), so two networks share a stream only if they
+ * are the same network. The data order (a permutation per epoch) is `options.dataOrder`: `shared` (default) derives
+ * it from (`dataOrderSeed`, epoch) only, so every network of a family sees the same order (experiments pass their
+ * split seed); `per-network` derives it from the network key. The same network on the same backend gives
+ * bit-identical weights.
  *
  * After each epoch a checkpoint (weights, optimizer state, epoch, step, metrics) is written to
  * `checkpointDir`; a later call with the same arguments resumes from it and ends with the same weights
@@ -13,9 +17,10 @@ import * as tf from '@tensorflow/tfjs';
 import type { OptimizerName } from '../experiment/experiment-spec.ts';
 import type { EpochMetrics } from '../experiment/manifest.ts';
 import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
-import { type BuiltModel, buildModel, mixSeed } from '../spec/build-model.ts';
+import { type BuiltModel, buildModel } from '../spec/build-model.ts';
 import { type ImageSet, batchLabels, batchTensor, rangeIndices, ranges } from './image-set.ts';
 import { seededPermutation } from '../random/seeded-random.ts';
+import { type DataOrder, STREAM_VERSION, familyKey, streamSeed } from '../random/streams.ts';
 import { loadWeightsInto, saveModel, writeFileAtomic } from './weights-io.ts';
 
 export interface TrainOptions {
@@ -25,6 +30,16 @@ export interface TrainOptions {
   learningRate: number;
   /** For `momentum` (default 0.9). */
   momentum?: number;
+  /** `shared` (default): the order depends on (`dataOrderSeed`, epoch) only; `per-network`: on the network key. */
+  dataOrder?: DataOrder;
+  /** Family-level seed of the shared data order (experiments pass their split seed); default 0. */
+  dataOrderSeed?: number;
+}
+
+/** The training-set order of `epoch` (a permutation of 0..n-1) for the network with key `key`. */
+export function epochOrder(n: number, epoch: number, key: string, options: Pick<TrainOptions, 'dataOrder' | 'dataOrderSeed'> = {}): Int32Array {
+  const base = (options.dataOrder ?? 'shared') === 'shared' ? familyKey(options.dataOrderSeed ?? 0) : key;
+  return seededPermutation(n, streamSeed(base, 'data-order', epoch));
 }
 
 export interface TrainProgress {
@@ -81,6 +96,8 @@ interface CheckpointState {
   step: number;
   seed: number;
   architecture: string;
+  /** Stream version the checkpoint was trained with (absent: 1). */
+  streamVersion?: number;
   runKey?: string;
   metrics: EpochMetrics[];
   optimizerSpecs: tf.io.WeightsManifestEntry[];
@@ -185,7 +202,9 @@ export async function trainNetwork(
   let step = 0;
   let startEpoch = 1;
   if (run.checkpointDir) {
-    const ck = await findCheckpoint(run.checkpointDir);
+    let ck = await findCheckpoint(run.checkpointDir);
+    // A checkpoint trained with other random streams cannot continue this run bit-identically: start over.
+    if (ck && (ck.state.streamVersion ?? 1) !== STREAM_VERSION) ck = undefined;
     if (ck) {
       if (ck.state.seed !== seed || ck.state.architecture !== spec.name) {
         throw new Error(`checkpoint in ${run.checkpointDir} is for ${ck.state.architecture} seed ${ck.state.seed}, not ${spec.name} seed ${seed}; delete it or use another folder`);
@@ -208,7 +227,7 @@ export async function trainNetwork(
 
   for (let epoch = startEpoch; epoch <= options.epochs; epoch++) {
     const epochStart = performance.now();
-    const order = seededPermutation(train.count, mixSeed(seed, 0x5eed, epoch));
+    const order = epochOrder(train.count, epoch, built.key, options);
     let lossSum = 0;
     let correct = 0;
     let seen = 0;
@@ -260,7 +279,7 @@ export async function trainNetwork(
       seconds: (performance.now() - epochStart) / 1000,
     };
     metrics.push(m);
-    if (run.checkpointDir) await writeCheckpoint(run.checkpointDir, built, optimizer, { epoch, step, seed, architecture: spec.name, metrics, ...(run.runKey !== undefined ? { runKey: run.runKey } : {}) });
+    if (run.checkpointDir) await writeCheckpoint(run.checkpointDir, built, optimizer, { epoch, step, seed, architecture: spec.name, streamVersion: STREAM_VERSION, metrics, ...(run.runKey !== undefined ? { runKey: run.runKey } : {}) });
     const sps = samplesDone / ((performance.now() - runStart) / 1000);
     run.onProgress?.({ epoch, epochs: options.epochs, batch: batches, batches, loss: m.trainLoss, samplesPerSecond: sps, etaSeconds: (samplesTotal - samplesDone) / sps, phase: 'epoch', metrics: m });
     if (run.stopAfterEpoch === epoch && epoch < options.epochs) {

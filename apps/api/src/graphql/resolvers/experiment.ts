@@ -65,6 +65,9 @@ export const Experiment: ExperimentResolvers<ApiContext> = {
       .map((r) => ({ layer: r.layerName, method: r.method, architecture: r.architecture || null, value: r.value, source: r.source }));
   },
   probeImageCount: (e) => e.probeCount,
+  // Version 2 is the first whose streams derive from the network's identity; imported activations were never
+  // trained here, so their streams are not ours to label.
+  legacyStreams: (e) => e.source !== 'ACTIVATIONS' && e.streamVersion < 2,
   probeImageUrl: (e, _a, ctx) => ctx.links.url(`probe/${e.id}`, '{index}.png'),
 };
 

@@ -5,6 +5,7 @@ import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { validateExperimentSpec } from '@convergent/engine/experiment/experiment-spec';
 import { DEFAULT_SPEC_LIMITS } from '@convergent/engine/spec/limits';
+import { STREAM_VERSION } from '@convergent/engine/random/streams';
 import type { MutationResolvers } from '../resolvers-types.generated.ts';
 import type { ApiContext } from '../context.ts';
 import { apiError, badInput, notFound } from '../errors.ts';
@@ -99,6 +100,8 @@ export const Mutation: MutationResolvers<ApiContext> = {
         dataset: datasetName,
         probe: JSON.parse(JSON.stringify(spec.split)),
         probeCount: spec.split.probe,
+        // Its networks will be trained by this engine, with its random streams.
+        streamVersion: STREAM_VERSION,
         spec: JSON.parse(JSON.stringify(spec)),
         specHash,
         source: 'SPEC',

@@ -16,7 +16,9 @@ const BATCH = 500;
 
 export async function runPlanJob(ctx: JobContext): Promise<Prisma.InputJsonValue> {
   const experimentId = payloadField(ctx, 'experimentId');
-  await ctx.prisma.experiment.updateMany({ where: { id: experimentId }, data: { status: 'RUNNING', phase: 'planning', error: null } });
+  // The networks planned now are trained with this engine's random streams (an experiment queued before an upgrade too).
+  const { STREAM_VERSION } = await import('@convergent/engine/random/streams');
+  await ctx.prisma.experiment.updateMany({ where: { id: experimentId }, data: { status: 'RUNNING', phase: 'planning', error: null, streamVersion: STREAM_VERSION } });
   ctx.progress({ phase: 'loading data and checking the spec', fraction: 0.1 });
   const plan = await stepPlan(ctx, experimentId);
   await ctx.assertOwner();

@@ -99,7 +99,8 @@ export async function runTrainJob(ctx: JobContext): Promise<Prisma.InputJsonValu
     };
     const engine = await import('@convergent/engine/experiment/train-task');
     const trainLimit = spec.training.trainLimit;
-    const task: Omit<TrainTaskInput, 'data'> = { id: net.name, spec: arch, seed: net.seed, training: spec.training, outDir: modelDir, checkpointDir };
+    // The shared data order is the family's: every network of the experiment gets the split seed as its seed.
+    const task: Omit<TrainTaskInput, 'data'> = { id: net.name, spec: arch, seed: net.seed, training: { ...spec.training, dataOrderSeed: spec.split.seed }, outDir: modelDir, checkpointDir };
     const inThread = ctx.trainConcurrency === 1;
     try {
       if (inThread || ctx.loadData) {
