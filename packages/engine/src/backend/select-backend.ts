@@ -12,6 +12,7 @@ import { registerWasmMatMulKernels } from './wasm-matmul-kernels.ts';
 import { registerWasmPoolKernels } from './wasm-pool-kernels.ts';
 import { registerWasmSumKernel } from './wasm-sum-kernel.ts';
 import { registerWasmIdentityKernel } from './wasm-identity-kernel.ts';
+import { loadOrtProducts, ortProductsFailure } from './ort-products.mjs';
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu'];
@@ -19,8 +20,13 @@ export const BACKEND_ORDER: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu
 export interface BackendInfo {
   /** tfjs backend name actually in use. */
   name: BackendName;
-  /** Where it came from, e.g. `@tensorflow/tfjs-node-gpu` or `@tensorflow/tfjs-backend-wasm (simd)`. */
+  /**
+   * Where it came from, e.g. `@tensorflow/tfjs-backend-wasm`, followed by `; products: …` naming the engine of the
+   * large dense CPU products (statistics pass, sparse-prediction Gram, spectral affinity).
+   */
   detail: string;
+  /** Engine of the large dense CPU products: `onnxruntime` when it loaded, else `tfjs` (the backend above). */
+  products: 'onnxruntime' | 'tfjs';
 }
 
 const require = createRequire(import.meta.url);
@@ -91,7 +97,9 @@ async function activate(order: readonly BackendName[], forced: boolean): Promise
     if (detail !== undefined) {
       await tf.ready();
       for (const hook of loadHooks) hook(name);
-      return { name, detail };
+      const ort = await loadOrtProducts();
+      const products = ort ? ort.detail : `tfjs ${name} (${ortProductsFailure() ?? 'onnxruntime-node not loaded'})`;
+      return { name, detail: `${detail}; products: ${products}`, products: ort ? 'onnxruntime' : 'tfjs' };
     }
   }
   const what = forced ? `the forced backend ${order.join()}` : 'any tfjs backend';
