@@ -58,8 +58,12 @@ export interface ActivationSource {
   /** images × height × width. */
   readonly samples: number;
   readonly units: number;
-  /** Samples `[start, start + count)` as `count × units` float32, row-major; throws on a non-finite value. */
-  readSamples(start: number, count: number): Promise<Float32Array>;
+  /**
+   * Samples `[start, start + count)` as `count × units` float32, row-major; throws on a non-finite value. `into`
+   * (at least `count × units` long) is a buffer the caller reuses: dense arrays are read into it (the result is then
+   * a view of it); conv maps, which are transposed, may ignore it.
+   */
+  readSamples(start: number, count: number, into?: Float32Array): Promise<Float32Array>;
   /** All samples in order, `batchRows` at a time (the last batch may be shorter). */
   batches(batchRows: number): AsyncGenerator<ActivationBatch>;
   close(): Promise<void>;
@@ -175,14 +179,14 @@ class NpyActivationSource implements ActivationSource {
     return ` (image ${image}, row ${Math.floor(pos / this.width)}, column ${pos % this.width})`;
   };
 
-  async readSamples(start: number, count: number): Promise<Float32Array> {
+  async readSamples(start: number, count: number, into?: Float32Array): Promise<Float32Array> {
     if (!Number.isSafeInteger(start) || !Number.isSafeInteger(count) || start < 0 || count < 0 || start + count > this.samples) {
       throw new ActivationError(`${this.label}: samples ${start}..${start + count} are outside its ${this.samples} samples`);
     }
     const U = this.units;
     let out: Float32Array;
     if (this.kind === 'dense') {
-      out = await this.reader.readRows(start, count);
+      out = await this.reader.readRows(start, count, into);
     } else {
       const P = this.positions;
       const img0 = Math.floor(start / P);
