@@ -10,6 +10,8 @@ import { probeWebgpu, selectBackend } from './select-backend.ts';
 
 const probe = await probeWebgpu();
 const reason = 'reason' in probe ? probe.reason : undefined;
+// CI installs lavapipe and sets CONVERGENT_REQUIRE_WEBGPU=1: there a missing adapter is a failure, not a skip.
+if (reason && process.env.CONVERGENT_REQUIRE_WEBGPU === '1') throw new Error(`CONVERGENT_REQUIRE_WEBGPU=1 but ${reason}`);
 if (reason) console.warn(`webgpu parity tests skipped: ${reason}`);
 
 type Grads = Float32Array[];
