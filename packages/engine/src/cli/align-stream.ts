@@ -56,7 +56,8 @@ export async function forEachJointBatch(
   // being read while the other is copied into `joint`, so a read is always in flight. Fresh memory is expensive here:
   // first-touch page faults cost more than the read itself (measured: 80 MB into fresh memory 250 ms, into reused
   // memory 7–14 ms; numpy avoids it with transparent huge pages, which Node cannot ask for).
-  const sub = Math.max(1, Math.min(size, Math.floor(readValues / width)));
+  // Fortran-order files and conv maps read a run per unit column (or transpose): small reads would multiply those.
+  const sub = A.contiguous && B.contiguous ? Math.max(1, Math.min(size, Math.floor(readValues / width))) : size;
   const buffers = [0, 1].map(() => ({ a: new Float32Array(sub * p), b: new Float32Array(sub * q) }));
   let turn = 0;
   const read = async (from: number, rows: number) => {

@@ -64,6 +64,11 @@ export interface ActivationSource {
    * a view of it); conv maps, which are transposed, may ignore it.
    */
   readSamples(start: number, count: number, into?: Float32Array): Promise<Float32Array>;
+  /**
+   * True when samples lie contiguously on disk and are read straight into `into` (dense C-order arrays): small
+   * reads then cost what large ones do. False for Fortran order (a read per unit column) and conv maps.
+   */
+  readonly contiguous: boolean;
   /** All samples in order, `batchRows` at a time (the last batch may be shorter). */
   batches(batchRows: number): AsyncGenerator<ActivationBatch>;
   close(): Promise<void>;
@@ -142,6 +147,7 @@ class NpyActivationSource implements ActivationSource {
   readonly samples: number;
   readonly units: number;
   private readonly positions: number;
+  readonly contiguous: boolean;
   /** Sample rows of the last image read (see readSamples). */
   private lastImage: { index: number; rows: Float32Array } | undefined;
 
@@ -166,6 +172,7 @@ class NpyActivationSource implements ActivationSource {
     }
     this.positions = this.height * this.width;
     this.samples = this.images * this.positions;
+    this.contiguous = this.kind === 'dense' && (!reader.fortranOrder || this.units === 1);
   }
 
   get shape(): readonly number[] {
