@@ -58,16 +58,17 @@ export async function trainSteps(input: TrainBenchInput, ctx: JobContext<string>
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     return state % ds.n;
   };
-  const step = (): number => {
+  const step = async (): Promise<number> => {
     const idx = Array.from({ length: input.batch }, nextIndex);
     const x = imagesTensor(ds, idx);
     const y = labelsTensor(ds, idx, true);
     const loss = opt.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor), true)!;
-    const v = loss.dataSync()[0]!;
+    // `await data()`: webgpu in Node cannot read synchronously.
+    const v = (await loss.data())[0]!;
     tf.dispose([x, y, loss]);
     return v;
   };
-  for (let i = 0; i < input.warmup; i++) step();
+  for (let i = 0; i < input.warmup; i++) await step();
   ctx.progress(`${info.name}: warm`);
   const start = Date.now();
   const t0 = performance.now();
@@ -75,7 +76,7 @@ export async function trainSteps(input: TrainBenchInput, ctx: JobContext<string>
   let firstLoss = NaN;
   let lastLoss = NaN;
   for (let i = 0; i < input.steps; i++) {
-    lastLoss = step();
+    lastLoss = await step();
     if (i === 0) firstLoss = lastLoss;
   }
   const c = process.cpuUsage(c0);

@@ -15,6 +15,7 @@
  * than float32 resolves.
  */
 import * as tf from '@tensorflow/tfjs';
+import { productEngine, productNT } from '../linalg/dense-products.ts';
 import { MeasureInputError } from './cca.ts';
 import { DEFAULT_KNN_K, type KnnMetric } from './knn-metric.ts';
 
@@ -109,14 +110,12 @@ export function nearestNeighbours(x: Float32Array | Float64Array, n: number, d: 
   const exactV = new Float64Array(candidates);
   const order = new Int32Array(candidates);
   const block = Math.max(1, Math.min(1024, Math.floor(8_388_608 / n)));
-  const xt = tf.tidy(() => tf.tensor2d(x32, [n, d]).transpose());
+  // Xᵀ as a tfjs tensor only when the products go through tfjs (ONNX Runtime takes X as it is).
+  const xt = productEngine() === 'tfjs' ? tf.tidy(() => tf.tensor2d(x32, [n, d]).transpose() as tf.Tensor2D) : undefined;
   try {
     for (let r0 = 0; r0 < n; r0 += block) {
       const rows = Math.min(block, n - r0);
-      // (dataSync outside tidy: tidy walks whatever it returns, element by element for a typed array.)
-      const gt = tf.tidy(() => tf.matMul(tf.tensor2d(x32.subarray(r0 * d, (r0 + rows) * d), [rows, d]), xt));
-      const g = gt.dataSync() as Float32Array;
-      gt.dispose();
+      const g = productNT(x32.subarray(r0 * d, (r0 + rows) * d), rows, x32, n, d, xt);
       for (let bi = 0; bi < rows; bi++) {
         const i = r0 + bi;
         let size = 0;
@@ -163,7 +162,7 @@ export function nearestNeighbours(x: Float32Array | Float64Array, n: number, d: 
       }
     }
   } finally {
-    xt.dispose();
+    xt?.dispose();
   }
   return { n, k, metric, indices };
 }

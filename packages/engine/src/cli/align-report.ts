@@ -23,7 +23,7 @@ export function formatSummary(report: AlignReport, options: AlignOptions): strin
   const { a, b } = report.inputs;
   out.push(`A: ${a.path}  shape (${a.shape.join(', ')})  ${a.layout}  ${report.unitsA} units`);
   out.push(`B: ${b.path}  shape (${b.shape.join(', ')})  ${b.layout}  ${report.unitsB} units`);
-  out.push(`samples: ${report.samples}   backend: ${report.backend}`);
+  out.push(`samples: ${report.samples}   backend: ${report.backend}   products: ${report.products}`);
   const dead = (d: number[]) => (d.length === 0 ? 'none' : `${d.length} (${d.slice(0, 10).join(', ')}${d.length > 10 ? ', ...' : ''})`);
   out.push(`dead units: A ${dead(report.deadA)}; B ${dead(report.deadB)}`);
   out.push('');

@@ -93,6 +93,7 @@ describe('convergent align: planted permutation', () => {
     const report = JSON.parse(await readFile(json, 'utf8'));
     expect(report).toMatchObject({ samples: 3000, unitsA: 12, unitsB: 12, deadA: [], deadB: [] });
     expect(typeof report.backend).toBe('string');
+    expect(report.products).toBe('onnxruntime');
     expect(report.semi.match).toEqual(expected);
     expect(report.semi.reverseMatch).toEqual(expected.map((_, j) => expected.indexOf(j)));
     expect(report.semi.oneToOneFraction).toBe(1);
@@ -122,7 +123,7 @@ describe('convergent align: planted permutation', () => {
     expect(report.spectral.counts).toEqual(Array(12).fill({ a: 1, b: 1 }));
     expect(report.spectral.sharedFraction).toBe(1);
     expect(Object.keys(report).sort()).toEqual(
-      ['backend', 'cka', 'deadA', 'deadB', 'hungarian', 'inputs', 'mi', 'samples', 'semi', 'sparse', 'spectral', 'unitsA', 'unitsB'].sort(),
+      ['backend', 'cka', 'deadA', 'deadB', 'hungarian', 'inputs', 'mi', 'products', 'samples', 'semi', 'sparse', 'spectral', 'unitsA', 'unitsB'].sort(),
     );
     expect(stdout).toMatch(/semi\s+mean max corr A->B 1\.000/);
     expect(stdout).toMatch(/hungarian\s+mean corr of max-weight matching 1\.000/);

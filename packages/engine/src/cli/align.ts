@@ -196,6 +196,8 @@ export interface AlignReport extends AlignMethodResults {
   deadA: number[];
   deadB: number[];
   backend: string;
+  /** Engine of the large dense products (statistics pass, Grams): `onnxruntime` or `tfjs`. */
+  products: 'onnxruntime' | 'tfjs';
   inputs: { a: { path: string; shape: number[]; layout: string }; b: { path: string; shape: number[]; layout: string } };
 }
 
@@ -276,6 +278,7 @@ export async function alignFiles(options: AlignOptions, progress: Progress): Pro
       deadA: deadList(pair.deadA),
       deadB: deadList(pair.deadB),
       backend: backend.name,
+      products: backend.products,
       inputs: {
         a: { path: A.label, shape: [...A.shape], layout: A.kind === 'dense' ? 'dense' : A.layout! },
         b: { path: B.label, shape: [...B.shape], layout: B.kind === 'dense' ? 'dense' : B.layout! },

@@ -296,7 +296,8 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
       checkpointDir: path.join(partial, 'checkpoints', n.id),
       data: { dataset: spec.dataset, split: spec.split, ...(spec.training.trainLimit ? { trainLimit: spec.training.trainLimit } : {}) },
     }));
-    const outputs = await trainAll(tasks, trainData, data.validation, options, progress);
+    // One GPU device per process, opened by this thread: on webgpu the networks train here, one after another.
+    const outputs = await trainAll(tasks, trainData, data.validation, backend.name === 'webgpu' ? { ...options, concurrency: 1 } : options, progress);
     const trainSeconds = (performance.now() - tTrain) / 1000;
     for (const n of nets.filter((x) => x.role === 'untrained')) {
       const { model } = buildModel(n.arch, n.seed);

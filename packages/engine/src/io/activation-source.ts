@@ -58,8 +58,17 @@ export interface ActivationSource {
   /** images × height × width. */
   readonly samples: number;
   readonly units: number;
-  /** Samples `[start, start + count)` as `count × units` float32, row-major; throws on a non-finite value. */
-  readSamples(start: number, count: number): Promise<Float32Array>;
+  /**
+   * Samples `[start, start + count)` as `count × units` float32, row-major; throws on a non-finite value. `into`
+   * (at least `count × units` long) is a buffer the caller reuses: dense arrays are read into it (the result is then
+   * a view of it); conv maps, which are transposed, may ignore it.
+   */
+  readSamples(start: number, count: number, into?: Float32Array): Promise<Float32Array>;
+  /**
+   * True when samples lie contiguously on disk and are read straight into `into` (dense C-order arrays): small
+   * reads then cost what large ones do. False for Fortran order (a read per unit column) and conv maps.
+   */
+  readonly contiguous: boolean;
   /** All samples in order, `batchRows` at a time (the last batch may be shorter). */
   batches(batchRows: number): AsyncGenerator<ActivationBatch>;
   close(): Promise<void>;
@@ -138,6 +147,7 @@ class NpyActivationSource implements ActivationSource {
   readonly samples: number;
   readonly units: number;
   private readonly positions: number;
+  readonly contiguous: boolean;
   /** Sample rows of the last image read (see readSamples). */
   private lastImage: { index: number; rows: Float32Array } | undefined;
 
@@ -162,6 +172,7 @@ class NpyActivationSource implements ActivationSource {
     }
     this.positions = this.height * this.width;
     this.samples = this.images * this.positions;
+    this.contiguous = this.kind === 'dense' && (!reader.fortranOrder || this.units === 1);
   }
 
   get shape(): readonly number[] {
@@ -175,14 +186,14 @@ class NpyActivationSource implements ActivationSource {
     return ` (image ${image}, row ${Math.floor(pos / this.width)}, column ${pos % this.width})`;
   };
 
-  async readSamples(start: number, count: number): Promise<Float32Array> {
+  async readSamples(start: number, count: number, into?: Float32Array): Promise<Float32Array> {
     if (!Number.isSafeInteger(start) || !Number.isSafeInteger(count) || start < 0 || count < 0 || start + count > this.samples) {
       throw new ActivationError(`${this.label}: samples ${start}..${start + count} are outside its ${this.samples} samples`);
     }
     const U = this.units;
     let out: Float32Array;
     if (this.kind === 'dense') {
-      out = await this.reader.readRows(start, count);
+      out = await this.reader.readRows(start, count, into);
     } else {
       const P = this.positions;
       const img0 = Math.floor(start / P);

@@ -52,13 +52,22 @@ describe('numpy-written fixtures', () => {
         const expected = expectedFloat32(entry.values);
         const all = await reader.readRows(0, reader.rows);
         expect(Array.from(all)).toEqual(Array.from(expected));
+        const into = new Float32Array(reader.rows * reader.rowLength + 3);
         // Every contiguous window of rows matches the corresponding slice.
         for (let start = 0; start < reader.rows; start++) {
           for (let count = 0; start + count <= reader.rows; count++) {
             const part = await reader.readRows(start, count);
             const want = expected.subarray(start * reader.rowLength, (start + count) * reader.rowLength);
             expect(Array.from(part)).toEqual(Array.from(want));
+            // The same rows into a reused buffer (poisoned first): a view of it, every value written.
+            into.fill(Number.NaN);
+            const view = await reader.readRows(start, count, into);
+            expect(view.buffer).toBe(into.buffer);
+            expect(Array.from(view)).toEqual(Array.from(want));
           }
+        }
+        if (reader.rows * reader.rowLength > 0) {
+          await expect(reader.readRows(0, reader.rows, new Float32Array(reader.rows * reader.rowLength - 1))).rejects.toThrow(/readRows into a buffer of/);
         }
       } finally {
         await reader.close();

@@ -158,18 +158,21 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
       // Joint rows: every network's units side by side, one row per (image, y, x).
       const joint = tf.tidy(() => tf.concat(parts.map((t, i) => t.reshape([-1, layer.members[i]!.units])), 1));
       const rows = joint.shape[0]!;
-      const data = joint.dataSync() as Float32Array;
+      // Every read is `await data()`: webgpu in Node cannot read synchronously (dataSync needs OffscreenCanvas).
+      const data = (await joint.data()) as Float32Array;
       joint.dispose();
       layer.acc.update(data, rows);
       layer.reservoir?.update(data, rows);
       layer.imageRows?.update(data, rows);
-      layer.members.forEach((m, i) => {
+      for (const [i, m] of layer.members.entries()) {
         const t = parts[i]!;
         const P = layer.positions;
-        const [maxV, argV] = tf.tidy(() => {
+        const [maxT, argT] = tf.tidy(() => {
           const r = t.reshape([n, P, m.units]);
-          return [r.max(1).dataSync() as Float32Array, r.argMax(1).dataSync() as Int32Array];
+          return [r.max(1), r.argMax(1)];
         });
+        const [maxV, argV] = [(await maxT.data()) as Float32Array, (await argT.data()) as Int32Array];
+        tf.dispose([maxT, argT]);
         const w = m.kind === 'conv' ? m.shape[1]! : 1;
         for (let im = 0; im < n; im++) {
           for (let u = 0; u < m.units; u++) {
@@ -188,7 +191,7 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
           }
           m.dumpRows.push(out);
         }
-      });
+      }
     }
     for (const o of outputs) tf.dispose(o);
     done += n;

@@ -15,6 +15,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { GramProduct } from './gram-product.mjs';
+import { ortProducts } from '../backend/ort-products.mjs';
 import { defaultProductThreads, PooledGram, productWorkers } from './product-pool.ts';
 
 /** A network's units inside the joint vector: columns `offset .. offset + count − 1`. */
@@ -244,7 +245,7 @@ export class MomentAccumulator {
   }
 
   /** S2 (lower triangle) += UᵀU in float64. */
-  private addProductJs(u: Float64Array, rows: number): void {
+  private addProductJs(u: Float64Array | Float32Array, rows: number): void {
     const e = this.ext;
     const s2 = this.s2;
     for (let r = 0; r < rows; r++) {
@@ -263,8 +264,9 @@ export class MomentAccumulator {
   private productPool(rows: number): PooledGram | undefined {
     if (this.threads < 2 || this.pooled === null || rows * this.ext * this.ext < POOL_MIN_WORK) return undefined;
     if (this.pooled === undefined) {
-      // The workers run the wasm backend; with another backend (native TensorFlow is multi-threaded itself) stay here.
-      if (tf.getBackend() !== 'wasm') {
+      // The workers run the wasm backend; with another backend (native TensorFlow is multi-threaded itself) or with
+      // ONNX Runtime's products (its own thread pool, `threads` wide) stay here.
+      if (tf.getBackend() !== 'wasm' || ortProducts() !== undefined) {
         this.pooled = null;
         return undefined;
       }
@@ -275,6 +277,12 @@ export class MomentAccumulator {
 
   /** S2 (lower triangle) += UᵀU through tfjs, float32 products added in float64 (see gram-product.mjs). */
   private addProductTf(u: Float32Array, rows: number): void {
+    if (ortProducts() === undefined && tf.getBackend() === 'webgpu') {
+      // The pass is synchronous and a webgpu read is not (dataSync needs OffscreenCanvas in Node): without ONNX
+      // Runtime the float64 loops are the synchronous fallback.
+      this.addProductJs(u, rows);
+      return;
+    }
     this.gram ??= new GramProduct(tf);
     this.gram.add(u, rows, this.ext, this.s2);
     this.lowerOnly = true;

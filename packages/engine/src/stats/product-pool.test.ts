@@ -50,11 +50,16 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return m;
 }
 
+// The pool serves the wasm products; with ONNX Runtime's products (multi-threaded themselves) it stays unused.
+const savedProducts = process.env.CONVERGENT_PRODUCTS;
 beforeAll(async () => {
+  process.env.CONVERGENT_PRODUCTS = 'tfjs';
   await selectBackend();
 });
 
 afterAll(async () => {
+  if (savedProducts === undefined) delete process.env.CONVERGENT_PRODUCTS;
+  else process.env.CONVERGENT_PRODUCTS = savedProducts;
   await closeProductPool();
 });
 
@@ -154,7 +159,7 @@ describe('product workers', () => {
 
   it('does not keep a process alive: a script that used the pool exits without closing it', () => {
     const script = fileURLToPath(new URL('./product-pool.fixture.ts', import.meta.url));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, CONVERGENT_PRODUCTS: 'tfjs' } });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^worker chunks [1-9]\d*/);

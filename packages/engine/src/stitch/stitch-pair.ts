@@ -71,9 +71,10 @@ export async function stitchPair(
       const idx = rangeIndices(s, e);
       const labels = batchLabels(images, idx);
       for (const l of labels) classCounts.set(l, (classCounts.get(l) ?? 0) + 1);
-      const hits = (logits: tf.Tensor): number => {
+      const hits = async (logits: tf.Tensor): Promise<number> => {
         const arg = logits.argMax(-1);
-        const pred = arg.dataSync() as Int32Array;
+        // `await data()`: webgpu in Node cannot read synchronously.
+        const pred = (await arg.data()) as Int32Array;
         arg.dispose();
         let h = 0;
         pred.forEach((v, i) => (h += v === labels[i] ? 1 : 0));
@@ -82,16 +83,16 @@ export async function stitchPair(
       const x = batchTensor(images, idx);
       if (options.ownAccuracy === undefined) {
         const ownLogits = b.model.predict(x) as tf.Tensor;
-        own += hits(ownLogits);
+        own += await hits(ownLogits);
         ownLogits.dispose();
       }
       const act = head.predict(x) as tf.Tensor;
       x.dispose();
-      tensors.forEach((t, k) => {
+      for (const [k, t] of tensors.entries()) {
         const logits = tf.tidy(() => upper.predict(act.reshape([-1, p]).matMul(t.w).add(t.c).reshape([e - s, ...inB])) as tf.Tensor);
-        correct[k]! += hits(logits);
+        correct[k]! += await hits(logits);
         logits.dispose();
-      });
+      }
       act.dispose();
       await new Promise((r) => setImmediate(r));
     }

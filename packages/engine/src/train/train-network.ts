@@ -107,10 +107,11 @@ const STATE = 'state.json';
 
 type AdamInternals = { accBeta1?: tf.Variable; accBeta2?: tf.Variable };
 
-function adamAccumulators(optimizer: tf.Optimizer): { accBeta?: [number, number] } {
+async function adamAccumulators(optimizer: tf.Optimizer): Promise<{ accBeta?: [number, number] }> {
   const o = optimizer as unknown as AdamInternals;
   if (!o.accBeta1 || !o.accBeta2) return {};
-  return { accBeta: [o.accBeta1.dataSync()[0]!, o.accBeta2.dataSync()[0]!] };
+  // Reads are `await data()` throughout: webgpu in Node cannot read synchronously (dataSync needs OffscreenCanvas).
+  return { accBeta: [(await o.accBeta1.data())[0]!, (await o.accBeta2.data())[0]!] };
 }
 const OPT_BIN = 'optimizer.bin';
 
@@ -125,7 +126,7 @@ async function writeCheckpoint(dir: string, built: BuiltModel, optimizer: tf.Opt
   // getWeights returns the optimizer's live variables plus a fresh iteration scalar: free only that.
   if (named[0]?.name === 'iter') named[0].tensor.dispose();
   await writeFileAtomic(path.join(tmp, OPT_BIN), new Uint8Array(data as ArrayBuffer));
-  const full: CheckpointState = { ...state, optimizerSpecs: specs, ...adamAccumulators(optimizer) };
+  const full: CheckpointState = { ...state, optimizerSpecs: specs, ...(await adamAccumulators(optimizer)) };
   await writeFileAtomic(path.join(tmp, STATE), JSON.stringify(full));
   await fs.rm(dir, { recursive: true, force: true });
   await fs.rename(tmp, dir);
@@ -163,19 +164,21 @@ async function restoreCheckpoint(ck: { dir: string; state: CheckpointState }, bu
 }
 
 /** Mean softmax cross-entropy and accuracy of `model` on a whole set, in batches. */
-export function evaluate(model: tf.LayersModel, set: ImageSet, batchSize = 500): { loss: number; accuracy: number } {
+export async function evaluate(model: tf.LayersModel, set: ImageSet, batchSize = 500): Promise<{ loss: number; accuracy: number }> {
   let lossSum = 0;
   let correct = 0;
   for (const [s, e] of ranges(set.count, batchSize)) {
     const idx = rangeIndices(s, e);
-    const [l, c] = tf.tidy(() => {
+    const [lt, ct] = tf.tidy(() => {
       const x = batchTensor(set, idx);
       const y = tf.tensor1d(batchLabels(set, idx), 'int32');
       const logits = model.predict(x) as tf.Tensor2D;
       const loss = tf.losses.softmaxCrossEntropy(tf.oneHot(y, set.classes), logits, undefined, tf.Reduction.SUM);
       const acc = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), y), 'float32'));
-      return [loss.dataSync()[0]!, acc.dataSync()[0]!];
+      return [loss, acc];
     });
+    const [l, c] = [(await lt.data())[0]!, (await ct.data())[0]!];
+    tf.dispose([lt, ct]);
     lossSum += l;
     correct += c;
   }
@@ -236,7 +239,7 @@ export async function trainNetwork(
       run.signal?.throwIfAborted();
       const idx = order.subarray(b * options.batchSize, Math.min(train.count, (b + 1) * options.batchSize));
       built.clock.step = step;
-      const [loss, acc] = tf.tidy(() => {
+      const [lossT, hitsT] = tf.tidy(() => {
         const x = batchTensor(train, idx);
         const y = tf.tensor1d(batchLabels(train, idx), 'int32');
         const onehot = tf.oneHot(y, train.classes);
@@ -250,10 +253,10 @@ export async function trainNetwork(
           true,
           vars,
         )!;
-        const out: [number, number] = [l.dataSync()[0]!, hits!.dataSync()[0]!];
-        hits!.dispose();
-        return out;
+        return [l, hits!];
       });
+      const [loss, acc] = [(await lossT.data())[0]!, (await hitsT.data())[0]!];
+      tf.dispose([lossT, hitsT]);
       if (!Number.isFinite(loss)) throw new Error(`training diverged (loss ${loss}) at epoch ${epoch}, batch ${b + 1}; lower training.learningRate`);
       step++;
       lossSum += loss * idx.length;
@@ -269,7 +272,7 @@ export async function trainNetwork(
       // Let the event loop breathe (abort signals, worker messages).
       if (b % 20 === 19) await new Promise((r) => setImmediate(r));
     }
-    const val = evaluate(built.model, validation);
+    const val = await evaluate(built.model, validation);
     const m: EpochMetrics = {
       epoch,
       trainLoss: lossSum / seen,
