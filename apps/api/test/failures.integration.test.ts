@@ -157,6 +157,41 @@ describe.each(testDatabaseKinds())('failures leave nothing half-written, on %s',
     expect(await db.prisma.experiment.count()).toBe(before);
   });
 
+  it('a raw database error in a job reaches its experiment as one line: no SQL, code excerpt or server path', async () => {
+    // The database itself refuses the plan's rows (as a transaction timeout or a constraint would), with a message
+    // that carries server details; the user must read what happened and what to do, not Prisma's report.
+    await db.pool.query(`CREATE OR REPLACE FUNCTION cv_probe_refuse() RETURNS trigger AS $$
+      BEGIN RAISE EXCEPTION 'probe refusal at /srv/secret/db.sql line 7: INSERT INTO "Network" VALUES (%)', NEW.name; END $$ LANGUAGE plpgsql`);
+    await db.pool.query('CREATE TRIGGER cv_probe_refuse BEFORE INSERT ON "Network" FOR EACH ROW EXECUTE FUNCTION cv_probe_refuse()');
+    try {
+      const n = 60;
+      await writeNpy(path.join(root, 'db-images.npy'), new Uint8Array(n * 64).map((_, i) => (i * 31) % 256), [n, 8, 8]);
+      await writeNpy(path.join(root, 'db-labels.npy'), Int32Array.from({ length: n }, (_, i) => i % 3), [n]);
+      const spec = {
+        name: 'db error',
+        dataset: { npy: { images: path.join(root, 'db-images.npy'), labels: path.join(root, 'db-labels.npy') } },
+        split: { seed: 1, validation: 10, probe: 10 },
+        architectures: [{ name: 'tiny', inputShape: [8, 8, 1], layers: [{ type: 'flatten' }, { type: 'dense', name: 'fc', units: 4, record: true }, { type: 'dense', units: 3 }] }],
+        seeds: [1, 2],
+        training: { epochs: 1, batchSize: 16, optimizer: 'adam', learningRate: 0.01 },
+      };
+      const r = await ok(url(), A.token, 'mutation($input: CreateExperimentInput!) { createExperiment(input: $input) { experiment { id } jobs { id } } }', { input: { name: 'db error', spec } });
+      const id = r['createExperiment'].experiment.id as string;
+      const end = await settled(id);
+      expect(end.status).toBe('FAILED');
+      expect(end.error).toMatch(/^the database refused a write of the experiment job( \(\w+\))?; retry it, and report it if it happens again$/);
+      expect(end.error).not.toMatch(/secret|INSERT|Invalid `|invocation|\.ts:\d+|node_modules|prisma/i);
+      // A database error may pass: the job was tried its 3 times, and wrote nothing.
+      const job = await db.prisma.job.findUniqueOrThrow({ where: { id: r['createExperiment'].jobs[0].id } });
+      expect(job.attempts).toBe(3);
+      expect(job.error).toBe(end.error);
+      expect(await db.prisma.network.count({ where: { experimentId: id } })).toBe(0);
+    } finally {
+      await db.pool.query('DROP TRIGGER IF EXISTS cv_probe_refuse ON "Network"');
+      await db.pool.query('DROP FUNCTION IF EXISTS cv_probe_refuse()');
+    }
+  }, 120_000);
+
   it('refuses at planning what needs the data (pairs to align), marking the experiment FAILED with the limit', async () => {
     // A tiny dataset of the user's own files: 200 images 8x8, 3 classes.
     const n = 200;
