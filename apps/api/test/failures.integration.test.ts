@@ -253,6 +253,8 @@ describe.each(testDatabaseKinds())('failures leave nothing half-written, on %s',
     // 200 · 199 / 2 between + 200 chance pairs at one layer
     expect(end.error).toBe('invalid experiment spec: seeds: 20,100 network pairs to align over 1 recorded layer(s), over the limit of 20,000; use fewer seeds or record fewer layers');
     expect(await db.prisma.network.count({ where: { experimentId: id } })).toBe(0);
+    // A limit does not go away by retrying (planning was tried three times, growing the API each time).
+    expect((await db.prisma.job.findFirstOrThrow({ where: { experimentId: id, kind: 'EXPERIMENT' } })).attempts).toBe(1);
     // Submitting it again starts afresh (a new experiment); the failed one stays with its error.
     const again = await ok(url(), A.token, 'mutation($input: CreateExperimentInput!) { createExperiment(input: $input) { experiment { id } } }', { input: { name: 'many pairs', spec } });
     expect(again['createExperiment'].experiment.id).not.toBe(id);
