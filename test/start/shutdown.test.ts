@@ -64,6 +64,10 @@ describe('npm start shutdown', () => {
     expect(existsSync(lock)).toBe(true);
     expect(statSync(urlFile).mode & 0o777).toBe(0o600);
     const team = await viewer(first);
+    // No secret on the terminal (it lands in scrollback, logs and screen shares): the token is in a 0600 file.
+    expect(first.out() + first.err()).not.toContain(first.token);
+    expect(first.out() + first.err()).not.toMatch(/cv[gs]_[A-Za-z0-9_-]{20,}/);
+    expect(statSync(path.join(data, 'local-token')).mode & 0o777).toBe(0o600);
     first.child.kill('SIGINT');
     expect(await first.exited).toEqual({ code: 0, signal: null });
     expect(first.err()).toMatch(/shutting down/);

@@ -245,5 +245,42 @@ describe.each(testDatabaseKinds())('sessions, signed links, team administration 
     // A file where a directory is expected, inside the roots: same answer again.
     const file = await importResult(A.token, path.join(rootA, 'results', 'acts.npy'));
     expect(file.errors?.[0]?.message).toMatch(/is not an existing directory inside team auth-a's import roots/);
+
+    // The other two ways in, activation files and a spec's dataset files: one answer for all of them too.
+    const filesProbes = [
+      path.join(rootA, 'results', 'acts.npy'), // exists, team A's
+      path.join(rootA, 'results', 'missing.npy'),
+      path.join(rootB, 'missing.npy'),
+      path.join(rootB, 'into-a', 'results', 'acts.npy'), // exists behind a symlink
+      path.join(rootB, '..', 'a', 'results', 'acts.npy'),
+      '/no/such/file.npy',
+    ];
+    const activations = (p: string) =>
+      gql(url(), B.token, `mutation($p: String!) { importActivations(input: { name: "probe", networks: [
+        { name: "a", architecture: "m", seed: 0, layers: [{ name: "h", path: $p }] }, { name: "b", architecture: "m", seed: 1, layers: [{ name: "h", path: $p }] }] }) { experiment { id } } }`, { p });
+    const dataset = (p: string) =>
+      gql(url(), B.token, 'mutation($input: CreateExperimentInput!) { createExperiment(input: $input) { experiment { id } } }', {
+        input: {
+          name: 'probe',
+          spec: {
+            name: 'probe',
+            dataset: { npy: { images: p, labels: p } },
+            split: { seed: 1, validation: 10, probe: 10 },
+            architectures: [{ name: 'tiny', inputShape: [8, 8, 1], layers: [{ type: 'flatten' }, { type: 'dense', name: 'fc', units: 4, record: true }, { type: 'dense', units: 3 }] }],
+            seeds: [1, 2],
+            training: { epochs: 1, batchSize: 16, optimizer: 'adam', learningRate: 0.01 },
+          },
+        },
+      });
+    for (const probe of [activations, dataset]) {
+      const seen = new Set<string>();
+      for (const p of filesProbes) {
+        const r = await probe(p);
+        expect(r.errors?.[0]?.extensions?.code, p).toBe('BAD_USER_INPUT');
+        seen.add(r.errors![0]!.message.replace(JSON.stringify(p), '<path>'));
+      }
+      expect([...seen]).toEqual([expect.stringMatching(/^<path> is not an existing file inside team auth-b's import roots/)]);
+    }
+    expect(await db.prisma.experiment.count({ where: { teamId: B.teamId } })).toBe(0);
   });
 });

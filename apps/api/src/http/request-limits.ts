@@ -79,26 +79,29 @@ const LINGER_MS = 2000;
 
 /**
  * Answer and close the connection: for refusals sent before the body was read (413). Closing a socket with unread
- * data makes the kernel reset it, and a client still writing may then lose the answer; so the rest of the upload
- * is read and dropped for at most LINGER_MS (a lingering close), then the socket is closed either way.
+ * data makes the kernel reset it, and a client still writing then gets EPIPE / ECONNRESET instead of the answer.
+ * Node's server ends a `connection: close` response with `socket.destroySoon()` (FIN, then destroy as soon as it
+ * is written), which is exactly that: the first 10 MB upload on a connection got its 413, every later one "fetch
+ * failed: EPIPE". So this socket lingers instead: the answer and a FIN go out, the rest of the upload is read and
+ * dropped (Node dumps the unread request), and the socket is destroyed when the client closes its side or after
+ * LINGER_MS, whichever comes first.
  */
 export function sendAndClose(req: IncomingMessage, res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   res.shouldKeepAlive = false;
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close', ...headers });
   const socket = res.socket;
-  const close = () => socket?.destroy();
-  const timer = setTimeout(close, LINGER_MS);
-  timer.unref();
-  req.once('end', () => {
-    clearTimeout(timer);
-    socket?.destroySoon?.();
-  });
-  res.end(body, () => {
-    if (req.complete) {
-      clearTimeout(timer);
-      socket?.destroySoon?.();
-    } else req.resume(); // drop the rest of the upload while the client reads the answer
-  });
+  if (socket) {
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+    socket.once('end', () => socket.destroy()); // the client is done sending
+    // Called by Node's server once the answer is written: half-close only (the timer or the client ends it).
+    socket.destroySoon = () => {
+      socket.end();
+    };
+  }
+  res.end(body);
+  req.resume(); // drop the rest of the upload while the client reads the answer
 }
 
 /** Receive-side timeouts and the 100-continue check on the server. */

@@ -327,12 +327,32 @@ describe('convergent align: bad input gives one line and a non-zero exit', () =>
     paths.truncated = join(dir, 'truncated.npy');
     const bytes = await readFile(paths.good);
     await writeFile(paths.truncated, bytes.subarray(0, bytes.length - 10));
+    // A format 2.0 header nesting 100,000 tuples (was "Maximum call stack size exceeded", naming no file).
+    const head = Buffer.from(`{'descr': '<f4', 'fortran_order': False, 'shape': ${'('.repeat(100_000)}${')'.repeat(100_000)}, }`);
+    const pre = Buffer.from([0x93, ...Buffer.from('NUMPY'), 2, 0, 0, 0, 0, 0]);
+    pre.writeUInt32LE(head.length, 8);
+    paths.nested = join(dir, 'nested_header.npy');
+    await writeFile(paths.nested, Buffer.concat([pre, head]));
+    // 2 samples × 40,000 units each: their joint moments are 80,002² float64 (was: grow, then "Invalid typed array
+    // length"). 640 KB of files.
+    paths.wideA = join(dir, 'wide_a.npy');
+    paths.wideB = join(dir, 'wide_b.npy');
+    await writeNpy(paths.wideA, Float32Array.from({ length: 2 * 40_000 }, (_, i) => i % 7), [2, 40_000]);
+    await writeNpy(paths.wideB, Float32Array.from({ length: 2 * 40_000 }, (_, i) => i % 5), [2, 40_000]);
   });
 
   const cases: Array<[string, () => string[], RegExp, number]> = [
     ['missing file', () => ['align', paths.good!, join(dir, 'nope.npy')], /nope\.npy: no such file/, 1],
     ['truncated file', () => ['align', paths.truncated!, paths.good!], /truncated\.npy: file is truncated/, 1],
     ['unsupported dtype', () => ['align', paths.good!, paths.complex!], /unsupported dtype complex/, 1],
+    ['nested .npy header', () => ['align', paths.good!, paths.nested!], /^convergent align: \S*nested_header\.npy: malformed \.npy header \(nested deeper than 16 levels at character \d+\)/, 1],
+    [
+      'more units than memory (checked up front)',
+      () => ['align', paths.wideA!, paths.wideB!],
+      // Node 20: over the typed-array limit; a Node whose arrays may be larger: over this machine's memory.
+      /^convergent align: \S*wide_a\.npy and \S*wide_b\.npy: aligning 40,000 \+ 40,000 units (cannot run: the joint moments of 40,000 \+ 40,000 units would have 6,400,320,004 elements|needs about [\d,.]+ GB of memory)/,
+      1,
+    ],
     ['mismatched sample counts', () => ['align', paths.good!, paths.short!], /sample counts differ: .*good\.npy has 100 samples.*short\.npy has 99/, 1],
     ['NaN (names the unit)', () => ['align', paths.nan!, paths.good!], /nan\.npy: unit 3 has a non-finite value \(NaN\) at sample 17/, 1],
     ['Inf in B (names the unit)', () => ['align', paths.good!, paths.inf!], /inf\.npy: unit 1 has a non-finite value \(-Inf\) at sample 50/, 1],
@@ -372,6 +392,26 @@ describe('convergent align: bad input gives one line and a non-zero exit', () =>
       expect((await readdir(dir)).some((f) => f.startsWith(`err_${what.replace(/\W+/g, '_')}`))).toBe(false);
     });
   }
+});
+
+describe('convergent align: memory is checked before anything is allocated', () => {
+  it('refuses with what it needs and what is available; the same files run when the memory is there', async () => {
+    const { alignFiles, parseAlignArgs } = await import('./align.ts');
+    const { estimateAlignMemory } = await import('./align-memory.ts');
+    const { a, b } = await planted(300, 16, 21);
+    const options = parseAlignArgs([a, b, '--quiet']);
+    const quiet = new Progress({ stdout: { write: () => {} }, stderr: { write: () => {} } }, 'convergent align', false);
+    const need = estimateAlignMemory({ p: 16, q: 16, samples: 300, images: 300, methods: options.methods, miRows: options.miRows, batchRows: 300, workers: 1 });
+    // The joint accumulator ((16 + 16 + 2)² float64 sums), at finalization a copy next to 32² covariance and correlation.
+    expect(need.parts.find((p) => p.what === 'statistics')!.bytes).toBe(8 * (2 * 34 * 34 + 2 * 32 * 32));
+    expect(need.largestArray.elements).toBe(Math.max(34 * 34, Math.min(options.miRows, 300) * 32));
+    await expect(alignFiles({ ...options, availableMemory: need.bytes - 1 }, quiet)).rejects.toThrow(
+      /^\S*planted_a_21\.npy and \S*planted_b_21\.npy: aligning 16 \+ 16 units needs about 0\.0 GB of memory \(statistics 0\.0 GB, .*\) but 0\.0 GB is available; align fewer units/,
+    );
+    const report = await alignFiles({ ...options, availableMemory: need.bytes }, quiet);
+    expect(report.unitsA).toBe(16);
+    expect(report.hungarian!.match).toHaveLength(16);
+  });
 });
 
 describe('convergent CLI entry', () => {

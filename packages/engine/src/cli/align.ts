@@ -19,6 +19,8 @@ import { runAlignMethod, METHOD_NAMES, PAPER_METHOD_NAMES, type AlignMethodResul
 import { formatSummary } from './align-report.ts';
 import { CliError, parseArgs, type CliIO, type Command } from './command.ts';
 import { Progress } from './progress.ts';
+import { availableMemory } from '../experiment/memory-estimate.ts';
+import { checkAlignMemory, estimateAlignMemory } from './align-memory.ts';
 
 export const DEFAULT_PENALTIES = [0.001, 0.003, 0.01, 0.03, 0.1];
 export const DEFAULT_MI_ROWS = DEFAULT_MI_SAMPLE_ROWS;
@@ -45,6 +47,8 @@ export interface AlignOptions {
   /** Mutual kNN: neighbours per image (default 10) and metric (default euclidean). */
   k?: number;
   knnMetric?: KnnMetric;
+  /** Bytes this run may use (default: the machine's available memory, or its cgroup's limit); tests set it. */
+  availableMemory?: number;
 }
 
 const USAGE = `Usage: convergent align A.npy B.npy [options]
@@ -245,6 +249,21 @@ export async function alignFiles(options: AlignOptions, progress: Progress): Pro
     if (options.clusters !== undefined && options.methods.includes('spectral') && options.clusters > p + q) {
       throw new CliError(`--clusters ${options.clusters} is more than the ${p + q} units of A and B together (${p} + ${q})`, 2);
     }
+    const width = p + q;
+    const N = A.samples;
+    const batchRows = Math.min(N, options.batchRows ?? Math.max(256, Math.min(65_536, Math.floor(4_194_304 / width))));
+    const workers = Math.max(1, Math.min(options.workers ?? 1, Math.floor(N / 2)));
+    // Before anything is allocated: does the pass fit this machine (two 2 M-unit layers grew to 6 GB and then
+    // failed with "Invalid typed array length")?
+    try {
+      checkAlignMemory(
+        estimateAlignMemory({ p, q, samples: N, images: A.images, methods: options.methods, miRows: options.miRows, batchRows, workers }),
+        options.availableMemory ?? availableMemory(),
+        { p, q },
+      );
+    } catch (err) {
+      throw new CliError(`${A.label} and ${B.label}: ${(err as Error).message}`);
+    }
     // tfjs loads only now, so bad options and bad files are reported without waiting for it.
     const [{ selectBackend }, { pairStatistics }, { streamJointMoments }] = await Promise.all([
       import('../backend/select-backend.ts'),
@@ -252,8 +271,6 @@ export async function alignFiles(options: AlignOptions, progress: Progress): Pro
       import('./align-stream.ts'),
     ]);
     const backend = await selectBackend();
-    const width = p + q;
-    const N = A.samples;
     const reservoir = options.methods.includes('mi') ? new RowReservoir(width, Math.min(options.miRows, N), options.seed) : undefined;
     const images = options.methods.includes('knn') ? new ImageMeans(width, A.samples / A.images, A.images) : undefined;
     const joint = await streamJointMoments(
@@ -263,8 +280,8 @@ export async function alignFiles(options: AlignOptions, progress: Progress): Pro
         a: { path: options.a, layout: options.layout, ...(options.keyA !== undefined ? { key: options.keyA } : {}) },
         b: { path: options.b, layout: options.layout, ...(options.keyB !== undefined ? { key: options.keyB } : {}) },
         // About 4M values per batch: big enough for efficient products, small enough to stream.
-        batchRows: Math.min(N, options.batchRows ?? Math.max(256, Math.min(65_536, Math.floor(4_194_304 / width)))),
-        workers: options.workers ?? 1,
+        batchRows,
+        workers,
         reservoir,
         images,
       },

@@ -90,6 +90,13 @@ describe('convergent experiment run', () => {
     bad.architectures[0]!.layers[0]!.filters = 0;
     expect(await run(bad)).toEqual({ code: 1, err: 'convergent experiment run: invalid experiment spec: architectures[0].layers[0].filters must be a positive integer\n' });
     expect((await run({ ...spec, record: ['conv5'] })).err).toMatch(/record\[0\] "conv5" is not a layer of any architecture/);
+    // A 2 M-unit layer (grew to 6.3 GB, then "Invalid typed array length"): refused at once, naming the limit.
+    const wide = structuredClone(spec) as typeof spec & { architectures: Array<{ layers: Array<Record<string, unknown>> }> };
+    wide.architectures[0]!.layers[3]!.units = 2_000_000;
+    const refused = await run(wide);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^convergent experiment run: invalid experiment spec: .*architectures\[0\]\.layers\[3\]\.units 2,000,000 exceeds the limit of 16,384 units per layer/);
+    expect(refused.err.trimEnd().split('\n')).toHaveLength(1);
     expect((await run({ ...spec, dataset: { npy: { images: 'nope.npy', labels: 'labels.npy' } } })).err).toMatch(/nope\.npy/);
     expect((await run({ ...spec, dataset: 'cifar' })).err).toMatch(/unknown dataset "cifar"/);
     expect((await run('{ not json')).err).toMatch(/is not valid JSON/);
