@@ -226,13 +226,13 @@ export async function main(argv: string[]): Promise<number> {
       '  Ctrl-C stops everything cleanly.',
       '',
     ].filter((l) => l !== '');
-    process.stdout.write(lines.join('\n') + '\n\n');
+    process.stdout.write(`${lines.join('\n')}\n\n`);
 
     if (token) {
       board = new ProgressBoard(process.stderr, () => pollJobs(api!, token));
       board.start();
     }
-    const say = (line: string) => (board ? board.log(line) : process.stderr.write(line + '\n'));
+    const say = (line: string) => (board ? board.log(line) : process.stderr.write(`${line}\n`));
 
     if (options.web) {
       if (!webBuildIsCurrent()) {

@@ -156,7 +156,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
     const auth = presented.auth;
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-    let body: unknown = undefined;
+    let body: unknown;
     if (req.method === 'POST') {
       const text = await readBody(req, requestLimits);
       try {

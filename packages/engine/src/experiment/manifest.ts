@@ -300,7 +300,7 @@ function checkNpyRef(c: Checker, value: unknown, p: string, refs: NpyRef[]): voi
   const shape = c.array(o.shape, joinPath(p, 'shape'));
   const dims = shape?.map((d, i) => c.integer(d, joinPath(joinPath(p, 'shape'), i), { min: 0 }));
   if (rel && rel.endsWith('.npy') === false) c.fail(joinPath(p, 'path'), 'must name a .npy file');
-  if (rel && dtype && dims && dims.every((d) => d !== undefined)) refs.push({ path: rel, dtype, shape: dims as number[] });
+  if (rel && dtype && dims?.every((d) => d !== undefined)) refs.push({ path: rel, dtype, shape: dims as number[] });
 }
 
 function checkNumbers(c: Checker, obj: Record<string, unknown>, p: string, keys: string[]): void {

@@ -83,7 +83,7 @@ export function buildModel(spec: ResolvedArchitecture, seed: number, options: { 
     const s = (k: number) => mixSeed(seed, i, k);
     if (l.type === 'residual') {
       // Branch layer j draws its initializer seeds from s(16 (j + 1) + k), the projection from s(15).
-      x = applyResidual(l, x, (name, make) => make(), (b, j) => makeLayer(b, (k) => s(16 * (j + 1) + k), clock), s(15));
+      x = applyResidual(l, x, (_name, make) => make(), (b, j) => makeLayer(b, (k) => s(16 * (j + 1) + k), clock), s(15));
     } else {
       x = makeLayer(l, s, clock).apply(x) as tf.SymbolicTensor;
     }
