@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCacheDir, loadDataset, type BuiltinDataset } from '../src/data/load-dataset.ts';
-import { runInWorkers } from '../src/train/worker-pool.ts';
+import { runInWorkers } from '../src/parallel/worker-pool.ts';
 import type { KernelTiming, TrainBenchInput, TrainBenchOutput } from './train-bench-job.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

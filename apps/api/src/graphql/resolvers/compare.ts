@@ -8,7 +8,7 @@ import { badInput, notFound } from '../errors.ts';
 import { headlineValue } from '../mapping.ts';
 import { oriented } from '../orientation.ts';
 import { layerConvergence } from './convergence.ts';
-import { trainedNetworks } from './experiment.ts';
+import { trainedNetworks } from './experiment-queries.ts';
 
 export interface ConfigDifference {
   path: string;

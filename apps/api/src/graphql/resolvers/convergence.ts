@@ -4,7 +4,7 @@
 import type { ApiContext } from '../context.ts';
 import type { AlignmentMethod } from '../resolvers-types.generated.ts';
 import { headlineValue, isHeadlineMetric } from '../mapping.ts';
-import { experimentLayerNames } from './experiment.ts';
+import { experimentLayerNames } from './experiment-queries.ts';
 
 export interface Stats {
   pairCount: number;
