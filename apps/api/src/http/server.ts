@@ -23,7 +23,7 @@ import type { ApiContext, ApiServices } from '../graphql/context.ts';
 import { createLoaders } from '../graphql/loaders.ts';
 import { DEFAULT_LIMITS, limitError, measureOperation, tokenLimitError, type QueryLimits } from '../graphql/limits.ts';
 import { DEFAULT_REQUEST_LIMITS, declaredBodyError, guardServer, readBody, sendAndClose, withDeadline, type RequestLimits } from './request-limits.ts';
-import { createFileLinks } from './file-links.ts';
+import { createFileLinks } from '../auth/file-links.ts';
 import { createFileRoutes, HttpError } from './files.ts';
 import { createAuthRoutes } from './auth-routes.ts';
 import { applySecurityHeaders, checkOrigins, DEFAULT_DASHBOARD_ORIGIN } from './security-headers.ts';

@@ -12,7 +12,7 @@ import { connectionFromArray } from '../connection.ts';
 import { isHeadlineMetric } from '../mapping.ts';
 import { experimentLayerNames, experimentsConnection, jobsConnection, trainedNetworks } from './experiment-queries.ts';
 import { layerConvergence } from './convergence.ts';
-import { pipelineProgress } from '../../jobs/pipeline/progress.ts';
+import { pipelineProgress } from '../pipeline-progress.ts';
 
 export const Viewer: ViewerResolvers<ApiContext> = {};
 
