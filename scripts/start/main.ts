@@ -226,13 +226,13 @@ export async function main(argv: string[]): Promise<number> {
       '  Ctrl-C stops everything cleanly.',
       '',
     ].filter((l) => l !== '');
-    process.stdout.write(lines.join('\n') + '\n\n');
+    process.stdout.write(`${lines.join('\n')}\n\n`);
 
     if (token) {
       board = new ProgressBoard(process.stderr, () => pollJobs(api!, token));
       board.start();
     }
-    const say = (line: string) => (board ? board.log(line) : process.stderr.write(line + '\n'));
+    const say = (line: string) => (board ? board.log(line) : process.stderr.write(`${line}\n`));
 
     if (options.web) {
       if (!webBuildIsCurrent()) {
@@ -254,7 +254,7 @@ export async function main(argv: string[]): Promise<number> {
       const link = await createSignInCode(database.prisma, local.team.id, { role: 'ADMIN', name: 'npm start' });
       say(
         `\n  Dashboard        ${dashboardOrigin}${signInPath(link.code)}  (up after ${((Date.now() - started) / 1000).toFixed(0)} s)` +
-          `\n                   one-time sign-in link: works once, for ${SIGN_IN_CODE_TTL_MS / 60_000} minutes; a new one: \`node packages/engine/bin/convergent.mjs team sign-in local --role admin\` or restart\n`,
+          `\n                   one-time sign-in link: works once, for ${SIGN_IN_CODE_TTL_MS / 60_000} minutes; a new one: \`node apps/cli/bin/convergent.mjs team sign-in local --role admin\` or restart\n`,
       );
     }
     return await stopped;

@@ -80,7 +80,7 @@ export class ProgressBoard {
   log(line: string): void {
     if (this.out.isTTY && this.drawn) this.out.write(`\x1b[${this.drawn}F\x1b[J`);
     this.drawn = 0;
-    this.out.write(line + '\n');
+    this.out.write(`${line}\n`);
   }
 
   stop(): void {
@@ -93,7 +93,7 @@ export class ProgressBoard {
     if (this.out.isTTY) {
       if (this.drawn) this.out.write(`\x1b[${this.drawn}F\x1b[J`);
       const lines = boardLines(jobs);
-      this.out.write(lines.join('\n') + '\n');
+      this.out.write(`${lines.join('\n')}\n`);
       this.drawn = lines.length;
       return;
     }
@@ -101,7 +101,7 @@ export class ProgressBoard {
       const key = `${job.status}|${job.phase ?? ''}`;
       if (this.last.get(job.id) !== key) {
         this.last.set(job.id, key);
-        this.out.write(renderJob(job) + '\n');
+        this.out.write(`${renderJob(job)}\n`);
       }
     }
   }

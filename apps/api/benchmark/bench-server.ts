@@ -14,7 +14,7 @@ const cpuNow = () => {
 
 async function serve(port: number, fileKey: string | undefined) {
   const db = await openDatabase({ url: process.env.DATABASE_URL!, poolSize: Number(process.env.BENCH_POOL ?? 10), migrate: cluster.isPrimary });
-  const api = await startApiServer({ database: db, port, fileKey, log: (m) => process.stderr.write(m + '\n') });
+  const api = await startApiServer({ database: db, port, fileKey, log: (m) => process.stderr.write(`${m}\n`) });
   const stop = async () => {
     await api.close();
     await db.close();

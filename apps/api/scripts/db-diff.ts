@@ -17,7 +17,7 @@ if (sql === '') {
   process.exit(0);
 }
 if (check) {
-  console.error('db:diff: prisma/schema.prisma has changes without a migration:\n' + sql);
+  console.error(`db:diff: prisma/schema.prisma has changes without a migration:\n${sql}`);
   process.exit(1);
 }
 if (!name || !/^[a-z0-9_]+$/.test(name)) {

@@ -18,7 +18,8 @@ export type { ApiServices, ImportActivationsRequest } from './graphql/context.ts
 
 // jobs (pg-boss queue + Job rows) and the worker behind `convergent worker` and the API's embedded worker
 export { startWorker, runWorker, type WorkerOptions, type WorkerHandle } from './jobs/worker.ts';
-export { startBoss, enqueueJob, cancelJob, retryJob, QUEUE_NAMES, type EnqueueInput } from './jobs/queue.ts';
+export { startBoss, enqueueJob, QUEUE_NAMES, type EnqueueInput } from './jobs/queue.ts';
+export { cancelJob, retryJob } from './jobs/job-control.ts';
 export { createJobServices, type JobServices } from './jobs/services.ts';
 
 // import of `convergent experiment run` result directories

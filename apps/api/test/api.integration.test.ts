@@ -158,7 +158,7 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
     const k = d.unit.topImages[0].imageIndex;
     expect([png.width, png.height, png.channels]).toEqual([8, 8, 1]);
     for (let y = 0; y < 8; y++) for (let x = 0; x < 8; x++) expect(png.pixels[y * 8 + x]).toBe((7 * k + 8 * y + x) % 256);
-    const scaled = readPng((await fetchBytes(d.unit.topImages[0].url + '&scale=3')).bytes);
+    const scaled = readPng((await fetchBytes(`${d.unit.topImages[0].url}&scale=3`)).bytes);
     expect([scaled.width, scaled.height]).toEqual([24, 24]);
     expect(scaled.pixels[(3 * 2 + 1) * 24 + 3 * 5 + 2]).toBe((7 * k + 8 * 2 + 5) % 256);
     // Sprite: 3 tiles of 8 px separated by 2 px, RGB; fc1's receptive field covers the whole image (no outline).
@@ -562,7 +562,7 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
     const counted = new Proxy(db.prisma, {
       get(target, prop, receiver) {
         const value = Reflect.get(target, prop, receiver);
-        if (prop === '$queryRaw' || prop === '$queryRawUnsafe') return (...args: unknown[]) => (count++, (value as Function).apply(target, args));
+        if (prop === '$queryRaw' || prop === '$queryRawUnsafe') return (...args: unknown[]) => (count++, (value as (...a: unknown[]) => unknown).apply(target, args));
         if (typeof prop === 'string' && !prop.startsWith('$') && value && typeof value === 'object') {
           return new Proxy(value, { get: (t, p) => (typeof t[p] === 'function' ? (...args: unknown[]) => (count++, t[p](...args)) : t[p]) });
         }

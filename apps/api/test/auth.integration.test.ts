@@ -97,7 +97,7 @@ describe.each(testDatabaseKinds())('sessions, signed links, team administration 
     // Refused codes open nothing.
     expect(await db.prisma.apiToken.count({ where: { teamId: A.teamId, kind: 'SESSION' } })).toBe(1);
 
-    expect((await exchange(url(), 'cvc_' + 'x'.repeat(43))).body.errors[0].message).toMatch(/not valid on this server/);
+    expect((await exchange(url(), `cvc_${'x'.repeat(43)}`)).body.errors[0].message).toMatch(/not valid on this server/);
     expect((await exchange(url(), A.token)).status).toBe(401); // a team token is no sign-in code
     const badBody = await fetch(`${url()}/auth/session`, { method: 'POST', body: 'code=abc' });
     expect(badBody.status).toBe(400);

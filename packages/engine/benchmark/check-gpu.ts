@@ -23,7 +23,7 @@ import { isSoftwareAdapter, probeWebgpu, selectBackend } from '../src/backend/se
 import { networkGrads, productErrors, relErr, trainedWeights, PARITY_LIMITS } from '../src/backend/parity-cases.ts';
 import { defaultCacheDir, loadDataset } from '../src/data/load-dataset.ts';
 import { MomentAccumulator } from '../src/stats/moments.ts';
-import { runInWorkers } from '../src/train/worker-pool.ts';
+import { runInWorkers } from '../src/parallel/worker-pool.ts';
 import { trainSteps, type TrainBenchInput, type TrainBenchOutput } from './train-bench-job.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

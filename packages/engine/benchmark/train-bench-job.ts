@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendName } from '../src/backend/select-backend.ts';
 import { imagesTensor, labelsTensor, type Dataset } from '../src/data/dataset.ts';
 import { loadDataset, type BuiltinDataset } from '../src/data/load-dataset.ts';
-import type { JobContext } from '../src/train/worker-pool.ts';
+import type { JobContext } from '../src/parallel/worker-pool.ts';
 
 export interface TrainBenchInput {
   backend: BackendName;

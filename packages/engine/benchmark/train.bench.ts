@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCacheDir, loadDataset, type BuiltinDataset } from '../src/data/load-dataset.ts';
-import { runInWorkers } from '../src/train/worker-pool.ts';
+import { runInWorkers } from '../src/parallel/worker-pool.ts';
 import type { KernelTiming, TrainBenchInput, TrainBenchOutput } from './train-bench-job.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -172,8 +172,8 @@ async function main(): Promise<void> {
   console.log('| configuration | samples/s (wall) | samples per CPU-second | peer | peer samples/s (wall / CPU-s) | ratio (CPU-s) | ratio (wall) | note |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
-    const ratioCpu = r.cpu && r.peerCpu ? (r.cpu / r.peerCpu).toFixed(2) + 'x' : '-';
-    const ratioWall = r.wall && r.peerWall ? (r.wall / r.peerWall).toFixed(2) + 'x' : '-';
+    const ratioCpu = r.cpu && r.peerCpu ? `${(r.cpu / r.peerCpu).toFixed(2)}x` : '-';
+    const ratioWall = r.wall && r.peerWall ? `${(r.wall / r.peerWall).toFixed(2)}x` : '-';
     const peer = r.peer ? `${fmt(r.peerWall)} / ${fmt(r.peerCpu)}` : '-';
     console.log(`| ${r.config} | ${fmt(r.wall)} | ${fmt(r.cpu)} | ${r.peer ?? '-'} | ${peer} | ${ratioCpu} | ${ratioWall} | ${r.note ?? ''} |`);
   }

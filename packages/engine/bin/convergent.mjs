@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// The engine's commands only (align, stitch, experiment run). The `convergent` binary with every command,
+// worker / team / token included, is apps/cli/bin/convergent.mjs (`npx convergent`).
 // The engine ships TypeScript sources (an internal package); tsx compiles them on load.
 import { register } from 'tsx/esm/api';
 

@@ -45,7 +45,7 @@ export async function ensureLocalTeam(prisma: PrismaClient, options: LocalTeamOp
   const { token } = await createApiToken(prisma, team.id, 'local (created on first start)', { role: 'ADMIN' });
   if (options.tokenFile) {
     mkdirSync(path.dirname(options.tokenFile), { recursive: true });
-    writeFileSync(options.tokenFile, token + '\n', { mode: 0o600 });
+    writeFileSync(options.tokenFile, `${token}\n`, { mode: 0o600 });
   }
   return { team, token, created: true };
 }

@@ -131,7 +131,7 @@ function credentialTable(rows: CredentialSummary[]): string {
   const head = ['ID', 'PREFIX', 'KIND', 'ROLE', 'NAME', 'CREATED', 'LAST USED', 'EXPIRES', 'REVOKED'];
   const body = rows.map((r) => [r.id, r.prefix, r.kind.toLowerCase(), r.role.toLowerCase(), r.name, when(r.createdAt), when(r.lastUsedAt), when(r.expiresAt), when(r.revokedAt)]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  return [head, ...body].map((cols) => cols.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n') + '\n';
+  return `${[head, ...body].map((cols) => cols.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n')}\n`;
 }
 
 async function guarded(usage: string, prefix: string, io: TeamCommandIO, run: () => Promise<number>): Promise<number> {

@@ -53,7 +53,7 @@ describe('API tokens and the local team', () => {
     expect(await authenticateToken(db.prisma, live.token)).toMatchObject({ teamId: team.id, tokenName: 'live', teamName: 'tokens' });
     expect(await authenticateToken(db.prisma, revoked.token)).toBeNull();
     expect(await authenticateToken(db.prisma, expired.token)).toBeNull();
-    expect(await authenticateToken(db.prisma, live.token + 'x')).toBeNull();
+    expect(await authenticateToken(db.prisma, `${live.token}x`)).toBeNull();
     expect(await authenticateToken(db.prisma, '')).toBeNull();
   });
 

@@ -2,7 +2,7 @@
 // DataLoaders, signed file links and the services that queue work.
 import type { SpecLimits } from '@convergent/engine/spec/limits';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { FileLinks } from '../http/file-links.ts';
+import type { FileLinks } from '../auth/file-links.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import type { AuthenticatedTeam } from '../auth/tokens.ts';
 import type { SqlRead } from '../db/sql-read.ts';

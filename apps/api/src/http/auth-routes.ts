@@ -55,7 +55,7 @@ export function createAuthRoutes(prisma: PrismaClient, auth: Authenticator): Aut
     }
     if (url.pathname === '/auth/sign-out') {
       const presented = credentialFromHeader(req.headers.authorization);
-      if (!presented || presented.kind !== 'SESSION') throw new HttpError(401, 'UNAUTHENTICATED', 'sign-out needs Authorization: Session <secret> (team tokens are revoked with `convergent token revoke`)');
+      if (presented?.kind !== 'SESSION') throw new HttpError(401, 'UNAUTHENTICATED', 'sign-out needs Authorization: Session <secret> (team tokens are revoked with `convergent token revoke`)');
       const r = await auth.fromHeader(req.headers.authorization);
       if (r.ok) {
         await prisma.apiToken.updateMany({ where: { id: r.auth.tokenId, revokedAt: null }, data: { revokedAt: new Date() } });

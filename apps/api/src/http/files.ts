@@ -16,7 +16,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
-import type { FileLinkSigner } from './file-links.ts';
+import type { FileLinkSigner } from '../auth/file-links.ts';
 import { encodePng } from './png.ts';
 import { decodeNpy, matchedDifference, npyBytes, toFloat32, transpose32, type NpyMatrix } from './npy-buffer.ts';
 import { asRecord, num } from '../graphql/mapping.ts';

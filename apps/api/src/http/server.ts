@@ -23,7 +23,7 @@ import type { ApiContext, ApiServices } from '../graphql/context.ts';
 import { createLoaders } from '../graphql/loaders.ts';
 import { DEFAULT_LIMITS, limitError, measureOperation, tokenLimitError, type QueryLimits } from '../graphql/limits.ts';
 import { DEFAULT_REQUEST_LIMITS, declaredBodyError, guardServer, readBody, sendAndClose, withDeadline, type RequestLimits } from './request-limits.ts';
-import { createFileLinks } from './file-links.ts';
+import { createFileLinks } from '../auth/file-links.ts';
 import { createFileRoutes, HttpError } from './files.ts';
 import { createAuthRoutes } from './auth-routes.ts';
 import { applySecurityHeaders, checkOrigins, DEFAULT_DASHBOARD_ORIGIN } from './security-headers.ts';
@@ -156,7 +156,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
     const auth = presented.auth;
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-    let body: unknown = undefined;
+    let body: unknown;
     if (req.method === 'POST') {
       const text = await readBody(req, requestLimits);
       try {

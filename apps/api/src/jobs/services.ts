@@ -12,7 +12,8 @@ import type PgBoss from 'pg-boss';
 import type { Database } from '../db/database.ts';
 import type { ApiServices, ImportActivationsRequest } from '../graphql/context.ts';
 import type { AlignActivationsPayload } from './align-activations-job.ts';
-import { cancelJob, enqueueJob, QUEUE_NAMES, retryJob, startBoss } from './queue.ts';
+import { cancelJob, retryJob } from './job-control.ts';
+import { enqueueJob, QUEUE_NAMES, startBoss } from './queue.ts';
 import type { WorkerOptions } from './worker.ts';
 import { startWorkerThread } from './worker-thread.ts';
 

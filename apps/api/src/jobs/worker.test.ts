@@ -126,7 +126,7 @@ describe.each(testDatabaseKinds())('experiment pipeline jobs on %s', (kind) => {
       const e = await db.prisma.experiment.findUniqueOrThrow({ where: { id: experimentId } });
       if (e.phase) phases.add(e.phase.split(' ')[0]!);
       const jobs = await db.prisma.job.findMany({ where: { experimentId }, select: { kind: true, fraction: true, status: true } });
-      const { pipelineProgress } = await import('./pipeline/progress.ts');
+      const { pipelineProgress } = await import('../graphql/pipeline-progress.ts');
       const p = pipelineProgress(jobs);
       if (p !== null) progress.push(p);
       return e.status === 'COMPLETED' || e.status === 'FAILED' ? e : null;

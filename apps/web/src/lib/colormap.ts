@@ -50,7 +50,7 @@ export function colorOf(value: number, lo: number, hi: number, lut = DEFAULT_LUT
 function lutIndex(v: number, lo: number, hi: number): number {
   const t = (v - lo) / (hi - lo);
   const k = Math.round(t * (LUT_SIZE - 1));
-  return k < 0 ? 0 : k > LUT_SIZE - 1 ? LUT_SIZE - 1 : k;
+  return k < 0 ? 0 : Math.min(k, LUT_SIZE - 1);
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;

@@ -40,7 +40,7 @@ export function locateJsonError(text: string): { pos: number; message: string } 
     if (!m || m[0].length === 0) fail(`unexpected ${describe(text[i])}`);
     i += m![0].length;
   };
-  const value = (): void => {
+  const value = () => {
     ws();
     const c = text[i];
     if (c === '{') {

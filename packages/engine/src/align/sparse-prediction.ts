@@ -220,7 +220,7 @@ class TargetSolver {
 
   /** Full gradient g = Q w − r from the non-zeros of w (contiguous rows of the symmetric Q). */
   private fullGradient(): void {
-    const { p, w, g, r, Q, nzList } = this;
+    const { p, w, g, r, nzList } = this;
     let nnz = 0;
     for (let j = 0; j < p; j++) if (w[j] !== 0) nzList[nnz++] = j;
     for (let j = 0; j < p; j++) g[j] = -r[j]!;
@@ -305,7 +305,7 @@ class TargetSolver {
    */
   private sweep(alpha: number, idx: Int32Array, n: number): number {
     const m = this.setSize;
-    const { qE, gE, wE, dE } = this;
+    const { gE, wE, dE } = this;
     let maxDelta = 0;
     let changes = 0;
     for (let t = 0; t < n; t++) {
@@ -409,7 +409,7 @@ class TargetSolver {
    */
   private newtonStep(alpha: number): void {
     const m = this.setSize;
-    const { qE, gE, wE, rE, sIdx, nb, nx } = this;
+    const { wE, rE, sIdx, nb, nx } = this;
     let ns = 0;
     for (let a = 0; a < m; a++) {
       const wa = wE[a]!;

@@ -98,6 +98,7 @@ export function spectralClustering(input: SpectralInput): SpectralClusteringResu
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
       const r = corr[off + j]!;
+      // biome-ignore lint/complexity/useMathMinMax: unlike Math.max, the ternary maps a NaN correlation to weight 0
       const w = positive ? (r > 0 ? r : 0) : Math.abs(r);
       M[off + j] = w;
       deg += w;

@@ -278,7 +278,3 @@ export async function selectBackend(options: { force?: BackendName | 'auto' } = 
   }
 }
 
-/** The backend in use, if one has been selected. */
-export function currentBackend(): BackendInfo | undefined {
-  return current;
-}

@@ -10,41 +10,14 @@ import { spectralClustering } from '../align/spectral-clustering.ts';
 import { sparsePredictionPathParallel } from '../align/sparse-prediction-parallel.ts';
 import type { JointMoments, PairStatistics } from '../stats/moments.ts';
 import type { RowReservoir } from '../stats/row-sample.ts';
-import type { AlignOptions } from './align.ts';
-import type { KnnMetric } from '../align/knn-metric.ts';
+import type { AlignMethodResults, AlignOptions, MethodName } from './align-types.ts';
 import { mutualKnn } from '../align/mutual-knn.ts';
 import { procrustes } from '../align/procrustes.ts';
 import { pwcca } from '../align/pwcca.ts';
 import { svcca } from '../align/svcca.ts';
 import type { ImageMeans } from '../stats/image-means.ts';
 
-export const METHOD_NAMES = ['semi', 'hungarian', 'mi', 'sparse', 'spectral', 'cka', 'svcca', 'pwcca', 'procrustes', 'knn'] as const;
-export type MethodName = (typeof METHOD_NAMES)[number];
-/** The default `--method`: the paper's methods (the newer measures need enough samples / images, so they are asked for). */
-export const PAPER_METHOD_NAMES: readonly MethodName[] = ['semi', 'hungarian', 'mi', 'sparse', 'spectral', 'cka'];
-
-export interface AlignMethodResults {
-  semi?: { match: number[]; corr: number[]; meanCorr: number; reverseMatch: number[]; reverseCorr: number[]; reverseMeanCorr: number; oneToOneFraction: number };
-  hungarian?: { match: number[]; corr: Array<number | null>; meanCorr: number };
-  /** match/mi/meanMI: max-weight matching on MI; semi: each unit's highest-MI partner; rows: samples used. */
-  mi?: {
-    match: number[];
-    mi: Array<number | null>;
-    meanMI: number;
-    semi: { match: number[]; mi: number[]; meanMI: number; reverseMatch: number[]; oneToOneFraction: number };
-    rows: number;
-    bins: number;
-  };
-  sparse?: { path: Array<{ penalty: number; meanLoss: number; meanNonzero: number; unconverged: number }> };
-  spectral?: { clusters: number; labels: number[]; affinity: 'abs' | 'positive'; counts: Array<{ a: number; b: number }>; sharedFraction: number };
-  /** debiased is null below 4 samples, where the unbiased HSIC estimator is undefined. */
-  cka?: { linear: number; debiased: number | null };
-  // ---- newer measures (issue 16)
-  svcca?: { mean: number; correlations: number[]; keptA: number; keptB: number; explainedA: number; explainedB: number };
-  pwcca?: { weighted: number; mean: number; correlations: number[]; weights: number[]; rankA: number; rankB: number };
-  procrustes?: { distance: number; angular: number; nuclear: number };
-  knn?: { score: number; k: number; metric: KnnMetric; images: number; uniform: number };
-}
+export { METHOD_NAMES, PAPER_METHOD_NAMES, type AlignMethodResults, type MethodName } from './align-types.ts';
 
 export interface MethodInput {
   pair: PairStatistics;

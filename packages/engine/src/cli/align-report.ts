@@ -2,7 +2,7 @@
  * The human-readable summary `convergent align` prints on stdout: one block per method, plus a per-unit table of
  * matches when A is small enough to read (the JSON output has everything).
  */
-import type { AlignOptions, AlignReport } from './align.ts';
+import type { AlignOptions, AlignReport } from './align-types.ts';
 
 const PER_UNIT_LIMIT = 32;
 

@@ -11,7 +11,7 @@ import { ActivationError, openActivationSource, type ActivationLayout, type Acti
 import { MomentAccumulator, type JointMoments, type MomentState } from '../stats/moments.ts';
 import type { RowReservoir } from '../stats/row-sample.ts';
 import type { ImageMeans } from '../stats/image-means.ts';
-import { runInWorkers } from '../train/worker-pool.ts';
+import { runInWorkers } from '../parallel/worker-pool.ts';
 import type { Progress } from './progress.ts';
 
 export interface SourceSpec {

@@ -8,14 +8,15 @@
 import { access, constants } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DEFAULT_MI_BINS, DEFAULT_MI_SAMPLE_ROWS } from '../align/mutual-information.ts';
-import { openActivationSource, type ActivationLayout, type ActivationSource } from '../io/activation-source.ts';
+import { openActivationSource, type ActivationSource } from '../io/activation-source.ts';
 import { writeFileAtomic } from '../io/npy.ts';
 import type { PairStatistics } from '../stats/moments.ts';
 import { RowReservoir } from '../stats/row-sample.ts';
 import { ImageMeans } from '../stats/image-means.ts';
 import { requireCcaSamples } from '../align/cca.ts';
 import { DEFAULT_KNN_K, KNN_METRICS, type KnnMetric } from '../align/knn-metric.ts';
-import { runAlignMethod, METHOD_NAMES, PAPER_METHOD_NAMES, type AlignMethodResults, type MethodName } from './align-methods.ts';
+import { runAlignMethod } from './align-methods.ts';
+import { METHOD_NAMES, PAPER_METHOD_NAMES, type AlignOptions, type AlignReport, type MethodName } from './align-types.ts';
 import { formatSummary } from './align-report.ts';
 import { CliError, parseArgs, type CliIO, type Command } from './command.ts';
 import { Progress } from './progress.ts';
@@ -24,32 +25,7 @@ import { checkAlignMemory, estimateAlignMemory } from './align-memory.ts';
 
 export const DEFAULT_PENALTIES = [0.001, 0.003, 0.01, 0.03, 0.1];
 export const DEFAULT_MI_ROWS = DEFAULT_MI_SAMPLE_ROWS;
-
-export interface AlignOptions {
-  a: string;
-  b: string;
-  methods: MethodName[];
-  layout: ActivationLayout;
-  keyA?: string;
-  keyB?: string;
-  penalties: number[];
-  /** Spectral clusters; default chosen from the unit count (see usage). */
-  clusters?: number;
-  affinity: 'abs' | 'positive';
-  miRows: number;
-  bins?: number;
-  seed: number;
-  batchRows?: number;
-  /** Worker threads for the moments pass (default: 1 for small inputs, else the cores up to 4). */
-  workers?: number;
-  json?: string;
-  quiet: boolean;
-  /** Mutual kNN: neighbours per image (default 10) and metric (default euclidean). */
-  k?: number;
-  knnMetric?: KnnMetric;
-  /** Bytes this run may use (default: the machine's available memory, or its cgroup's limit); tests set it. */
-  availableMemory?: number;
-}
+export type { AlignOptions, AlignReport } from './align-types.ts';
 
 const USAGE = `Usage: convergent align A.npy B.npy [options]
 
@@ -190,19 +166,6 @@ export function parseAlignArgs(args: readonly string[]): AlignOptions {
 function describeSource(s: ActivationSource): string {
   const shape = `(${s.shape.join(', ')})`;
   return s.kind === 'dense' ? `${shape} dense` : `${shape} conv ${s.layout}`;
-}
-
-/** Everything `align` computed, in the JSON shape documented in the engine README. */
-export interface AlignReport extends AlignMethodResults {
-  samples: number;
-  unitsA: number;
-  unitsB: number;
-  deadA: number[];
-  deadB: number[];
-  backend: string;
-  /** Engine of the large dense products (statistics pass, Grams): `onnxruntime` or `tfjs`. */
-  products: 'onnxruntime' | 'tfjs';
-  inputs: { a: { path: string; shape: number[]; layout: string }; b: { path: string; shape: number[]; layout: string } };
 }
 
 function deadList(dead: Uint8Array): number[] {

@@ -1,6 +1,8 @@
 /**
  * `convergent` command-line entry. Subcommands live in their own files in this folder and are registered in
- * COMMANDS below (one line each); `main` returns the exit code and never throws for user errors.
+ * ENGINE_COMMANDS below (one line each); `main` returns the exit code and never throws for user errors.
+ * The `convergent` binary (apps/cli) adds the commands that need the API package (worker, team, token) to this
+ * table and calls `main` with it; the engine itself imports nothing from the apps.
  */
 import { CliError, type CliIO, type Command } from './command.ts';
 
@@ -11,26 +13,23 @@ export interface RegisteredCommand {
   load: () => Promise<Command>;
 }
 
-/** Registered subcommands, in the order `convergent --help` lists them. Add a subcommand with one line here. */
-const COMMANDS: RegisteredCommand[] = [
+/** The engine's subcommands, in the order `convergent --help` lists them. Add a subcommand with one line here. */
+export const ENGINE_COMMANDS: readonly RegisteredCommand[] = [
   { name: 'align', summary: 'align the units of two networks from saved activations (.npy/.npz)', load: async () => (await import('./align.ts')).alignCommand },
   { name: 'stitch', summary: 'stitch network A into network B at each layer and report held-out accuracy (functional check)', load: async () => (await import('./stitch.ts')).stitchCommand },
   { name: 'experiment run', summary: 'train a family of networks, record and align them, write a result directory', load: async () => (await import('./experiment.ts')).experimentRunCommand },
-  { name: 'worker', summary: 'run queued jobs (train, record, align, import) from the team database', load: async () => (await import('./worker.ts')).workerCommand },
-  { name: 'team', summary: 'create teams, set their import roots, print a dashboard sign-in link', load: async () => (await import('./team.ts')).loadTeamCommand() },
-  { name: 'token', summary: "create, list and revoke a team's tokens (and dashboard sessions)", load: async () => (await import('./team.ts')).loadTokenCommand() },
 ];
 
-/** The registry (for tests and tooling). */
+/** The engine's registry (for tests and tooling). */
 export function registeredCommands(): readonly RegisteredCommand[] {
-  return COMMANDS;
+  return ENGINE_COMMANDS;
 }
 
 const PROCESS_IO: CliIO = { stdout: process.stdout, stderr: process.stderr };
 
-function overview(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+function overview(commands: readonly RegisteredCommand[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
     'convergent: do networks trained from different seeds learn the same features?',
     '',
@@ -45,8 +44,8 @@ function overview(): string {
 }
 
 /** The command whose name words start argv, longest name first (so `experiment run` beats `experiment`). */
-function findCommand(argv: string[]): { command: RegisteredCommand; rest: string[] } | undefined {
-  const sorted = [...COMMANDS].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
+function findCommand(commands: readonly RegisteredCommand[], argv: string[]): { command: RegisteredCommand; rest: string[] } | undefined {
+  const sorted = [...commands].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
   for (const command of sorted) {
     const words = command.name.split(' ');
     if (words.every((w, i) => argv[i] === w)) return { command, rest: argv.slice(words.length) };
@@ -59,19 +58,20 @@ function oneLine(message: string): string {
   return message.replace(/\s*\n\s*/g, ' ').trim();
 }
 
-export async function main(argv: string[], io: CliIO = PROCESS_IO): Promise<number> {
+/** Run one command line against `commands` (default: the engine's; apps/cli passes the full table). */
+export async function main(argv: string[], io: CliIO = PROCESS_IO, commands: readonly RegisteredCommand[] = ENGINE_COMMANDS): Promise<number> {
   const [first] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    (first === undefined ? io.stderr : io.stdout).write(overview());
+    (first === undefined ? io.stderr : io.stdout).write(overview(commands));
     return first === undefined ? 2 : 0;
   }
-  const found = findCommand(argv);
+  const found = findCommand(commands, argv);
   if (!found) {
-    const partial = COMMANDS.filter((c) => c.name.startsWith(`${first} `)).map((c) => c.name);
+    const partial = commands.filter((c) => c.name.startsWith(`${first} `)).map((c) => c.name);
     io.stderr.write(
       partial.length > 0
         ? `convergent ${first}: missing subcommand; one of: ${partial.join(', ')}\n`
-        : `convergent: unknown command '${first}'; commands: ${COMMANDS.map((c) => c.name).join(', ')} (see convergent --help)\n`,
+        : `convergent: unknown command '${first}'; commands: ${commands.map((c) => c.name).join(', ')} (see convergent --help)\n`,
     );
     return 2;
   }

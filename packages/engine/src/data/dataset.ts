@@ -114,13 +114,3 @@ export function labelsTensor(ds: Dataset, indices: ArrayLike<number>, oneHot = f
   return tf.tensor2d(hot, [indices.length, ds.classes]);
 }
 
-/** The same data in the `{ images, labels, count, shape, classes }` form the trainer's image sets use. */
-export function imageSetOf(ds: Dataset): {
-  images: Uint8Array;
-  labels: Uint8Array;
-  count: number;
-  shape: [number, number, number];
-  classes: number;
-} {
-  return { images: ds.images, labels: ds.labels, count: ds.n, shape: [ds.height, ds.width, ds.channels], classes: ds.classes };
-}

@@ -14,6 +14,7 @@ export interface IdxArray {
   data: Uint8Array;
 }
 
+// biome-ignore lint/complexity/useSimpleNumberKeys: the IDX format spec names its type codes in hex
 const TYPE_NAMES: Record<number, string> = { 0x08: 'ubyte', 0x09: 'byte', 0x0b: 'short', 0x0c: 'int', 0x0d: 'float', 0x0e: 'double' };
 
 /** Parse IDX bytes (already inflated). */

@@ -10,8 +10,9 @@ import { PRESET_NAMES } from '../spec/presets.ts';
 import { DEFAULT_KNN_K, KNN_METRICS, type KnnMetric } from '../align/knn-metric.ts';
 import { DATA_ORDERS, type DataOrder } from '../random/streams.ts';
 
-export const OPTIMIZERS = ['adam', 'sgd', 'momentum'] as const;
-export type OptimizerName = (typeof OPTIMIZERS)[number];
+import { OPTIMIZERS, type OptimizerName } from '../train/train-types.ts';
+
+export { OPTIMIZERS, type OptimizerName };
 /**
  * Every method an experiment can run: the paper's six per pair, the newer pairwise measures (SVCCA, PWCCA, orthogonal
  * Procrustes, mutual kNN), and two family-level checks: `consensus` (units matched cycle-consistently in every network

@@ -16,7 +16,9 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { TopImage } from '../record/top-image.ts';
 import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
+import type { EpochMetrics } from '../train/train-types.ts';
 import { Checker, SpecError, joinPath } from '../spec/json-checks.ts';
 import type { ResolvedExperimentSpec } from './experiment-spec.ts';
 import { DATA_ORDERS, STREAM_VERSION, type StreamInfo } from '../random/streams.ts';
@@ -36,26 +38,8 @@ export interface NpyRef {
   shape: number[];
 }
 
-export interface EpochMetrics {
-  /** 1-based. */
-  epoch: number;
-  trainLoss: number;
-  trainAccuracy: number;
-  validationLoss: number;
-  validationAccuracy: number;
-  /** Wall time of this epoch (training + validation). */
-  seconds: number;
-}
-
-/** One of a unit's top probe images: where its spatial maximum is and how large. */
-export interface TopImage {
-  /** Row of `probe/images.npy`. */
-  imageIndex: number;
-  /** Position of the maximum in the layer's output grid (0, 0 for dense layers). */
-  y: number;
-  x: number;
-  value: number;
-}
+// Defined in leaf modules (train/ and record/ must not import experiment/); re-exported for the manifest's readers.
+export type { EpochMetrics, TopImage };
 
 export interface UnitStats {
   index: number;
@@ -313,7 +297,7 @@ function checkNpyRef(c: Checker, value: unknown, p: string, refs: NpyRef[]): voi
   const shape = c.array(o.shape, joinPath(p, 'shape'));
   const dims = shape?.map((d, i) => c.integer(d, joinPath(joinPath(p, 'shape'), i), { min: 0 }));
   if (rel && rel.endsWith('.npy') === false) c.fail(joinPath(p, 'path'), 'must name a .npy file');
-  if (rel && dtype && dims && dims.every((d) => d !== undefined)) refs.push({ path: rel, dtype, shape: dims as number[] });
+  if (rel && dtype && dims?.every((d) => d !== undefined)) refs.push({ path: rel, dtype, shape: dims as number[] });
 }
 
 function checkNumbers(c: Checker, obj: Record<string, unknown>, p: string, keys: string[]): void {

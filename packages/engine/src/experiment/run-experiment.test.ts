@@ -180,7 +180,6 @@ describe('runExperiment', () => {
   });
 
   it('refuses methods the probe set cannot support before training, naming the numbers and the fix', async () => {
-    const out = path.join(tmp, 'few');
     const few = { ...data, probe: syntheticImages(10, 3) };
     await expect(runExperiment({ ...spec, split: { seed: 1, validation: 30, probe: 10 }, methods: ['semi', 'svcca'] }, { out: path.join(tmp, 'few2'), data: few })).rejects.toThrow(
       'methods: "svcca" at layer fc1 needs at least 2 × (p + q) = 24 samples for tiny-a-s1 × tiny-a-s2 (6 + 6 units), but split.probe 10 gives 10; raise split.probe to ≥ 24 or drop svcca from methods',

@@ -24,7 +24,7 @@ import { presetArchitecture } from '../spec/presets.ts';
 import type { ImageSet } from '../train/image-set.ts';
 import type { TrainProgress } from '../train/train-network.ts';
 import { loadModel, saveModel } from '../train/weights-io.ts';
-import { runInWorkers } from '../train/worker-pool.ts';
+import { runInWorkers } from '../parallel/worker-pool.ts';
 import { type PairComputation, alignPair } from './align-pair.ts';
 import type { NeighbourLists } from '../align/mutual-knn.ts';
 import { layerConsensus } from './consensus-layer.ts';

@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { JobContext } from '../train/worker-pool.ts';
+import type { JobContext } from '../parallel/worker-pool.ts';
 import { limitTraining, loadExperimentData } from './experiment-data.ts';
 import type { DatasetSpec } from './experiment-spec.ts';
 import type { EpochMetrics } from './manifest.ts';
@@ -14,7 +14,7 @@ import { parameterCount } from '../spec/build-model.ts';
 import type { ImageSet } from '../train/image-set.ts';
 import { type TrainOptions, type TrainProgress, trainNetwork } from '../train/train-network.ts';
 import { saveModel } from '../train/weights-io.ts';
-import { runInWorkers } from '../train/worker-pool.ts';
+import { runInWorkers } from '../parallel/worker-pool.ts';
 
 export interface TrainTaskInput {
   id: string;

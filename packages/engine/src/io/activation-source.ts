@@ -82,7 +82,7 @@ function shapeText(shape: readonly number[]): string {
 }
 
 async function isZip(path: string): Promise<boolean> {
-  let fh;
+  let fh: Awaited<ReturnType<typeof open>>;
   try {
     fh = await open(path, 'r');
   } catch {

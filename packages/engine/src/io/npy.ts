@@ -70,21 +70,6 @@ const KIND_NAMES: Record<string, string> = {
   m: 'timedelta64',
 };
 
-export const DTYPE_ITEM_SIZE: Record<NpyDtype, number> = {
-  float16: 2,
-  float32: 4,
-  float64: 8,
-  int8: 1,
-  int16: 2,
-  int32: 4,
-  int64: 8,
-  uint8: 1,
-  uint16: 2,
-  uint32: 4,
-  uint64: 8,
-  bool: 1,
-};
-
 const SUPPORTED = 'float16/32/64, int8..int64, uint8..uint64 or bool';
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -62,6 +62,7 @@ export function lanczosLargest(
   const reorthogonalise = (j: number): void => {
     const before = norm(w);
     for (let pass = 0; pass < 2; pass++) {
+      // biome-ignore lint/suspicious/noApproximativeNumericConstant: Kahan's 'twice is enough' threshold, as published
       if (pass === 1 && norm(w) > 0.7071 * before) break;
       let i = 0;
       for (; i + 3 < j; i += 4) {

@@ -17,7 +17,7 @@ import { RowReservoir } from '../stats/row-sample.ts';
 import { ImageMeans } from '../stats/image-means.ts';
 import { type ImageSet, batchTensor, rangeIndices, ranges } from '../train/image-set.ts';
 import { seededPermutation } from '../random/seeded-random.ts';
-import type { TopImage } from '../experiment/manifest.ts';
+import type { TopImage } from './top-image.ts';
 
 export interface RecordedNetwork {
   id: string;

@@ -100,7 +100,7 @@ export function buildModel(spec: ResolvedArchitecture, seed: number, options: { 
   spec.layers.forEach((l) => {
     if (l.type === 'residual') {
       // Branch layers have names of their own; the projection is the layer `<block>-proj`.
-      x = applyResidual(l, x, (name, make) => make(), (b) => makeLayer(b, streams, clock), streams.init(`${l.name}-proj`, 'kernel'));
+      x = applyResidual(l, x, (_name, make) => make(), (b) => makeLayer(b, streams, clock), streams.init(`${l.name}-proj`, 'kernel'));
     } else {
       x = makeLayer(l, streams, clock).apply(x) as tf.SymbolicTensor;
     }

@@ -581,7 +581,7 @@ export async function parallelPairMoments(
   if (a.length !== n * p || b.length !== n * q) {
     throw new Error(`parallelPairMoments: A has ${a.length} values (want ${n}x${p}), B has ${b.length} (want ${n}x${q})`);
   }
-  const { runInWorkers } = await import('../train/worker-pool.ts');
+  const { runInWorkers } = await import('../parallel/worker-pool.ts');
   const os = await import('node:os');
   const workers = Math.max(1, Math.min(options.workers ?? os.availableParallelism(), Math.floor(n / 2)));
   const share = (x: Float32Array): Float32Array => {

@@ -35,13 +35,6 @@ export function batchLabels(set: ImageSet, indices: ArrayLike<number>): Int32Arr
   return out;
 }
 
-/** The first `n` images of a set (a view, no copy). */
-export function takeImages(set: ImageSet, n: number): ImageSet {
-  const count = Math.min(n, set.count);
-  const size = set.shape[0] * set.shape[1] * set.shape[2];
-  return { ...set, count, images: set.images.subarray(0, count * size), labels: set.labels.subarray(0, count) };
-}
-
 /** Consecutive index ranges [start, end) covering 0..count-1 in steps of `size`. */
 export function* ranges(count: number, size: number): Generator<[number, number]> {
   for (let s = 0; s < count; s += size) yield [s, Math.min(count, s + size)];

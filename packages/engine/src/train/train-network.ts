@@ -14,8 +14,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import type { OptimizerName } from '../experiment/experiment-spec.ts';
-import type { EpochMetrics } from '../experiment/manifest.ts';
+import type { EpochMetrics, OptimizerName } from './train-types.ts';
 import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
 import { type BuiltModel, buildModel } from '../spec/build-model.ts';
 import { type ImageSet, batchLabels, batchTensor, rangeIndices, ranges } from './image-set.ts';

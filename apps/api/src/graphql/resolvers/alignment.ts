@@ -12,7 +12,7 @@ import { pageOf, toConnection } from '../connection.ts';
 import { isMatchingMethod, isMiMethod, lossPathOf, pick } from '../mapping.ts';
 import { sideA, sideB } from '../orientation.ts';
 import { badInput, notFound } from '../errors.ts';
-import { Prisma } from '../../generated/prisma/client.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
 
 export const layerIdA = (a: AlignmentRow): string => (a.flipped ? a.layerBId : a.layerAId);
 export const layerIdB = (a: AlignmentRow): string => (a.flipped ? a.layerAId : a.layerBId);

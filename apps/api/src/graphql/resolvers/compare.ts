@@ -8,7 +8,7 @@ import { badInput, notFound } from '../errors.ts';
 import { headlineValue } from '../mapping.ts';
 import { oriented } from '../orientation.ts';
 import { layerConvergence } from './convergence.ts';
-import { trainedNetworks } from './experiment.ts';
+import { trainedNetworks } from './experiment-queries.ts';
 
 export interface ConfigDifference {
   path: string;
@@ -109,14 +109,14 @@ export const CompareSubject: CompareSubjectResolvers<ApiContext> = {
   id: (s) => (s.kind === 'network' ? s.network.id : s.experiment.id),
   name: (s) => (s.kind === 'network' ? s.network.name : s.experiment.name),
   network: (s) => (s.kind === 'network' ? s.network : null),
-  experiment: (s, _a, ctx) => (s.kind === 'experiment' ? s.experiment : null),
+  experiment: (s) => (s.kind === 'experiment' ? s.experiment : null),
   accuracy: (s) => (s.kind === 'network' ? s.network.accuracy : s.accuracy),
 };
 
 export const LayerComparison: LayerComparisonResolvers<ApiContext> = {
   delta: (l) => (l.value !== null && l.referenceValue !== null ? l.value - l.referenceValue : null),
   differenceUrl: (l, _a, ctx) =>
-    l.alignment && l.alignment.matrixId && (l.alignment.method === 'HUNGARIAN' || l.alignment.method === 'SEMI')
+    l.alignment?.matrixId && (l.alignment.method === 'HUNGARIAN' || l.alignment.method === 'SEMI')
       ? ctx.links.url(`alignments/${l.alignment.id}`, l.alignment.flipped ? 'difference.T.npy' : 'difference.npy')
       : null,
 };

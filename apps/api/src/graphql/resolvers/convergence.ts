@@ -4,7 +4,7 @@
 import type { ApiContext } from '../context.ts';
 import type { AlignmentMethod } from '../resolvers-types.generated.ts';
 import { headlineValue, isHeadlineMetric } from '../mapping.ts';
-import { experimentLayerNames } from './experiment.ts';
+import { experimentLayerNames } from './experiment-queries.ts';
 
 export interface Stats {
   pairCount: number;
@@ -56,7 +56,7 @@ export async function layerConvergence(ctx: ApiContext, experimentId: string, me
     const v = headlineValue(method, a.summary);
     if (!x || !y || v === null || x.id === y.id) continue;
     // One value per unordered pair and layer, even if several parameter sets were stored.
-    const key = [x.id, y.id].sort().join('|') + '|' + a.layerName;
+    const key = `${[x.id, y.id].sort().join('|')}|${a.layerName}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const b = bucket(a.layerName);

@@ -10,25 +10,15 @@ import type { ApiContext } from '../context.ts';
 import type { ArchitectureGroupRow, NetworkRow } from '../models.ts';
 import { connectionFromArray } from '../connection.ts';
 import { isHeadlineMetric } from '../mapping.ts';
-import { experimentsConnection, jobsConnection } from './query.ts';
+import { experimentLayerNames, experimentsConnection, jobsConnection, trainedNetworks } from './experiment-queries.ts';
 import { layerConvergence } from './convergence.ts';
-import { pipelineProgress } from '../../jobs/pipeline/progress.ts';
+import { pipelineProgress } from '../pipeline-progress.ts';
 
 export const Viewer: ViewerResolvers<ApiContext> = {};
 
 export const Team: TeamResolvers<ApiContext> = {
   experiments: (_t, args, ctx) => experimentsConnection(ctx, args),
 };
-
-/** Trained networks of an experiment, sorted by architecture then seed. */
-export async function trainedNetworks(ctx: ApiContext, experimentId: string): Promise<NetworkRow[]> {
-  return (await ctx.loaders.networksOfExperiment.load(experimentId)).filter((n) => !n.untrained);
-}
-
-/** Recorded layer names of an experiment in network order (by the smallest index a name has). */
-export async function experimentLayerNames(ctx: ApiContext, experimentId: string): Promise<string[]> {
-  return ctx.loaders.layerNamesOfExperiment.load(experimentId);
-}
 
 export const Experiment: ExperimentResolvers<ApiContext> = {
   phase: (e) => (e.status === 'RUNNING' ? e.phase : null),

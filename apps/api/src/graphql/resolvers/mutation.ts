@@ -8,7 +8,7 @@ import { DEFAULT_SPEC_LIMITS } from '@convergent/engine/spec/limits';
 import { STREAM_VERSION } from '@convergent/engine/random/streams';
 import type { MutationResolvers } from '../resolvers-types.generated.ts';
 import type { ApiContext } from '../context.ts';
-import { apiError, badInput, notFound } from '../errors.ts';
+import { badInput, notFound } from '../errors.ts';
 import { GraphQLError } from '../graphql-runtime.ts';
 
 /** JSON with object keys sorted: equal values give equal text (for hashing). */
@@ -71,7 +71,7 @@ export const Mutation: MutationResolvers<ApiContext> = {
   createExperiment: async (_p, { input }, ctx) => {
     const name = input.name.trim();
     if (!name || name.length > 200) throw badInput('name must be 1 to 200 characters');
-    let spec;
+    let spec: ReturnType<typeof validateExperimentSpec>;
     try {
       spec = validateExperimentSpec(input.spec, ctx.specLimits);
     } catch (err) {

@@ -1,43 +1,17 @@
 // Root query fields. Every lookup is team-scoped through the loaders or an explicit teamId filter.
 import type { QueryResolvers } from '../resolvers-types.generated.ts';
 import { notFound } from '../errors.ts';
-import { pageOf, toConnection } from '../connection.ts';
 import { oriented } from '../orientation.ts';
 import { layerConvergence } from './convergence.ts';
 import { compare } from './compare.ts';
+import { experimentsConnection, jobsConnection } from './experiment-queries.ts';
 import type { ApiContext } from '../context.ts';
 import type { AlignmentRow } from '../models.ts';
-import type { ExperimentStatus, JobStatus } from '../resolvers-types.generated.ts';
 
 export async function loadTeam(ctx: ApiContext) {
   const team = await ctx.loaders.team.load(ctx.teamId);
   if (!team) throw notFound('Team', ctx.teamId);
   return team;
-}
-
-export async function experimentsConnection(
-  ctx: ApiContext,
-  args: { first?: number | null; after?: string | null; status?: ExperimentStatus | null },
-) {
-  const page = pageOf(args.first, args.after, 20);
-  const where = { teamId: ctx.teamId, ...(args.status ? { status: args.status } : {}) };
-  const rows = await ctx.prisma.experiment.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: page.skip, take: page.take });
-  for (const r of rows) ctx.loaders.experiment.prime(r.id, r);
-  return toConnection(rows, page, () => ctx.prisma.experiment.count({ where }));
-}
-
-export async function jobsConnection(
-  ctx: ApiContext,
-  args: { first?: number | null; after?: string | null; experimentId?: string | null; status?: JobStatus | null },
-) {
-  const page = pageOf(args.first, args.after, 20);
-  const where = {
-    teamId: ctx.teamId,
-    ...(args.experimentId ? { experimentId: args.experimentId } : {}),
-    ...(args.status ? { status: args.status } : {}),
-  };
-  const rows = await ctx.prisma.job.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: page.skip, take: page.take });
-  return toConnection(rows, page, () => ctx.prisma.job.count({ where }));
 }
 
 /** Parse a Unit id (integer key in the database); anything else is simply not found. */

@@ -1,4 +1,4 @@
-import type { JobKind } from '../../generated/prisma/enums.ts';
+import type { JobKind } from '../generated/prisma/enums.ts';
 
 /**
  * Weighted progress of a spec experiment from its jobs (plan 2 %, training 80 %, recording 5 %, alignment 13 %),

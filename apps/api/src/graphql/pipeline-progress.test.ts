@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pipelineProgress } from './progress.ts';
+import { pipelineProgress } from './pipeline-progress.ts';
 
 type J = { kind: 'EXPERIMENT' | 'TRAIN' | 'RECORD' | 'ALIGN'; fraction: number; status: string };
 const j = (kind: J['kind'], fraction: number, status = fraction === 1 ? 'COMPLETED' : 'RUNNING'): J => ({ kind, fraction, status });

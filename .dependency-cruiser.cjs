@@ -1,0 +1,50 @@
+/**
+ * Import-structure rules, checked by `npm run check:cycles` (part of `npm test`):
+ *  - no circular imports between modules anywhere in the workspaces (tests included), nor between folders of the
+ *    production code (.dependency-cruiser-folders.cjs runs that rule with test code left out);
+ *  - the engine (packages/*) imports nothing from the apps (apps/*).
+ * Generated code (Prisma client, GraphQL codegen output) is left out: its internal cycles are the generator's.
+ * dependency-cruiser sees static imports and dynamic `import('literal')`; an import whose specifier is built at
+ * run time is invisible to it (and to every static tool), so the engine must not use one to reach the apps.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Modules import each other in a circle: move what both need into a leaf module that imports neither.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'engine-not-to-apps',
+      severity: 'error',
+      comment: 'packages/* are libraries the apps build on; they must not import from apps/*.',
+      from: { path: '^packages/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      comment: 'An import that does not resolve to a file: a typo, or a dependency missing from package.json.',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: {
+      path: ['(^|/)node_modules/', '(^|/)\\.next/', '(^|/)dist/', '/generated/', '\\.generated\\.ts$', 'next-env\\.d\\.ts$'],
+    },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.base.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.json'],
+      mainFields: ['module', 'main', 'types'],
+    },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
