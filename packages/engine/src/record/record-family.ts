@@ -43,6 +43,14 @@ export interface RecordOptions {
    * layer's channels averaged over all positions (global average pooling), joint over the networks like `sample`.
    */
   imageRows?: boolean;
+  /**
+   * Held-out split BY IMAGE (issue 11), for held-out FVU of sparse prediction: a seeded permutation of the probe
+   * images puts the first round(fraction × images) in the held-out part, the rest in the fit part; every position
+   * of an image goes with its image (positions of one image are strongly dependent, so splitting positions would
+   * leak). Moments are accumulated per part and merged for the full recording, so the split costs no extra pass.
+   * Skipped (no `heldOut` in the result) when either part would have fewer than 2 images.
+   */
+  heldOut?: { fraction: number; seed: number };
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -71,6 +79,30 @@ export interface LayerRecording {
   images?: { data: Float32Array; rows: number };
   /** Samples per unit: images × h × w. */
   samples: number;
+  /**
+   * With `heldOut`: joint correlations (width × width) of the fit images and of the held-out images, and the split
+   * (which images: `heldOutMask(images + fitImages, fraction, seed)`).
+   */
+  heldOut?: HeldOutRecording;
+}
+
+export interface HeldOutRecording {
+  fitCorr: Float64Array;
+  heldCorr: Float64Array;
+  images: number;
+  fitImages: number;
+  seed: number;
+}
+
+/** The held-out images of a probe set of `count` images: a mask (1 = held out), seeded, by image. */
+export function heldOutMask(count: number, fraction: number, seed: number): Uint8Array | null {
+  if (!(fraction > 0 && fraction < 1)) throw new Error(`held-out fraction must lie in (0, 1), got ${fraction}`);
+  const held = Math.round(fraction * count);
+  if (held < 2 || count - held < 2) return null;
+  const order = seededPermutation(count, seed);
+  const mask = new Uint8Array(count);
+  for (let i = 0; i < held; i++) mask[order[i]!] = 1;
+  return mask;
 }
 
 /** Keeps the k largest (value, image, y, x) per unit, best first, ties to the earlier image. */
@@ -103,6 +135,7 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
     if (!options.layers.includes(name)) throw new Error(`dump layer "${name}" is not among the recorded layers (${options.layers.join(', ')})`);
   }
 
+  const heldMask = options.heldOut ? heldOutMask(probe.count, options.heldOut.fraction, options.heldOut.seed) : null;
   // Which networks take part in which layer, and the activation model of each network.
   const perNet = networks.map((net) => {
     const names = options.layers.filter((l) => net.spec.layers.some((s) => s.name === l));
@@ -132,6 +165,7 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
       width,
       positions,
       acc: new MomentAccumulator(width, { groups: members.map((m) => m.group) }),
+      heldAcc: heldMask ? new MomentAccumulator(width, { groups: members.map((m) => m.group) }) : undefined,
       reservoir: sampleRows > 0 ? new RowReservoir(width, sampleRows, mixSeed(seed, 0x5a3)) : undefined,
       imageRows: options.imageRows ? new ImageMeans(width, positions, probe.count) : undefined,
       // Dump positions: the same seeded subset for every image and network (paired rows).
@@ -160,7 +194,24 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
       const rows = joint.shape[0]!;
       const data = joint.dataSync() as Float32Array;
       joint.dispose();
-      layer.acc.update(data, rows);
+      if (layer.heldAcc && heldMask) {
+        // rows are image-major: image im owns rows [im·P, (im+1)·P)
+        const P = layer.positions;
+        const W = layer.width;
+        let heldImages = 0;
+        for (let im = 0; im < n; im++) heldImages += heldMask[s + im]!;
+        const fit = new Float32Array((n - heldImages) * P * W);
+        const held = new Float32Array(heldImages * P * W);
+        let fi = 0;
+        let hi = 0;
+        for (let im = 0; im < n; im++) {
+          const src = data.subarray(im * P * W, (im + 1) * P * W);
+          if (heldMask[s + im]) (held.set(src, hi), (hi += src.length));
+          else (fit.set(src, fi), (fi += src.length));
+        }
+        if (n - heldImages > 0) layer.acc.update(fit, (n - heldImages) * P);
+        if (heldImages > 0) layer.heldAcc.update(held, heldImages * P);
+      } else layer.acc.update(data, rows);
       layer.reservoir?.update(data, rows);
       layer.imageRows?.update(data, rows);
       layer.members.forEach((m, i) => {
@@ -209,9 +260,17 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
       return { ...m, dump: { data, rows } };
     });
     const sample = l.reservoir ? l.reservoir.sample() : undefined;
+    // With a split, `acc` holds the fit images only: finalize the parts, then merge them into the full moments.
+    let heldOut: HeldOutRecording | undefined;
+    if (l.heldAcc && heldMask) {
+      const heldImages = heldMask.reduce((a, b) => a + b, 0);
+      heldOut = { fitCorr: l.acc.finalize().corr, heldCorr: l.heldAcc.finalize().corr, images: heldImages, fitImages: probe.count - heldImages, seed: options.heldOut!.seed };
+      l.acc.merge(l.heldAcc);
+    }
     return {
       name: l.name,
       members,
+      ...(heldOut ? { heldOut } : {}),
       moments: l.acc.finalize(),
       ...(sample ? { sample: { data: sample.data, rows: sample.rows } } : {}),
       ...(l.imageRows ? { images: l.imageRows.rows() } : {}),
