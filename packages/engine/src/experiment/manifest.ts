@@ -468,6 +468,19 @@ export function validateManifest(value: unknown): { manifest: ResultManifest; np
       else if (expect !== undefined && lu.get(layer) !== expect) c.fail(joinPath(p, side === 'a' ? 'p' : 'q'), `must equal ${id}'s ${lu.get(layer)} units`);
     }
     checkNpyRef(c, a.correlation, joinPath(p, 'correlation'), refs);
+    if (a.mirrors !== undefined) {
+      const mo = c.object(a.mirrors, joinPath(p, 'mirrors'));
+      if (mo) {
+        for (const side of ['a', 'b'] as const) {
+          const id = c.string(mo[side], joinPath(joinPath(p, 'mirrors'), side));
+          if (id !== undefined && !unitsOf.has(id)) c.fail(joinPath(joinPath(p, 'mirrors'), side), `names no network ("${id}")`);
+        }
+      }
+    }
+    if (a.live !== undefined) {
+      const lo = c.object(a.live, joinPath(p, 'live'));
+      if (lo) for (const side of ['a', 'b'] as const) c.integer(lo[side], joinPath(joinPath(p, 'live'), side), { min: 0 });
+    }
     if (a.semi !== undefined) {
       const s = c.object(a.semi, joinPath(p, 'semi'));
       if (s) {
