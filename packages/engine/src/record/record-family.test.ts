@@ -4,7 +4,7 @@ import { selectBackend } from '../backend/select-backend.ts';
 import { buildModel } from '../spec/build-model.ts';
 import { batchTensor, rangeIndices } from '../train/image-set.ts';
 import { syntheticImages, tinyArchitecture } from '../train/test-fixtures.ts';
-import { recordFamily } from './record-family.ts';
+import { heldOutMask, recordFamily } from './record-family.ts';
 
 beforeAll(async () => {
   await selectBackend();
@@ -68,6 +68,39 @@ describe('recordFamily', () => {
     const c2 = again.find((l) => l.name === 'conv1')!;
     for (let i = 0; i < 49; i++) expect(c2.moments.corr[i]).toBeCloseTo(conv.moments.corr[i]!, 5);
     expect(c2.members[0]!.top).toEqual(conv.members[0]!.top);
+  });
+
+  it('splits the probe set by image for held-out statistics: each part equals brute force over its images', async () => {
+    const mask = heldOutMask(23, 0.3, 9)!;
+    expect(mask.reduce((a, b) => a + b, 0)).toBe(7); // round(0.3 × 23)
+    expect(heldOutMask(23, 0.3, 9)).toEqual(mask); // seeded
+    expect(heldOutMask(23, 0.3, 10)).not.toEqual(mask);
+    expect(heldOutMask(5, 0.2, 1)).toBeNull(); // 1 held-out image: too few for statistics
+    const split = await recordFamily(nets, probe, { layers: ['conv1'], batchSize: 6, sampleRows: 0, heldOut: { fraction: 0.3, seed: 9 } });
+    const whole = await recordFamily(nets, probe, { layers: ['conv1'], batchSize: 6, sampleRows: 0 });
+    const rec = split[0]!;
+    expect(rec.heldOut).toMatchObject({ images: 7, fitImages: 16, seed: 9 });
+    // merging the parts gives the unsplit recording
+    for (let i = 0; i < 49; i++) expect(rec.moments.corr[i]).toBeCloseTo(whole[0]!.moments.corr[i]!, 9);
+    const A = fullRows(nets[0]!.model, 'conv1', probe);
+    const B = fullRows(nets[1]!.model, 'conv1', probe);
+    // brute force over ALL positions of the chosen images (64 per image): rows r belong to image floor(r / 64)
+    const corrOver = (keep: (image: number) => boolean) => {
+      const rows = Array.from({ length: A.n }, (_, r) => r).filter((r) => keep(Math.floor(r / 64)));
+      const col = (j: number) => rows.map((r) => (j < 4 ? A.rows[r * 4 + j]! : B.rows[r * 3 + j - 4]!));
+      const cols = Array.from({ length: 7 }, (_, j) => col(j));
+      const mean = cols.map((v) => v.reduce((x, y) => x + y, 0) / rows.length);
+      const cov = (i: number, j: number) => cols[i]!.reduce((t, x, k) => t + (x - mean[i]!) * (cols[j]![k]! - mean[j]!), 0) / rows.length;
+      return (i: number, j: number) => (cov(i, i) > 0 && cov(j, j) > 0 ? (i === j ? 1 : cov(i, j) / Math.sqrt(cov(i, i) * cov(j, j))) : 0);
+    };
+    const held = corrOver((im) => mask[im] === 1);
+    const fit = corrOver((im) => mask[im] === 0);
+    for (let i = 0; i < 7; i++) {
+      for (let j = 0; j < 7; j++) {
+        expect(rec.heldOut!.heldCorr[i * 7 + j]).toBeCloseTo(held(i, j), 4);
+        expect(rec.heldOut!.fitCorr[i * 7 + j]).toBeCloseTo(fit(i, j), 4);
+      }
+    }
   });
 
   it('dumps subsampled positions, paired across networks', async () => {
