@@ -21,6 +21,8 @@ export interface PairFigureInput {
   value: number;
   /** For a chance pair of the matched design: the trained pair (a, b) it mirrors. Absent in older results. */
   mirrors?: { a: string; b: string };
+  /** For a between pair: the same figure with one network's probe images shuffled (second null). */
+  shuffled?: number;
 }
 
 export type StatisticScope = 'all' | 'same' | 'cross';
@@ -42,6 +44,8 @@ export interface LayerStatistic {
   networks: Record<string, number>;
   /** Matched chance: mean over the chance pairs mirroring the scope's trained pairs. */
   chance: { mean: number; pairs: number; source: 'untrained-twins' | 'untrained-twin-of-a' } | null;
+  /** Shuffled-probe null: mean over the scope's trained pairs with one side's images shuffled, and the same test against it. */
+  shuffled: { mean: number; pairs: number; pValue: number; nPermutations: number } | null;
   /** One-sided permutation test of trained against chance (null without chance pairs). */
   pValue: number | null;
   nPermutations: number | null;
@@ -114,6 +118,16 @@ export function figureStatistics(figure: string, pairs: readonly PairFigureInput
       nPermutations = t.permutations;
       exactTest = t.exact;
     }
+    const shuffledValues = trained.map((p) => p.shuffled).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+    let shuffled: LayerStatistic['shuffled'] = null;
+    if (shuffledValues.length > 0) {
+      const t = permutationTest(
+        trained.map((p) => sign * p.value),
+        shuffledValues.map((v) => sign * v),
+        { seed: seed ^ 0x5f, ...(options.permutations ? { permutations: options.permutations } : {}) },
+      );
+      shuffled = { mean: shuffledValues.reduce((a, b) => a + b, 0) / shuffledValues.length, pairs: shuffledValues.length, pValue: t.pValue, nPermutations: t.permutations };
+    }
     const atOrBelowChance = chanceMean !== null && !(sign * boot.mean > sign * chanceMean);
     let verdict: Verdict;
     let verdictReason: string;
@@ -141,6 +155,7 @@ export function figureStatistics(figure: string, pairs: readonly PairFigureInput
       resamples: boot.resamples,
       networks: boot.networks,
       chance: chanceMean === null ? null : { mean: chanceMean, pairs: chance.length, source: chance.every((p) => p.mirrors) ? 'untrained-twins' : 'untrained-twin-of-a' },
+      shuffled,
       pValue,
       nPermutations,
       exactTest,
@@ -154,14 +169,16 @@ export function figureStatistics(figure: string, pairs: readonly PairFigureInput
 
 /** Statistics of every figure key present in a layer's pair figures. */
 export function layerStatistics(
-  pairs: ReadonlyArray<{ a: string; b: string; kind: 'between' | 'chance'; mirrors?: { a: string; b: string }; f: Record<string, number | null | undefined> }>,
+  pairs: ReadonlyArray<{ a: string; b: string; kind: 'between' | 'chance'; mirrors?: { a: string; b: string }; f: Record<string, number | null | undefined>; shuffled?: Record<string, number | null | undefined> }>,
   options: LayerStatisticsOptions,
 ): LayerStatistic[] {
   const keys = [...new Set(pairs.flatMap((p) => Object.keys(p.f)))];
   return keys.flatMap((k) =>
     figureStatistics(
       k,
-      pairs.filter((p) => typeof p.f[k] === 'number').map((p) => ({ a: p.a, b: p.b, kind: p.kind, value: p.f[k] as number, ...(p.mirrors ? { mirrors: p.mirrors } : {}) })),
+      pairs
+        .filter((p) => typeof p.f[k] === 'number')
+        .map((p) => ({ a: p.a, b: p.b, kind: p.kind, value: p.f[k] as number, ...(p.mirrors ? { mirrors: p.mirrors } : {}), ...(typeof p.shuffled?.[k] === 'number' ? { shuffled: p.shuffled[k] as number } : {}) })),
       options,
     ),
   );

@@ -193,6 +193,11 @@ export interface PairAlignment {
   q: number;
   /** Format 2: live (not dead) units of a and of b at this layer. */
   live?: { a: number; b: number };
+  /**
+   * Format 2, between pairs: the shuffled-probe null — the pair's figures (LayerSummary keys) with b's activations
+   * taken on other probe images (record-family.ts `shuffled`).
+   */
+  shuffled?: { of: 'b'; figures: Record<string, number> };
   /** float32 [p, q] R_AB. */
   correlation: NpyRef;
   semi?: SemiResult;

@@ -76,6 +76,9 @@ describe('runExperiment', () => {
       ['tiny-a-untrained-2', 'tiny-b-untrained-2', 'tiny-a-s2', 'tiny-b-s2'],
       ['tiny-b-untrained', 'tiny-b-untrained-2', 'tiny-b-s1', 'tiny-b-s2'],
     ]);
+    // shuffled-probe null on every trained pair, none on chance pairs
+    for (const a of conv) expect(a.shuffled !== undefined).toBe(a.kind === 'between');
+    expect(Object.keys(conv[0]!.shuffled!.figures)).toEqual(expect.arrayContaining(['semi', 'max', 'cka', 'sparseFvu@0.05']));
     // live units, held-out FVU and the statistics
     for (const a of manifest.alignments) {
       expect(a.live!.a).toBeLessThanOrEqual(a.p);
@@ -99,6 +102,7 @@ describe('runExperiment', () => {
     expect(st.chance!.pairs).toBe(6);
     expect(st.chance!.source).toBe('untrained-twins');
     expect(st.nPermutations).toBe(924);
+    expect(st.shuffled!.pairs).toBe(6);
     expect(pair.spectral![0]!.labels).toHaveLength(pair.p + pair.q);
     expect(pair.spectral![0]!.clusters.reduce((s, c) => s + c.aCount + c.bCount, 0)).toBe(pair.p + pair.q);
     expect(summary.metrics['spectralShared@3']!.between!.n).toBe(6);

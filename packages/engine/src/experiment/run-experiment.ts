@@ -14,7 +14,7 @@ import path from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../backend/select-backend.ts';
 import { writeNpy } from '../io/npy.ts';
-import { type LayerRecording, recordFamily } from '../record/record-family.ts';
+import { type LayerRecording, SHUFFLED_SUFFIX, recordFamily } from '../record/record-family.ts';
 import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
 import { validateArchitectureSpec } from '../spec/architecture-spec.ts';
 import { buildModel, mixSeed, parameterCount, receptiveField } from '../spec/build-model.ts';
@@ -380,6 +380,7 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
       imageRows: spec.methods.includes('knn'),
       seed: spec.split.seed,
       ...heldOutOption(spec),
+      ...shuffledOption(spec, nets),
       ...(spec.dump ? { dump: spec.dump } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (done, total) => progress({ phase: 'record', done, total }),
@@ -415,21 +416,29 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
         const a = rec.members[ia]!.networkId;
         const b = rec.members[ib]!.networkId;
         const mirrors = mirror ? { a: rec.members[mirror[0]]!.networkId, b: rec.members[mirror[1]]!.networkId } : undefined;
-        const c = alignPair(rec, ia, ib, { methods: spec.methods, penalties: spec.penalties, clusters: spec.clusters, miBins: spec.mi.bins, seed: spec.split.seed, knn: spec.knn, knnCache });
-        alignments.push(await writePair(rec.name, a, b, kind, c, spec, npy, mirrors));
-        figures.push({ a, b, kind, ...(mirrors ? { mirrors } : {}), f: pairFigures(c) });
+        const pairOptions = { methods: spec.methods, penalties: spec.penalties, clusters: spec.clusters, miBins: spec.mi.bins, seed: spec.split.seed, knn: spec.knn, knnCache };
+        const c = alignPair(rec, ia, ib, pairOptions);
+        // Shuffled-probe null of a trained pair: A against B's shuffled copy, every method, figures only.
+        const is = kind === 'between' ? shuffledMember(rec, b) : -1;
+        const shuffled = is >= 0 ? pairFigures(alignPair(rec, ia, is, pairOptions)) : undefined;
+        const written = await writePair(rec.name, a, b, kind, c, spec, npy, mirrors);
+        if (shuffled) written.shuffled = { of: 'b', figures: finiteFigures(shuffled) };
+        alignments.push(written);
+        figures.push({ a, b, kind, ...(mirrors ? { mirrors } : {}), ...(shuffled ? { shuffled } : {}), f: pairFigures(c) });
         progress({ phase: 'align', layer: rec.name, done: ++done, total: pairs.length });
         await new Promise((r) => setImmediate(r));
       }
       summaries.push(layerSummary(rec.name, rec.members.map((m) => m.networkId), figures, { architectureOf: (id) => netById.get(id)!.arch.name, seed: spec.split.seed }));
       // ---- consensus and stitching (issue 16)
+      // Consensus and stitching see the networks only (not the shuffled-null copies).
+      const plain: LayerRecording = { ...rec, members: rec.members.filter((m) => !m.networkId.endsWith(SHUFFLED_SUFFIX)) };
       if (spec.methods.includes('consensus')) {
-        const c = layerConsensus(rec, (id) => ({ role: netById.get(id)!.role, architecture: netById.get(id)!.arch.name }));
+        const c = layerConsensus(plain, (id) => ({ role: netById.get(id)!.role, architecture: netById.get(id)!.arch.name }));
         if (c) consensusRecords.push(c);
       }
       if (spec.methods.includes('stitch') && (spec.stitch.layers ?? layers).includes(rec.name)) {
         const byId = new Map(models.map((m) => [m.id, { spec: m.spec, model: m.model, role: netById.get(m.id)!.role }]));
-        const r = await layerStitching(rec, byId, data.validation, {
+        const r = await layerStitching(plain, byId, data.validation, {
           penalty: spec.stitch.penalty,
           images: spec.stitch.images,
           ...(options.signal ? { signal: options.signal } : {}),
@@ -528,6 +537,13 @@ export interface PairFigures {
   /** Chance pairs of the matched design: the trained pair they mirror. */
   mirrors?: { a: string; b: string };
   f: Record<string, number>;
+  /** Between pairs: the same figures with B's probe images shuffled (the second null). */
+  shuffled?: Record<string, number>;
+}
+
+/** Figures without non-finite values (JSON has no NaN). */
+export function finiteFigures(f: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(f).filter(([, v]) => Number.isFinite(v)));
 }
 
 /**
@@ -563,7 +579,19 @@ export type MemberPair = [number, number, 'between' | 'chance', [number, number]
 
 /** Pairs at a layer: every two trained members (between), and for each of them the mirrored pair of untrained twins (chance). */
 export function layerPairs(rec: LayerRecording, netById: Map<string, Pick<PlannedNetwork, 'role' | 'arch'>>): MemberPair[] {
-  return memberPairs(rec.members.map((m) => netById.get(m.networkId)!));
+  // Shuffled-null members (record-family.ts) come after the networks and are no pair's own member.
+  const real = rec.members.filter((m) => !m.networkId.endsWith(SHUFFLED_SUFFIX));
+  return memberPairs(real.map((m) => netById.get(m.networkId)!));
+}
+
+/** Member index of network `networkId`'s shuffled-probe copy at a layer, or -1. */
+export function shuffledMember(rec: LayerRecording, networkId: string): number {
+  return rec.members.findIndex((m) => m.networkId === `${networkId}${SHUFFLED_SUFFIX}`);
+}
+
+/** The recording's shuffled-null option: a shuffled copy of every trained network, when the spec asks for chance. */
+export function shuffledOption(spec: Pick<ResolvedExperimentSpec, 'chance' | 'split'>, nets: Array<Pick<PlannedNetwork, 'id' | 'role'>>): { shuffled?: { networks: string[]; seed: number } } {
+  return spec.chance ? { shuffled: { networks: nets.filter((n) => n.role === 'trained').map((n) => n.id), seed: mixSeed(spec.split.seed, 0x5b0f) } } : {};
 }
 
 /**
@@ -616,6 +644,7 @@ export type NpyWriter = (rel: string, arr: Float32Array | Int32Array | Uint8Arra
 export async function writeLayerStats(rec: LayerRecording, netById: Map<string, Pick<PlannedNetwork, 'arch'>>, records: Map<string, NetworkRecord['layers']>, npy: NpyWriter): Promise<void> {
   const m = rec.moments;
   for (const mem of rec.members) {
+    if (mem.networkId.endsWith(SHUFFLED_SUFFIX)) continue;
     const { offset, count } = mem.group;
     const within = new Float32Array(count * count);
     for (let i = 0; i < count; i++) for (let j = 0; j < count; j++) within[i * count + j] = m.corr[(offset + i) * m.width + offset + j]!;

@@ -4,7 +4,7 @@ import { selectBackend } from '../backend/select-backend.ts';
 import { buildModel } from '../spec/build-model.ts';
 import { batchTensor, rangeIndices } from '../train/image-set.ts';
 import { syntheticImages, tinyArchitecture } from '../train/test-fixtures.ts';
-import { heldOutMask, recordFamily } from './record-family.ts';
+import { heldOutMask, recordFamily, shufflePermutation } from './record-family.ts';
 
 beforeAll(async () => {
   await selectBackend();
@@ -101,6 +101,51 @@ describe('recordFamily', () => {
         expect(rec.heldOut!.fitCorr[i * 7 + j]).toBeCloseTo(fit(i, j), 4);
       }
     }
+  });
+
+  it('adds a shuffled-probe copy: whole images move within the batch, positions stay, every image moves', async () => {
+    for (const n of [2, 7, 100]) {
+      const perm = shufflePermutation(n, 4, 10);
+      expect([...perm].sort((x, y) => x - y)).toEqual(Array.from({ length: n }, (_, i) => i)); // a permutation
+      expect(perm.every((j, i) => j !== i)).toBe(true); // no image keeps its place
+      // single cycle
+      let k = 0;
+      let steps = 0;
+      do (k = perm[k]!), steps++;
+      while (k !== 0);
+      expect(steps).toBe(n);
+    }
+    expect(shufflePermutation(7, 4, 10)).toEqual(shufflePermutation(7, 4, 10));
+    expect(shufflePermutation(7, 4, 17)).not.toEqual(shufflePermutation(7, 4, 10));
+    const rec = (await recordFamily(nets, probe, { layers: ['conv1'], batchSize: 10, sampleRows: 0, shuffled: { networks: ['b'], seed: 4 } }))[0]!;
+    expect(rec.members.map((m) => m.networkId)).toEqual(['a', 'b', 'b~shuffled']);
+    expect(rec.members[2]!.group).toEqual({ offset: 7, count: 3 });
+    // brute force: A on image i against B on image s + perm(i - s) of i's batch [s, s + 10), same position
+    const A = fullRows(nets[0]!.model, 'conv1', probe);
+    const B = fullRows(nets[1]!.model, 'conv1', probe);
+    const source = new Int32Array(23);
+    for (let s0 = 0; s0 < 23; s0 += 10) {
+      const n = Math.min(10, 23 - s0);
+      const perm = shufflePermutation(n, 4, s0);
+      for (let i = 0; i < n; i++) source[s0 + i] = s0 + perm[i]!;
+    }
+    const N = A.n;
+    const colA = (u: number) => Float64Array.from({ length: N }, (_, r) => A.rows[r * 4 + u]!);
+    const colS = (u: number) => Float64Array.from({ length: N }, (_, r) => B.rows[(source[Math.floor(r / 64)]! * 64 + (r % 64)) * 3 + u]!);
+    const corr = (x: Float64Array, y: Float64Array) => {
+      const mx = x.reduce((t, v) => t + v, 0) / N;
+      const my = y.reduce((t, v) => t + v, 0) / N;
+      let sxy = 0, sxx = 0, syy = 0;
+      for (let r = 0; r < N; r++) (sxy += (x[r]! - mx) * (y[r]! - my)), (sxx += (x[r]! - mx) ** 2), (syy += (y[r]! - my) ** 2);
+      return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+    };
+    for (let u = 0; u < 4; u++) for (let v = 0; v < 3; v++) expect(rec.moments.corr[u * 10 + 7 + v]).toBeCloseTo(corr(colA(u), colS(v)), 4);
+    // the copy has the network's own unit statistics (same values, other order)
+    for (let v = 0; v < 3; v++) {
+      expect(rec.moments.mean[7 + v]).toBeCloseTo(rec.moments.mean[4 + v]!, 9);
+      expect(rec.moments.std[7 + v]).toBeCloseTo(rec.moments.std[4 + v]!, 9);
+    }
+    expect(rec.members[2]!.top).toEqual([]);
   });
 
   it('dumps subsampled positions, paired across networks', async () => {

@@ -51,6 +51,15 @@ export interface RecordOptions {
    * Skipped (no `heldOut` in the result) when either part would have fewer than 2 images.
    */
   heldOut?: { fraction: number; seed: number };
+  /**
+   * Shuffled-probe null (issue 11): for each listed network, one more member `<id>~shuffled` whose activations on
+   * probe image i are the network's activations on another image π(i) of the same recording batch (a seeded
+   * single-cycle permutation of the batch's images — every image moves — from (seed, batch start); whole images
+   * move, positions stay). Pairing a network with another's shuffled member keeps every unit's distribution and
+   * spatial structure but breaks the image correspondence. It reuses the batch's forward pass (no extra
+   * inference); the permutation depends on `batchSize`. Shuffled members have no top images or dumps.
+   */
+  shuffled?: { networks: string[]; seed: number };
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -105,6 +114,19 @@ export function heldOutMask(count: number, fraction: number, seed: number): Uint
   return mask;
 }
 
+/** Member id of a network's shuffled-probe copy. */
+export const SHUFFLED_SUFFIX = '~shuffled';
+
+/** The shuffled-null permutation of a batch of n images: perm[i] = batch-relative image whose activations row i gets. */
+export function shufflePermutation(n: number, seed: number, batchStart: number): Int32Array {
+  const order = seededPermutation(n, mixSeed(seed, batchStart));
+  const perm = new Int32Array(n);
+  if (n === 1) return perm;
+  // single cycle: order[k] takes the image order[k + 1]
+  for (let k = 0; k < n; k++) perm[order[k]!] = order[(k + 1) % n]!;
+  return perm;
+}
+
 /** Keeps the k largest (value, image, y, x) per unit, best first, ties to the earlier image. */
 class TopTracker {
   readonly lists: TopImage[][];
@@ -143,7 +165,7 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
     return { net, names, act };
   });
   const layers = options.layers.map((name) => {
-    const members: Array<LayerMember & { tracker: TopTracker; dumpRows: Float32Array[] }> = [];
+    const members: Array<LayerMember & { tracker: TopTracker; dumpRows: Float32Array[]; shuffledOf?: string }> = [];
     let offset = 0;
     for (const { net, names, act } of perNet) {
       const k = names.indexOf(name);
@@ -155,6 +177,12 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
       offset += units;
     }
     if (members.length === 0) throw new Error(`recorded layer "${name}" does not exist in any network (${networks.map((n) => n.spec.name).join(', ')})`);
+    for (const id of options.shuffled?.networks ?? []) {
+      const base = members.find((m) => m.networkId === id && !m.shuffledOf);
+      if (!base) continue;
+      members.push({ ...base, networkId: `${id}${SHUFFLED_SUFFIX}`, shuffledOf: id, group: { offset, count: base.units }, top: [], tracker: new TopTracker(base.units, 0), dumpRows: [] });
+      offset += base.units;
+    }
     const shapes = new Set(members.map((m) => m.shape.slice(0, -1).join('x')));
     if (shapes.size > 1) throw new Error(`layer "${name}" has different spatial sizes across architectures (${[...shapes].join(', ')}); record it separately per architecture`);
     const width = offset;
@@ -188,9 +216,19 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
       return Array.isArray(o) ? o[k]! : o;
     };
     for (const layer of layers) {
-      const parts = layer.members.map((m) => outputOf(networks.findIndex((nn) => nn.id === m.networkId), layer.name));
+      const parts = layer.members.map((m) => outputOf(networks.findIndex((nn) => nn.id === (m.shuffledOf ?? m.networkId)), layer.name));
+      const perm = options.shuffled ? shufflePermutation(n, options.shuffled.seed, s) : undefined;
       // Joint rows: every network's units side by side, one row per (image, y, x).
-      const joint = tf.tidy(() => tf.concat(parts.map((t, i) => t.reshape([-1, layer.members[i]!.units])), 1));
+      const joint = tf.tidy(() =>
+        tf.concat(
+          parts.map((t, i) => {
+            const m = layer.members[i]!;
+            const moved = m.shuffledOf && perm ? tf.gather(t, tf.tensor1d(perm, 'int32'), 0) : t;
+            return moved.reshape([-1, m.units]);
+          }),
+          1,
+        ),
+      );
       const rows = joint.shape[0]!;
       const data = joint.dataSync() as Float32Array;
       joint.dispose();
@@ -215,6 +253,7 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
       layer.reservoir?.update(data, rows);
       layer.imageRows?.update(data, rows);
       layer.members.forEach((m, i) => {
+        if (m.shuffledOf) return;
         const t = parts[i]!;
         const P = layer.positions;
         const [maxV, argV] = tf.tidy(() => {
@@ -248,7 +287,7 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
   }
 
   return layers.map((l) => {
-    const members: LayerMember[] = l.members.map(({ tracker: _t, dumpRows, ...m }) => {
+    const members: LayerMember[] = l.members.map(({ tracker: _t, dumpRows, shuffledOf: _s, ...m }) => {
       if (!l.dumpAt) return m;
       const rows = dumpRows.reduce((sum, d) => sum + d.length, 0) / m.units;
       const data = new Float32Array(rows * m.units);
