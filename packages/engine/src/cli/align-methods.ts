@@ -6,6 +6,7 @@ import { debiasedLinearCka, linearCka } from '../align/cka.ts';
 import { hungarianAlignment } from '../align/hungarian.ts';
 import { DEFAULT_MI_BINS, miMatching } from '../align/mutual-information.ts';
 import { semiMatching } from '../align/semi-matching.ts';
+import { clusterMixing } from '../align/cluster-mixing.ts';
 import { spectralClustering } from '../align/spectral-clustering.ts';
 import { sparsePredictionPathParallel } from '../align/sparse-prediction-parallel.ts';
 import type { JointMoments, PairStatistics } from '../stats/moments.ts';
@@ -36,7 +37,8 @@ export interface AlignMethodResults {
     bins: number;
   };
   sparse?: { path: Array<{ penalty: number; meanLoss: number; meanNonzero: number; unconverged: number }> };
-  spectral?: { clusters: number; labels: number[]; affinity: 'abs' | 'positive'; counts: Array<{ a: number; b: number }>; sharedFraction: number };
+  /** mixing: 1 − AMI(cluster labels, network identity) over live units (align/cluster-mixing.ts); null without live units on a side. */
+  spectral?: { clusters: number; labels: number[]; affinity: 'abs' | 'positive'; counts: Array<{ a: number; b: number }>; sharedFraction: number; mixing: number | null };
   /** debiased is null below 4 samples, where the unbiased HSIC estimator is undefined. */
   cka?: { linear: number; debiased: number | null };
   // ---- newer measures (issue 16)
@@ -158,6 +160,7 @@ export async function runAlignMethod(method: MethodName, input: MethodInput): Pr
           affinity: options.affinity,
           counts: result.clusters.map((c) => ({ a: c.fromA, b: c.fromB })),
           sharedFraction: result.sharedFraction,
+          mixing: clusterMixing(result.labels, p, q, { a: input.joint.dead.subarray(0, p), b: input.joint.dead.subarray(p, p + q) }),
         },
       };
     }

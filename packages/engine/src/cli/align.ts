@@ -42,6 +42,8 @@ export interface AlignOptions {
   workers?: number;
   json?: string;
   quiet: boolean;
+  /** Summary means over every unit (dead ones count r = 0) instead of live units only. */
+  includeDead?: boolean;
   /** Mutual kNN: neighbours per image (default 10) and metric (default euclidean). */
   k?: number;
   knnMetric?: KnnMetric;
@@ -74,6 +76,8 @@ Options:
   --batch-rows N      rows per streamed batch (default: about 4M values per batch)
   --workers N         worker threads that each read and accumulate their own share of rows (default 1: the
                       products of one pass already use every core through the moment worker pool)
+  --include-dead      summary means over every unit (a dead unit, std 0 on the samples, counts r = 0);
+                      default: live units only, stated as n live / n total; dead units' matches are -1
   --json FILE         also write every result as one JSON object (schema: packages/engine/README.md, "CLI")
   --quiet             no progress on stderr
   -h, --help          this help
@@ -98,6 +102,7 @@ const OPTION_SPEC = {
   workers: 'string',
   json: 'string',
   quiet: 'boolean',
+  'include-dead': 'boolean',
   k: 'string',
   'knn-metric': 'string',
 } as const;
@@ -178,6 +183,7 @@ export function parseAlignArgs(args: readonly string[]): AlignOptions {
     ...(workersText !== undefined ? { workers: parseInteger('workers', workersText, 1, 64) } : {}),
     ...(json !== undefined ? { json } : {}),
     quiet: options.quiet === true,
+    includeDead: options['include-dead'] === true,
     k: parseInteger('k', str('k') ?? String(DEFAULT_KNN_K), 1),
     knnMetric: knnMetric as KnnMetric,
   };
@@ -188,6 +194,45 @@ function describeSource(s: ActivationSource): string {
   return s.kind === 'dense' ? `${shape} dense` : `${shape} conv ${s.layout}`;
 }
 
+/** Mean of values[i] over live i (finite values only); NaN when none. */
+function liveMean(values: ArrayLike<number | null>, dead: Uint8Array): number {
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (dead[i] === 1 || v === null || v === undefined || !Number.isFinite(v)) continue;
+    sum += v;
+    n++;
+  }
+  return n > 0 ? sum / n : Number.NaN;
+}
+
+/** Live-unit figures of a report, and −1 for every match of a dead unit or to a dead unit (issue 11). */
+export function applyLiveUnits(report: AlignReport, deadA: Uint8Array, deadB: Uint8Array): void {
+  const count = (d: Uint8Array) => d.length - d.reduce((s, x) => s + (x === 1 ? 1 : 0), 0);
+  const hide = (match: number[], from: Uint8Array, to: Uint8Array) => match.map((j, i) => (from[i] === 1 || (j >= 0 && to[j] === 1) ? -1 : j));
+  const live: AlignReport['live'] = { a: count(deadA), b: count(deadB) };
+  if (report.semi) {
+    const s = report.semi;
+    const mutual = s.match.map((j, i) => (j >= 0 && s.reverseMatch[j] === i ? 1 : 0));
+    live.semi = { meanCorr: liveMean(s.corr, deadA), reverseMeanCorr: liveMean(s.reverseCorr, deadB), oneToOneFraction: liveMean(mutual, deadA) };
+    s.match = hide(s.match, deadA, deadB);
+    s.reverseMatch = hide(s.reverseMatch, deadB, deadA);
+  }
+  if (report.hungarian) {
+    live.hungarian = { meanCorr: liveMean(report.hungarian.corr, deadA) };
+    report.hungarian.match = hide(report.hungarian.match, deadA, deadB);
+  }
+  if (report.mi) {
+    const m = report.mi;
+    live.mi = { meanMI: liveMean(m.mi, deadA), semiMeanMI: liveMean(m.semi.mi, deadA) };
+    m.match = hide(m.match, deadA, deadB);
+    m.semi.match = hide(m.semi.match, deadA, deadB);
+    m.semi.reverseMatch = hide(m.semi.reverseMatch, deadB, deadA);
+  }
+  report.live = live;
+}
+
 /** Everything `align` computed, in the JSON shape documented in the engine README. */
 export interface AlignReport extends AlignMethodResults {
   samples: number;
@@ -195,6 +240,18 @@ export interface AlignReport extends AlignMethodResults {
   unitsB: number;
   deadA: number[];
   deadB: number[];
+  /**
+   * Unit-averaged figures over LIVE units only (dead units: std 0 on the samples, engine stats/moments.ts): the
+   * live counts and the live means of semi, hungarian and mi. The method blocks keep the all-units means (dead units
+   * count r = 0), and every match of a dead unit, or to a dead unit, is reported as −1 (the matching covered it).
+   */
+  live: {
+    a: number;
+    b: number;
+    semi?: { meanCorr: number; reverseMeanCorr: number; oneToOneFraction: number };
+    hungarian?: { meanCorr: number };
+    mi?: { meanMI: number; semiMeanMI: number };
+  };
   backend: string;
   inputs: { a: { path: string; shape: number[]; layout: string }; b: { path: string; shape: number[]; layout: string } };
 }
@@ -275,6 +332,7 @@ export async function alignFiles(options: AlignOptions, progress: Progress): Pro
       unitsB: q,
       deadA: deadList(pair.deadA),
       deadB: deadList(pair.deadB),
+      live: { a: p, b: q },
       backend: backend.name,
       inputs: {
         a: { path: A.label, shape: [...A.shape], layout: A.kind === 'dense' ? 'dense' : A.layout! },
@@ -285,6 +343,7 @@ export async function alignFiles(options: AlignOptions, progress: Progress): Pro
       const result = await progress.step(method, () => runAlignMethod(method, { pair, joint, reservoir, images, options }));
       Object.assign(report, result);
     }
+    applyLiveUnits(report, pair.deadA, pair.deadB);
     return report;
   } finally {
     await A.close();
