@@ -181,10 +181,12 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
     const q = `query($a: ID!, $b: ID!) { alignment(networkA: $a, networkB: $b, layer: "conv1", method: HUNGARIAN) {
       id method status layer networkA { id } networkB { id } layerA { unitCount } layerB { unitCount }
       summary { meanCorr samples unitsA unitsB oneToOneFraction lossPath { penalty } clusters { index } }
-      matches(first: 100) { totalCount edges { node { unitA { index } unitB { index } score correlation mutualInformation } } }
-      best: matches(first: 2, order: SCORE_DESC) { edges { node { unitA { index } score } } }
-      worst: matches(first: 1, order: SCORE_ASC) { edges { node { unitA { index } score } } }
-      scoreHistogram(bins: 4) { lower upper count }
+      matches(first: 100, includeDead: true) { totalCount edges { node { unitA { index } unitB { index } score correlation mutualInformation } } }
+      best: matches(first: 2, order: SCORE_DESC, includeDead: true) { edges { node { unitA { index } score } } }
+      worst: matches(first: 1, order: SCORE_ASC, includeDead: true) { edges { node { unitA { index } score } } }
+      live: matches(first: 100, order: SCORE_DESC) { totalCount edges { node { unitA { index dead } } } }
+      scoreHistogram(bins: 4, includeDead: true) { lower upper count }
+      liveHistogram: scoreHistogram(bins: 4) { count }
       betweenUrl withinAUrl withinBUrl matchUrl } }`;
     const fwd = (await ok(url(), A.token, q, { a: net(0).id, b: net(3).id })).alignment;
     expect(fwd.id).toBe(al.id);
@@ -204,6 +206,10 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
     expect(fwd.worst.edges.map((e: any) => e.node.unitA.index)).toEqual([0]);
     expect(fwd.scoreHistogram.map((b: any) => b.count).reduce((s: number, c: number) => s + c, 0)).toBe(4);
     expect(fwd.scoreHistogram[0].lower).toBe(-1);
+    // By default dead units (the seed makes each layer's last unit dead) are left out: unit 3 of A is never listed.
+    expect(fwd.live.totalCount).toBe(3);
+    expect(fwd.live.edges.map((e: any) => e.node.unitA.index)).toEqual([2, 1, 0]);
+    expect(fwd.liveHistogram.map((b: any) => b.count).reduce((s: number, c: number) => s + c, 0)).toBe(3);
 
     const between = readNpy((await fetchBytes(fwd.betweenUrl)).bytes);
     expect(between.shape).toEqual([4, 6]);
@@ -234,7 +240,7 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
     const q = `query($a: ID!, $b: ID!, $m: AlignmentMethod!) { alignment(networkA: $a, networkB: $b, layer: "fc1", method: $m) {
       summary { meanCorr oneToOneFraction lossPath { penalty meanLoss meanLossHeldOut meanNonzero } mixedClusterFraction ckaLinear ckaDebiased
         clusters { index size countA countB mixed unitsA { index } unitsB { index } } }
-      matches(first: 10) { edges { node { unitA { index } unitB { index } } } } } }`;
+      matches(first: 10, includeDead: true) { edges { node { unitA { index } unitB { index } } } } } }`;
     const semi = seeded.alignments.find((x) => x.a === 1 && x.b === 2 && x.layer === 'fc1' && x.method === 'SEMI')!;
     const fromB = (await ok(url(), A.token, q, { a: net(2).id, b: net(1).id, m: 'SEMI' })).alignment;
     expect(fromB.summary.oneToOneFraction).toBe(1);
@@ -573,7 +579,7 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
     const api2 = await startApiServer({ database: { ...db, prisma: counted, read }, port: 0 });
     try {
       const q = `query($a: ID!, $b: ID!, $n: Int!) { alignment(networkA: $a, networkB: $b, layer: "conv1") {
-        matches(first: $n) { edges { node { score unitA { index mean layer { name } network { name } } unitB { index network { name seed } } } } } } }`;
+        matches(first: $n, includeDead: true) { edges { node { score unitA { index mean layer { name } network { name } } unitB { index network { name seed } } } } } } }`;
       const sizes = [1, 4];
       const counts: number[] = [];
       for (const n of sizes) {

@@ -29,13 +29,27 @@ export interface LossPoint {
   meanNonzero: number;
 }
 
-export function lossPathOf(summary: unknown): LossPoint[] {
+/** Live-unit variant of a summary key (stored by results of format 2; see import-result.ts writePair). */
+const LIVE_KEY: Record<string, string> = { meanCorr: 'meanCorrLive', meanCorrB: 'meanCorrBLive', oneToOneFraction: 'oneToOneFractionLive', meanMI: 'meanMILive' };
+
+/**
+ * A unit-averaged summary figure over live units (unless includeDead), with whether it counts dead units: a result
+ * stored before live figures existed only has the all-units value, and says so.
+ */
+export function pickLive(summary: unknown, key: string, includeDead: boolean): { value: number | null; includesDead: boolean } {
+  const live = LIVE_KEY[key];
+  if (!includeDead && live && asRecord(summary)[live] !== undefined) return { value: pick(summary, live), includesDead: false };
+  return { value: pick(summary, key), includesDead: live !== undefined };
+}
+
+/** The stored loss path; meanLoss over live targets unless includeDead (when the result stored it). */
+export function lossPathOf(summary: unknown, includeDead = true): LossPoint[] {
   const list = asRecord(summary)['lossPath'];
   if (!Array.isArray(list)) return [];
   return list.flatMap((p) => {
     const r = asRecord(p);
     const penalty = num(r['penalty']);
-    const meanLoss = num(r['meanLoss']);
+    const meanLoss = !includeDead && num(r['meanLossLive']) !== null ? num(r['meanLossLive']) : num(r['meanLoss']);
     return penalty === null || meanLoss === null ? [] : [{ penalty, meanLoss, meanLossHeldOut: num(r['meanLossHeldOut']), meanNonzero: num(r['meanNonzero']) ?? 0 }];
   });
 }
@@ -47,7 +61,7 @@ export const HEADLINE_METRIC: Record<AlignmentMethod, string> = {
   MI: 'meanMI',
   MI_SEMI: 'meanMI',
   CKA: 'ckaLinear',
-  SPECTRAL: 'mixedClusterFraction',
+  SPECTRAL: 'clusterMixing',
   SPARSE: 'varianceExplained',
 };
 
@@ -59,14 +73,27 @@ export function isHeadlineMetric(method: AlignmentMethod, metric: string): boole
 
 /**
  * The headline figure of an alignment: matched mean correlation (SEMI, HUNGARIAN), matched mean MI (MI, MI_SEMI),
- * linear CKA, the share of mixed clusters (SPECTRAL), and for SPARSE the variance explained (1 - mean loss) at the
- * middle penalty of the path.
+ * linear CKA, cluster mixing (SPECTRAL: 1 − AMI of cluster labels and network identity; results stored before it
+ * existed fall back to the saturating share of mixed clusters), and for SPARSE the variance explained (1 - mean
+ * loss) at the middle penalty of the path, on the held-out images when stored (else in-sample). Unit-averaged figures are over live units unless includeDead.
  */
-export function headlineValue(method: AlignmentMethod, summary: unknown): number | null {
+export function headlineValue(method: AlignmentMethod, summary: unknown, includeDead = false): number | null {
+  return headline(method, summary, includeDead).value;
+}
+
+export function headline(method: AlignmentMethod, summary: unknown, includeDead = false): { value: number | null; includesDead: boolean } {
   if (method === 'SPARSE') {
-    const path = lossPathOf(summary);
+    // Held-out (live targets, images not fitted on) when stored: in-sample FVU flatters the side with more
+    // candidate units. Older results: in-sample.
+    const path = lossPathOf(summary, includeDead);
     const mid = path[Math.floor((path.length - 1) / 2)];
-    return mid ? 1 - mid.meanLoss : null;
+    if (mid && mid.meanLossHeldOut !== null) return { value: 1 - mid.meanLossHeldOut, includesDead: false };
+    const hasLive = Array.isArray(asRecord(summary)['lossPath']) && (asRecord(summary)['lossPath'] as unknown[]).some((p) => num(asRecord(p)['meanLossLive']) !== null);
+    return { value: mid ? 1 - mid.meanLoss : null, includesDead: includeDead || !hasLive };
   }
-  return pick(summary, HEADLINE_METRIC[method]);
+  if (method === 'SPECTRAL') {
+    const m = pick(summary, 'clusterMixing');
+    return { value: m ?? pick(summary, 'mixedClusterFraction'), includesDead: false };
+  }
+  return pickLive(summary, HEADLINE_METRIC[method], includeDead);
 }

@@ -82,6 +82,8 @@ export interface LayerComparisonRow {
 }
 export interface AlignmentSummaryRow {
   alignment: AlignmentRow;
+  /** Unit-averaged figures count dead units (Alignment.summary(includeDead)). */
+  includeDead?: boolean;
 }
 export interface ArchitectureGroupRow {
   architecture: string;

@@ -40,15 +40,19 @@ export type Alignment = {
   layerB: Layer;
   /** Match of every unit of A (index in B or -1), int32 .npy [unitsA]; for reordering matrices. */
   matchUrl?: Maybe<Scalars['String']['output']>;
-  /** Unit matches of A's units; order SCORE_DESC / SCORE_ASC give the best / worst matched units. */
+  /**
+   * Unit matches of A's units; order SCORE_DESC / SCORE_ASC give the best / worst matched units. Dead units of A are left out unless includeDead (so they never rank as worst matched);
+   * a dead unit's match, and a match to a dead unit, is stored unmatched (unitB null, score 0).
+   */
   matches: UnitMatchConnection;
   method: AlignmentMethod;
   networkA: Network;
   networkB: Network;
   parameters?: Maybe<Scalars['JSON']['output']>;
-  /** Histogram of each unit of A's best score (matched correlation or MI). */
+  /** Histogram of each unit of A's best score (matched correlation or MI); live units of A unless includeDead. */
   scoreHistogram: Array<HistogramBin>;
   status: AlignmentStatus;
+  /** Summary figures; unit-averaged ones over live units unless includeDead. */
   summary: AlignmentSummary;
   /** Within-A correlation matrix [unitsA, unitsA] float32 .npy. */
   withinAUrl?: Maybe<Scalars['String']['output']>;
@@ -60,12 +64,19 @@ export type Alignment = {
 export type AlignmentMatchesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeDead?: InputMaybe<Scalars['Boolean']['input']>;
   order?: InputMaybe<MatchOrder>;
 };
 
 
 export type AlignmentScoreHistogramArgs = {
   bins?: InputMaybe<Scalars['Int']['input']>;
+  includeDead?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type AlignmentSummaryArgs = {
+  includeDead?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type AlignmentMethod =
@@ -94,19 +105,37 @@ export type AlignmentSummary = {
   __typename?: 'AlignmentSummary';
   ckaDebiased?: Maybe<Scalars['Float']['output']>;
   ckaLinear?: Maybe<Scalars['Float']['output']>;
+  /**
+   * SPECTRAL: 1 − adjusted mutual information between cluster labels and network identity over live units (about 1:
+   * every cluster holds both nets in proportion; 0: clusters separate the nets; above 1 when the split is more even
+   * than a random labelling's). Null for results stored before it existed.
+   */
+  clusterMixing?: Maybe<Scalars['Float']['output']>;
   /** Spectral clusters (SPECTRAL). */
   clusters: Array<Cluster>;
+  /** SPARSE: the held-out split (by image, seeded) behind meanLossHeldOut. */
+  heldOut?: Maybe<HeldOutSplit>;
+  /** Whether the unit-averaged figures here count dead units (includeDead, or a result stored without live figures). */
+  includesDead: Scalars['Boolean']['output'];
   /** Sparse-prediction path (SPARSE). */
   lossPath: Array<SparsePathPoint>;
   /** Mean correlation of matched pairs (SEMI, HUNGARIAN). */
   meanCorr?: Maybe<Scalars['Float']['output']>;
   /** Mean mutual information of matched pairs, bits (MI). */
   meanMI?: Maybe<Scalars['Float']['output']>;
-  /** Share of clusters containing units of both nets (SPECTRAL). */
+  /** Share of clusters containing units of both nets (SPECTRAL). Saturates at 1 for trained and chance pairs alike; see clusterMixing. */
   mixedClusterFraction?: Maybe<Scalars['Float']['output']>;
+  /** Live units of A and B (null for results stored before live units were recorded). */
+  nLiveA?: Maybe<Scalars['Int']['output']>;
+  nLiveB?: Maybe<Scalars['Int']['output']>;
   /** Fraction of units whose best matches agree both ways (SEMI). */
   oneToOneFraction?: Maybe<Scalars['Float']['output']>;
   samples?: Maybe<Scalars['Int']['output']>;
+  /**
+   * The shuffled-probe null of this pair (between pairs): the method's headline figure with B's probe images shuffled
+   * (whole images, seeded; live units). Null when not computed.
+   */
+  shuffledNull?: Maybe<Scalars['Float']['output']>;
   unitsA: Scalars['Int']['output'];
   unitsB: Scalars['Int']['output'];
 };
@@ -172,6 +201,16 @@ export type ComparisonEntry = {
   configDiff: Array<ConfigDifference>;
   layers: Array<LayerComparison>;
   subject: CompareSubject;
+};
+
+export type ConfidenceInterval = {
+  __typename?: 'ConfidenceInterval';
+  high: Scalars['Float']['output'];
+  /** Coverage, 0.95. */
+  level: Scalars['Float']['output'];
+  low: Scalars['Float']['output'];
+  /** Bootstrap replicates (networks resampled with replacement within each architecture). */
+  resamples: Scalars['Int']['output'];
 };
 
 export type ConfigDifference = {
@@ -281,7 +320,7 @@ export type Experiment = {
   /** Trained networks grouped by architecture, each group sorted by seed. */
   architectures: Array<ArchitectureGroup>;
   chanceBaselines: Array<ChanceBaseline>;
-  /** Per-layer convergence across all pairs (see Query.layerConvergence). */
+  /** Per-layer convergence across all pairs (see Query.layerConvergence); figures over live units unless includeDead. */
   convergence: Array<LayerConvergence>;
   createdAt: Scalars['DateTime']['output'];
   /** Dataset name (e.g. fashion-mnist, mnist, or the name given on import). */
@@ -330,6 +369,7 @@ export type Experiment = {
 
 
 export type ExperimentConvergenceArgs = {
+  includeDead?: InputMaybe<Scalars['Boolean']['input']>;
   method?: AlignmentMethod;
 };
 
@@ -367,6 +407,15 @@ export type ExperimentStatus =
   | 'FAILED'
   | 'QUEUED'
   | 'RUNNING';
+
+export type HeldOutSplit = {
+  __typename?: 'HeldOutSplit';
+  /** Probe images the weights were fitted on. */
+  fitImages: Scalars['Int']['output'];
+  /** Probe images held out (the loss is reported on them). */
+  images: Scalars['Int']['output'];
+  seed: Scalars['Int']['output'];
+};
 
 export type HistogramBin = {
   __typename?: 'HistogramBin';
@@ -462,13 +511,20 @@ export type JobStatus =
 
 export type Layer = {
   __typename?: 'Layer';
-  /** Number of dead (zero-variance) units. */
+  /**
+   * Number of dead units: population std over the probe set (images × positions) equal to 0 or at most 1e-6 × |mean|
+   * (engine stats/moments.ts DEAD_RELATIVE).
+   */
   deadCount: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   /** Position among the network's recorded layers (0-based). */
   index: Scalars['Int']['output'];
   /** Layer kind (conv, dense, ...). */
   kind?: Maybe<Scalars['String']['output']>;
+  /** Live (not dead) units: unitCount − deadCount. */
+  nLive: Scalars['Int']['output'];
+  /** All units (= unitCount). */
+  nTotal: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   network: Network;
   /** Activation shape without the batch dimension, e.g. [14, 14, 32]. */
@@ -510,20 +566,55 @@ export type LayerComparison = {
   value?: Maybe<Scalars['Float']['output']>;
 };
 
+/**
+ * Convergence of one layer for one method. `all`/`sameArchitecture`/`crossArchitecture` and `chance` are the
+ * per-pair spread as before; the fields below are the stored statistics over all trained pairs (engine
+ * experiment/layer-statistics.ts): the mean with a 95% bootstrap interval that resamples networks, the matched chance
+ * (untrained twins of the same two architectures), the shuffled-probe null, a one-sided permutation test and a
+ * verdict computed from them. `scopes` gives the same per scope (all, same, cross).
+ */
 export type LayerConvergence = {
   __typename?: 'LayerConvergence';
   all: ConvergenceStats;
+  atOrBelowChance: Scalars['Boolean']['output'];
   chance?: Maybe<ChanceBaseline>;
+  ci?: Maybe<ConfidenceInterval>;
+  /** Why ci is null, e.g. 'needs at least 3 networks per architecture; have 2 of lenet'. */
+  ciReason?: Maybe<Scalars['String']['output']>;
   crossArchitecture: ConvergenceStats;
+  /** The statistic's figure key (manifest LayerSummary key), e.g. max, max.all, sparseFvu@0.1, spectralMixing@8. */
+  figure?: Maybe<Scalars['String']['output']>;
+  /** Whether the figures count dead units (includeDead, or results stored without live-unit figures). */
+  includesDead: Scalars['Boolean']['output'];
   layer: Scalars['String']['output'];
+  matchedChance?: Maybe<MatchedChance>;
+  mean?: Maybe<Scalars['Float']['output']>;
   method: AlignmentMethod;
+  /** Live units summed over the experiment's trained networks at this layer, and all units. */
+  nLive: Scalars['Int']['output'];
+  nPermutations?: Maybe<Scalars['Int']['output']>;
+  nTotal: Scalars['Int']['output'];
+  pValue?: Maybe<Scalars['Float']['output']>;
   sameArchitecture: ConvergenceStats;
+  scopes: Array<ScopeStatistic>;
+  shuffledNull?: Maybe<ShuffledNull>;
+  verdict: Verdict;
+  /** The verdict in words, e.g. 'at or below chance (0.737 vs chance 0.753)'. */
+  verdictReason: Scalars['String']['output'];
 };
 
 export type MatchOrder =
   | 'SCORE_ASC'
   | 'SCORE_DESC'
   | 'UNIT_A';
+
+export type MatchedChance = {
+  __typename?: 'MatchedChance';
+  mean: Scalars['Float']['output'];
+  pairs: Scalars['Int']['output'];
+  /** 'untrained-twins' (matched: twin i of A × twin j of B for trained pair i × j) or 'untrained-twin-of-a' (older results). */
+  source: Scalars['String']['output'];
+};
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -694,7 +785,8 @@ export type Query = {
   /**
    * Per recorded layer of an experiment, the summary figure of the method (meanCorr for SEMI/HUNGARIAN, meanMI for
    * MI, linear CKA for CKA) over all network pairs: mean and spread, split into same- and cross-architecture pairs,
-   * with the chance baseline.
+   * with the chance baseline and the stored statistics (interval, matched chance, test, verdict). Figures are over
+   * LIVE units unless includeDead (dead units counted as r = 0 / FVU 1).
    */
   layerConvergence: Array<LayerConvergence>;
   network: Network;
@@ -759,6 +851,7 @@ export type QueryLayerArgs = {
 
 export type QueryLayerConvergenceArgs = {
   experimentId: Scalars['ID']['input'];
+  includeDead?: InputMaybe<Scalars['Boolean']['input']>;
   method?: AlignmentMethod;
 };
 
@@ -772,6 +865,31 @@ export type QueryUnitArgs = {
   id: Scalars['ID']['input'];
 };
 
+export type ScopeStatistic = {
+  __typename?: 'ScopeStatistic';
+  atOrBelowChance: Scalars['Boolean']['output'];
+  ci?: Maybe<ConfidenceInterval>;
+  ciReason?: Maybe<Scalars['String']['output']>;
+  figure: Scalars['String']['output'];
+  matchedChance?: Maybe<MatchedChance>;
+  mean: Scalars['Float']['output'];
+  nPermutations?: Maybe<Scalars['Int']['output']>;
+  pValue?: Maybe<Scalars['Float']['output']>;
+  pairs: Scalars['Int']['output'];
+  scope: StatisticScope;
+  shuffledNull?: Maybe<ShuffledNull>;
+  verdict: Verdict;
+  verdictReason: Scalars['String']['output'];
+};
+
+export type ShuffledNull = {
+  __typename?: 'ShuffledNull';
+  mean: Scalars['Float']['output'];
+  /** One-sided permutation test of trained against the shuffled null. */
+  pValue: Scalars['Float']['output'];
+  pairs: Scalars['Int']['output'];
+};
+
 export type SignInLinkPayload = {
   __typename?: 'SignInLinkPayload';
   /** The one-time code (cvc_…). */
@@ -783,9 +901,12 @@ export type SignInLinkPayload = {
 
 export type SparsePathPoint = {
   __typename?: 'SparsePathPoint';
-  /** Mean fraction of variance unexplained on the fitted statistics. */
+  /** Mean fraction of variance unexplained on the fitted statistics (live target units unless includeDead). */
   meanLoss: Scalars['Float']['output'];
-  /** Same on held-out statistics, when computed. */
+  /**
+   * Same on held-out probe images (live targets), weights fitted on the other images: the split is by image, seeded
+   * (AlignmentSummary.heldOut). Null for results stored before it was computed.
+   */
   meanLossHeldOut?: Maybe<Scalars['Float']['output']>;
   /** Mean number of non-zero weights per target unit. */
   meanNonzero: Scalars['Float']['output'];
@@ -799,6 +920,11 @@ export type SparseWeight = {
   unit: Unit;
   weight: Scalars['Float']['output'];
 };
+
+export type StatisticScope =
+  | 'ALL'
+  | 'CROSS_ARCHITECTURE'
+  | 'SAME_ARCHITECTURE';
 
 export type Team = {
   __typename?: 'Team';
@@ -943,6 +1069,11 @@ export type UnitOrder =
   | 'MEAN_DESC'
   | 'STD_DESC';
 
+export type Verdict =
+  | 'ABOVE_CHANCE'
+  | 'AT_OR_BELOW_CHANCE'
+  | 'INCONCLUSIVE';
+
 export type Viewer = {
   __typename?: 'Viewer';
   /** TOKEN (a team token, scripts) or SESSION (a dashboard sign-in). */
@@ -1038,6 +1169,7 @@ export type ResolversTypes = {
   CompareSubject: ResolverTypeWrapper<CompareSubjectRowModel>;
   Comparison: ResolverTypeWrapper<Omit<Comparison, 'entries' | 'reference'> & { entries: Array<ResolversTypes['ComparisonEntry']>, reference: ResolversTypes['CompareSubject'] }>;
   ComparisonEntry: ResolverTypeWrapper<Omit<ComparisonEntry, 'layers' | 'subject'> & { layers: Array<ResolversTypes['LayerComparison']>, subject: ResolversTypes['CompareSubject'] }>;
+  ConfidenceInterval: ResolverTypeWrapper<ConfidenceInterval>;
   ConfigDifference: ResolverTypeWrapper<ConfigDifference>;
   ConvergenceStats: ResolverTypeWrapper<ConvergenceStats>;
   CreateExperimentInput: CreateExperimentInput;
@@ -1057,6 +1189,7 @@ export type ResolversTypes = {
   ExperimentEdge: ResolverTypeWrapper<Omit<ExperimentEdge, 'node'> & { node: ResolversTypes['Experiment'] }>;
   ExperimentStatus: ExperimentStatus;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  HeldOutSplit: ResolverTypeWrapper<HeldOutSplit>;
   HistogramBin: ResolverTypeWrapper<HistogramBin>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ImportActivationsInput: ImportActivationsInput;
@@ -1075,6 +1208,7 @@ export type ResolversTypes = {
   LayerComparison: ResolverTypeWrapper<LayerComparisonRowModel>;
   LayerConvergence: ResolverTypeWrapper<LayerConvergence>;
   MatchOrder: MatchOrder;
+  MatchedChance: ResolverTypeWrapper<MatchedChance>;
   Mutation: ResolverTypeWrapper<{}>;
   Network: ResolverTypeWrapper<NetworkRowModel>;
   NetworkConnection: ResolverTypeWrapper<Omit<NetworkConnection, 'edges'> & { edges: Array<ResolversTypes['NetworkEdge']> }>;
@@ -1082,9 +1216,12 @@ export type ResolversTypes = {
   NetworkStatus: NetworkStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<{}>;
+  ScopeStatistic: ResolverTypeWrapper<ScopeStatistic>;
+  ShuffledNull: ResolverTypeWrapper<ShuffledNull>;
   SignInLinkPayload: ResolverTypeWrapper<SignInLinkPayload>;
   SparsePathPoint: ResolverTypeWrapper<SparsePathPoint>;
   SparseWeight: ResolverTypeWrapper<SparseWeightRowModel>;
+  StatisticScope: StatisticScope;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Team: ResolverTypeWrapper<TeamRowModel>;
   TeamRole: TeamRole;
@@ -1097,6 +1234,7 @@ export type ResolversTypes = {
   UnitMatchConnection: ResolverTypeWrapper<Omit<UnitMatchConnection, 'edges'> & { edges: Array<ResolversTypes['UnitMatchEdge']> }>;
   UnitMatchEdge: ResolverTypeWrapper<Omit<UnitMatchEdge, 'node'> & { node: ResolversTypes['UnitMatch'] }>;
   UnitOrder: UnitOrder;
+  Verdict: Verdict;
   Viewer: ResolverTypeWrapper<ViewerRowModel>;
 };
 
@@ -1111,6 +1249,7 @@ export type ResolversParentTypes = {
   CompareSubject: CompareSubjectRowModel;
   Comparison: Omit<Comparison, 'entries' | 'reference'> & { entries: Array<ResolversParentTypes['ComparisonEntry']>, reference: ResolversParentTypes['CompareSubject'] };
   ComparisonEntry: Omit<ComparisonEntry, 'layers' | 'subject'> & { layers: Array<ResolversParentTypes['LayerComparison']>, subject: ResolversParentTypes['CompareSubject'] };
+  ConfidenceInterval: ConfidenceInterval;
   ConfigDifference: ConfigDifference;
   ConvergenceStats: ConvergenceStats;
   CreateExperimentInput: CreateExperimentInput;
@@ -1128,6 +1267,7 @@ export type ResolversParentTypes = {
   ExperimentConnection: Omit<ExperimentConnection, 'edges'> & { edges: Array<ResolversParentTypes['ExperimentEdge']> };
   ExperimentEdge: Omit<ExperimentEdge, 'node'> & { node: ResolversParentTypes['Experiment'] };
   Float: Scalars['Float']['output'];
+  HeldOutSplit: HeldOutSplit;
   HistogramBin: HistogramBin;
   ID: Scalars['ID']['output'];
   ImportActivationsInput: ImportActivationsInput;
@@ -1143,12 +1283,15 @@ export type ResolversParentTypes = {
   Layer: LayerRowModel;
   LayerComparison: LayerComparisonRowModel;
   LayerConvergence: LayerConvergence;
+  MatchedChance: MatchedChance;
   Mutation: {};
   Network: NetworkRowModel;
   NetworkConnection: Omit<NetworkConnection, 'edges'> & { edges: Array<ResolversParentTypes['NetworkEdge']> };
   NetworkEdge: Omit<NetworkEdge, 'node'> & { node: ResolversParentTypes['Network'] };
   PageInfo: PageInfo;
   Query: {};
+  ScopeStatistic: ScopeStatistic;
+  ShuffledNull: ShuffledNull;
   SignInLinkPayload: SignInLinkPayload;
   SparsePathPoint: SparsePathPoint;
   SparseWeight: SparseWeightRowModel;
@@ -1174,14 +1317,14 @@ export type AlignmentResolvers<ContextType = ApiContext, ParentType extends Reso
   layerA?: Resolver<ResolversTypes['Layer'], ParentType, ContextType>;
   layerB?: Resolver<ResolversTypes['Layer'], ParentType, ContextType>;
   matchUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  matches?: Resolver<ResolversTypes['UnitMatchConnection'], ParentType, ContextType, RequireFields<AlignmentMatchesArgs, 'first' | 'order'>>;
+  matches?: Resolver<ResolversTypes['UnitMatchConnection'], ParentType, ContextType, RequireFields<AlignmentMatchesArgs, 'first' | 'includeDead' | 'order'>>;
   method?: Resolver<ResolversTypes['AlignmentMethod'], ParentType, ContextType>;
   networkA?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
   networkB?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
   parameters?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  scoreHistogram?: Resolver<Array<ResolversTypes['HistogramBin']>, ParentType, ContextType, RequireFields<AlignmentScoreHistogramArgs, 'bins'>>;
+  scoreHistogram?: Resolver<Array<ResolversTypes['HistogramBin']>, ParentType, ContextType, RequireFields<AlignmentScoreHistogramArgs, 'bins' | 'includeDead'>>;
   status?: Resolver<ResolversTypes['AlignmentStatus'], ParentType, ContextType>;
-  summary?: Resolver<ResolversTypes['AlignmentSummary'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['AlignmentSummary'], ParentType, ContextType, RequireFields<AlignmentSummaryArgs, 'includeDead'>>;
   withinAUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   withinBUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1190,13 +1333,19 @@ export type AlignmentResolvers<ContextType = ApiContext, ParentType extends Reso
 export type AlignmentSummaryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AlignmentSummary'] = ResolversParentTypes['AlignmentSummary']> = {
   ckaDebiased?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   ckaLinear?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  clusterMixing?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   clusters?: Resolver<Array<ResolversTypes['Cluster']>, ParentType, ContextType>;
+  heldOut?: Resolver<Maybe<ResolversTypes['HeldOutSplit']>, ParentType, ContextType>;
+  includesDead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   lossPath?: Resolver<Array<ResolversTypes['SparsePathPoint']>, ParentType, ContextType>;
   meanCorr?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   meanMI?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   mixedClusterFraction?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  nLiveA?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nLiveB?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   oneToOneFraction?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   samples?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  shuffledNull?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   unitsA?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unitsB?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1251,6 +1400,14 @@ export type ComparisonEntryResolvers<ContextType = ApiContext, ParentType extend
   configDiff?: Resolver<Array<ResolversTypes['ConfigDifference']>, ParentType, ContextType>;
   layers?: Resolver<Array<ResolversTypes['LayerComparison']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CompareSubject'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConfidenceIntervalResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ConfidenceInterval'] = ResolversParentTypes['ConfidenceInterval']> = {
+  high?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  low?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  resamples?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1331,7 +1488,7 @@ export type EpochMetricResolvers<ContextType = ApiContext, ParentType extends Re
 export type ExperimentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Experiment'] = ResolversParentTypes['Experiment']> = {
   architectures?: Resolver<Array<ResolversTypes['ArchitectureGroup']>, ParentType, ContextType>;
   chanceBaselines?: Resolver<Array<ResolversTypes['ChanceBaseline']>, ParentType, ContextType>;
-  convergence?: Resolver<Array<ResolversTypes['LayerConvergence']>, ParentType, ContextType, RequireFields<ExperimentConvergenceArgs, 'method'>>;
+  convergence?: Resolver<Array<ResolversTypes['LayerConvergence']>, ParentType, ContextType, RequireFields<ExperimentConvergenceArgs, 'includeDead' | 'method'>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dataset?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1364,6 +1521,13 @@ export type ExperimentConnectionResolvers<ContextType = ApiContext, ParentType e
 export type ExperimentEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ExperimentEdge'] = ResolversParentTypes['ExperimentEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type HeldOutSplitResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HeldOutSplit'] = ResolversParentTypes['HeldOutSplit']> = {
+  fitImages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  images?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1419,6 +1583,8 @@ export type LayerResolvers<ContextType = ApiContext, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nLive?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
   shape?: Resolver<Maybe<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
@@ -1440,11 +1606,33 @@ export type LayerComparisonResolvers<ContextType = ApiContext, ParentType extend
 
 export type LayerConvergenceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LayerConvergence'] = ResolversParentTypes['LayerConvergence']> = {
   all?: Resolver<ResolversTypes['ConvergenceStats'], ParentType, ContextType>;
+  atOrBelowChance?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   chance?: Resolver<Maybe<ResolversTypes['ChanceBaseline']>, ParentType, ContextType>;
+  ci?: Resolver<Maybe<ResolversTypes['ConfidenceInterval']>, ParentType, ContextType>;
+  ciReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   crossArchitecture?: Resolver<ResolversTypes['ConvergenceStats'], ParentType, ContextType>;
+  figure?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  includesDead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   layer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  matchedChance?: Resolver<Maybe<ResolversTypes['MatchedChance']>, ParentType, ContextType>;
+  mean?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   method?: Resolver<ResolversTypes['AlignmentMethod'], ParentType, ContextType>;
+  nLive?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nPermutations?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   sameArchitecture?: Resolver<ResolversTypes['ConvergenceStats'], ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['ScopeStatistic']>, ParentType, ContextType>;
+  shuffledNull?: Resolver<Maybe<ResolversTypes['ShuffledNull']>, ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['Verdict'], ParentType, ContextType>;
+  verdictReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MatchedChanceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MatchedChance'] = ResolversParentTypes['MatchedChance']> = {
+  mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  pairs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1508,11 +1696,35 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   job?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   jobs?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType, RequireFields<QueryJobsArgs, 'first'>>;
   layer?: Resolver<ResolversTypes['Layer'], ParentType, ContextType, RequireFields<QueryLayerArgs, 'id'>>;
-  layerConvergence?: Resolver<Array<ResolversTypes['LayerConvergence']>, ParentType, ContextType, RequireFields<QueryLayerConvergenceArgs, 'experimentId' | 'method'>>;
+  layerConvergence?: Resolver<Array<ResolversTypes['LayerConvergence']>, ParentType, ContextType, RequireFields<QueryLayerConvergenceArgs, 'experimentId' | 'includeDead' | 'method'>>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType, RequireFields<QueryNetworkArgs, 'id'>>;
   team?: Resolver<ResolversTypes['Team'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType, RequireFields<QueryUnitArgs, 'id'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+};
+
+export type ScopeStatisticResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ScopeStatistic'] = ResolversParentTypes['ScopeStatistic']> = {
+  atOrBelowChance?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ci?: Resolver<Maybe<ResolversTypes['ConfidenceInterval']>, ParentType, ContextType>;
+  ciReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figure?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  matchedChance?: Resolver<Maybe<ResolversTypes['MatchedChance']>, ParentType, ContextType>;
+  mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  nPermutations?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  pValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pairs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['StatisticScope'], ParentType, ContextType>;
+  shuffledNull?: Resolver<Maybe<ResolversTypes['ShuffledNull']>, ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['Verdict'], ParentType, ContextType>;
+  verdictReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ShuffledNullResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ShuffledNull'] = ResolversParentTypes['ShuffledNull']> = {
+  mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  pValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  pairs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type SignInLinkPayloadResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SignInLinkPayload'] = ResolversParentTypes['SignInLinkPayload']> = {
@@ -1633,6 +1845,7 @@ export type Resolvers<ContextType = ApiContext> = {
   CompareSubject?: CompareSubjectResolvers<ContextType>;
   Comparison?: ComparisonResolvers<ContextType>;
   ComparisonEntry?: ComparisonEntryResolvers<ContextType>;
+  ConfidenceInterval?: ConfidenceIntervalResolvers<ContextType>;
   ConfigDifference?: ConfigDifferenceResolvers<ContextType>;
   ConvergenceStats?: ConvergenceStatsResolvers<ContextType>;
   CreateExperimentPayload?: CreateExperimentPayloadResolvers<ContextType>;
@@ -1646,6 +1859,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Experiment?: ExperimentResolvers<ContextType>;
   ExperimentConnection?: ExperimentConnectionResolvers<ContextType>;
   ExperimentEdge?: ExperimentEdgeResolvers<ContextType>;
+  HeldOutSplit?: HeldOutSplitResolvers<ContextType>;
   HistogramBin?: HistogramBinResolvers<ContextType>;
   ImportPayload?: ImportPayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
@@ -1655,12 +1869,15 @@ export type Resolvers<ContextType = ApiContext> = {
   Layer?: LayerResolvers<ContextType>;
   LayerComparison?: LayerComparisonResolvers<ContextType>;
   LayerConvergence?: LayerConvergenceResolvers<ContextType>;
+  MatchedChance?: MatchedChanceResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;
   NetworkConnection?: NetworkConnectionResolvers<ContextType>;
   NetworkEdge?: NetworkEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ScopeStatistic?: ScopeStatisticResolvers<ContextType>;
+  ShuffledNull?: ShuffledNullResolvers<ContextType>;
   SignInLinkPayload?: SignInLinkPayloadResolvers<ContextType>;
   SparsePathPoint?: SparsePathPointResolvers<ContextType>;
   SparseWeight?: SparseWeightResolvers<ContextType>;

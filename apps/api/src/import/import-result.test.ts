@@ -46,8 +46,8 @@ describe.each(testDatabaseKinds())('importResult on %s', (kind) => {
     // Every network has its own stream key (the untrained twins too).
     expect(new Set(manifest.networks.map((n) => n.streamKey)).size).toBe(manifest.networks.length);
     expect(await prisma.network.count({ where: { experimentId: exp.id } })).toBe(manifest.networks.length);
-    // 2 architectures x 2 seeds trained + 1 untrained per architecture.
-    expect(await prisma.network.count({ where: { experimentId: exp.id, untrained: true } })).toBe(2);
+    // 2 architectures x 2 seeds trained + as many untrained twins (matched chance).
+    expect(await prisma.network.count({ where: { experimentId: exp.id, untrained: true } })).toBe(4);
     for (const n of manifest.networks) {
       const net = await prisma.network.findUniqueOrThrow({ where: { experimentId_name: { experimentId: exp.id, name: n.id } }, include: { layers: { include: { units: true } } } });
       expect(net.layers.map((l) => l.name)).toEqual(n.layers.map((l) => l.name));
@@ -70,7 +70,8 @@ describe.each(testDatabaseKinds())('importResult on %s', (kind) => {
     });
     expect(alignment.status).toBe('COMPLETED');
     const matchA = (await readNpy(path.join(dir, pair.semi!.matchA.path))).data as Int32Array;
-    expect(alignment.matches.map((m) => m.unitB)).toEqual(Array.from(matchA));
+    // −1 (a dead unit, or a match to a dead one) is stored unmatched
+    expect(alignment.matches.map((m) => m.unitB)).toEqual(Array.from(matchA, (j) => (j < 0 ? null : j)));
     const mean = alignment.matches.reduce((s, m) => s + m.score, 0) / alignment.matches.length;
     expect(mean).toBeCloseTo(pair.semi!.meanA, 5);
     expect((alignment.summary as { meanCorr: number }).meanCorr).toBeCloseTo(pair.semi!.meanA, 10);
@@ -105,6 +106,13 @@ describe.each(testDatabaseKinds())('importResult on %s', (kind) => {
     expect(await prisma.alignment.count({ where: { experimentId: exp.id, method: 'CKA' } })).toBe(manifest.alignments.length);
     expect(await prisma.chanceBaseline.count({ where: { experimentId: exp.id, method: 'HUNGARIAN', metric: 'meanCorr' } })).toBe(manifest.layers.length);
     expect(await prisma.artifact.count({ where: { experimentId: exp.id, kind: 'PROBE_IMAGES' } })).toBe(1);
+    // format 2: the per-layer statistics are stored as they are in the manifest
+    const stats = manifest.layers.flatMap((l) => l.statistics ?? []).filter((st) => Number.isFinite(st.mean));
+    expect(await prisma.layerStatistic.count({ where: { experimentId: exp.id } })).toBe(stats.length);
+    const st = stats.find((x) => x.figure === 'max' && x.scope === 'all')!;
+    const row = await prisma.layerStatistic.findFirstOrThrow({ where: { experimentId: exp.id, figure: 'max', scope: 'all', layerName: manifest.layers[0]!.name } });
+    expect(row.mean).toBeCloseTo(manifest.layers[0]!.statistics!.find((x) => x.figure === 'max' && x.scope === 'all')!.mean, 12);
+    expect(row.ciReason).toBe(st.ciReason);
   });
 
   it('is idempotent: the same directory again answers the existing experiment and writes nothing', async () => {

@@ -223,6 +223,7 @@ async function writeManifest(
     // Replace whatever an earlier attempt stored (networks cascade to layers, units, alignments).
     await tx.alignment.deleteMany({ where: { experimentId } });
     await tx.chanceBaseline.deleteMany({ where: { experimentId } });
+    await tx.layerStatistic.deleteMany({ where: { experimentId } });
     await tx.layer.deleteMany({ where: { network: { experimentId } } });
     await tx.artifact.deleteMany({ where: { experimentId, kind: { notIn: ['CHECKPOINT'] } } });
     await tx.experiment.update({
@@ -319,6 +320,7 @@ async function writeManifest(
   }
 
   await writeChanceBaselines(tx, experimentId, m.layers);
+  await writeLayerStatistics(tx, experimentId, m.layers);
   return { experimentId, created: true, networks: m.networks.length, alignments: count };
 }
 
@@ -385,6 +387,47 @@ export async function writeChanceBaselines(tx: Tx, experimentId: string, layers:
   }
 }
 
+/**
+ * The per-layer statistics of a manifest (format 2, or the pipeline's completion) as LayerStatistic rows. A format-1
+ * result has none: its figures count dead units and its chance pairs are not matched, so no interval is stored.
+ */
+export async function writeLayerStatistics(tx: Tx, experimentId: string, layers: LayerSummary[]): Promise<void> {
+  const rows: Prisma.LayerStatisticCreateManyInput[] = [];
+  for (const layer of layers) {
+    for (const st of layer.statistics ?? []) {
+      if (!Number.isFinite(st.mean)) continue;
+      rows.push({
+        experimentId,
+        layerName: layer.name,
+        figure: st.figure,
+        scope: st.scope,
+        direction: st.direction,
+        pairs: st.pairs,
+        mean: st.mean,
+        ciLow: st.ci?.low ?? null,
+        ciHigh: st.ci?.high ?? null,
+        ciLevel: st.ci?.level ?? null,
+        ciReason: st.ciReason,
+        resamples: st.resamples,
+        networks: st.networks,
+        chanceMean: st.chance?.mean ?? null,
+        chancePairs: st.chance?.pairs ?? null,
+        chanceSource: st.chance?.source ?? null,
+        pValue: st.pValue,
+        nPermutations: st.nPermutations,
+        exactTest: st.exactTest,
+        shuffledMean: st.shuffled?.mean ?? null,
+        shuffledPairs: st.shuffled?.pairs ?? null,
+        shuffledPValue: st.shuffled?.pValue ?? null,
+        atOrBelowChance: st.atOrBelowChance,
+        verdict: st.verdict,
+        verdictReason: st.verdictReason,
+      });
+    }
+  }
+  for (let i = 0; i < rows.length; i += 1000) await tx.layerStatistic.createMany({ data: rows.slice(i, i + 1000) });
+}
+
 /** Layer-summary metric keys (manifest.ts LayerSummary) → the method and summary figure they measure. */
 function chanceTarget(key: string): { method: AlignmentMethod; metric: string } | null {
   const at = key.indexOf('@');
@@ -438,7 +481,14 @@ export async function writePair(tx: Tx, ctx: PairContext): Promise<number> {
   const base = `alignment/${experimentId}/${a.layer}/${a.a}__${a.b}`;
   const corrId = await ctx.artifact(`${base}/correlation.npy`, 'CORRELATION', await files.raw(a.correlation.path));
   const common = { experimentId, networkAId, networkBId, layerAId, layerBId, layerName: a.layer, kind: a.kind, status: 'COMPLETED' as const, completedAt: new Date() };
-  const sizes = { unitsA: p, unitsB: q };
+  // Format 2: live units, the trained pair a chance pair mirrors, the shuffled-probe null's figures (LayerSummary keys).
+  const sizes = {
+    unitsA: p,
+    unitsB: q,
+    ...(a.live ? { nLiveA: a.live.a, nLiveB: a.live.b } : {}),
+    ...(a.mirrors ? { mirrors: a.mirrors } : {}),
+  };
+  const nullOf = (key: string) => (a.shuffled && Number.isFinite(a.shuffled.figures[key]) ? { shuffledNull: a.shuffled.figures[key] } : {});
   let n = 0;
 
   const create = async (method: AlignmentMethod, summary: Record<string, unknown>, extra: { matrixId?: string; parameters?: Record<string, unknown>; paramsKey?: string } = {}) => {
@@ -460,23 +510,31 @@ export async function writePair(tx: Tx, ctx: PairContext): Promise<number> {
   if (a.semi) {
     const matchA = (await files.npy(a.semi.matchA)).data as Int32Array;
     const matchB = (await files.npy(a.semi.matchB)).data as Int32Array;
-    const id = await create('SEMI', { meanCorr: finite(a.semi.meanA), meanCorrB: finite(a.semi.meanB), oneToOneFraction: finite(a.semi.oneToOneFraction) });
+    const s = a.semi;
+    const id = await create('SEMI', {
+      meanCorr: finite(s.meanA),
+      meanCorrB: finite(s.meanB),
+      oneToOneFraction: finite(s.oneToOneFraction),
+      ...(s.meanALive !== undefined ? { meanCorrLive: finite(s.meanALive), meanCorrBLive: finite(s.meanBLive), oneToOneFractionLive: finite(s.oneToOneFractionLive) } : {}),
+      ...nullOf('semi'),
+    });
     const rows: Prisma.UnitMatchCreateManyInput[] = [];
+    // A −1 match (format 2: a dead unit, or a match to a dead unit) is stored unmatched, score 0.
     for (let i = 0; i < p; i++) {
       const j = num(matchA[i]);
-      const r = R[i * q + j]!;
-      rows.push({ alignmentId: id, direction: 'A_TO_B', unitA: i, unitB: j, score: r, correlation: r, oneToOne: num(matchB[j]) === i });
+      if (j < 0) rows.push({ alignmentId: id, direction: 'A_TO_B', unitA: i, unitB: null, score: 0, correlation: null, oneToOne: false });
+      else rows.push({ alignmentId: id, direction: 'A_TO_B', unitA: i, unitB: j, score: R[i * q + j]!, correlation: R[i * q + j]!, oneToOne: num(matchB[j]) === i });
     }
     for (let j = 0; j < q; j++) {
       const i = num(matchB[j]);
-      const r = R[i * q + j]!;
-      rows.push({ alignmentId: id, direction: 'B_TO_A', unitA: i, unitB: j, score: r, correlation: r, oneToOne: num(matchA[i]) === j });
+      if (i < 0) continue; // a dead B unit (or one whose best match is dead): no B_TO_A row
+      rows.push({ alignmentId: id, direction: 'B_TO_A', unitA: i, unitB: j, score: R[i * q + j]!, correlation: R[i * q + j]!, oneToOne: num(matchA[i]) === j });
     }
     await insertMatches(tx, rows);
   }
   if (a.max) {
     const match = (await files.npy(a.max.match)).data as Int32Array;
-    const id = await create('HUNGARIAN', { meanCorr: finite(a.max.mean) });
+    const id = await create('HUNGARIAN', { meanCorr: finite(a.max.mean), ...(a.max.meanLive !== undefined ? { meanCorrLive: finite(a.max.meanLive) } : {}), ...nullOf('max') });
     const rows: Prisma.UnitMatchCreateManyInput[] = [];
     for (let i = 0; i < p; i++) {
       const j = num(match[i]);
@@ -492,11 +550,11 @@ export async function writePair(tx: Tx, ctx: PairContext): Promise<number> {
     const parameters = { bins: mi.bins, samples: mi.samples };
     const semi = (await files.npy(mi.matchA)).data as Int32Array;
     const max = (await files.npy(mi.matchMax)).data as Int32Array;
-    for (const [method, match, mean] of [
-      ['MI_SEMI', semi, mi.semiMean],
-      ['MI', max, mi.maxMean],
+    for (const [method, match, mean, live, key] of [
+      ['MI_SEMI', semi, mi.semiMean, mi.semiMeanLive, 'miSemi'],
+      ['MI', max, mi.maxMean, mi.maxMeanLive, 'miMax'],
     ] as const) {
-      const id = await create(method, { meanMI: finite(mean), samples: mi.samples }, { matrixId: miId, parameters });
+      const id = await create(method, { meanMI: finite(mean), samples: mi.samples, ...(live !== undefined ? { meanMILive: finite(live) } : {}), ...nullOf(key) }, { matrixId: miId, parameters });
       const rows: Prisma.UnitMatchCreateManyInput[] = [];
       for (let i = 0; i < p; i++) {
         const j = num(match[i]);
@@ -507,13 +565,26 @@ export async function writePair(tx: Tx, ctx: PairContext): Promise<number> {
     }
   }
   if (a.cka) {
-    await create('CKA', { ckaLinear: finite(a.cka.linear), ckaDebiased: finite(a.cka.debiased) });
+    const sh = a.shuffled?.figures;
+    await create('CKA', {
+      ckaLinear: finite(a.cka.linear),
+      ckaDebiased: finite(a.cka.debiased),
+      ...(sh && Number.isFinite(sh.cka) ? { shuffledNull: sh.cka, shuffledNullDebiased: finite(sh.ckaDebiased) } : {}),
+    });
   }
   if (a.sparse) {
     const s = a.sparse;
     const W = (await files.npy(s.weights)).data as Float32Array; // [penalties, p, q]
-    const lossPath = s.penalties.map((penalty, k) => ({ penalty, meanLoss: finite(s.fvu[k]), meanLossHeldOut: null, meanNonzero: finite(s.nonzero[k]) }));
-    const id = await create('SPARSE', { lossPath }, { parameters: { penalties: s.penalties } });
+    // Format 2: meanLossLive over live targets, meanLossHeldOut (live targets, held-out images) and the shuffled null.
+    const lossPath = s.penalties.map((penalty, k) => ({
+      penalty,
+      meanLoss: finite(s.fvu[k]),
+      meanLossLive: s.fvuLive ? finite(s.fvuLive[k]) : null,
+      meanLossHeldOut: s.fvuHeldOut ? finite(s.fvuHeldOut[k]) : null,
+      meanNonzero: finite(s.nonzero[k]),
+      shuffledNull: a.shuffled ? finite(a.shuffled.figures[`sparseFvu@${penalty}`]) : null,
+    }));
+    const id = await create('SPARSE', { lossPath, ...(s.heldOut ? { heldOut: s.heldOut } : {}) }, { parameters: { penalties: s.penalties } });
     for (const [k, penalty] of s.penalties.entries()) {
       const paths: Prisma.SparsePathCreateManyInput[] = [];
       const weights: Array<Array<{ source: number; weight: number }>> = [];
@@ -547,7 +618,13 @@ export async function writePair(tx: Tx, ctx: PairContext): Promise<number> {
     const mixed = sp.clusters.filter((c) => c.aCount > 0 && c.bCount > 0).length;
     const id = await create(
       'SPECTRAL',
-      { k: sp.k, mixedClusterFraction: sp.clusters.length ? mixed / sp.clusters.length : null, sharedClusters: sp.shared },
+      {
+        k: sp.k,
+        mixedClusterFraction: sp.clusters.length ? mixed / sp.clusters.length : null,
+        sharedClusters: sp.shared,
+        ...(sp.mixing !== undefined ? { clusterMixing: sp.mixing } : {}),
+        ...nullOf(`spectralMixing@${sp.k}`),
+      },
       { parameters: { k: sp.k }, paramsKey: `k=${sp.k}` },
     );
     const clusters = await tx.cluster.createManyAndReturn({

@@ -137,10 +137,10 @@ describe.each(testDatabaseKinds())('experiment pipeline jobs on %s', (kind) => {
 
     const jobs = await jobsOf(experimentId);
     const count = (k: JobKind) => jobs.filter((j) => j.kind === k).length;
-    // 2 architectures × 2 seeds + 2 untrained twins; 2 layers × (6 between + 4 chance pairs).
-    expect([count('EXPERIMENT'), count('TRAIN'), count('RECORD'), count('ALIGN')]).toEqual([1, 6, 1, 20]);
+    // 2 architectures × 2 seeds + as many untrained twins; 2 layers × (6 between + 6 matched chance pairs).
+    expect([count('EXPERIMENT'), count('TRAIN'), count('RECORD'), count('ALIGN')]).toEqual([1, 8, 1, 24]);
     expect(jobs.every((j) => j.status === 'COMPLETED' && j.attempts === 1 && j.fraction === 1)).toBe(true);
-    expect(new Set(jobs.filter((j) => j.kind === 'TRAIN').map((j) => j.networkId)).size).toBe(6);
+    expect(new Set(jobs.filter((j) => j.kind === 'TRAIN').map((j) => j.networkId)).size).toBe(8);
     // Steps in order: RECORD started after every TRAIN finished; every ALIGN after RECORD finished.
     const record = jobs.find((j) => j.kind === 'RECORD')!;
     for (const t of jobs.filter((j) => j.kind === 'TRAIN')) expect(t.finishedAt!.getTime()).toBeLessThanOrEqual(record.startedAt!.getTime());
@@ -150,12 +150,12 @@ describe.each(testDatabaseKinds())('experiment pipeline jobs on %s', (kind) => {
     expect(progress[progress.length - 1]).toBe(1);
 
     const nets = await db.prisma.network.findMany({ where: { experimentId } });
-    expect(nets).toHaveLength(6);
+    expect(nets).toHaveLength(8);
     expect(nets.every((n) => n.status === 'COMPLETED' && n.backend)).toBe(true);
     expect(nets.find((n) => n.name === 'tiny-a-s1')!.metrics).toHaveLength(1);
     // Intermediate artifacts are gone; weights stay.
     expect(await db.prisma.artifact.count({ where: { experimentId, kind: { in: ['CHECKPOINT', 'MOMENTS'] } } })).toBe(0);
-    expect(await db.prisma.artifact.count({ where: { experimentId, kind: 'WEIGHTS' } })).toBe(6);
+    expect(await db.prisma.artifact.count({ where: { experimentId, kind: 'WEIGHTS' } })).toBe(8);
 
     // The oracle: the engine's one-process run of the same spec and data, imported.
     const out = path.join(scratch, 'oracle');
@@ -173,6 +173,11 @@ describe.each(testDatabaseKinds())('experiment pipeline jobs on %s', (kind) => {
       (await db.prisma.chanceBaseline.findMany({ where: { experimentId: id }, orderBy: [{ layerName: 'asc' }, { method: 'asc' }, { metric: 'asc' }] })).map((b) => [b.layerName, b.method, b.metric, b.value, b.spread]);
     expect((await baselines(experimentId)).length).toBeGreaterThan(0);
     expectSame(await baselines(experimentId), await baselines(oracle.experimentId), 'chance baselines');
+    // The stored statistics (intervals, matched chance, shuffled null, tests) equal the one-process run's.
+    const statistics = async (id: string) =>
+      (await db.prisma.layerStatistic.findMany({ where: { experimentId: id }, orderBy: [{ layerName: 'asc' }, { figure: 'asc' }, { scope: 'asc' }] })).map(({ id: _i, experimentId: _e, createdAt: _c, ...rest }) => rest);
+    expect((await statistics(experimentId)).length).toBeGreaterThan(0);
+    expectSame(await statistics(experimentId), await statistics(oracle.experimentId), 'layer statistics');
     const units = async (id: string) =>
       (await db.prisma.unit.findMany({ where: { layer: { network: { experimentId: id } } }, include: { layer: { include: { network: true } } } }))
         .map((u) => [u.layer.network.name, u.layer.name, u.index, u.mean, u.std, u.dead, u.topImages])
@@ -188,13 +193,13 @@ describe.each(testDatabaseKinds())('experiment pipeline jobs on %s', (kind) => {
       const js = await jobsOf(experimentId, 'ALIGN');
       return js.length > 0 && js.every((j) => j.status === 'QUEUED' && j.bossId) ? js : null;
     });
-    expect(aligns).toHaveLength(2 * (1 + 2)); // 2 layers × (1 between + 2 chance pairs)
+    expect(aligns).toHaveLength(2 * (1 + 1)); // 2 layers × (1 between + its matched chance pair of twins)
     expect(await db.prisma.alignment.count({ where: { experimentId } })).toBe(0);
     await workers.pop()!.stop();
-    // TRAIN jobs start with the most expensive network: the untrained twin (nothing to train) comes last.
+    // TRAIN jobs start with the most expensive network: the untrained twins (nothing to train) come last.
     const trains = (await jobsOf(experimentId, 'TRAIN')).sort((x, y) => x.startedAt!.getTime() - y.startedAt!.getTime());
     const nets = new Map((await db.prisma.network.findMany({ where: { experimentId } })).map((n) => [n.id, n]));
-    expect(trains.map((t) => nets.get(t.networkId!)!.untrained)).toEqual([false, false, true]);
+    expect(trains.map((t) => nets.get(t.networkId!)!.untrained)).toEqual([false, false, true, true]);
     expect((trains[0]!.payload as { priority: number }).priority).toBeGreaterThan((trains[2]!.payload as { priority: number }).priority);
 
     // One ALIGN slot that stops as soon as its first job is done.
@@ -287,10 +292,10 @@ describe.each(testDatabaseKinds())('experiment pipeline jobs on %s', (kind) => {
     await services.cancelJob(training.id);
     await until('the worker to give the job up', async () => logs.some((l) => l.includes(training.id) && l.includes('cancelled')));
     const stopped = await jobsOf(long.experimentId, 'TRAIN');
-    expect(stopped).toHaveLength(6);
+    expect(stopped).toHaveLength(8);
     // Nothing of the experiment runs or waits any more; nothing was recorded.
     expect(stopped.filter((j) => j.status === 'QUEUED' || j.status === 'RUNNING')).toEqual([]);
-    expect(stopped.filter((j) => j.status === 'CANCELLED').length).toBeGreaterThanOrEqual(5);
+    expect(stopped.filter((j) => j.status === 'CANCELLED').length).toBeGreaterThanOrEqual(7);
     expect(await jobsOf(long.experimentId, 'RECORD')).toHaveLength(0);
     expect((await db.prisma.experiment.findUniqueOrThrow({ where: { id: long.experimentId } })).status).toBe('CANCELLED');
     await new Promise((r) => setTimeout(r, 500));
@@ -338,7 +343,7 @@ describe.each(testDatabaseKinds())('experiment pipeline jobs on %s', (kind) => {
     await workers.pop()!.stop();
     const artifacts = () => db.prisma.artifact.findMany({ where: { experimentId }, select: { key: true }, orderBy: { key: 'asc' } });
     const before = await artifacts();
-    expect(before.filter((a) => a.key.startsWith('layer/')).length).toBe(3 * 2); // 3 networks × 2 recorded layers
+    expect(before.filter((a) => a.key.startsWith('layer/')).length).toBe(4 * 2); // 4 networks (2 trained, 2 twins) × 2 recorded layers
     // The same step again, as a retry after a crash past its commit runs it.
     await runRecordJob({
       prisma: db.prisma,

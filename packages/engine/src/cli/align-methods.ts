@@ -6,6 +6,7 @@ import { debiasedLinearCka, linearCka } from '../align/cka.ts';
 import { hungarianAlignment } from '../align/hungarian.ts';
 import { DEFAULT_MI_BINS, miMatching } from '../align/mutual-information.ts';
 import { semiMatching } from '../align/semi-matching.ts';
+import { clusterMixing } from '../align/cluster-mixing.ts';
 import { spectralClustering } from '../align/spectral-clustering.ts';
 import { sparsePredictionPathParallel } from '../align/sparse-prediction-parallel.ts';
 import type { JointMoments, PairStatistics } from '../stats/moments.ts';
@@ -131,6 +132,7 @@ export async function runAlignMethod(method: MethodName, input: MethodInput): Pr
           affinity: options.affinity,
           counts: result.clusters.map((c) => ({ a: c.fromA, b: c.fromB })),
           sharedFraction: result.sharedFraction,
+          mixing: clusterMixing(result.labels, p, q, { a: input.joint.dead.subarray(0, p), b: input.joint.dead.subarray(p, p + q) }),
         },
       };
     }

@@ -26,22 +26,32 @@ export function formatSummary(report: AlignReport, options: AlignOptions): strin
   out.push(`samples: ${report.samples}   backend: ${report.backend}   products: ${report.products}`);
   const dead = (d: number[]) => (d.length === 0 ? 'none' : `${d.length} (${d.slice(0, 10).join(', ')}${d.length > 10 ? ', ...' : ''})`);
   out.push(`dead units: A ${dead(report.deadA)}; B ${dead(report.deadB)}`);
+  const all = options.includeDead === true;
+  const live = report.live;
+  out.push(
+    all
+      ? `means over ALL units, dead ones counting r = 0 (--include-dead): A ${report.unitsA}, B ${report.unitsB}`
+      : `means over live units: A ${live.a} / ${report.unitsA}, B ${live.b} / ${report.unitsB} (--include-dead counts every unit)`,
+  );
   out.push('');
 
   const rows: string[][] = [['method', 'result']];
   if (report.semi) {
-    rows.push(['semi', `mean max corr A->B ${f3(report.semi.meanCorr)}, B->A ${f3(report.semi.reverseMeanCorr)}; one-to-one ${pct(report.semi.oneToOneFraction)}`]);
+    const s = all ? report.semi : live.semi!;
+    rows.push(['semi', `mean max corr A->B ${f3(s.meanCorr)}, B->A ${f3(s.reverseMeanCorr)}; one-to-one ${pct(s.oneToOneFraction)}`]);
   }
-  if (report.hungarian) rows.push(['hungarian', `mean corr of max-weight matching ${f3(report.hungarian.meanCorr)}`]);
+  if (report.hungarian) rows.push(['hungarian', `mean corr of max-weight matching ${f3(all ? report.hungarian.meanCorr : live.hungarian!.meanCorr)}`]);
   if (report.mi) {
     const m = report.mi;
-    rows.push(['mi', `mean MI of max-weight matching ${f3(m.meanMI)} bits, semi ${f3(m.semi.meanMI)} bits; ${m.rows} sampled rows, ${m.bins} bins`]);
+    const [maxMI, semiMI] = all ? [m.meanMI, m.semi.meanMI] : [live.mi!.meanMI, live.mi!.semiMeanMI];
+    rows.push(['mi', `mean MI of max-weight matching ${f3(maxMI)} bits, semi ${f3(semiMI)} bits; ${m.rows} sampled rows, ${m.bins} bins`]);
   }
   if (report.cka) rows.push(['cka', `linear ${f3(report.cka.linear)}, debiased ${f3(report.cka.debiased)}`]);
   if (report.spectral) {
     const s = report.spectral;
     const shared = s.counts.filter((c) => c.a > 0 && c.b > 0).length;
-    rows.push(['spectral', `${s.clusters} clusters on ${s.affinity === 'abs' ? '|r|' : 'max(r, 0)'}: ${shared} mix both nets (${pct(s.sharedFraction)})`]);
+    const mixing = s.mixing === null || s.mixing === undefined ? '' : `; mixing ${f3(s.mixing)} (1 − AMI of cluster and net, live units: 1 = mixed in proportion, 0 = separate)`;
+    rows.push(['spectral', `${s.clusters} clusters on ${s.affinity === 'abs' ? '|r|' : 'max(r, 0)'}: ${shared} hold both nets (${pct(s.sharedFraction)})${mixing}`]);
   }
   if (report.svcca) rows.push(['svcca', `mean canonical correlation ${f3(report.svcca.mean)} (${report.svcca.keptA} / ${report.svcca.keptB} directions keep 99% of the variance)`]);
   if (report.pwcca) rows.push(['pwcca', `projection-weighted ${f3(report.pwcca.weighted)} (plain mean ${f3(report.pwcca.mean)}, weights from A)`]);
@@ -74,9 +84,11 @@ export function formatSummary(report: AlignReport, options: AlignOptions): strin
     if (report.hungarian) header.push('matching', 'r');
     if (report.mi) header.push('mi', 'bits');
     const body: string[][] = [header];
+    const deadA = new Set(report.deadA);
     for (let i = 0; i < report.unitsA; i++) {
+      if (!all && deadA.has(i)) continue; // a dead unit has nothing to match: never listed (or ranked) unless --include-dead
       const row = [String(i)];
-      if (report.semi) row.push(String(report.semi.match[i]), f3(report.semi.corr[i]));
+      if (report.semi) row.push(report.semi.match[i]! < 0 ? '-' : String(report.semi.match[i]), f3(report.semi.corr[i]));
       if (report.hungarian) row.push(report.hungarian.match[i]! < 0 ? '-' : String(report.hungarian.match[i]), f3(report.hungarian.corr[i]));
       if (report.mi) row.push(report.mi.match[i]! < 0 ? '-' : String(report.mi.match[i]), f3(report.mi.mi[i]));
       body.push(row);

@@ -23,7 +23,8 @@ export interface AlignMethodResults {
     bins: number;
   };
   sparse?: { path: Array<{ penalty: number; meanLoss: number; meanNonzero: number; unconverged: number }> };
-  spectral?: { clusters: number; labels: number[]; affinity: 'abs' | 'positive'; counts: Array<{ a: number; b: number }>; sharedFraction: number };
+  /** mixing: 1 − AMI(cluster labels, network identity) over live units (align/cluster-mixing.ts); null without live units on a side. */
+  spectral?: { clusters: number; labels: number[]; affinity: 'abs' | 'positive'; counts: Array<{ a: number; b: number }>; sharedFraction: number; mixing: number | null };
   /** debiased is null below 4 samples, where the unbiased HSIC estimator is undefined. */
   cka?: { linear: number; debiased: number | null };
   // ---- newer measures (issue 16)
@@ -52,6 +53,8 @@ export interface AlignOptions {
   workers?: number;
   json?: string;
   quiet: boolean;
+  /** Summary means over every unit (dead ones count r = 0) instead of live units only. */
+  includeDead?: boolean;
   /** Mutual kNN: neighbours per image (default 10) and metric (default euclidean). */
   k?: number;
   knnMetric?: KnnMetric;
@@ -66,6 +69,18 @@ export interface AlignReport extends AlignMethodResults {
   unitsB: number;
   deadA: number[];
   deadB: number[];
+  /**
+   * Unit-averaged figures over LIVE units only (dead units: std 0 on the samples, engine stats/moments.ts): the
+   * live counts and the live means of semi, hungarian and mi. The method blocks keep the all-units means (dead units
+   * count r = 0), and every match of a dead unit, or to a dead unit, is reported as −1 (the matching covered it).
+   */
+  live: {
+    a: number;
+    b: number;
+    semi?: { meanCorr: number; reverseMeanCorr: number; oneToOneFraction: number };
+    hungarian?: { meanCorr: number };
+    mi?: { meanMI: number; semiMeanMI: number };
+  };
   backend: string;
   /** Engine of the large dense products (statistics pass, Grams): `onnxruntime` or `tfjs`. */
   products: 'onnxruntime' | 'tfjs';

@@ -123,7 +123,7 @@ describe('convergent align: planted permutation', () => {
     expect(report.spectral.counts).toEqual(Array(12).fill({ a: 1, b: 1 }));
     expect(report.spectral.sharedFraction).toBe(1);
     expect(Object.keys(report).sort()).toEqual(
-      ['backend', 'cka', 'deadA', 'deadB', 'hungarian', 'inputs', 'mi', 'products', 'samples', 'semi', 'sparse', 'spectral', 'unitsA', 'unitsB'].sort(),
+      ['backend', 'cka', 'deadA', 'deadB', 'hungarian', 'inputs', 'live', 'mi', 'products', 'samples', 'semi', 'sparse', 'spectral', 'unitsA', 'unitsB'].sort(),
     );
     expect(stdout).toMatch(/semi\s+mean max corr A->B 1\.000/);
     expect(stdout).toMatch(/hungarian\s+mean corr of max-weight matching 1\.000/);
@@ -185,6 +185,24 @@ describe('convergent align: dead units', () => {
     expect(report.semi.corr[2]).toBe(0);
     expect(report.hungarian.corr.every((c: number | null) => c !== null && Number.isFinite(c))).toBe(true);
     expect(out.stdout).toMatch(/dead units: A 1 \(2\); B 1 \(0\)/);
+    // Live units by default: the dead unit has no reported match and is left out of the means and the table.
+    expect(report.semi.match[2]).toBe(-1);
+    expect(report.hungarian.match[2]).toBe(-1);
+    expect(report.semi.reverseMatch[0]).toBe(-1);
+    expect(report.live.a).toBe(3);
+    expect(report.live.b).toBe(4);
+    const liveMean = [0, 1, 3].reduce((s: number, i: number) => s + report.hungarian.corr[i], 0) / 3;
+    expect(report.live.hungarian.meanCorr).toBeCloseTo(liveMean, 12);
+    expect(report.hungarian.meanCorr).toBeCloseTo((liveMean * 3 + report.hungarian.corr[2]) / 4, 12);
+    expect(out.stdout).toMatch(/means over live units: A 3 \/ 4, B 4 \/ 5/);
+    expect(out.stdout).toContain(`mean corr of max-weight matching ${report.live.hungarian.meanCorr.toFixed(3)}`);
+    expect(out.stdout).toMatch(/spectral .*mixing -?\d\.\d{3}/);
+    const rowsOf = (text: string) => text.split('\n').filter((line) => /^\s+\d+\s/.test(line)).map((line) => line.trim().split(/\s+/)[0]);
+    expect(rowsOf(out.stdout)).toEqual(['0', '1', '3']);
+    const withDead = await run(['align', join(dir, 'dead_a.npy'), join(dir, 'dead_b.npy'), '--quiet', '--clusters', '3', '--include-dead']);
+    expect(withDead.stdout).toMatch(/means over ALL units/);
+    expect(withDead.stdout).toContain(`mean corr of max-weight matching ${report.hungarian.meanCorr.toFixed(3)}`);
+    expect(rowsOf(withDead.stdout)).toEqual(['0', '1', '2', '3']);
   });
 });
 

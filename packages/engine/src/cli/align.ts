@@ -54,6 +54,8 @@ Options:
   --batch-rows N      rows per streamed batch (default: about 4M values per batch)
   --workers N         worker threads that each read and accumulate their own share of rows (default 1: the
                       products of one pass already use every core through the moment worker pool)
+  --include-dead      summary means over every unit (a dead unit, std 0 on the samples, counts r = 0);
+                      default: live units only, stated as n live / n total; dead units' matches are -1
   --json FILE         also write every result as one JSON object (schema: packages/engine/README.md, "CLI")
   --quiet             no progress on stderr
   -h, --help          this help
@@ -78,6 +80,7 @@ const OPTION_SPEC = {
   workers: 'string',
   json: 'string',
   quiet: 'boolean',
+  'include-dead': 'boolean',
   k: 'string',
   'knn-metric': 'string',
 } as const;
@@ -158,6 +161,7 @@ export function parseAlignArgs(args: readonly string[]): AlignOptions {
     ...(workersText !== undefined ? { workers: parseInteger('workers', workersText, 1, 64) } : {}),
     ...(json !== undefined ? { json } : {}),
     quiet: options.quiet === true,
+    includeDead: options['include-dead'] === true,
     k: parseInteger('k', str('k') ?? String(DEFAULT_KNN_K), 1),
     knnMetric: knnMetric as KnnMetric,
   };
@@ -166,6 +170,45 @@ export function parseAlignArgs(args: readonly string[]): AlignOptions {
 function describeSource(s: ActivationSource): string {
   const shape = `(${s.shape.join(', ')})`;
   return s.kind === 'dense' ? `${shape} dense` : `${shape} conv ${s.layout}`;
+}
+
+/** Mean of values[i] over live i (finite values only); NaN when none. */
+function liveMean(values: ArrayLike<number | null>, dead: Uint8Array): number {
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (dead[i] === 1 || v === null || v === undefined || !Number.isFinite(v)) continue;
+    sum += v;
+    n++;
+  }
+  return n > 0 ? sum / n : Number.NaN;
+}
+
+/** Live-unit figures of a report, and −1 for every match of a dead unit or to a dead unit (issue 11). */
+export function applyLiveUnits(report: AlignReport, deadA: Uint8Array, deadB: Uint8Array): void {
+  const count = (d: Uint8Array) => d.length - d.reduce((s, x) => s + (x === 1 ? 1 : 0), 0);
+  const hide = (match: number[], from: Uint8Array, to: Uint8Array) => match.map((j, i) => (from[i] === 1 || (j >= 0 && to[j] === 1) ? -1 : j));
+  const live: AlignReport['live'] = { a: count(deadA), b: count(deadB) };
+  if (report.semi) {
+    const s = report.semi;
+    const mutual = s.match.map((j, i) => (j >= 0 && s.reverseMatch[j] === i ? 1 : 0));
+    live.semi = { meanCorr: liveMean(s.corr, deadA), reverseMeanCorr: liveMean(s.reverseCorr, deadB), oneToOneFraction: liveMean(mutual, deadA) };
+    s.match = hide(s.match, deadA, deadB);
+    s.reverseMatch = hide(s.reverseMatch, deadB, deadA);
+  }
+  if (report.hungarian) {
+    live.hungarian = { meanCorr: liveMean(report.hungarian.corr, deadA) };
+    report.hungarian.match = hide(report.hungarian.match, deadA, deadB);
+  }
+  if (report.mi) {
+    const m = report.mi;
+    live.mi = { meanMI: liveMean(m.mi, deadA), semiMeanMI: liveMean(m.semi.mi, deadA) };
+    m.match = hide(m.match, deadA, deadB);
+    m.semi.match = hide(m.semi.match, deadA, deadB);
+    m.semi.reverseMatch = hide(m.semi.reverseMatch, deadB, deadA);
+  }
+  report.live = live;
 }
 
 function deadList(dead: Uint8Array): number[] {
@@ -257,6 +300,7 @@ export async function alignFiles(options: AlignOptions, progress: Progress): Pro
       unitsB: q,
       deadA: deadList(pair.deadA),
       deadB: deadList(pair.deadB),
+      live: { a: p, b: q },
       backend: backend.name,
       products: backend.products,
       inputs: {
@@ -268,6 +312,7 @@ export async function alignFiles(options: AlignOptions, progress: Progress): Pro
       const result = await progress.step(method, () => runAlignMethod(method, { pair, joint, reservoir, images, options }));
       Object.assign(report, result);
     }
+    applyLiveUnits(report, pair.deadA, pair.deadB);
     return report;
   } finally {
     await A.close();

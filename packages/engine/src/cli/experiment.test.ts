@@ -56,8 +56,14 @@ describe('convergent experiment run', () => {
     expect(io.err.join('')).not.toMatch(/error|failed/i);
     expect(code).toBe(0);
     const text = io.out.join('');
-    expect(text).toMatch(/semi \(between\)\s+semi \(chance\)\s+max \(between\)\s+max \(chance\)/);
-    expect(text).toMatch(/^conv1\s+1\s+-?\d\.\d{3}\s+-?\d\.\d{3} ± \d\.\d{3}/m);
+    expect(text).toMatch(/means over live units/);
+    expect(text).toMatch(/layer\s+pairs\s+live units\s+semi\s+chance\s+max\s+95% CI\s+chance\s+p\s+CKA\s+chance/);
+    // 2 trained networks: one pair, matched chance one twin pair, no interval (and the reason in words)
+    expect(text).toMatch(/^conv1\s+1\s+\d+ \/ \d+\s+-?\d\.\d{3}\s+-?\d\.\d{3}\s+-?\d\.\d{3}\s+no interval\s+-?\d\.\d{3}\s+(0\.500|1\.000)/m); // 1 trained vs 1 chance value: p is 1/2 or 1
+    expect(text).toMatch(/no interval: needs at least 3 networks per architecture; have 2 of tiny/);
+    const dead = collect();
+    await main(['experiment', 'run', path.join(tmp, 'spec.json'), '--out', path.join(tmp, 'result-dead'), '--concurrency', '1', '--include-dead', '--quiet'], dead);
+    expect(dead.out.join('')).toMatch(/means over ALL units/);
     expect(text).toMatch(/validation accuracy: tiny-s1 \d+\.\d%, tiny-s2/);
     const manifest = await validateResultDirectory(out);
     expect(manifest.dataset.name).toBe('bars');

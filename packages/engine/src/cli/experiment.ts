@@ -8,18 +8,24 @@ import path from 'node:path';
 import { resolveDatasetPaths } from '../experiment/experiment-spec.ts';
 import { runExperiment, type ExperimentProgress } from '../experiment/run-experiment.ts';
 import type { ResultManifest, SummaryStat } from '../experiment/manifest.ts';
+import type { LayerStatistic } from '../experiment/layer-statistics.ts';
 import { CliError, type CliIO, type Command, parseArgs } from './command.ts';
 
-const USAGE = `Usage: convergent experiment run SPEC.json --out DIR [--concurrency N] [--quiet]
+const USAGE = `Usage: convergent experiment run SPEC.json --out DIR [--concurrency N] [--include-dead] [--quiet]
 
 Train every architecture × seed of the experiment spec, record the recorded layers on the probe set, align
-every pair of networks at every layer with every method (plus the chance baseline: each trained network
-against an untrained one of its architecture), and write a self-describing result directory to DIR
-(written to DIR.partial, renamed when complete; rerunning after a crash resumes training from checkpoints).
+every pair of networks at every layer with every method (plus matched chance: the same pair design on untrained
+twins of the same two architectures, and a shuffled-probe null per trained pair), and write a self-describing
+result directory to DIR (written to DIR.partial, renamed when complete; rerunning after a crash resumes training
+from checkpoints). The summary gives means over live units (n live / n total), a 95% interval that resamples
+networks, the matched chance, the permutation test's p-value, and says so in words when a figure is at or below
+its chance.
 
 Options:
   --out DIR          result directory to create (must not exist)
   --concurrency N    networks trained at once in worker threads (default: CPU cores)
+  --include-dead     summary over every unit (dead units, std 0 on the probe set, count r = 0); the result
+                     directory always holds both
   --quiet            no progress on stderr
 Environment: CONVERGENT_BACKEND=tensorflow|wasm|cpu forces a compute backend.
 Example spec: packages/engine/examples/fashion-4seeds.json
@@ -93,17 +99,58 @@ function cell(s: SummaryStat | null | undefined): string {
   return s.n > 1 ? `${s.mean.toFixed(3)} ± ${s.std.toFixed(3)}` : s.mean.toFixed(3);
 }
 
-/** The per-layer table: mean matched correlation (semi, max) between trained nets, and at chance. */
-export function convergenceTable(manifest: ResultManifest): string {
-  const header = ['layer', 'pairs', 'semi (between)', 'semi (chance)', 'max (between)', 'max (chance)', 'CKA (between)', 'CKA (chance)'];
+const ci = (st: LayerStatistic | undefined): string => {
+  if (!st) return '—';
+  if (!st.ci) return 'no interval';
+  return `[${st.ci.low.toFixed(3)}, ${st.ci.high.toFixed(3)}]`;
+};
+const pv = (st: LayerStatistic | undefined): string => (st?.pValue === null || st?.pValue === undefined ? '—' : st.pValue < 0.001 ? st.pValue.toExponential(1) : st.pValue.toFixed(3));
+
+/** The statistic of a figure at a layer over all trained pairs (manifest format 2). */
+function statOf(l: ResultManifest['layers'][number], figure: string): LayerStatistic | undefined {
+  return l.statistics?.find((st) => st.figure === figure && st.scope === 'all');
+}
+
+/**
+ * The per-layer table: live units, then for semi, max and CKA the mean over trained pairs (live units unless
+ * `includeDead`), its 95% network-bootstrap interval, the matched chance and the permutation p-value; then, in
+ * words, every figure at or below its chance and why intervals are missing.
+ */
+export function convergenceTable(manifest: ResultManifest, options: { includeDead?: boolean } = {}): string {
+  const all = options.includeDead === true;
+  const key = (k: 'semi' | 'max' | 'cka') => (all && k !== 'cka' ? `${k}.all` : k);
+  const trained = new Set(manifest.networks.filter((n) => n.role === 'trained').map((n) => n.id));
+  const header = ['layer', 'pairs', 'live units', 'semi', 'chance', 'max', '95% CI', 'chance', 'p', 'CKA', 'chance'];
   const rows = manifest.layers.map((l) => {
     const m = l.metrics;
     const n = m.semi?.between?.n ?? m.max?.between?.n ?? m.cka?.between?.n ?? 0;
-    return [l.name, String(n), cell(m.semi?.between), cell(m.semi?.chance), cell(m.max?.between), cell(m.max?.chance), cell(m.cka?.between), cell(m.cka?.chance)];
+    const layers = manifest.networks.filter((x) => trained.has(x.id)).flatMap((x) => x.layers.filter((y) => y.name === l.name));
+    const total = layers.reduce((s, y) => s + y.units, 0);
+    const liveUnits = `${total - layers.reduce((s, y) => s + y.deadCount, 0)} / ${total}`;
+    const max = statOf(l, key('max'));
+    return [l.name, String(n), liveUnits, cell(m[key('semi')]?.between), cell(m[key('semi')]?.chance), cell(m[key('max')]?.between), ci(max), cell(m[key('max')]?.chance), pv(max), cell(m.cka?.between), cell(m.cka?.chance)];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...rows.map(fmt)].join('\n');
+  const out = [
+    all ? 'means over ALL units (dead units count r = 0; --include-dead)' : 'means over live units (dead: std 0 on the probe set); --include-dead counts every unit',
+    fmt(header),
+    fmt(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(fmt),
+  ];
+  // In words: figures at or below their matched chance, and missing intervals.
+  const words: string[] = [];
+  const reasons = new Set<string>();
+  for (const l of manifest.layers) {
+    for (const f of ['semi', 'max', 'cka', 'ckaDebiased', 'miMax', 'svcca', 'pwcca', 'procrustes', 'knn'].map((k) => (all && ['semi', 'max', 'miMax'].includes(k) ? `${k}.all` : k))) {
+      const st = statOf(l, f);
+      if (st?.atOrBelowChance) words.push(`  ${l.name} ${f}: ${st.verdictReason}`);
+      if (st && !st.ci && st.ciReason) reasons.add(st.ciReason);
+    }
+  }
+  if (words.length > 0) out.push('', 'AT OR BELOW CHANCE (trained pairs do not beat the matched untrained pairs):', ...words);
+  for (const r of reasons) out.push('', `no interval: ${r}`);
+  return out.join('\n');
 }
 
 /**
@@ -156,7 +203,7 @@ export const experimentRunCommand: Command = {
   summary: 'train a family of networks, record and align them, write a result directory',
   usage: USAGE,
   async run(args, io) {
-    const { positionals, options } = parseArgs(args, { out: 'string', concurrency: 'string', quiet: 'boolean' }, 'experiment run');
+    const { positionals, options } = parseArgs(args, { out: 'string', concurrency: 'string', quiet: 'boolean', 'include-dead': 'boolean' }, 'experiment run');
     if (positionals.length !== 1) throw new CliError(`give exactly one spec file (got ${positionals.length}); see convergent experiment run --help`, 2);
     const out = options.out;
     if (typeof out !== 'string') throw new CliError('--out DIR is required: the result directory to create', 2);
@@ -195,7 +242,7 @@ export const experimentRunCommand: Command = {
         .filter((n) => n.role === 'trained')
         .map((n) => `${n.id} ${(100 * (n.metrics[n.metrics.length - 1]?.validationAccuracy ?? Number.NaN)).toFixed(1)}%`);
       io.stdout.write(`validation accuracy: ${accs.join(', ')}\n\n`);
-      io.stdout.write(`${convergenceTable(manifest)}\n`);
+      io.stdout.write(`${convergenceTable(manifest, { includeDead: options['include-dead'] === true })}\n`);
       const newer = newerMeasuresTable(manifest);
       if (newer) io.stdout.write(`\n${newer}\n`);
       io.stdout.write(

@@ -36,11 +36,24 @@ export interface PairComputation {
   q: number;
   /** p × q correlation, row-major. */
   rAB: Float64Array;
+  /** Dead-unit flags of A's p and B's q units (std 0 on the probe set, stats/moments.ts); absent = none dead. */
+  deadA?: Uint8Array;
+  deadB?: Uint8Array;
   semi?: SemiMatching;
   max?: HungarianAlignment;
   mi?: { matrix: Float64Array; rows: number; semi: SemiMatching; max: MiMatching };
   cka?: { linear: number; debiased: number };
-  sparse?: { penalties: number[]; fvu: number[]; nonzero: number[]; weights: Float32Array };
+  /** `fvuLive`: per penalty, mean FVU over B's live target units (a dead target's FVU is 1 by convention). */
+  sparse?: {
+    penalties: number[];
+    fvu: number[];
+    fvuLive: number[];
+    /** Per penalty: mean held-out FVU over B's live targets, weights fitted on the other images (LayerRecording.heldOut). */
+    fvuHeldOut?: number[];
+    heldOut?: { images: number; fitImages: number; seed: number };
+    nonzero: number[];
+    weights: Float32Array;
+  };
   spectral?: SpectralResult[];
   // ---- newer measures (issue 16)
   svcca?: SvccaResult;
@@ -63,7 +76,7 @@ export function alignPair(layer: LayerRecording, ia: number, ib: number, options
   const pair = pairStatistics(layer.moments, A.group, B.group);
   const { p, q, rAB } = pair;
   const has = (m: AlignMethod) => options.methods.includes(m);
-  const out: PairComputation = { p, q, rAB };
+  const out: PairComputation = { p, q, rAB, deadA: pair.deadA, deadB: pair.deadB };
   if (has('semi')) out.semi = semiMatching(rAB, p, q);
   if (has('max')) out.max = hungarianAlignment(rAB, p, q);
   if (has('cka')) out.cka = { linear: linearCka(pair), debiased: pair.n >= 4 ? debiasedLinearCka(pair) : Number.NaN };
@@ -85,7 +98,34 @@ export function alignPair(layer: LayerRecording, ia: number, ib: number, options
         for (let z = w.colPtr[k]!; z < w.colPtr[k + 1]!; z++) weights[t * p * q + w.rowIndex[z]! * q + k] = w.values[z]!;
       }
     });
-    out.sparse = { penalties: path.map((pt) => pt.penalty), fvu: path.map((pt) => pt.meanLoss), nonzero: path.map((pt) => pt.meanNonzero), weights };
+    const liveMean = (losses: Float64Array) => {
+      let sum = 0;
+      let n = 0;
+      for (let k = 0; k < q; k++) if (pair.deadB[k] !== 1) (sum += losses[k]!), n++;
+      return n > 0 ? sum / n : Number.NaN;
+    };
+    out.sparse = { penalties: path.map((pt) => pt.penalty), fvu: path.map((pt) => pt.meanLoss), fvuLive: path.map((pt) => liveMean(pt.losses)), nonzero: path.map((pt) => pt.meanNonzero), weights };
+    // Held-out FVU: weights fitted on the fit images' correlations, the loss on the held-out images' (split by image).
+    const h = layer.heldOut;
+    if (h) {
+      const w = layer.moments.width;
+      const cut = (m: Float64Array, r0: number, rows: number, c0: number, cols: number) => {
+        const o = new Float64Array(rows * cols);
+        for (let i = 0; i < rows; i++) o.set(m.subarray((r0 + i) * w + c0, (r0 + i) * w + c0 + cols), i * cols);
+        return o;
+      };
+      const [ao, bo] = [A.group.offset, B.group.offset];
+      const held = sparsePredictionPath({
+        rAA: cut(h.fitCorr, ao, p, ao, p),
+        rAB: cut(h.fitCorr, ao, p, bo, q),
+        p,
+        q,
+        penalties: options.penalties,
+        heldOut: { rAA: cut(h.heldCorr, ao, p, ao, p), rAB: cut(h.heldCorr, ao, p, bo, q) },
+      }).path;
+      out.sparse.fvuHeldOut = held.map((pt) => liveMean(pt.heldOutLosses!));
+      out.sparse.heldOut = { images: h.images, fitImages: h.fitImages, seed: h.seed };
+    }
   }
   if (has('spectral')) out.spectral = options.clusters.map((k) => spectralForPair(pair, k, options.seed));
   // ---- newer measures (issue 16): SVCCA, PWCCA and Procrustes from the covariance blocks, mutual kNN from the

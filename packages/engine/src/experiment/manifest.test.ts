@@ -52,15 +52,28 @@ describe('validateManifest', () => {
     expect(otherFiles).toEqual(['networks/n1/model.json', 'networks/n1/weights.bin', 'networks/n2/model.json', 'networks/n2/weights.bin']);
   });
 
+  it('still reads format 1 (no live figures, mirrors or statistics) and format 2 fields', () => {
+    // manifest() is a format-1 manifest as written before issue 11
+    expect(validateManifest(manifest()).manifest.version).toBe(1);
+    const v2 = manifest() as Record<string, unknown> & { alignments: Array<Record<string, unknown>> };
+    v2.version = 2;
+    v2.alignments[0]!.live = { a: 2, b: 2 };
+    v2.alignments[0]!.kind = 'chance';
+    v2.alignments[0]!.mirrors = { a: 'n1', b: 'nX' };
+    expect(errors(v2)).toEqual(['alignments[0].mirrors.b names no network ("nX")']);
+    v2.alignments[0]!.mirrors = { a: 'n1', b: 'n2' };
+    expect(validateManifest(v2).manifest.version).toBe(2);
+  });
+
   it('names each problem by JSON path', () => {
     const m = manifest() as { version: number; networks: Array<ReturnType<typeof net>>; alignments: Array<Record<string, unknown>> };
-    m.version = 2;
+    m.version = 3;
     m.networks[1]!.weights.weightsBin = '../../etc/passwd';
     m.networks[0]!.layers[0]!.unitStats.pop();
     m.alignments[0]!.b = 'n9';
     m.alignments[0]!.q = 3;
     expect(errors(m)).toEqual([
-      'version must be 1 (this reader does not know version 2)',
+      'version must be one of 1, 2 (this reader does not know version 3)',
       'networks[0].layers[0].unitStats must list 2 units (has 1)',
       'networks[1].weights.weightsBin must be a relative path inside the result directory (got "../../etc/passwd")',
       'alignments[0].b names no network ("n9")',

@@ -22,9 +22,15 @@ import type { EpochMetrics } from '../train/train-types.ts';
 import { Checker, SpecError, joinPath } from '../spec/json-checks.ts';
 import type { ResolvedExperimentSpec } from './experiment-spec.ts';
 import { DATA_ORDERS, STREAM_VERSION, type StreamInfo } from '../random/streams.ts';
+import type { LayerStatistic } from './layer-statistics.ts';
 
 export const MANIFEST_FORMAT = 'convergent-result';
-export const MANIFEST_VERSION = 1;
+/**
+ * Result format version. 2 (issue 11) adds live-unit figures, matched chance pairs (`mirrors`), cluster mixing,
+ * held-out FVU and per-layer `statistics`; version 1 directories stay readable (those fields are absent).
+ */
+export const MANIFEST_VERSION = 2;
+export const READABLE_MANIFEST_VERSIONS = [1, 2] as const;
 export const MANIFEST_FILE = 'manifest.json';
 
 export type NpyDtype = 'uint8' | 'int32' | 'float32' | 'float64';
@@ -96,16 +102,22 @@ export interface SemiResult {
   meanB: number;
   /** Fraction of a's units whose match is mutual. */
   oneToOneFraction: number;
-  /** int32 [p]: best unit of b for each unit of a. */
+  /** Format 2: the same over live units only (dead units left out). */
+  meanALive?: number;
+  meanBLive?: number;
+  oneToOneFractionLive?: number;
+  /** int32 [p]: best unit of b for each unit of a; −1 for a dead unit or a match to a dead unit (format 2). */
   matchA: NpyRef;
-  /** int32 [q]: best unit of a for each unit of b. */
+  /** int32 [q]: best unit of a for each unit of b; −1 likewise. */
   matchB: NpyRef;
 }
 
 export interface MaxResult {
   /** mean over matched a units of R[i, π(i)]. */
   mean: number;
-  /** int32 [p]: π(i), −1 where unmatched (p > q). */
+  /** Format 2: mean over live a units. */
+  meanLive?: number;
+  /** int32 [p]: π(i), −1 where unmatched (p > q) and (format 2) for dead units and matches to dead units. */
   match: NpyRef;
 }
 
@@ -117,6 +129,9 @@ export interface MiResult {
   matrix: NpyRef;
   semiMean: number;
   maxMean: number;
+  /** Format 2: over live a units. */
+  semiMeanLive?: number;
+  maxMeanLive?: number;
   matchA: NpyRef;
   matchMax: NpyRef;
 }
@@ -125,6 +140,14 @@ export interface SparseResult {
   penalties: number[];
   /** Per penalty: mean FVU over b's units (train statistics). */
   fvu: number[];
+  /** Format 2: per penalty, mean FVU over b's live units (fitted on all probe images). */
+  fvuLive?: number[];
+  /**
+   * Format 2: per penalty, mean FVU over b's live units on the held-out probe images, with weights fitted on the
+   * other images (the split is by image, seeded: `heldOut`).
+   */
+  fvuHeldOut?: number[];
+  heldOut?: { images: number; fitImages: number; seed: number };
   /** Per penalty: mean number of a units used per b unit. */
   nonzero: number[];
   /** float32 [penalties, p, q]: weights predicting b's unit k from a's units (column k). */
@@ -137,18 +160,34 @@ export interface SpectralResult {
   labels: number[];
   /** Per cluster: how many units of a and of b. */
   clusters: Array<{ aCount: number; bCount: number }>;
-  /** Clusters holding units of both networks. */
+  /** Clusters holding units of both networks (saturates at all clusters for trained and chance pairs alike). */
   shared: number;
+  /**
+   * Format 2: 1 − AMI(cluster labels, network identity) over live units (align/cluster-mixing.ts): 1 = every cluster
+   * holds both nets in proportion, 0 = clusters separate the nets; null without live units on both sides.
+   */
+  mixing?: number | null;
 }
 
 export interface PairAlignment {
   layer: string;
   a: string;
   b: string;
-  /** `chance`: b is an untrained network (the null baseline). */
+  /**
+   * `chance`: untrained networks (the null baseline). Format 2: a and b are the untrained twins of the trained pair
+   * `mirrors` (matched chance); format 1: a trained network and the untrained twin of its architecture.
+   */
   kind: 'between' | 'chance';
+  mirrors?: { a: string; b: string };
   p: number;
   q: number;
+  /** Format 2: live (not dead) units of a and of b at this layer. */
+  live?: { a: number; b: number };
+  /**
+   * Format 2, between pairs: the shuffled-probe null — the pair's figures (LayerSummary keys) with b's activations
+   * taken on other probe images (record-family.ts `shuffled`).
+   */
+  shuffled?: { of: 'b'; figures: Record<string, number> };
   /** float32 [p, q] R_AB. */
   correlation: NpyRef;
   semi?: SemiResult;
@@ -183,11 +222,16 @@ export interface SummaryStat {
  * max-weight matched correlation), `oneToOne` (fraction of mutual best matches), `miSemi`, `miMax` (mean
  * matched MI, bits), `cka`, `ckaDebiased`, `sparseFvu@<α>` (mean FVU predicting b from a),
  * `spectralShared@<k>` (fraction of non-empty clusters holding units of both networks).
+ * Format 2: unit-averaged figures (`semi`, `oneToOne`, `max`, `miSemi`, `miMax`, `sparseFvu@<α>`) are over LIVE
+ * units; `<key>.all` holds the same over every unit. New keys: `spectralMixing@<k>` (1 − AMI of cluster labels and
+ * network identity, live units), `sparseFvuHeldOut@<α>` (held-out images, live targets).
  */
 export interface LayerSummary {
   name: string;
   networks: string[];
   metrics: Record<string, { between: SummaryStat | null; chance: SummaryStat | null }>;
+  /** Format 2: per figure and scope, the mean with its network-bootstrap interval, matched chance and test. */
+  statistics?: LayerStatistic[];
 }
 
 // ---- consensus and stitching (issue 16)
@@ -245,7 +289,7 @@ export interface StitchLayerRecord {
 
 export interface ResultManifest {
   format: typeof MANIFEST_FORMAT;
-  version: typeof MANIFEST_VERSION;
+  version: (typeof READABLE_MANIFEST_VERSIONS)[number];
   createdAt: string;
   experiment: ResolvedExperimentSpec;
   /**
@@ -317,7 +361,9 @@ export function validateManifest(value: unknown): { manifest: ResultManifest; np
   // A shallow copy: reading an old manifest fills in defaults (streams) without touching the caller's object.
   const o = { ...(m as Record<string, unknown>) };
   if (o.format !== MANIFEST_FORMAT) c.fail('format', `must be "${MANIFEST_FORMAT}"`);
-  if (o.version !== MANIFEST_VERSION) c.fail('version', `must be ${MANIFEST_VERSION} (this reader does not know version ${JSON.stringify(o.version)})`);
+  if (!(READABLE_MANIFEST_VERSIONS as readonly unknown[]).includes(o.version)) {
+    c.fail('version', `must be one of ${READABLE_MANIFEST_VERSIONS.join(', ')} (this reader does not know version ${JSON.stringify(o.version)})`);
+  }
   if (typeof o.createdAt !== 'string' || Number.isNaN(Date.parse(o.createdAt))) c.fail('createdAt', 'must be an ISO date string');
   c.object(o.experiment, 'experiment');
   if (o.streams === undefined) o.streams = { version: 1 };
@@ -436,6 +482,19 @@ export function validateManifest(value: unknown): { manifest: ResultManifest; np
       else if (expect !== undefined && lu.get(layer) !== expect) c.fail(joinPath(p, side === 'a' ? 'p' : 'q'), `must equal ${id}'s ${lu.get(layer)} units`);
     }
     checkNpyRef(c, a.correlation, joinPath(p, 'correlation'), refs);
+    if (a.mirrors !== undefined) {
+      const mo = c.object(a.mirrors, joinPath(p, 'mirrors'));
+      if (mo) {
+        for (const side of ['a', 'b'] as const) {
+          const id = c.string(mo[side], joinPath(joinPath(p, 'mirrors'), side));
+          if (id !== undefined && !unitsOf.has(id)) c.fail(joinPath(joinPath(p, 'mirrors'), side), `names no network ("${id}")`);
+        }
+      }
+    }
+    if (a.live !== undefined) {
+      const lo = c.object(a.live, joinPath(p, 'live'));
+      if (lo) for (const side of ['a', 'b'] as const) c.integer(lo[side], joinPath(joinPath(p, 'live'), side), { min: 0 });
+    }
     if (a.semi !== undefined) {
       const s = c.object(a.semi, joinPath(p, 'semi'));
       if (s) {

@@ -59,24 +59,54 @@ describe('runExperiment', () => {
     expect(fractions[fractions.length - 1]).toBeCloseTo(1, 6);
     expect([...phases]).toEqual(expect.arrayContaining(['train', 'trained', 'record', 'align', 'write']));
     const again = await validateResultDirectory(out);
-    expect(again.networks.map((n) => n.id)).toEqual(['tiny-a-s1', 'tiny-a-s2', 'tiny-b-s1', 'tiny-b-s2', 'tiny-a-untrained', 'tiny-b-untrained']);
+    expect(again.version).toBe(2);
+    expect(again.networks.map((n) => n.id)).toEqual(['tiny-a-s1', 'tiny-a-s2', 'tiny-b-s1', 'tiny-b-s2', 'tiny-a-untrained', 'tiny-b-untrained', 'tiny-a-untrained-2', 'tiny-b-untrained-2']);
     expect(manifest.networks[0]!.metrics).toHaveLength(1);
     expect(manifest.networks[4]!.metrics).toHaveLength(0);
-    // 4 trained nets share conv1: 6 between pairs + 4 chance pairs
+    // 4 trained nets share conv1: 6 between pairs, each with its matched chance pair of twins of the same two
+    // architectures (seed i of A, seed j of B) -> (twin i of A, twin j of B)
     const conv = manifest.alignments.filter((a) => a.layer === 'conv1');
     expect(conv.filter((a) => a.kind === 'between')).toHaveLength(6);
-    expect(conv.filter((a) => a.kind === 'chance').map((a) => a.b)).toEqual(['tiny-a-untrained', 'tiny-a-untrained', 'tiny-b-untrained', 'tiny-b-untrained']);
+    const chance = conv.filter((a) => a.kind === 'chance');
+    expect(chance.map((a) => [a.a, a.b, a.mirrors!.a, a.mirrors!.b])).toEqual([
+      ['tiny-a-untrained', 'tiny-a-untrained-2', 'tiny-a-s1', 'tiny-a-s2'],
+      ['tiny-a-untrained', 'tiny-b-untrained', 'tiny-a-s1', 'tiny-b-s1'],
+      ['tiny-a-untrained', 'tiny-b-untrained-2', 'tiny-a-s1', 'tiny-b-s2'],
+      ['tiny-b-untrained', 'tiny-a-untrained-2', 'tiny-a-s2', 'tiny-b-s1'],
+      ['tiny-a-untrained-2', 'tiny-b-untrained-2', 'tiny-a-s2', 'tiny-b-s2'],
+      ['tiny-b-untrained', 'tiny-b-untrained-2', 'tiny-b-s1', 'tiny-b-s2'],
+    ]);
+    // shuffled-probe null on every trained pair, none on chance pairs
+    for (const a of conv) expect(a.shuffled !== undefined).toBe(a.kind === 'between');
+    expect(Object.keys(conv[0]!.shuffled!.figures)).toEqual(expect.arrayContaining(['semi', 'max', 'cka', 'sparseFvu@0.05']));
+    // live units, held-out FVU and the statistics
+    for (const a of manifest.alignments) {
+      expect(a.live!.a).toBeLessThanOrEqual(a.p);
+      expect(a.sparse!.fvuHeldOut).toHaveLength(2);
+      expect(a.sparse!.heldOut).toEqual({ images: 5, fitImages: 15, seed: expect.any(Number) });
+      for (const s of a.spectral!) expect(s.mixing === null || (s.mixing! >= -0.5 && s.mixing! <= 1.5)).toBe(true);
+    }
     const pair = conv[0]!;
     const corr = await readNpy(path.join(out, pair.correlation.path));
     expect(corr.shape).toEqual([pair.p, pair.q]);
     expect(pair.semi!.meanA).toBeGreaterThanOrEqual(pair.max!.mean - 1e-9);
     const summary = manifest.layers.find((l) => l.name === 'conv1')!;
     expect(summary.metrics.semi!.between!.n).toBe(6);
-    expect(summary.metrics.semi!.chance!.n).toBe(4);
+    expect(summary.metrics.semi!.chance!.n).toBe(6);
+    expect(summary.metrics['semi.all']!.between!.n).toBe(6);
+    expect(summary.metrics['sparseFvuHeldOut@0.05']!.between!.n).toBe(6);
+    // 2 networks per architecture: no interval, and the statistics say why
+    const st = summary.statistics!.find((x) => x.figure === 'max' && x.scope === 'all')!;
+    expect(st.ci).toBeNull();
+    expect(st.ciReason).toMatch(/needs at least 3 networks per architecture; have 2 of tiny-a, 2 of tiny-b/);
+    expect(st.chance!.pairs).toBe(6);
+    expect(st.chance!.source).toBe('untrained-twins');
+    expect(st.nPermutations).toBe(924);
+    expect(st.shuffled!.pairs).toBe(6);
     expect(pair.spectral![0]!.labels).toHaveLength(pair.p + pair.q);
     expect(pair.spectral![0]!.clusters.reduce((s, c) => s + c.aCount + c.bCount, 0)).toBe(pair.p + pair.q);
     expect(summary.metrics['spectralShared@3']!.between!.n).toBe(6);
-    expect(summary.metrics['sparseFvu@0.05']!.chance!.n).toBe(4);
+    expect(summary.metrics['sparseFvu@0.05']!.chance!.n).toBe(6);
     const fc = manifest.networks[0]!.layers.find((l) => l.name === 'fc1')!;
     expect(fc.unitStats).toHaveLength(6);
     expect(fc.activations!.shape).toEqual([20, 6]);
@@ -146,8 +176,8 @@ describe('runExperiment', () => {
     };
     const { manifest } = await runExperiment(mixed, { out: path.join(tmp, 'all'), data: { ...data, probe: syntheticImages(30, 3) }, concurrency: 1 });
     expect(manifest.networks.map((n) => n.id)).toEqual(['tiny-a-s1', 'tiny-a-s2', 'tiny-res-s1', 'tiny-res-s2', 'tiny-a-untrained', 'tiny-res-untrained', 'tiny-a-untrained-2', 'tiny-res-untrained-2']);
-    // Chance pairs still use each architecture's first twin.
-    expect(manifest.alignments.filter((a) => a.kind === 'chance').every((a) => a.b.endsWith('-untrained'))).toBe(true);
+    // Chance pairs are pairs of twins, one per trained pair.
+    expect(manifest.alignments.filter((a) => a.kind === 'chance').every((a) => a.a.includes('-untrained') && a.b.includes('-untrained'))).toBe(true);
     for (const a of manifest.alignments) {
       expect(a.svcca!.mean).toBeGreaterThanOrEqual(0);
       expect(a.svcca!.mean).toBeLessThanOrEqual(1);
@@ -159,7 +189,7 @@ describe('runExperiment', () => {
     const fc = manifest.layers.find((l) => l.name === 'fc1')!;
     for (const key of ['svcca', 'pwcca', 'procrustes', 'knn']) {
       expect(fc.metrics[key]!.between!.n, key).toBe(6);
-      expect(fc.metrics[key]!.chance!.n, key).toBe(4);
+      expect(fc.metrics[key]!.chance!.n, key).toBe(6);
     }
     const cons = manifest.consensus!.find((c) => c.layer === 'conv1')!;
     expect(cons.trained.networks).toEqual(['tiny-a-s1', 'tiny-a-s2', 'tiny-res-s1', 'tiny-res-s2']);

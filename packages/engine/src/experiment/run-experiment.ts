@@ -14,7 +14,7 @@ import path from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../backend/select-backend.ts';
 import { writeNpy } from '../io/npy.ts';
-import { type LayerRecording, recordFamily } from '../record/record-family.ts';
+import { type LayerRecording, SHUFFLED_SUFFIX, recordFamily } from '../record/record-family.ts';
 import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
 import { validateArchitectureSpec } from '../spec/architecture-spec.ts';
 import { buildModel, mixSeed, parameterCount, receptiveField } from '../spec/build-model.ts';
@@ -28,6 +28,7 @@ import { runInWorkers } from '../parallel/worker-pool.ts';
 import { type PairComputation, alignPair } from './align-pair.ts';
 import type { NeighbourLists } from '../align/mutual-knn.ts';
 import { layerConsensus } from './consensus-layer.ts';
+import { layerStatistics } from './layer-statistics.ts';
 import { checkMethods } from './method-checks.ts';
 import { layerStitching } from './stitch-layer.ts';
 import { type ResolvedExperimentSpec, datasetName, validateExperimentSpec } from './experiment-spec.ts';
@@ -167,20 +168,33 @@ function layersToRecord(spec: ResolvedExperimentSpec, archs: ResolvedArchitectur
   return names;
 }
 
-/** Every network of an experiment: architectures × seeds, then one untrained twin per architecture when `chance`. */
+/**
+ * Every network of an experiment: architectures × seeds, then, when `chance`, as many untrained twins of each
+ * architecture as it has trained seeds: `<arch>-untrained` (the first), `<arch>-untrained-<k>` (k = 2, 3, …).
+ * Matched chance (issue 11): the trained pair (seed i of A, seed j of B) is held against the twin pair (twin i of A,
+ * twin j of B), so every trained pair has a chance pair of the same two architectures, a same-architecture pair
+ * two different twins, and the chance figures have the same pair design (and network dependence) as the trained
+ * ones. Consensus uses the same twin family.
+ */
 export function planNetworks(spec: ResolvedExperimentSpec, archs: ResolvedArchitecture[]): PlannedNetwork[] {
   const nets: PlannedNetwork[] = [];
   for (const arch of archs) for (const seed of spec.seedsByArchitecture[arch.name] ?? spec.seeds) nets.push({ id: `${safeId(arch.name)}-s${seed}`, arch, seed, role: 'trained' });
   if (spec.chance) archs.forEach((arch, i) => nets.push({ id: `${safeId(arch.name)}-${UNTRAINED}`, arch, seed: mixSeed(0xc4a2ce, i), role: 'untrained' }));
-  // ---- consensus (issue 16): its chance family needs as many untrained networks of each architecture as trained
-  // ones; the first is the twin above, the others `<arch>-untrained-<k>`.
-  if (spec.chance && spec.methods.includes('consensus')) {
+  if (spec.chance) {
     archs.forEach((arch, i) => {
       const count = (spec.seedsByArchitecture[arch.name] ?? spec.seeds).length;
       for (let k = 2; k <= count; k++) nets.push({ id: `${safeId(arch.name)}-${UNTRAINED}-${k}`, arch, seed: mixSeed(0xc4a2ce, i, k), role: 'untrained' });
     });
   }
   return nets;
+}
+
+/** Share of probe images held out for held-out FVU of sparse prediction (split by image, seeded; record-family.ts). */
+export const HELD_OUT_FRACTION = 0.25;
+
+/** The recording's held-out split for a spec: only when sparse prediction is among the methods. */
+export function heldOutOption(spec: Pick<ResolvedExperimentSpec, 'methods' | 'split'>): { heldOut?: { fraction: number; seed: number } } {
+  return spec.methods.includes('sparse') ? { heldOut: { fraction: HELD_OUT_FRACTION, seed: mixSeed(spec.split.seed, 0x4e1d) } } : {};
 }
 
 export function safeId(name: string): string {
@@ -195,24 +209,77 @@ export function stat(values: number[]): SummaryStat | null {
   return { mean, std, min: Math.min(...v), max: Math.max(...v), n: v.length };
 }
 
-/** Figures a pair contributes to the per-layer summary (see LayerSummary for the keys). */
+/** Mean of `values[i]` over the indices with `dead[i] !== 1` and a finite value (NaN when none). */
+function liveMean(values: ArrayLike<number>, dead: ArrayLike<number> | undefined): number {
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (dead?.[i] === 1 || !Number.isFinite(values[i]!)) continue;
+    sum += values[i]!;
+    n++;
+  }
+  return n > 0 ? sum / n : Number.NaN;
+}
+
+/** Live-unit versions of a pair's unit-averaged figures (issue 11): dead units (std 0 on the probe set) left out. */
+export function liveFigures(c: PairComputation): {
+  live: { a: number; b: number };
+  semi?: { meanA: number; meanB: number; oneToOneFraction: number };
+  max?: number;
+  mi?: { semiMean: number; maxMean: number };
+} {
+  const count = (d: Uint8Array | undefined, n: number) => n - (d ? d.reduce((s, x) => s + (x === 1 ? 1 : 0), 0) : 0);
+  const out: ReturnType<typeof liveFigures> = { live: { a: count(c.deadA, c.p), b: count(c.deadB, c.q) } };
+  if (c.semi) {
+    const mutual = Array.from(c.semi.match, (j, i) => (j >= 0 && c.semi!.reverseMatch[j] === i ? 1 : 0));
+    out.semi = { meanA: liveMean(c.semi.corr, c.deadA), meanB: liveMean(c.semi.reverseCorr, c.deadB), oneToOneFraction: liveMean(mutual, c.deadA) };
+  }
+  if (c.max) out.max = liveMean(c.max.corr, c.deadA);
+  if (c.mi) out.mi = { semiMean: liveMean(c.mi.semi.corr, c.deadA), maxMean: liveMean(c.mi.max.mi, c.deadA) };
+  return out;
+}
+
+/**
+ * Figures a pair contributes to the per-layer summary (see LayerSummary for the keys). Unit-averaged figures are
+ * over LIVE units (issue 11); the same over every unit (dead ones counting r = 0, FVU 1) is under `<key>.all`.
+ */
 export function pairFigures(c: PairComputation): Record<string, number> {
   const f: Record<string, number> = {};
+  const live = liveFigures(c);
   if (c.semi) {
-    f.semi = (c.semi.meanCorr + c.semi.reverseMeanCorr) / 2;
-    f.oneToOne = c.semi.oneToOneFraction;
+    f.semi = (live.semi!.meanA + live.semi!.meanB) / 2;
+    f.oneToOne = live.semi!.oneToOneFraction;
+    f['semi.all'] = (c.semi.meanCorr + c.semi.reverseMeanCorr) / 2;
+    f['oneToOne.all'] = c.semi.oneToOneFraction;
   }
-  if (c.max) f.max = c.max.meanCorr;
+  if (c.max) {
+    f.max = live.max!;
+    f['max.all'] = c.max.meanCorr;
+  }
   if (c.mi) {
-    f.miSemi = c.mi.semi.meanCorr;
-    f.miMax = c.mi.max.meanMI;
+    f.miSemi = live.mi!.semiMean;
+    f.miMax = live.mi!.maxMean;
+    f['miSemi.all'] = c.mi.semi.meanCorr;
+    f['miMax.all'] = c.mi.max.meanMI;
   }
   if (c.cka) {
     f.cka = c.cka.linear;
     f.ckaDebiased = c.cka.debiased;
   }
-  if (c.sparse) c.sparse.penalties.forEach((a, i) => (f[`sparseFvu@${a}`] = c.sparse!.fvu[i]!));
-  if (c.spectral) for (const s of c.spectral) f[`spectralShared@${s.k}`] = s.shared / Math.max(1, s.clusters.filter((x) => x.aCount + x.bCount > 0).length);
+  if (c.sparse) {
+    c.sparse.penalties.forEach((a, i) => {
+      f[`sparseFvu@${a}`] = c.sparse!.fvuLive[i]!;
+      f[`sparseFvu@${a}.all`] = c.sparse!.fvu[i]!;
+      const held = c.sparse!.fvuHeldOut?.[i];
+      if (held !== undefined) f[`sparseFvuHeldOut@${a}`] = held;
+    });
+  }
+  if (c.spectral) {
+    for (const s of c.spectral) {
+      f[`spectralShared@${s.k}`] = s.shared / Math.max(1, s.clusters.filter((x) => x.aCount + x.bCount > 0).length);
+      if (s.mixing !== null && s.mixing !== undefined) f[`spectralMixing@${s.k}`] = s.mixing;
+    }
+  }
   // ---- newer measures (issue 16)
   if (c.svcca) f.svcca = c.svcca.mean;
   if (c.pwcca) f.pwcca = c.pwcca.weighted;
@@ -315,6 +382,8 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
       sampleRows: spec.methods.includes('mi') ? spec.mi.samples : 0,
       imageRows: spec.methods.includes('knn'),
       seed: spec.split.seed,
+      ...heldOutOption(spec),
+      ...shuffledOption(spec, nets),
       ...(spec.dump ? { dump: spec.dump } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (done, total) => progress({ phase: 'record', done, total }),
@@ -342,28 +411,37 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
     for (const rec of recordings) {
       await writeLayerStats(rec, netById, layerRecords, npy);
       const pairs = layerPairs(rec, netById);
-      const figures: Array<{ kind: 'between' | 'chance'; f: Record<string, number> }> = [];
+      const figures: PairFigures[] = [];
       let done = 0;
       const knnCache = new Map<string, NeighbourLists>();
-      for (const [ia, ib, kind] of pairs) {
+      for (const [ia, ib, kind, mirror] of pairs) {
         options.signal?.throwIfAborted();
         const a = rec.members[ia]!.networkId;
         const b = rec.members[ib]!.networkId;
-        const c = alignPair(rec, ia, ib, { methods: spec.methods, penalties: spec.penalties, clusters: spec.clusters, miBins: spec.mi.bins, seed: spec.split.seed, knn: spec.knn, knnCache });
-        alignments.push(await writePair(rec.name, a, b, kind, c, spec, npy));
-        figures.push({ kind, f: pairFigures(c) });
+        const mirrors = mirror ? { a: rec.members[mirror[0]]!.networkId, b: rec.members[mirror[1]]!.networkId } : undefined;
+        const pairOptions = { methods: spec.methods, penalties: spec.penalties, clusters: spec.clusters, miBins: spec.mi.bins, seed: spec.split.seed, knn: spec.knn, knnCache };
+        const c = alignPair(rec, ia, ib, pairOptions);
+        // Shuffled-probe null of a trained pair: A against B's shuffled copy, every method, figures only.
+        const is = kind === 'between' ? shuffledMember(rec, b) : -1;
+        const shuffled = is >= 0 ? pairFigures(alignPair(rec, ia, is, pairOptions)) : undefined;
+        const written = await writePair(rec.name, a, b, kind, c, spec, npy, mirrors);
+        if (shuffled) written.shuffled = { of: 'b', figures: finiteFigures(shuffled) };
+        alignments.push(written);
+        figures.push({ a, b, kind, ...(mirrors ? { mirrors } : {}), ...(shuffled ? { shuffled } : {}), f: pairFigures(c) });
         progress({ phase: 'align', layer: rec.name, done: ++done, total: pairs.length });
         await new Promise((r) => setImmediate(r));
       }
-      summaries.push(layerSummary(rec.name, rec.members.map((m) => m.networkId), figures));
+      summaries.push(layerSummary(rec.name, rec.members.map((m) => m.networkId), figures, { architectureOf: (id) => netById.get(id)!.arch.name, seed: spec.split.seed }));
       // ---- consensus and stitching (issue 16)
+      // Consensus and stitching see the networks only (not the shuffled-null copies).
+      const plain: LayerRecording = { ...rec, members: rec.members.filter((m) => !m.networkId.endsWith(SHUFFLED_SUFFIX)) };
       if (spec.methods.includes('consensus')) {
-        const c = layerConsensus(rec, (id) => ({ role: netById.get(id)!.role, architecture: netById.get(id)!.arch.name }));
+        const c = layerConsensus(plain, (id) => ({ role: netById.get(id)!.role, architecture: netById.get(id)!.arch.name }));
         if (c) consensusRecords.push(c);
       }
       if (spec.methods.includes('stitch') && (spec.stitch.layers ?? layers).includes(rec.name)) {
         const byId = new Map(models.map((m) => [m.id, { spec: m.spec, model: m.model, role: netById.get(m.id)!.role }]));
-        const r = await layerStitching(rec, byId, data.validation, {
+        const r = await layerStitching(plain, byId, data.validation, {
           penalty: spec.stitch.penalty,
           images: spec.stitch.images,
           ...(options.signal ? { signal: options.signal } : {}),
@@ -456,10 +534,35 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
   }
 }
 
-/** The per-layer summary of a layer's pair figures: mean/spread of each figure over between pairs and over chance pairs. */
-export function layerSummary(name: string, networks: string[], figures: Array<{ kind: 'between' | 'chance'; f: Record<string, number> }>): LayerSummary {
+/** One pair's figures for the per-layer summary. */
+export interface PairFigures {
+  a: string;
+  b: string;
+  kind: 'between' | 'chance';
+  /** Chance pairs of the matched design: the trained pair they mirror. */
+  mirrors?: { a: string; b: string };
+  f: Record<string, number>;
+  /** Between pairs: the same figures with B's probe images shuffled (the second null). */
+  shuffled?: Record<string, number>;
+}
+
+/** Figures without non-finite values (JSON has no NaN). */
+export function finiteFigures(f: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(f).filter(([, v]) => Number.isFinite(v)));
+}
+
+/**
+ * The per-layer summary of a layer's pair figures: mean/spread of each figure over between pairs and over chance
+ * pairs, and (with `architectureOf`) the statistics of experiment/layer-statistics.ts per figure and scope.
+ */
+export function layerSummary(
+  name: string,
+  networks: string[],
+  figures: PairFigures[],
+  options?: { architectureOf: (network: string) => string; seed?: number },
+): LayerSummary {
   const keys = [...new Set(figures.flatMap((x) => Object.keys(x.f)))];
-  return {
+  const summary: LayerSummary = {
     name,
     networks,
     metrics: Object.fromEntries(
@@ -472,19 +575,65 @@ export function layerSummary(name: string, networks: string[], figures: Array<{ 
       ]),
     ),
   };
+  if (options) summary.statistics = layerStatistics(figures, { architectureOf: options.architectureOf, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+  return summary;
 }
 
-/** Pairs at a layer: every two trained members (between), and each trained member with the untrained twin of its architecture (chance). */
-export function layerPairs(rec: LayerRecording, netById: Map<string, Pick<PlannedNetwork, 'role' | 'arch'>>): Array<[number, number, 'between' | 'chance']> {
-  return memberPairs(rec.members.map((m) => netById.get(m.networkId)!));
+/** A pair to align at a layer: member indices, kind, and for a chance pair the trained pair (member indices) it mirrors. */
+export type MemberPair = [number, number, 'between' | 'chance', [number, number]?];
+
+/** Pairs at a layer: every two trained members (between), and for each of them the mirrored pair of untrained twins (chance). */
+export function layerPairs(rec: LayerRecording, netById: Map<string, Pick<PlannedNetwork, 'role' | 'arch'>>): MemberPair[] {
+  // Shuffled-null members (record-family.ts) come after the networks and are no pair's own member.
+  const real = rec.members.filter((m) => !m.networkId.endsWith(SHUFFLED_SUFFIX));
+  return memberPairs(real.map((m) => netById.get(m.networkId)!));
 }
 
-/** `layerPairs` over a layer's members in recording order, given each member's role and architecture. */
-export function memberPairs(members: Array<Pick<PlannedNetwork, 'role' | 'arch'>>): Array<[number, number, 'between' | 'chance']> {
-  const pairs: Array<[number, number, 'between' | 'chance']> = [];
+/** Member index of network `networkId`'s shuffled-probe copy at a layer, or -1. */
+export function shuffledMember(rec: LayerRecording, networkId: string): number {
+  return rec.members.findIndex((m) => m.networkId === `${networkId}${SHUFFLED_SUFFIX}`);
+}
+
+/** The recording's shuffled-null option: a shuffled copy of every trained network, when the spec asks for chance. */
+export function shuffledOption(spec: Pick<ResolvedExperimentSpec, 'chance' | 'split'>, nets: Array<Pick<PlannedNetwork, 'id' | 'role'>>): { shuffled?: { networks: string[]; seed: number } } {
+  return spec.chance ? { shuffled: { networks: nets.filter((n) => n.role === 'trained').map((n) => n.id), seed: mixSeed(spec.split.seed, 0x5b0f) } } : {};
+}
+
+/**
+ * `layerPairs` over a layer's members in recording order, given each member's role and architecture. The k-th
+ * trained member of an architecture (in member order) has the k-th untrained member of that architecture as its
+ * twin; the chance pair of trained pair (i, j) is (twin i, twin j) — see planNetworks. A trained pair whose twins
+ * are missing (a plan made before matched chance, with one twin per architecture) falls back to the pairs of each
+ * trained member with the first twin of its architecture, as older results did.
+ */
+export function memberPairs(members: Array<Pick<PlannedNetwork, 'role' | 'arch'>>): MemberPair[] {
+  const pairs: MemberPair[] = [];
   for (let i = 0; i < members.length; i++) {
     if (members[i]!.role !== 'trained') continue;
     for (let j = i + 1; j < members.length; j++) if (members[j]!.role === 'trained') pairs.push([i, j, 'between']);
+  }
+  const rank = new Map<number, number>();
+  const twins = new Map<string, number[]>();
+  const seen = new Map<string, number>();
+  members.forEach((m, i) => {
+    if (m.role === 'trained') {
+      rank.set(i, seen.get(m.arch.name) ?? 0);
+      seen.set(m.arch.name, (seen.get(m.arch.name) ?? 0) + 1);
+    } else {
+      const list = twins.get(m.arch.name) ?? [];
+      list.push(i);
+      twins.set(m.arch.name, list);
+    }
+  });
+  const twinOf = (i: number) => twins.get(members[i]!.arch.name)?.[rank.get(i)!];
+  const between = pairs.slice();
+  const matched = between.every(([i, j]) => twinOf(i) !== undefined && twinOf(j) !== undefined);
+  if (matched) {
+    for (const [i, j] of between) {
+      const [ti, tj] = [twinOf(i)!, twinOf(j)!];
+      pairs.push(ti < tj ? [ti, tj, 'chance', [i, j]] : [tj, ti, 'chance', [i, j]]);
+    }
+    return pairs;
   }
   for (let i = 0; i < members.length; i++) {
     if (members[i]!.role !== 'trained') continue;
@@ -500,6 +649,7 @@ export type NpyWriter = (rel: string, arr: Float32Array | Int32Array | Uint8Arra
 export async function writeLayerStats(rec: LayerRecording, netById: Map<string, Pick<PlannedNetwork, 'arch'>>, records: Map<string, NetworkRecord['layers']>, npy: NpyWriter): Promise<void> {
   const m = rec.moments;
   for (const mem of rec.members) {
+    if (mem.networkId.endsWith(SHUFFLED_SUFFIX)) continue;
     const { offset, count } = mem.group;
     const within = new Float32Array(count * count);
     for (let i = 0; i < count; i++) for (let j = 0; j < count; j++) within[i * count + j] = m.corr[(offset + i) * m.width + offset + j]!;
@@ -527,20 +677,44 @@ export async function writeLayerStats(rec: LayerRecording, netById: Map<string, 
 }
 
 /** The manifest entry of one aligned pair, its arrays written through `npy`. */
-export async function writePair(layer: string, a: string, b: string, kind: 'between' | 'chance', c: PairComputation, spec: ResolvedExperimentSpec, npy: NpyWriter): Promise<PairAlignment> {
+/**
+ * Matches as written: every unit was matched (the matching covers all units), but a dead unit's reported match is
+ * −1, and so is a live unit's match to a dead unit (a dead unit has no features to match; its correlation with
+ * anything is 0 by definition).
+ */
+export function reportedMatches(match: Int32Array, deadFrom: Uint8Array | undefined, deadTo: Uint8Array | undefined): Int32Array {
+  const out = Int32Array.from(match);
+  for (let i = 0; i < out.length; i++) if (deadFrom?.[i] === 1 || (out[i]! >= 0 && deadTo?.[out[i]!] === 1)) out[i] = -1;
+  return out;
+}
+
+export async function writePair(
+  layer: string,
+  a: string,
+  b: string,
+  kind: 'between' | 'chance',
+  c: PairComputation,
+  spec: ResolvedExperimentSpec,
+  npy: NpyWriter,
+  mirrors?: { a: string; b: string },
+): Promise<PairAlignment> {
   const base = `layers/${layer}/pairs/${a}__${b}`;
   const { p, q } = c;
-  const out: PairAlignment = { layer, a, b, kind, p, q, correlation: await npy(`${base}/correlation.npy`, Float32Array.from(c.rAB), [p, q], 'float32') };
+  const live = liveFigures(c);
+  const out: PairAlignment = { layer, a, b, kind, ...(mirrors ? { mirrors } : {}), p, q, live: live.live, correlation: await npy(`${base}/correlation.npy`, Float32Array.from(c.rAB), [p, q], 'float32') };
   if (c.semi) {
     out.semi = {
       meanA: c.semi.meanCorr,
       meanB: c.semi.reverseMeanCorr,
       oneToOneFraction: c.semi.oneToOneFraction,
-      matchA: await npy(`${base}/semi-a.npy`, c.semi.match, [p], 'int32'),
-      matchB: await npy(`${base}/semi-b.npy`, c.semi.reverseMatch, [q], 'int32'),
+      meanALive: live.semi!.meanA,
+      meanBLive: live.semi!.meanB,
+      oneToOneFractionLive: live.semi!.oneToOneFraction,
+      matchA: await npy(`${base}/semi-a.npy`, reportedMatches(c.semi.match, c.deadA, c.deadB), [p], 'int32'),
+      matchB: await npy(`${base}/semi-b.npy`, reportedMatches(c.semi.reverseMatch, c.deadB, c.deadA), [q], 'int32'),
     };
   }
-  if (c.max) out.max = { mean: c.max.meanCorr, match: await npy(`${base}/max.npy`, c.max.match, [p], 'int32') };
+  if (c.max) out.max = { mean: c.max.meanCorr, meanLive: live.max!, match: await npy(`${base}/max.npy`, reportedMatches(c.max.match, c.deadA, c.deadB), [p], 'int32') };
   if (c.mi) {
     out.mi = {
       bins: spec.mi.bins,
@@ -548,8 +722,10 @@ export async function writePair(layer: string, a: string, b: string, kind: 'betw
       matrix: await npy(`${base}/mi.npy`, Float32Array.from(c.mi.matrix), [p, q], 'float32'),
       semiMean: c.mi.semi.meanCorr,
       maxMean: c.mi.max.meanMI,
-      matchA: await npy(`${base}/mi-semi-a.npy`, c.mi.semi.match, [p], 'int32'),
-      matchMax: await npy(`${base}/mi-max.npy`, c.mi.max.match, [p], 'int32'),
+      semiMeanLive: live.mi!.semiMean,
+      maxMeanLive: live.mi!.maxMean,
+      matchA: await npy(`${base}/mi-semi-a.npy`, reportedMatches(c.mi.semi.match, c.deadA, c.deadB), [p], 'int32'),
+      matchMax: await npy(`${base}/mi-max.npy`, reportedMatches(c.mi.max.match, c.deadA, c.deadB), [p], 'int32'),
     };
   }
   if (c.cka) out.cka = { linear: c.cka.linear, debiased: c.cka.debiased };
@@ -557,6 +733,8 @@ export async function writePair(layer: string, a: string, b: string, kind: 'betw
     out.sparse = {
       penalties: c.sparse.penalties,
       fvu: c.sparse.fvu,
+      fvuLive: c.sparse.fvuLive,
+      ...(c.sparse.fvuHeldOut ? { fvuHeldOut: c.sparse.fvuHeldOut, heldOut: c.sparse.heldOut! } : {}),
       nonzero: c.sparse.nonzero,
       weights: await npy(`${base}/sparse-weights.npy`, c.sparse.weights, [c.sparse.penalties.length, p, q], 'float32'),
     };

@@ -34,6 +34,10 @@ export interface MemberPart {
   sample?: { data: Float32Array; rows: number };
   /** Its columns of the per-image rows (mutual kNN), float32 [images, units]. */
   images?: { data: Float32Array; rows: number };
+  /** Held-out split (LayerRecording.heldOut): its within blocks of the fit and held-out correlations. */
+  heldFitCorr?: Float64Array;
+  heldCorr?: Float64Array;
+  heldInfo?: { images: number; fitImages: number; seed: number };
 }
 
 export interface CrossPart {
@@ -45,6 +49,9 @@ export interface CrossPart {
   cov: Float64Array;
   /** Σ a_i b_i of the two groups. */
   sumSqAB?: number;
+  /** Held-out split: the p × q blocks of the fit and held-out correlations. */
+  heldFitCorr?: Float64Array;
+  heldCorr?: Float64Array;
 }
 
 function block(src: Float64Array, width: number, r0: number, rows: number, c0: number, cols: number): Float64Array {
@@ -93,6 +100,11 @@ export function memberPart(rec: LayerRecording, i: number): MemberPart {
     for (let r = 0; r < rows; r++) cols.set(data.subarray(r * m.width + offset, r * m.width + offset + count), r * count);
     part.images = { data: cols, rows };
   }
+  if (rec.heldOut) {
+    part.heldFitCorr = block(rec.heldOut.fitCorr, m.width, offset, count, offset, count);
+    part.heldCorr = block(rec.heldOut.heldCorr, m.width, offset, count, offset, count);
+    part.heldInfo = { images: rec.heldOut.images, fitImages: rec.heldOut.fitImages, seed: rec.heldOut.seed };
+  }
   return part;
 }
 
@@ -111,6 +123,10 @@ export function crossPart(rec: LayerRecording, ia: number, ib: number): CrossPar
   const ga = groupIndex(m, A);
   const gb = groupIndex(m, B);
   if (m.groupExtras && ga >= 0 && gb >= 0) part.sumSqAB = m.groupExtras.sumSqProducts[ga * m.groups.length + gb]!;
+  if (rec.heldOut) {
+    part.heldFitCorr = block(rec.heldOut.fitCorr, m.width, A.group.offset, A.group.count, B.group.offset, B.group.count);
+    part.heldCorr = block(rec.heldOut.heldCorr, m.width, A.group.offset, A.group.count, B.group.offset, B.group.count);
+  }
   return part;
 }
 
@@ -163,6 +179,9 @@ export function pairRecording(a: MemberPart, b: MemberPart, cross: CrossPart): L
   }
   const member = (x: MemberPart, offset: number): LayerMember => ({ networkId: x.networkId, group: { offset, count: x.units }, kind: x.kind, shape: x.shape, units: x.units, top: [] });
   const rec: LayerRecording = { name: a.layer, members: [member(a, 0), member(b, p)], moments, samples: a.samples };
+  if (a.heldFitCorr && a.heldCorr && b.heldFitCorr && b.heldCorr && cross.heldFitCorr && cross.heldCorr && a.heldInfo) {
+    rec.heldOut = { fitCorr: square(a.heldFitCorr, b.heldFitCorr, cross.heldFitCorr), heldCorr: square(a.heldCorr, b.heldCorr, cross.heldCorr), ...a.heldInfo };
+  }
   if (a.sample && b.sample) {
     if (a.sample.rows !== b.sample.rows) throw new Error(`row samples of ${a.networkId} and ${b.networkId} at ${a.layer} differ in length`);
     const rows = a.sample.rows;

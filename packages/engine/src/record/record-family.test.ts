@@ -4,7 +4,7 @@ import { selectBackend } from '../backend/select-backend.ts';
 import { buildModel } from '../spec/build-model.ts';
 import { batchTensor, rangeIndices } from '../train/image-set.ts';
 import { syntheticImages, tinyArchitecture } from '../train/test-fixtures.ts';
-import { recordFamily } from './record-family.ts';
+import { heldOutMask, recordFamily, shufflePermutation } from './record-family.ts';
 
 beforeAll(async () => {
   await selectBackend();
@@ -68,6 +68,84 @@ describe('recordFamily', () => {
     const c2 = again.find((l) => l.name === 'conv1')!;
     for (let i = 0; i < 49; i++) expect(c2.moments.corr[i]).toBeCloseTo(conv.moments.corr[i]!, 5);
     expect(c2.members[0]!.top).toEqual(conv.members[0]!.top);
+  });
+
+  it('splits the probe set by image for held-out statistics: each part equals brute force over its images', async () => {
+    const mask = heldOutMask(23, 0.3, 9)!;
+    expect(mask.reduce((a, b) => a + b, 0)).toBe(7); // round(0.3 × 23)
+    expect(heldOutMask(23, 0.3, 9)).toEqual(mask); // seeded
+    expect(heldOutMask(23, 0.3, 10)).not.toEqual(mask);
+    expect(heldOutMask(5, 0.2, 1)).toBeNull(); // 1 held-out image: too few for statistics
+    const split = await recordFamily(nets, probe, { layers: ['conv1'], batchSize: 6, sampleRows: 0, heldOut: { fraction: 0.3, seed: 9 } });
+    const whole = await recordFamily(nets, probe, { layers: ['conv1'], batchSize: 6, sampleRows: 0 });
+    const rec = split[0]!;
+    expect(rec.heldOut).toMatchObject({ images: 7, fitImages: 16, seed: 9 });
+    // merging the parts gives the unsplit recording
+    for (let i = 0; i < 49; i++) expect(rec.moments.corr[i]).toBeCloseTo(whole[0]!.moments.corr[i]!, 9);
+    const A = fullRows(nets[0]!.model, 'conv1', probe);
+    const B = fullRows(nets[1]!.model, 'conv1', probe);
+    // brute force over ALL positions of the chosen images (64 per image): rows r belong to image floor(r / 64)
+    const corrOver = (keep: (image: number) => boolean) => {
+      const rows = Array.from({ length: A.n }, (_, r) => r).filter((r) => keep(Math.floor(r / 64)));
+      const col = (j: number) => rows.map((r) => (j < 4 ? A.rows[r * 4 + j]! : B.rows[r * 3 + j - 4]!));
+      const cols = Array.from({ length: 7 }, (_, j) => col(j));
+      const mean = cols.map((v) => v.reduce((x, y) => x + y, 0) / rows.length);
+      const cov = (i: number, j: number) => cols[i]!.reduce((t, x, k) => t + (x - mean[i]!) * (cols[j]![k]! - mean[j]!), 0) / rows.length;
+      return (i: number, j: number) => (cov(i, i) > 0 && cov(j, j) > 0 ? (i === j ? 1 : cov(i, j) / Math.sqrt(cov(i, i) * cov(j, j))) : 0);
+    };
+    const held = corrOver((im) => mask[im] === 1);
+    const fit = corrOver((im) => mask[im] === 0);
+    for (let i = 0; i < 7; i++) {
+      for (let j = 0; j < 7; j++) {
+        expect(rec.heldOut!.heldCorr[i * 7 + j]).toBeCloseTo(held(i, j), 4);
+        expect(rec.heldOut!.fitCorr[i * 7 + j]).toBeCloseTo(fit(i, j), 4);
+      }
+    }
+  });
+
+  it('adds a shuffled-probe copy: whole images move within the batch, positions stay, every image moves', async () => {
+    for (const n of [2, 7, 100]) {
+      const perm = shufflePermutation(n, 4, 10);
+      expect([...perm].sort((x, y) => x - y)).toEqual(Array.from({ length: n }, (_, i) => i)); // a permutation
+      expect(perm.every((j, i) => j !== i)).toBe(true); // no image keeps its place
+      // single cycle
+      let k = 0;
+      let steps = 0;
+      do (k = perm[k]!), steps++;
+      while (k !== 0);
+      expect(steps).toBe(n);
+    }
+    expect(shufflePermutation(7, 4, 10)).toEqual(shufflePermutation(7, 4, 10));
+    expect(shufflePermutation(7, 4, 17)).not.toEqual(shufflePermutation(7, 4, 10));
+    const rec = (await recordFamily(nets, probe, { layers: ['conv1'], batchSize: 10, sampleRows: 0, shuffled: { networks: ['b'], seed: 4 } }))[0]!;
+    expect(rec.members.map((m) => m.networkId)).toEqual(['a', 'b', 'b~shuffled']);
+    expect(rec.members[2]!.group).toEqual({ offset: 7, count: 3 });
+    // brute force: A on image i against B on image s + perm(i - s) of i's batch [s, s + 10), same position
+    const A = fullRows(nets[0]!.model, 'conv1', probe);
+    const B = fullRows(nets[1]!.model, 'conv1', probe);
+    const source = new Int32Array(23);
+    for (let s0 = 0; s0 < 23; s0 += 10) {
+      const n = Math.min(10, 23 - s0);
+      const perm = shufflePermutation(n, 4, s0);
+      for (let i = 0; i < n; i++) source[s0 + i] = s0 + perm[i]!;
+    }
+    const N = A.n;
+    const colA = (u: number) => Float64Array.from({ length: N }, (_, r) => A.rows[r * 4 + u]!);
+    const colS = (u: number) => Float64Array.from({ length: N }, (_, r) => B.rows[(source[Math.floor(r / 64)]! * 64 + (r % 64)) * 3 + u]!);
+    const corr = (x: Float64Array, y: Float64Array) => {
+      const mx = x.reduce((t, v) => t + v, 0) / N;
+      const my = y.reduce((t, v) => t + v, 0) / N;
+      let sxy = 0, sxx = 0, syy = 0;
+      for (let r = 0; r < N; r++) (sxy += (x[r]! - mx) * (y[r]! - my)), (sxx += (x[r]! - mx) ** 2), (syy += (y[r]! - my) ** 2);
+      return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+    };
+    for (let u = 0; u < 4; u++) for (let v = 0; v < 3; v++) expect(rec.moments.corr[u * 10 + 7 + v]).toBeCloseTo(corr(colA(u), colS(v)), 4);
+    // the copy has the network's own unit statistics (same values, other order)
+    for (let v = 0; v < 3; v++) {
+      expect(rec.moments.mean[7 + v]).toBeCloseTo(rec.moments.mean[4 + v]!, 9);
+      expect(rec.moments.std[7 + v]).toBeCloseTo(rec.moments.std[4 + v]!, 9);
+    }
+    expect(rec.members[2]!.top).toEqual([]);
   });
 
   it('dumps subsampled positions, paired across networks', async () => {

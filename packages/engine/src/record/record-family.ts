@@ -43,6 +43,23 @@ export interface RecordOptions {
    * layer's channels averaged over all positions (global average pooling), joint over the networks like `sample`.
    */
   imageRows?: boolean;
+  /**
+   * Held-out split BY IMAGE (issue 11), for held-out FVU of sparse prediction: a seeded permutation of the probe
+   * images puts the first round(fraction × images) in the held-out part, the rest in the fit part; every position
+   * of an image goes with its image (positions of one image are strongly dependent, so splitting positions would
+   * leak). Moments are accumulated per part and merged for the full recording, so the split costs no extra pass.
+   * Skipped (no `heldOut` in the result) when either part would have fewer than 2 images.
+   */
+  heldOut?: { fraction: number; seed: number };
+  /**
+   * Shuffled-probe null (issue 11): for each listed network, one more member `<id>~shuffled` whose activations on
+   * probe image i are the network's activations on another image π(i) of the same recording batch (a seeded
+   * single-cycle permutation of the batch's images — every image moves — from (seed, batch start); whole images
+   * move, positions stay). Pairing a network with another's shuffled member keeps every unit's distribution and
+   * spatial structure but breaks the image correspondence. It reuses the batch's forward pass (no extra
+   * inference); the permutation depends on `batchSize`. Shuffled members have no top images or dumps.
+   */
+  shuffled?: { networks: string[]; seed: number };
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -71,6 +88,43 @@ export interface LayerRecording {
   images?: { data: Float32Array; rows: number };
   /** Samples per unit: images × h × w. */
   samples: number;
+  /**
+   * With `heldOut`: joint correlations (width × width) of the fit images and of the held-out images, and the split
+   * (which images: `heldOutMask(images + fitImages, fraction, seed)`).
+   */
+  heldOut?: HeldOutRecording;
+}
+
+export interface HeldOutRecording {
+  fitCorr: Float64Array;
+  heldCorr: Float64Array;
+  images: number;
+  fitImages: number;
+  seed: number;
+}
+
+/** The held-out images of a probe set of `count` images: a mask (1 = held out), seeded, by image. */
+export function heldOutMask(count: number, fraction: number, seed: number): Uint8Array | null {
+  if (!(fraction > 0 && fraction < 1)) throw new Error(`held-out fraction must lie in (0, 1), got ${fraction}`);
+  const held = Math.round(fraction * count);
+  if (held < 2 || count - held < 2) return null;
+  const order = seededPermutation(count, seed);
+  const mask = new Uint8Array(count);
+  for (let i = 0; i < held; i++) mask[order[i]!] = 1;
+  return mask;
+}
+
+/** Member id of a network's shuffled-probe copy. */
+export const SHUFFLED_SUFFIX = '~shuffled';
+
+/** The shuffled-null permutation of a batch of n images: perm[i] = batch-relative image whose activations row i gets. */
+export function shufflePermutation(n: number, seed: number, batchStart: number): Int32Array {
+  const order = seededPermutation(n, mixSeed(seed, batchStart));
+  const perm = new Int32Array(n);
+  if (n === 1) return perm;
+  // single cycle: order[k] takes the image order[k + 1]
+  for (let k = 0; k < n; k++) perm[order[k]!] = order[(k + 1) % n]!;
+  return perm;
 }
 
 /** Keeps the k largest (value, image, y, x) per unit, best first, ties to the earlier image. */
@@ -103,6 +157,7 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
     if (!options.layers.includes(name)) throw new Error(`dump layer "${name}" is not among the recorded layers (${options.layers.join(', ')})`);
   }
 
+  const heldMask = options.heldOut ? heldOutMask(probe.count, options.heldOut.fraction, options.heldOut.seed) : null;
   // Which networks take part in which layer, and the activation model of each network.
   const perNet = networks.map((net) => {
     const names = options.layers.filter((l) => net.spec.layers.some((s) => s.name === l));
@@ -110,7 +165,7 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
     return { net, names, act };
   });
   const layers = options.layers.map((name) => {
-    const members: Array<LayerMember & { tracker: TopTracker; dumpRows: Float32Array[] }> = [];
+    const members: Array<LayerMember & { tracker: TopTracker; dumpRows: Float32Array[]; shuffledOf?: string }> = [];
     let offset = 0;
     for (const { net, names, act } of perNet) {
       const k = names.indexOf(name);
@@ -122,6 +177,12 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
       offset += units;
     }
     if (members.length === 0) throw new Error(`recorded layer "${name}" does not exist in any network (${networks.map((n) => n.spec.name).join(', ')})`);
+    for (const id of options.shuffled?.networks ?? []) {
+      const base = members.find((m) => m.networkId === id && !m.shuffledOf);
+      if (!base) continue;
+      members.push({ ...base, networkId: `${id}${SHUFFLED_SUFFIX}`, shuffledOf: id, group: { offset, count: base.units }, top: [], tracker: new TopTracker(base.units, 0), dumpRows: [] });
+      offset += base.units;
+    }
     const shapes = new Set(members.map((m) => m.shape.slice(0, -1).join('x')));
     if (shapes.size > 1) throw new Error(`layer "${name}" has different spatial sizes across architectures (${[...shapes].join(', ')}); record it separately per architecture`);
     const width = offset;
@@ -132,6 +193,7 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
       width,
       positions,
       acc: new MomentAccumulator(width, { groups: members.map((m) => m.group) }),
+      heldAcc: heldMask ? new MomentAccumulator(width, { groups: members.map((m) => m.group) }) : undefined,
       reservoir: sampleRows > 0 ? new RowReservoir(width, sampleRows, mixSeed(seed, 0x5a3)) : undefined,
       imageRows: options.imageRows ? new ImageMeans(width, positions, probe.count) : undefined,
       // Dump positions: the same seeded subset for every image and network (paired rows).
@@ -154,17 +216,45 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
       return Array.isArray(o) ? o[k]! : o;
     };
     for (const layer of layers) {
-      const parts = layer.members.map((m) => outputOf(networks.findIndex((nn) => nn.id === m.networkId), layer.name));
+      const parts = layer.members.map((m) => outputOf(networks.findIndex((nn) => nn.id === (m.shuffledOf ?? m.networkId)), layer.name));
+      const perm = options.shuffled ? shufflePermutation(n, options.shuffled.seed, s) : undefined;
       // Joint rows: every network's units side by side, one row per (image, y, x).
-      const joint = tf.tidy(() => tf.concat(parts.map((t, i) => t.reshape([-1, layer.members[i]!.units])), 1));
+      const joint = tf.tidy(() =>
+        tf.concat(
+          parts.map((t, i) => {
+            const m = layer.members[i]!;
+            const moved = m.shuffledOf && perm ? tf.gather(t, tf.tensor1d(perm, 'int32'), 0) : t;
+            return moved.reshape([-1, m.units]);
+          }),
+          1,
+        ),
+      );
       const rows = joint.shape[0]!;
       // Every read is `await data()`: webgpu in Node cannot read synchronously (dataSync needs OffscreenCanvas).
       const data = (await joint.data()) as Float32Array;
       joint.dispose();
-      layer.acc.update(data, rows);
+      if (layer.heldAcc && heldMask) {
+        // rows are image-major: image im owns rows [im·P, (im+1)·P)
+        const P = layer.positions;
+        const W = layer.width;
+        let heldImages = 0;
+        for (let im = 0; im < n; im++) heldImages += heldMask[s + im]!;
+        const fit = new Float32Array((n - heldImages) * P * W);
+        const held = new Float32Array(heldImages * P * W);
+        let fi = 0;
+        let hi = 0;
+        for (let im = 0; im < n; im++) {
+          const src = data.subarray(im * P * W, (im + 1) * P * W);
+          if (heldMask[s + im]) (held.set(src, hi), (hi += src.length));
+          else (fit.set(src, fi), (fi += src.length));
+        }
+        if (n - heldImages > 0) layer.acc.update(fit, (n - heldImages) * P);
+        if (heldImages > 0) layer.heldAcc.update(held, heldImages * P);
+      } else layer.acc.update(data, rows);
       layer.reservoir?.update(data, rows);
       layer.imageRows?.update(data, rows);
       for (const [i, m] of layer.members.entries()) {
+        if (m.shuffledOf) continue;
         const t = parts[i]!;
         const P = layer.positions;
         const [maxT, argT] = tf.tidy(() => {
@@ -200,7 +290,7 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
   }
 
   return layers.map((l) => {
-    const members: LayerMember[] = l.members.map(({ tracker: _t, dumpRows, ...m }) => {
+    const members: LayerMember[] = l.members.map(({ tracker: _t, dumpRows, shuffledOf: _s, ...m }) => {
       if (!l.dumpAt) return m;
       const rows = dumpRows.reduce((sum, d) => sum + d.length, 0) / m.units;
       const data = new Float32Array(rows * m.units);
@@ -212,9 +302,17 @@ export async function recordFamily(networks: RecordedNetwork[], probe: ImageSet,
       return { ...m, dump: { data, rows } };
     });
     const sample = l.reservoir ? l.reservoir.sample() : undefined;
+    // With a split, `acc` holds the fit images only: finalize the parts, then merge them into the full moments.
+    let heldOut: HeldOutRecording | undefined;
+    if (l.heldAcc && heldMask) {
+      const heldImages = heldMask.reduce((a, b) => a + b, 0);
+      heldOut = { fitCorr: l.acc.finalize().corr, heldCorr: l.heldAcc.finalize().corr, images: heldImages, fitImages: probe.count - heldImages, seed: options.heldOut!.seed };
+      l.acc.merge(l.heldAcc);
+    }
     return {
       name: l.name,
       members,
+      ...(heldOut ? { heldOut } : {}),
       moments: l.acc.finalize(),
       ...(sample ? { sample: { data: sample.data, rows: sample.rows } } : {}),
       ...(l.imageRows ? { images: l.imageRows.rows() } : {}),

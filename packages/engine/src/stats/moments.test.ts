@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { selectBackend } from '../backend/select-backend.ts';
-import { MomentAccumulator, pairMoments, pairStatistics, parallelPairMoments, type JointMoments } from './moments.ts';
+import { DEAD_RELATIVE, MomentAccumulator, pairMoments, pairStatistics, parallelPairMoments, type JointMoments } from './moments.ts';
 import { mulberry } from '../../test/planted.ts';
 
 const rng = mulberry;
@@ -120,6 +120,23 @@ describe('MomentAccumulator', () => {
     expect(maxAbsDiff(viaTf.corr, viaJs.corr)).toBeLessThan(5e-5);
     const rel = maxAbsDiff(viaTf.groupExtras!.sumSqProducts, viaJs.groupExtras!.sumSqProducts) / Math.max(...viaJs.groupExtras!.sumSqProducts);
     expect(rel).toBeLessThan(1e-5);
+  });
+
+  it('applies the dead-unit threshold: std ≤ 1e-6·|mean| is dead, one active sample in 1000 is live', () => {
+    const rows = 1000;
+    const x = new Float64Array(rows * 4);
+    for (let r = 0; r < rows; r++) {
+      x[r * 4] = r % 7; // ordinary live unit
+      x[r * 4 + 1] = r === 500 ? 0.01 : 0; // fires once: live
+      x[r * 4 + 2] = 1000 + (r % 2 ? 1 : -1) * 1000 * DEAD_RELATIVE * 0.5; // std 0.5e-6·|mean|: dead
+      x[r * 4 + 3] = 1000 + (r % 2 ? 1 : -1) * 1000 * DEAD_RELATIVE * 2; // std 2e-6·|mean|: live
+    }
+    const acc = new MomentAccumulator(4);
+    acc.update(x, rows);
+    const m = acc.finalize();
+    expect(Array.from(m.dead)).toEqual([0, 0, 1, 0]);
+    expect(m.std[2]).toBe(0);
+    expect(m.corr[2 * 4 + 2]).toBe(0);
   });
 
   it('flags dead units (all-zero and constant) with correlation 0 and no NaN', () => {

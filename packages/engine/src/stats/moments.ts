@@ -120,8 +120,15 @@ const JS_PRODUCT_LIMIT = 2_000_000;
  * (2 chunks of 1.4e8): 87 ms with a worker vs 45 ms without; the pool pays on long passes of wide chunks.
  */
 const POOL_MIN_WORK = 500_000_000;
-/** A unit is dead when its std is 0 or below this fraction of |mean| (float32 shift residue of a constant). */
-const DEAD_RELATIVE = 1e-6;
+/**
+ * The dead-unit rule (issue 11; the one definition used everywhere): a unit is DEAD on the probe set when its
+ * population std over all its samples (images × positions) is 0 or at most DEAD_RELATIVE × |mean|. The relative
+ * part only catches a constant unit whose float32 rounding leaves a residue (a constant c accumulated in float32
+ * shows std ≈ 1e-8·|c|); it is far below any real variation, so a unit that fires on a single probe sample is LIVE.
+ * Dead units have correlation 0 with everything, are left out of live-unit figures and never count as "worst
+ * matched".
+ */
+export const DEAD_RELATIVE = 1e-6;
 
 function checkGroups(width: number, groups: UnitGroup[]): void {
   for (const g of groups) {

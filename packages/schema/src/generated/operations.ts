@@ -36,15 +36,19 @@ export type Alignment = {
   layerB: Layer;
   /** Match of every unit of A (index in B or -1), int32 .npy [unitsA]; for reordering matrices. */
   matchUrl?: Maybe<Scalars['String']['output']>;
-  /** Unit matches of A's units; order SCORE_DESC / SCORE_ASC give the best / worst matched units. */
+  /**
+   * Unit matches of A's units; order SCORE_DESC / SCORE_ASC give the best / worst matched units. Dead units of A are left out unless includeDead (so they never rank as worst matched);
+   * a dead unit's match, and a match to a dead unit, is stored unmatched (unitB null, score 0).
+   */
   matches: UnitMatchConnection;
   method: AlignmentMethod;
   networkA: Network;
   networkB: Network;
   parameters?: Maybe<Scalars['JSON']['output']>;
-  /** Histogram of each unit of A's best score (matched correlation or MI). */
+  /** Histogram of each unit of A's best score (matched correlation or MI); live units of A unless includeDead. */
   scoreHistogram: Array<HistogramBin>;
   status: AlignmentStatus;
+  /** Summary figures; unit-averaged ones over live units unless includeDead. */
   summary: AlignmentSummary;
   /** Within-A correlation matrix [unitsA, unitsA] float32 .npy. */
   withinAUrl?: Maybe<Scalars['String']['output']>;
@@ -56,12 +60,19 @@ export type Alignment = {
 export type AlignmentMatchesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeDead?: InputMaybe<Scalars['Boolean']['input']>;
   order?: InputMaybe<MatchOrder>;
 };
 
 
 export type AlignmentScoreHistogramArgs = {
   bins?: InputMaybe<Scalars['Int']['input']>;
+  includeDead?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type AlignmentSummaryArgs = {
+  includeDead?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type AlignmentMethod =
@@ -90,19 +101,37 @@ export type AlignmentSummary = {
   __typename?: 'AlignmentSummary';
   ckaDebiased?: Maybe<Scalars['Float']['output']>;
   ckaLinear?: Maybe<Scalars['Float']['output']>;
+  /**
+   * SPECTRAL: 1 − adjusted mutual information between cluster labels and network identity over live units (about 1:
+   * every cluster holds both nets in proportion; 0: clusters separate the nets; above 1 when the split is more even
+   * than a random labelling's). Null for results stored before it existed.
+   */
+  clusterMixing?: Maybe<Scalars['Float']['output']>;
   /** Spectral clusters (SPECTRAL). */
   clusters: Array<Cluster>;
+  /** SPARSE: the held-out split (by image, seeded) behind meanLossHeldOut. */
+  heldOut?: Maybe<HeldOutSplit>;
+  /** Whether the unit-averaged figures here count dead units (includeDead, or a result stored without live figures). */
+  includesDead: Scalars['Boolean']['output'];
   /** Sparse-prediction path (SPARSE). */
   lossPath: Array<SparsePathPoint>;
   /** Mean correlation of matched pairs (SEMI, HUNGARIAN). */
   meanCorr?: Maybe<Scalars['Float']['output']>;
   /** Mean mutual information of matched pairs, bits (MI). */
   meanMI?: Maybe<Scalars['Float']['output']>;
-  /** Share of clusters containing units of both nets (SPECTRAL). */
+  /** Share of clusters containing units of both nets (SPECTRAL). Saturates at 1 for trained and chance pairs alike; see clusterMixing. */
   mixedClusterFraction?: Maybe<Scalars['Float']['output']>;
+  /** Live units of A and B (null for results stored before live units were recorded). */
+  nLiveA?: Maybe<Scalars['Int']['output']>;
+  nLiveB?: Maybe<Scalars['Int']['output']>;
   /** Fraction of units whose best matches agree both ways (SEMI). */
   oneToOneFraction?: Maybe<Scalars['Float']['output']>;
   samples?: Maybe<Scalars['Int']['output']>;
+  /**
+   * The shuffled-probe null of this pair (between pairs): the method's headline figure with B's probe images shuffled
+   * (whole images, seeded; live units). Null when not computed.
+   */
+  shuffledNull?: Maybe<Scalars['Float']['output']>;
   unitsA: Scalars['Int']['output'];
   unitsB: Scalars['Int']['output'];
 };
@@ -168,6 +197,16 @@ export type ComparisonEntry = {
   configDiff: Array<ConfigDifference>;
   layers: Array<LayerComparison>;
   subject: CompareSubject;
+};
+
+export type ConfidenceInterval = {
+  __typename?: 'ConfidenceInterval';
+  high: Scalars['Float']['output'];
+  /** Coverage, 0.95. */
+  level: Scalars['Float']['output'];
+  low: Scalars['Float']['output'];
+  /** Bootstrap replicates (networks resampled with replacement within each architecture). */
+  resamples: Scalars['Int']['output'];
 };
 
 export type ConfigDifference = {
@@ -277,7 +316,7 @@ export type Experiment = {
   /** Trained networks grouped by architecture, each group sorted by seed. */
   architectures: Array<ArchitectureGroup>;
   chanceBaselines: Array<ChanceBaseline>;
-  /** Per-layer convergence across all pairs (see Query.layerConvergence). */
+  /** Per-layer convergence across all pairs (see Query.layerConvergence); figures over live units unless includeDead. */
   convergence: Array<LayerConvergence>;
   createdAt: Scalars['DateTime']['output'];
   /** Dataset name (e.g. fashion-mnist, mnist, or the name given on import). */
@@ -326,6 +365,7 @@ export type Experiment = {
 
 
 export type ExperimentConvergenceArgs = {
+  includeDead?: InputMaybe<Scalars['Boolean']['input']>;
   method?: AlignmentMethod;
 };
 
@@ -363,6 +403,15 @@ export type ExperimentStatus =
   | 'FAILED'
   | 'QUEUED'
   | 'RUNNING';
+
+export type HeldOutSplit = {
+  __typename?: 'HeldOutSplit';
+  /** Probe images the weights were fitted on. */
+  fitImages: Scalars['Int']['output'];
+  /** Probe images held out (the loss is reported on them). */
+  images: Scalars['Int']['output'];
+  seed: Scalars['Int']['output'];
+};
 
 export type HistogramBin = {
   __typename?: 'HistogramBin';
@@ -458,13 +507,20 @@ export type JobStatus =
 
 export type Layer = {
   __typename?: 'Layer';
-  /** Number of dead (zero-variance) units. */
+  /**
+   * Number of dead units: population std over the probe set (images × positions) equal to 0 or at most 1e-6 × |mean|
+   * (engine stats/moments.ts DEAD_RELATIVE).
+   */
   deadCount: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   /** Position among the network's recorded layers (0-based). */
   index: Scalars['Int']['output'];
   /** Layer kind (conv, dense, ...). */
   kind?: Maybe<Scalars['String']['output']>;
+  /** Live (not dead) units: unitCount − deadCount. */
+  nLive: Scalars['Int']['output'];
+  /** All units (= unitCount). */
+  nTotal: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   network: Network;
   /** Activation shape without the batch dimension, e.g. [14, 14, 32]. */
@@ -506,20 +562,55 @@ export type LayerComparison = {
   value?: Maybe<Scalars['Float']['output']>;
 };
 
+/**
+ * Convergence of one layer for one method. `all`/`sameArchitecture`/`crossArchitecture` and `chance` are the
+ * per-pair spread as before; the fields below are the stored statistics over all trained pairs (engine
+ * experiment/layer-statistics.ts): the mean with a 95% bootstrap interval that resamples networks, the matched chance
+ * (untrained twins of the same two architectures), the shuffled-probe null, a one-sided permutation test and a
+ * verdict computed from them. `scopes` gives the same per scope (all, same, cross).
+ */
 export type LayerConvergence = {
   __typename?: 'LayerConvergence';
   all: ConvergenceStats;
+  atOrBelowChance: Scalars['Boolean']['output'];
   chance?: Maybe<ChanceBaseline>;
+  ci?: Maybe<ConfidenceInterval>;
+  /** Why ci is null, e.g. 'needs at least 3 networks per architecture; have 2 of lenet'. */
+  ciReason?: Maybe<Scalars['String']['output']>;
   crossArchitecture: ConvergenceStats;
+  /** The statistic's figure key (manifest LayerSummary key), e.g. max, max.all, sparseFvu@0.1, spectralMixing@8. */
+  figure?: Maybe<Scalars['String']['output']>;
+  /** Whether the figures count dead units (includeDead, or results stored without live-unit figures). */
+  includesDead: Scalars['Boolean']['output'];
   layer: Scalars['String']['output'];
+  matchedChance?: Maybe<MatchedChance>;
+  mean?: Maybe<Scalars['Float']['output']>;
   method: AlignmentMethod;
+  /** Live units summed over the experiment's trained networks at this layer, and all units. */
+  nLive: Scalars['Int']['output'];
+  nPermutations?: Maybe<Scalars['Int']['output']>;
+  nTotal: Scalars['Int']['output'];
+  pValue?: Maybe<Scalars['Float']['output']>;
   sameArchitecture: ConvergenceStats;
+  scopes: Array<ScopeStatistic>;
+  shuffledNull?: Maybe<ShuffledNull>;
+  verdict: Verdict;
+  /** The verdict in words, e.g. 'at or below chance (0.737 vs chance 0.753)'. */
+  verdictReason: Scalars['String']['output'];
 };
 
 export type MatchOrder =
   | 'SCORE_ASC'
   | 'SCORE_DESC'
   | 'UNIT_A';
+
+export type MatchedChance = {
+  __typename?: 'MatchedChance';
+  mean: Scalars['Float']['output'];
+  pairs: Scalars['Int']['output'];
+  /** 'untrained-twins' (matched: twin i of A × twin j of B for trained pair i × j) or 'untrained-twin-of-a' (older results). */
+  source: Scalars['String']['output'];
+};
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -690,7 +781,8 @@ export type Query = {
   /**
    * Per recorded layer of an experiment, the summary figure of the method (meanCorr for SEMI/HUNGARIAN, meanMI for
    * MI, linear CKA for CKA) over all network pairs: mean and spread, split into same- and cross-architecture pairs,
-   * with the chance baseline.
+   * with the chance baseline and the stored statistics (interval, matched chance, test, verdict). Figures are over
+   * LIVE units unless includeDead (dead units counted as r = 0 / FVU 1).
    */
   layerConvergence: Array<LayerConvergence>;
   network: Network;
@@ -755,6 +847,7 @@ export type QueryLayerArgs = {
 
 export type QueryLayerConvergenceArgs = {
   experimentId: Scalars['ID']['input'];
+  includeDead?: InputMaybe<Scalars['Boolean']['input']>;
   method?: AlignmentMethod;
 };
 
@@ -768,6 +861,31 @@ export type QueryUnitArgs = {
   id: Scalars['ID']['input'];
 };
 
+export type ScopeStatistic = {
+  __typename?: 'ScopeStatistic';
+  atOrBelowChance: Scalars['Boolean']['output'];
+  ci?: Maybe<ConfidenceInterval>;
+  ciReason?: Maybe<Scalars['String']['output']>;
+  figure: Scalars['String']['output'];
+  matchedChance?: Maybe<MatchedChance>;
+  mean: Scalars['Float']['output'];
+  nPermutations?: Maybe<Scalars['Int']['output']>;
+  pValue?: Maybe<Scalars['Float']['output']>;
+  pairs: Scalars['Int']['output'];
+  scope: StatisticScope;
+  shuffledNull?: Maybe<ShuffledNull>;
+  verdict: Verdict;
+  verdictReason: Scalars['String']['output'];
+};
+
+export type ShuffledNull = {
+  __typename?: 'ShuffledNull';
+  mean: Scalars['Float']['output'];
+  /** One-sided permutation test of trained against the shuffled null. */
+  pValue: Scalars['Float']['output'];
+  pairs: Scalars['Int']['output'];
+};
+
 export type SignInLinkPayload = {
   __typename?: 'SignInLinkPayload';
   /** The one-time code (cvc_…). */
@@ -779,9 +897,12 @@ export type SignInLinkPayload = {
 
 export type SparsePathPoint = {
   __typename?: 'SparsePathPoint';
-  /** Mean fraction of variance unexplained on the fitted statistics. */
+  /** Mean fraction of variance unexplained on the fitted statistics (live target units unless includeDead). */
   meanLoss: Scalars['Float']['output'];
-  /** Same on held-out statistics, when computed. */
+  /**
+   * Same on held-out probe images (live targets), weights fitted on the other images: the split is by image, seeded
+   * (AlignmentSummary.heldOut). Null for results stored before it was computed.
+   */
   meanLossHeldOut?: Maybe<Scalars['Float']['output']>;
   /** Mean number of non-zero weights per target unit. */
   meanNonzero: Scalars['Float']['output'];
@@ -795,6 +916,11 @@ export type SparseWeight = {
   unit: Unit;
   weight: Scalars['Float']['output'];
 };
+
+export type StatisticScope =
+  | 'ALL'
+  | 'CROSS_ARCHITECTURE'
+  | 'SAME_ARCHITECTURE';
 
 export type Team = {
   __typename?: 'Team';
@@ -938,6 +1064,11 @@ export type UnitOrder =
   | 'INDEX'
   | 'MEAN_DESC'
   | 'STD_DESC';
+
+export type Verdict =
+  | 'ABOVE_CHANCE'
+  | 'AT_OR_BELOW_CHANCE'
+  | 'INCONCLUSIVE';
 
 export type Viewer = {
   __typename?: 'Viewer';

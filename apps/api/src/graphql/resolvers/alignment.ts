@@ -9,7 +9,7 @@ import type {
 import type { ApiContext } from '../context.ts';
 import type { AlignmentRow, ClusterRow, UnitMatchRow, UnitRow } from '../models.ts';
 import { pageOf, toConnection } from '../connection.ts';
-import { isMatchingMethod, isMiMethod, lossPathOf, pick } from '../mapping.ts';
+import { asRecord, isMatchingMethod, isMiMethod, lossPathOf, num, pick, pickLive } from '../mapping.ts';
 import { sideA, sideB } from '../orientation.ts';
 import { badInput, notFound } from '../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
@@ -64,7 +64,7 @@ export const Alignment: AlignmentResolvers<ApiContext> = {
   layer: (a) => a.layerName,
   layerA: (a, _x, ctx) => loadLayer(ctx, layerIdA(a)),
   layerB: (a, _x, ctx) => loadLayer(ctx, layerIdB(a)),
-  summary: (a) => ({ alignment: a }),
+  summary: (a, { includeDead }) => ({ alignment: a, includeDead: includeDead ?? false }),
   matches: async (a, args, ctx) => {
     const page = pageOf(args.first, args.after, 100);
     const { where, sql, mine } = await sideRows(ctx, a);
@@ -73,10 +73,12 @@ export const Alignment: AlignmentResolvers<ApiContext> = {
     // before OFFSET/LIMIT), then both sides' units joined to the page only; they prime the unitAt loader, so
     // node.unitA / unitB cost no further query. ORDER BY columns come from this fixed set only.
     const orderBy = args.order === 'SCORE_DESC' ? `m.score DESC, m."${mine}" ASC` : args.order === 'SCORE_ASC' ? `m.score ASC, m."${mine}" ASC` : `m."${mine}" ASC`;
+    // Live units only unless includeDead: a dead unit is never "worst matched" (its score 0 is a convention).
+    const live = args.includeDead ? '' : ` AND NOT EXISTS (SELECT 1 FROM "Unit" d WHERE d."layerId" = $4 AND d.index = m."${mine}" AND d.dead)`;
     const rows = await ctx.read<Record<string, unknown> & { mine: number | null; other: number | null; score: number; correlation: number | null; mutualInformation: number | null; total: number }>(
       `SELECT p.*, ${unitColumns('ua')}, ${unitColumns('ub')} FROM (
         SELECT m."${mine}" AS mine, m."${other}" AS other, m.score, m.correlation, m."mutualInformation", count(*) OVER () AS total
-        FROM "UnitMatch" m WHERE ${sql} ORDER BY ${orderBy} OFFSET $2 LIMIT $3) p
+        FROM "UnitMatch" m WHERE ${sql}${live} ORDER BY ${orderBy} OFFSET $2 LIMIT $3) p
       LEFT JOIN "Unit" ua ON ua."layerId" = $4 AND ua.index = p.mine
       LEFT JOIN "Unit" ub ON ub."layerId" = $5 AND ub.index = p.other
       ORDER BY ${orderBy.replaceAll('m.', 'p.').replaceAll(`"${mine}"`, 'mine')}`,
@@ -87,14 +89,21 @@ export const Alignment: AlignmentResolvers<ApiContext> = {
       return { unitA: r.mine ?? -1, unitB: r.other ?? -1, score: r.score, correlation: r.correlation, mutualInformation: r.mutualInformation, alignment: a };
     });
     const total = rows[0]?.total;
-    return toConnection(nodes, page, () => total ?? ctx.prisma.unitMatch.count({ where }));
+    const countAll = async () => {
+      const r = await ctx.read<{ n: number }>(`SELECT count(*)::int AS n FROM "UnitMatch" m WHERE ${sql}${live} AND $2::int >= 0 AND $3::int >= 0 AND $5::text IS NOT NULL`, [a.id, 0, 0, layerIdA(a), layerIdB(a)]);
+      return Number(r[0]?.n ?? 0);
+    };
+    return toConnection(nodes, page, () => total ?? (args.includeDead ? ctx.prisma.unitMatch.count({ where }) : countAll()));
   },
-  scoreHistogram: async (a, { bins }, ctx) => {
+  scoreHistogram: async (a, { bins, includeDead }, ctx) => {
     const n = bins ?? 20;
     if (!Number.isInteger(n) || n < 1 || n > 200) throw badInput(`bins must be an integer between 1 and 200 (got ${n})`);
     if (!isMatchingMethod(a.method)) return [];
-    const { where } = await sideRows(ctx, a);
-    const scores = (await ctx.prisma.unitMatch.findMany({ where, select: { score: true } })).map((r) => r.score);
+    const { where, mine } = await sideRows(ctx, a);
+    const dead = includeDead ? new Set<number>() : new Set((await ctx.prisma.unit.findMany({ where: { layerId: layerIdA(a), dead: true }, select: { index: true } })).map((u) => u.index));
+    const scores = (await ctx.prisma.unitMatch.findMany({ where, select: { score: true, unitA: true, unitB: true } }))
+      .filter((r) => !dead.has((mine === 'unitA' ? r.unitA : r.unitB) ?? -1))
+      .map((r) => r.score);
     if (scores.length === 0) return [];
     // Correlations live in [-1, 1]; MI from 0 to its largest value.
     const lo = isMiMethod(a.method) ? 0 : -1;
@@ -116,15 +125,33 @@ export const AlignmentSummary: AlignmentSummaryResolvers<ApiContext> = {
   unitsB: async ({ alignment: a }, _x, ctx) => (await loadLayer(ctx, layerIdB(a))).unitCount,
   // Semi-matching means are directional: meanCorr is A -> B; a flipped question reads the B -> A figure when
   // the writer stored it (meanCorrB), else null rather than a wrong-direction value.
-  meanCorr: ({ alignment: a }) => (a.flipped && a.method === 'SEMI' ? pick(a.summary, 'meanCorrB') : pick(a.summary, 'meanCorr')),
-  oneToOneFraction: ({ alignment: a }) => pick(a.summary, 'oneToOneFraction'),
-  meanMI: ({ alignment: a }) => (a.flipped && a.method === 'MI_SEMI' ? pick(a.summary, 'meanMIB') : pick(a.summary, 'meanMI')),
+  meanCorr: ({ alignment: a, includeDead }) => pickLive(a.summary, a.flipped && a.method === 'SEMI' ? 'meanCorrB' : 'meanCorr', includeDead ?? false).value,
+  oneToOneFraction: ({ alignment: a, includeDead }) => pickLive(a.summary, 'oneToOneFraction', includeDead ?? false).value,
+  meanMI: ({ alignment: a, includeDead }) => (a.flipped && a.method === 'MI_SEMI' ? pick(a.summary, 'meanMIB') : pickLive(a.summary, 'meanMI', includeDead ?? false).value),
+  clusterMixing: ({ alignment: a }) => pick(a.summary, 'clusterMixing'),
+  nLiveA: ({ alignment: a }) => pick(a.summary, a.flipped ? 'nLiveB' : 'nLiveA'),
+  nLiveB: ({ alignment: a }) => pick(a.summary, a.flipped ? 'nLiveA' : 'nLiveB'),
+  includesDead: ({ alignment: a, includeDead }) => (includeDead ?? false) || pick(a.summary, 'nLiveA') === null,
+  shuffledNull: ({ alignment: a }) => {
+    if (a.method === 'SPARSE') {
+      const path = (asRecord(a.summary)['lossPath'] as unknown[] | undefined) ?? [];
+      const mid = asRecord(path[Math.floor((path.length - 1) / 2)]);
+      const v = num(mid['shuffledNull']);
+      return v === null ? null : 1 - v; // the headline is variance explained
+    }
+    return pick(a.summary, 'shuffledNull');
+  },
+  heldOut: ({ alignment: a }) => {
+    const h = asRecord(asRecord(a.summary)['heldOut']);
+    const [images, fitImages, seed] = [num(h['images']), num(h['fitImages']), num(h['seed'])];
+    return images !== null && fitImages !== null && seed !== null ? { images, fitImages, seed } : null;
+  },
   ckaLinear: ({ alignment: a }) => pick(a.summary, 'ckaLinear'),
   ckaDebiased: ({ alignment: a }) => pick(a.summary, 'ckaDebiased'),
   mixedClusterFraction: ({ alignment: a }) => pick(a.summary, 'mixedClusterFraction'),
-  lossPath: async ({ alignment: a }, _x, ctx) => {
-    if (a.method !== 'SPARSE' || a.flipped) return a.flipped ? [] : lossPathOf(a.summary);
-    const stored = lossPathOf(a.summary);
+  lossPath: async ({ alignment: a, includeDead }, _x, ctx) => {
+    if (a.method !== 'SPARSE' || a.flipped) return a.flipped ? [] : lossPathOf(a.summary, includeDead ?? false);
+    const stored = lossPathOf(a.summary, includeDead ?? false);
     if (stored.length > 0) return stored;
     const groups = await ctx.prisma.sparsePath.groupBy({
       by: ['penalty'],

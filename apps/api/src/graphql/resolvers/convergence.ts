@@ -1,9 +1,11 @@
 // Per-layer convergence of an experiment: the method's headline figure over every pair of trained networks,
 // split into same- and cross-architecture pairs, next to the chance baseline (stored ChanceBaseline rows, else the
-// mean over alignments that involve an untrained twin).
+// mean over alignments that involve an untrained twin), over live units unless includeDead; and the stored
+// LayerStatistic rows (interval, matched chance, shuffled null, test, verdict: engine experiment/layer-statistics.ts).
+import type { LayerStatistic } from '../../generated/prisma/client.ts';
 import type { ApiContext } from '../context.ts';
-import type { AlignmentMethod } from '../resolvers-types.generated.ts';
-import { headlineValue, isHeadlineMetric } from '../mapping.ts';
+import type { AlignmentMethod, StatisticScope, Verdict } from '../resolvers-types.generated.ts';
+import { headline, isHeadlineMetric } from '../mapping.ts';
 import { experimentLayerNames } from './experiment-queries.ts';
 
 export interface Stats {
@@ -26,6 +28,29 @@ export function summarise(values: number[]): Stats {
   return { pairCount: n, mean, std: n > 1 ? Math.sqrt(ss / (n - 1)) : 0, min: Math.min(...values), max: Math.max(...values) };
 }
 
+interface Interval {
+  low: number;
+  high: number;
+  level: number;
+  resamples: number;
+}
+
+export interface ScopeStatisticRow {
+  scope: StatisticScope;
+  figure: string;
+  pairs: number;
+  mean: number;
+  ci: Interval | null;
+  ciReason: string | null;
+  pValue: number | null;
+  nPermutations: number | null;
+  matchedChance: { mean: number; pairs: number; source: string } | null;
+  shuffledNull: { mean: number; pairs: number; pValue: number } | null;
+  atOrBelowChance: boolean;
+  verdict: Verdict;
+  verdictReason: string;
+}
+
 export interface LayerConvergenceRow {
   layer: string;
   method: AlignmentMethod;
@@ -33,14 +58,78 @@ export interface LayerConvergenceRow {
   sameArchitecture: Stats;
   crossArchitecture: Stats;
   chance: { layer: string; method: AlignmentMethod; architecture: string | null; value: number; source: string } | null;
+  includesDead: boolean;
+  nLive: number;
+  nTotal: number;
+  figure: string | null;
+  mean: number | null;
+  ci: Interval | null;
+  ciReason: string | null;
+  pValue: number | null;
+  nPermutations: number | null;
+  matchedChance: ScopeStatisticRow['matchedChance'];
+  shuffledNull: ScopeStatisticRow['shuffledNull'];
+  atOrBelowChance: boolean;
+  verdict: Verdict;
+  verdictReason: string;
+  scopes: ScopeStatisticRow[];
 }
 
-export async function layerConvergence(ctx: ApiContext, experimentId: string, method: AlignmentMethod): Promise<LayerConvergenceRow[]> {
-  const [networks, alignments, baselines, layerNames] = await Promise.all([
+const SCOPES: Record<string, StatisticScope> = { all: 'ALL', same: 'SAME_ARCHITECTURE', cross: 'CROSS_ARCHITECTURE' };
+const VERDICTS: Record<string, Verdict> = { 'above-chance': 'ABOVE_CHANCE', 'at-or-below-chance': 'AT_OR_BELOW_CHANCE', inconclusive: 'INCONCLUSIVE' };
+
+/** LayerSummary figure key of a method's headline (the key's `@param` picked from what is stored). */
+function figureBase(method: AlignmentMethod): string {
+  return { SEMI: 'semi', HUNGARIAN: 'max', MI: 'miMax', MI_SEMI: 'miSemi', CKA: 'cka', SPARSE: 'sparseFvu@', SPECTRAL: 'spectralMixing@' }[method];
+}
+
+/**
+ * The stored statistic figure of a method at a layer: the live figure, or its `.all` variant with includeDead when
+ * stored. SPARSE: the middle penalty of the path (as the headline); SPECTRAL: the smallest k.
+ */
+function pickFigure(method: AlignmentMethod, figures: string[], includeDead: boolean): { figure: string; includesDead: boolean } | null {
+  const base = figureBase(method);
+  let live: string | undefined;
+  if (base.endsWith('@')) {
+    // SPARSE: held-out FVU when stored (as the headline), else in-sample.
+    const held = method === 'SPARSE' && figures.some((f) => f.startsWith('sparseFvuHeldOut@'));
+    const prefix = held ? 'sparseFvuHeldOut@' : base;
+    const params = figures.filter((f) => f.startsWith(prefix) && !f.endsWith('.all')).map((f) => ({ f, v: Number(f.slice(prefix.length)) })).sort((x, y) => x.v - y.v);
+    live = method === 'SPARSE' ? params[Math.floor((params.length - 1) / 2)]?.f : params[0]?.f;
+  } else live = figures.includes(base) ? base : undefined;
+  if (!live) return null;
+  if (includeDead && figures.includes(`${live}.all`)) return { figure: `${live}.all`, includesDead: true };
+  return { figure: live, includesDead: false };
+}
+
+/** A stored statistic as GraphQL shows it; SPARSE's FVU turns into variance explained (1 − FVU), as its headline. */
+function scopeRow(st: LayerStatistic, method: AlignmentMethod): ScopeStatisticRow {
+  const flip = method === 'SPARSE';
+  const t = (v: number) => (flip ? 1 - v : v);
+  return {
+    scope: SCOPES[st.scope] ?? 'ALL',
+    figure: st.figure,
+    pairs: st.pairs,
+    mean: t(st.mean),
+    ci: st.ciLow !== null && st.ciHigh !== null ? { low: Math.min(t(st.ciLow), t(st.ciHigh)), high: Math.max(t(st.ciLow), t(st.ciHigh)), level: st.ciLevel ?? 0.95, resamples: st.resamples } : null,
+    ciReason: st.ciReason,
+    pValue: st.pValue,
+    nPermutations: st.nPermutations,
+    matchedChance: st.chanceMean !== null ? { mean: t(st.chanceMean), pairs: st.chancePairs ?? 0, source: st.chanceSource ?? 'untrained' } : null,
+    shuffledNull: st.shuffledMean !== null && st.shuffledPValue !== null ? { mean: t(st.shuffledMean), pairs: st.shuffledPairs ?? 0, pValue: st.shuffledPValue } : null,
+    atOrBelowChance: st.atOrBelowChance,
+    verdict: VERDICTS[st.verdict] ?? 'INCONCLUSIVE',
+    verdictReason: st.verdictReason,
+  };
+}
+
+export async function layerConvergence(ctx: ApiContext, experimentId: string, method: AlignmentMethod, includeDead = false): Promise<LayerConvergenceRow[]> {
+  const [networks, alignments, baselines, layerNames, statistics] = await Promise.all([
     ctx.loaders.networksOfExperiment.load(experimentId),
     ctx.loaders.alignmentSummaries.load(`${experimentId}:${method}`),
     ctx.loaders.chanceBaselinesOfExperiment.load(experimentId).then((rows) => rows.filter((r) => r.method === method && isHeadlineMetric(method, r.metric))),
     experimentLayerNames(ctx, experimentId),
+    ctx.loaders.layerStatisticsOfExperiment.load(experimentId),
   ]);
   const byId = new Map(networks.map((n) => [n.id, n]));
   const per = new Map<string, { all: number[]; same: number[]; cross: number[]; chance: number[] }>();
@@ -50,23 +139,53 @@ export async function layerConvergence(ctx: ApiContext, experimentId: string, me
     return b;
   };
   const seen = new Set<string>();
+  let countsDead = false;
   for (const a of alignments) {
     const x = byId.get(a.networkAId);
     const y = byId.get(a.networkBId);
-    const v = headlineValue(method, a.summary);
+    const h = headline(method, a.summary, includeDead);
+    const v = h.value;
+    if (v !== null && !x?.untrained && !y?.untrained && h.includesDead) countsDead = true;
     if (!x || !y || v === null || x.id === y.id) continue;
     // One value per unordered pair and layer, even if several parameter sets were stored.
     const key = `${[x.id, y.id].sort().join('|')}|${a.layerName}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const b = bucket(a.layerName);
-    if (x.untrained !== y.untrained) b.chance.push(v);
-    if (x.untrained || y.untrained) continue;
+    // Chance: a trained net with an untrained twin (older results) or two untrained twins (matched chance).
+    if (x.untrained || y.untrained) {
+      b.chance.push(v);
+      continue;
+    }
     b.all.push(v);
     (x.arch === y.arch ? b.same : b.cross).push(v);
   }
-  return layerNames.map((layer) => {
+  const trained = networks.filter((n) => !n.untrained);
+  const layerRows = await Promise.all(layerNames.map((layer) => Promise.all(trained.map((n) => ctx.loaders.layerByName.load(`${n.id}:${layer}`)))));
+  return layerNames.map((layer, li) => {
     const b = per.get(layer) ?? { all: [], same: [], cross: [], chance: [] };
+    const present = layerRows[li]!.filter((l): l is NonNullable<typeof l> => l !== null);
+    const nTotal = present.reduce((sum, l) => sum + l.unitCount, 0);
+    const nLive = present.reduce((sum, l) => sum + l.unitCount - l.deadCount, 0);
+    const ofLayer = statistics.filter((st) => st.layerName === layer);
+    const picked = pickFigure(method, [...new Set(ofLayer.map((st) => st.figure))], includeDead);
+    const scopes = picked ? ofLayer.filter((st) => st.figure === picked.figure).map((st) => scopeRow(st, method)).sort((x, y) => Object.values(SCOPES).indexOf(x.scope) - Object.values(SCOPES).indexOf(y.scope)) : [];
+    const all = scopes.find((x) => x.scope === 'ALL');
+    const stats = all
+      ? { figure: all.figure, mean: all.mean, ci: all.ci, ciReason: all.ciReason, pValue: all.pValue, nPermutations: all.nPermutations, matchedChance: all.matchedChance, shuffledNull: all.shuffledNull, atOrBelowChance: all.atOrBelowChance, verdict: all.verdict, verdictReason: all.verdictReason }
+      : {
+          figure: null,
+          mean: null,
+          ci: null,
+          ciReason: 'no statistics stored for this experiment (results stored before intervals existed, or imported activations): run the experiment again',
+          pValue: null,
+          nPermutations: null,
+          matchedChance: null,
+          shuffledNull: null,
+          atOrBelowChance: false,
+          verdict: 'INCONCLUSIVE' as const,
+          verdictReason: 'no statistics stored for this experiment',
+        };
     // A stored baseline over all architectures wins; else the mean of per-architecture baselines; else the mean
     // over alignments with an untrained twin.
     const stored = baselines.filter((r) => r.layerName === layer);
@@ -82,6 +201,18 @@ export async function layerConvergence(ctx: ApiContext, experimentId: string, me
           : chanceMean !== null
             ? { layer, method, architecture: null, value: chanceMean, source: 'untrained' }
             : null;
-    return { layer, method, all: summarise(b.all), sameArchitecture: summarise(b.same), crossArchitecture: summarise(b.cross), chance };
+    return {
+      layer,
+      method,
+      all: summarise(b.all),
+      sameArchitecture: summarise(b.same),
+      crossArchitecture: summarise(b.cross),
+      chance,
+      includesDead: picked ? picked.includesDead : countsDead,
+      nLive,
+      nTotal,
+      ...stats,
+      scopes,
+    };
   });
 }

@@ -47,7 +47,7 @@ export const Experiment: ExperimentResolvers<ApiContext> = {
     return connectionFromArray(all, args.first, args.after, 50);
   },
   jobs: (e, args, ctx) => jobsConnection(ctx, { ...args, experimentId: e.id }),
-  convergence: (e, { method }, ctx) => layerConvergence(ctx, e.id, method),
+  convergence: (e, { method, includeDead }, ctx) => layerConvergence(ctx, e.id, method, includeDead ?? false),
   chanceBaselines: async (e, _a, ctx) => {
     const rows = await ctx.loaders.chanceBaselinesOfExperiment.load(e.id);
     return rows

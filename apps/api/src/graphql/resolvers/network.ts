@@ -63,6 +63,8 @@ const UNIT_ORDER: Record<string, string> = {
 
 export const Layer: LayerResolvers<ApiContext> = {
   network: async (l, _a, ctx) => (await networkOfLayer(ctx, l.id)).network,
+  nLive: (l) => l.unitCount - l.deadCount,
+  nTotal: (l) => l.unitCount,
   shape: (l) => (Array.isArray(l.shape) && l.shape.every((d) => Number.isInteger(d)) ? (l.shape as number[]) : null),
   units: async (l, args, ctx) => {
     const page = pageOf(args.first, args.after, 100);

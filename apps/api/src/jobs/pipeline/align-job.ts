@@ -20,6 +20,7 @@ export async function runAlignPairJob(ctx: JobContext): Promise<Prisma.InputJson
   const { exp, spec } = await stepBasics(ctx, experimentId);
   ctx.progress({ phase: `loading ${pair.layer} statistics`, fraction: 0.05 });
   const keys = [memberKey(experimentId, pair.layer, pair.a), memberKey(experimentId, pair.layer, pair.b), crossKey(experimentId, pair.layer, pair.a, pair.b)];
+  if (pair.shuffled) keys.push(memberKey(experimentId, pair.layer, pair.shuffled), crossKey(experimentId, pair.layer, pair.a, pair.shuffled));
   const blobs = await prisma.artifact.findMany({ where: { teamId: exp.teamId, key: { in: keys } }, select: { key: true, data: true } });
   const byKey = new Map(blobs.map((b) => [b.key, b.data]));
   const missing = keys.filter((k) => !byKey.has(k));
@@ -36,9 +37,21 @@ export async function runAlignPairJob(ctx: JobContext): Promise<Prisma.InputJson
   );
   ctx.progress({ phase: `aligning ${pair.a} × ${pair.b} at ${pair.layer}`, fraction: 0.15 });
   ctx.signal.throwIfAborted();
-  const c = alignPair(rec, 0, 1, { methods: spec.methods, penalties: spec.penalties, clusters: spec.clusters, miBins: spec.mi.bins, seed: spec.split.seed });
+  const pairOptions = { methods: spec.methods, penalties: spec.penalties, clusters: spec.clusters, miBins: spec.mi.bins, seed: spec.split.seed };
+  const c = alignPair(rec, 0, 1, pairOptions);
+  // The shuffled-probe null: A against B's shuffled copy, figures only (engine run-experiment does the same).
+  let shuffled: Record<string, number> | undefined;
+  if (pair.shuffled) {
+    const recS = parts.pairRecording(
+      parts.unpackParts(byKey.get(keys[0]!)!, keys[0]),
+      parts.unpackParts(byKey.get(keys[3]!)!, keys[3]),
+      parts.unpackParts(byKey.get(keys[4]!)!, keys[4]),
+    );
+    shuffled = engine.pairFigures(alignPair(recS, 0, 1, pairOptions));
+  }
   const files = new MemoryFiles();
-  const manifestPair = await engine.writePair(pair.layer, pair.a, pair.b, pair.kind, c, spec, files.writer);
+  const manifestPair = await engine.writePair(pair.layer, pair.a, pair.b, pair.kind, c, spec, files.writer, pair.mirrors);
+  if (shuffled) manifestPair.shuffled = { of: 'b', figures: engine.finiteFigures(shuffled) };
 
   const nets = await prisma.network.findMany({ where: { experimentId, name: { in: [pair.a, pair.b] } }, select: { id: true, name: true, layers: { where: { name: pair.layer }, select: { id: true } } } });
   const networkIds = new Map(nets.map((n) => [n.name, n.id]));
@@ -56,6 +69,7 @@ export async function runAlignPairJob(ctx: JobContext): Promise<Prisma.InputJson
     { timeout: 5 * 60_000, maxWait: 60_000 },
   );
   const figures = engine.pairFigures(c);
-  const result: AlignStepResult & { alignments: number } = { ...pair, figures: Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Number.isFinite(v) ? v : null])), alignments: stored };
+  const json = (f: Record<string, number>) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, Number.isFinite(v) ? v : null]));
+  const result: AlignStepResult & { alignments: number } = { ...pair, figures: json(figures), ...(shuffled ? { shuffledFigures: json(shuffled) } : {}), alignments: stored };
   return result as unknown as Prisma.InputJsonValue;
 }

@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import type { Job, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import type { JobKind } from '../../generated/prisma/enums.ts';
-import { writeChanceBaselines } from '../../import/import-result.ts';
+import { writeChanceBaselines, writeLayerStatistics } from '../../import/import-result.ts';
 import { bossPriority, QUEUE_NAMES, sendToBoss } from '../queue.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -29,11 +29,17 @@ export interface PairStep {
   a: string;
   b: string;
   kind: 'between' | 'chance';
+  /** Chance pairs: the trained pair whose untrained twins a and b are (matched chance). */
+  mirrors?: { a: string; b: string };
+  /** Between pairs: the member id of b's shuffled-probe copy (the second null), when recorded. */
+  shuffled?: string;
 }
 
-/** The figures an ALIGN step reports (its Job.result), summarised into chance baselines at the end. */
+/** The figures an ALIGN step reports (its Job.result), summarised into chance baselines and statistics at the end. */
 export interface AlignStepResult extends PairStep {
   figures: Record<string, number | null>;
+  /** The shuffled-probe null's figures (between pairs). */
+  shuffledFigures?: Record<string, number | null>;
 }
 
 /** Jobs that belong to a spec experiment's pipeline (an ALIGN job of imported activations does not). */
@@ -174,14 +180,24 @@ async function advanceInTx(tx: Tx, experimentId: string): Promise<Job[]> {
   const layers: string[] = [];
   for (const r of results) if (!layers.includes(r.layer)) layers.push(r.layer);
   const { layerSummary } = await import('@convergent/engine/experiment/run-experiment');
+  const archOf = new Map((await tx.network.findMany({ where: { experimentId }, select: { name: true, arch: true } })).map((n) => [n.name, n.arch]));
+  const spec = (await tx.experiment.findUnique({ where: { id: experimentId }, select: { spec: true } }))?.spec as { split?: { seed?: number } } | null;
+  const figures = (f: Record<string, number | null>) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v ?? Number.NaN]));
   const summaries = layers.map((layer) => {
     const rs = results.filter((r) => r.layer === layer);
     const nets = [...new Set(rs.flatMap((r) => [r.a, r.b]))];
     // JSON turned NaN figures into null; the summary skips non-finite values either way.
-    return layerSummary(layer, nets, rs.map((r) => ({ kind: r.kind, f: Object.fromEntries(Object.entries(r.figures).map(([k, v]) => [k, v ?? Number.NaN])) })));
+    return layerSummary(
+      layer,
+      nets,
+      rs.map((r) => ({ a: r.a, b: r.b, kind: r.kind, ...(r.mirrors ? { mirrors: r.mirrors } : {}), ...(r.shuffledFigures ? { shuffled: figures(r.shuffledFigures) } : {}), f: figures(r.figures) })),
+      { architectureOf: (id) => archOf.get(id) ?? id, seed: spec?.split?.seed ?? 0 },
+    );
   });
   await tx.chanceBaseline.deleteMany({ where: { experimentId } });
   await writeChanceBaselines(tx, experimentId, summaries);
+  await tx.layerStatistic.deleteMany({ where: { experimentId } });
+  await writeLayerStatistics(tx, experimentId, summaries);
   // Intermediate data (epoch checkpoints, per-pair statistics) has served its purpose.
   await tx.artifact.deleteMany({ where: { experimentId, kind: { in: ['CHECKPOINT', 'MOMENTS'] } } });
   await tx.experiment.update({ where: { id: experimentId }, data: { status: 'COMPLETED', phase: null, error: null, completedAt: new Date() } });

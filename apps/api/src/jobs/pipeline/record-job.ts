@@ -64,6 +64,8 @@ export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonVal
       sampleRows: spec.methods.includes('mi') ? spec.mi.samples : 0,
       imageRows: spec.methods.includes('knn'),
       seed: spec.split.seed,
+      ...engine.heldOutOption(spec),
+      ...engine.shuffledOption(spec, plan.networks),
       signal,
       onProgress: (done, total) => ctx.progress({ phase: `recording (${done}/${total} probe images)`, fraction: 0.05 + (0.75 * done) / Math.max(1, total) }),
     });
@@ -83,11 +85,16 @@ export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonVal
     rec.members.forEach((m, i) => {
       blobs.push({ key: memberKey(experimentId, rec.name, m.networkId), networkId: idByName.get(m.networkId)!, bytes: parts.packParts(parts.memberPart(rec, i)), metadata: { layer: rec.name, network: m.networkId } });
     });
-    for (const [ia, ib, kind] of engine.layerPairs(rec, netById)) {
+    for (const [ia, ib, kind, mirror] of engine.layerPairs(rec, netById)) {
       const a = rec.members[ia]!.networkId;
       const b = rec.members[ib]!.networkId;
       blobs.push({ key: crossKey(experimentId, rec.name, a, b), bytes: parts.packParts(parts.crossPart(rec, ia, ib)), metadata: { layer: rec.name, a, b } });
-      pairs.push({ layer: rec.name, a, b, kind });
+      // The shuffled-probe null of a trained pair is computed by the pair's ALIGN job from B's shuffled copy.
+      const is = kind === 'between' ? engine.shuffledMember(rec, b) : -1;
+      const shuffled = is >= 0 ? rec.members[is]!.networkId : undefined;
+      if (shuffled) blobs.push({ key: crossKey(experimentId, rec.name, a, shuffled), bytes: parts.packParts(parts.crossPart(rec, ia, is)), metadata: { layer: rec.name, a, b: shuffled } });
+      const mirrors = mirror ? { a: rec.members[mirror[0]]!.networkId, b: rec.members[mirror[1]]!.networkId } : undefined;
+      pairs.push({ layer: rec.name, a, b, kind, ...(mirrors ? { mirrors } : {}), ...(shuffled ? { shuffled } : {}) });
     }
   }
   const [h, w, c] = data.probe.shape;
