@@ -182,6 +182,7 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
       matches(first: 100) { totalCount edges { node { unitA { index } unitB { index } score correlation mutualInformation } } }
       best: matches(first: 2, order: SCORE_DESC) { edges { node { unitA { index } score } } }
       worst: matches(first: 1, order: SCORE_ASC) { edges { node { unitA { index } score } } }
+      live: matches(first: 100, order: SCORE_ASC, excludeDead: true) { totalCount edges { node { unitA { index dead } unitB { index dead } } } }
       scoreHistogram(bins: 4) { lower upper count }
       betweenUrl withinAUrl withinBUrl matchUrl } }`;
     const fwd = (await ok(url(), A.token, q, { a: net(0).id, b: net(3).id })).alignment;
@@ -200,6 +201,13 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
     expect(mean(fwd.matches.edges.map((e: any) => e.node.score))).toBeCloseTo(fwd.summary.meanCorr, 12);
     expect(fwd.best.edges.map((e: any) => e.node.unitA.index)).toEqual([3, 2]);
     expect(fwd.worst.edges.map((e: any) => e.node.unitA.index)).toEqual([0]);
+    // The seeder makes each layer's last unit dead (A: unit 3 of 4, B: unit 5 of 6): excludeDead drops every match
+    // touching one, and only those.
+    const liveExpected = planted.filter((m) => m.i !== 3 && m.j !== 5);
+    expect(liveExpected.length).toBeLessThan(planted.length);
+    expect(fwd.live.totalCount).toBe(liveExpected.length);
+    expect(fwd.live.edges.every((e: any) => !e.node.unitA.dead && !e.node.unitB.dead)).toBe(true);
+    expect(fwd.live.edges.map((e: any) => e.node.unitA.index).sort()).toEqual(liveExpected.map((m) => m.i).sort());
     expect(fwd.scoreHistogram.map((b: any) => b.count).reduce((s: number, c: number) => s + c, 0)).toBe(4);
     expect(fwd.scoreHistogram[0].lower).toBe(-1);
 

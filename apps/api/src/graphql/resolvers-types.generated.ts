@@ -40,7 +40,11 @@ export type Alignment = {
   layerB: Layer;
   /** Match of every unit of A (index in B or -1), int32 .npy [unitsA]; for reordering matrices. */
   matchUrl?: Maybe<Scalars['String']['output']>;
-  /** Unit matches of A's units; order SCORE_DESC / SCORE_ASC give the best / worst matched units. */
+  /**
+   * Unit matches of A's units; order SCORE_DESC / SCORE_ASC give the best / worst matched units. excludeDead leaves
+   * out matches where either unit is dead (zero variance over the probe set), so "worst matched" lists units that
+   * respond but have no counterpart rather than units that never respond.
+   */
   matches: UnitMatchConnection;
   method: AlignmentMethod;
   networkA: Network;
@@ -59,6 +63,7 @@ export type Alignment = {
 
 export type AlignmentMatchesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  excludeDead?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   order?: InputMaybe<MatchOrder>;
 };
@@ -1203,7 +1208,7 @@ export type AlignmentResolvers<ContextType = ApiContext, ParentType extends Reso
   layerA?: Resolver<ResolversTypes['Layer'], ParentType, ContextType>;
   layerB?: Resolver<ResolversTypes['Layer'], ParentType, ContextType>;
   matchUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  matches?: Resolver<ResolversTypes['UnitMatchConnection'], ParentType, ContextType, RequireFields<AlignmentMatchesArgs, 'first' | 'order'>>;
+  matches?: Resolver<ResolversTypes['UnitMatchConnection'], ParentType, ContextType, RequireFields<AlignmentMatchesArgs, 'excludeDead' | 'first' | 'order'>>;
   method?: Resolver<ResolversTypes['AlignmentMethod'], ParentType, ContextType>;
   networkA?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
   networkB?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;

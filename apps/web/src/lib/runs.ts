@@ -10,8 +10,8 @@ export interface Run {
   seed: number;
   status: string;
   untrained: boolean;
-  backend: string | null | undefined;
-  finalValAccuracy: number | null | undefined;
+  backend?: string | null | undefined;
+  finalValAccuracy?: number | null | undefined;
 }
 
 /**

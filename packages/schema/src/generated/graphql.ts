@@ -35,7 +35,11 @@ export type Alignment = {
   layerB: Layer;
   /** Match of every unit of A (index in B or -1), int32 .npy [unitsA]; for reordering matrices. */
   matchUrl?: Maybe<Scalars['String']['output']>;
-  /** Unit matches of A's units; order SCORE_DESC / SCORE_ASC give the best / worst matched units. */
+  /**
+   * Unit matches of A's units; order SCORE_DESC / SCORE_ASC give the best / worst matched units. excludeDead leaves
+   * out matches where either unit is dead (zero variance over the probe set), so "worst matched" lists units that
+   * respond but have no counterpart rather than units that never respond.
+   */
   matches: UnitMatchConnection;
   method: AlignmentMethod;
   networkA: Network;
@@ -54,6 +58,7 @@ export type Alignment = {
 
 export type AlignmentMatchesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  excludeDead?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   order?: InputMaybe<MatchOrder>;
 };

@@ -73,10 +73,15 @@ export const Alignment: AlignmentResolvers<ApiContext> = {
     // before OFFSET/LIMIT), then both sides' units joined to the page only; they prime the unitAt loader, so
     // node.unitA / unitB cost no further query. ORDER BY columns come from this fixed set only.
     const orderBy = args.order === 'SCORE_DESC' ? `m.score DESC, m."${mine}" ASC` : args.order === 'SCORE_ASC' ? `m.score ASC, m."${mine}" ASC` : `m."${mine}" ASC`;
+    // $4 / $5: the layers of this side's units and of the other side's.
+    const liveSql = (layerA: string, layerB: string) =>
+      ` AND NOT EXISTS (SELECT 1 FROM "Unit" d WHERE d."layerId" = ${layerA} AND d.index = m."${mine}" AND d.dead)` +
+      ` AND NOT EXISTS (SELECT 1 FROM "Unit" d WHERE d."layerId" = ${layerB} AND d.index = m."${other}" AND d.dead)`;
+    const live = args.excludeDead ? liveSql('$4', '$5') : '';
     const rows = await ctx.read<Record<string, unknown> & { mine: number | null; other: number | null; score: number; correlation: number | null; mutualInformation: number | null; total: number }>(
       `SELECT p.*, ${unitColumns('ua')}, ${unitColumns('ub')} FROM (
         SELECT m."${mine}" AS mine, m."${other}" AS other, m.score, m.correlation, m."mutualInformation", count(*) OVER () AS total
-        FROM "UnitMatch" m WHERE ${sql} ORDER BY ${orderBy} OFFSET $2 LIMIT $3) p
+        FROM "UnitMatch" m WHERE ${sql}${live} ORDER BY ${orderBy} OFFSET $2 LIMIT $3) p
       LEFT JOIN "Unit" ua ON ua."layerId" = $4 AND ua.index = p.mine
       LEFT JOIN "Unit" ub ON ub."layerId" = $5 AND ub.index = p.other
       ORDER BY ${orderBy.replaceAll('m.', 'p.').replaceAll(`"${mine}"`, 'mine')}`,
@@ -87,7 +92,13 @@ export const Alignment: AlignmentResolvers<ApiContext> = {
       return { unitA: r.mine ?? -1, unitB: r.other ?? -1, score: r.score, correlation: r.correlation, mutualInformation: r.mutualInformation, alignment: a };
     });
     const total = rows[0]?.total;
-    return toConnection(nodes, page, () => total ?? ctx.prisma.unitMatch.count({ where }));
+    return toConnection(nodes, page, async () => {
+      if (total !== undefined) return total;
+      if (!args.excludeDead) return ctx.prisma.unitMatch.count({ where });
+      // A page past the end: count the live matches the same way.
+      const [c] = await ctx.read<{ n: number }>(`SELECT count(*)::int AS n FROM "UnitMatch" m WHERE ${sql}${liveSql('$2', '$3')}`, [a.id, layerIdA(a), layerIdB(a)]);
+      return c?.n ?? 0;
+    });
   },
   scoreHistogram: async (a, { bins }, ctx) => {
     const n = bins ?? 20;
