@@ -291,6 +291,21 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
     expect(diff.shape).toEqual([4, 4]);
     const planted = plantedMatches(4, 4, al.shift, al.value);
     for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) expect(diff.data[i * 4 + j]).toBeCloseTo(i === j ? 1 - planted[i]!.score : 0, 6);
+
+    // Across experiments the diff also names every experiment-level setting that differs (name, probe images, ...).
+    const across = await ok(url(), A.token, 'query($r: ID!, $o: [ID!]!) { compare(kind: NETWORK, reference: $r, others: $o) { entries { configDiff { path reference value } layers { alignment { id } } } } }', {
+      r: net(0).id,
+      o: [tiny.networks[0]!.id],
+    });
+    const acrossDiff = across.compare.entries[0].configDiff;
+    expect(acrossDiff).toEqual(
+      expect.arrayContaining([
+        { path: 'experiment.name', reference: 'family', value: 'tiny' },
+        { path: 'seed', reference: 0, value: 5 },
+      ]),
+    );
+    expect(acrossDiff.every((d: any) => d.path === 'seed' || d.path.startsWith('experiment.'))).toBe(true);
+    expect(across.compare.entries[0].layers.every((l: any) => l.alignment === null)).toBe(true);
   });
 
   it('unit.bestMatches finds the matched unit in every other trained network, from either side, with sparse weights', async () => {
