@@ -315,7 +315,7 @@ function Matrices({
         )}
       </div>
       <div className="grow panel">
-        <h3>Each unit&apos;s best correlation in the other network</h3>
+        <h2>Each unit&apos;s best correlation in the other network</h2>
         <p className="muted">Units on the right are learned by both networks; units on the left have no counterpart.</p>
         {shaped?.hist ? (
           <HistogramChart
