@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useMutation, type CombinedError } from 'urql';
-import { CancelJobDocument, DeleteExperimentDocument, RetryJobDocument } from '@convergent/schema/generated/operations.ts';
+import { useClient, useMutation, type CombinedError } from 'urql';
+import { CancelJobDocument, DeleteExperimentDocument, ExperimentJobsDocument, RetryJobDocument } from '@convergent/schema/generated/operations.ts';
 import { ErrorBox } from './status.tsx';
 
 interface JobLite {
@@ -23,12 +23,20 @@ export function ExperimentActions({ id, name, networkCount, jobs, onChanged }: {
   const live = jobs.filter((j) => j.status === 'QUEUED' || j.status === 'RUNNING');
   const retryable = jobs.filter((j) => j.status === 'FAILED' || j.status === 'CANCELLED');
 
-  const each = async (list: readonly JobLite[], run: (v: { id: string }) => Promise<{ error?: CombinedError | undefined }>) => {
+  const client = useClient();
+  /**
+   * Act on the jobs that are in `states` now (the page's list may be seconds old: a pipeline adds steps as it goes).
+   * A job that finished in between is refused by the API (BAD_USER_INPUT) and skipped; any other error stops.
+   */
+  const each = async (states: readonly string[], run: (v: { id: string }) => Promise<{ error?: CombinedError | undefined }>) => {
     setBusy(true);
     setError(null);
-    for (const j of list) {
+    const fresh = await client.query(ExperimentJobsDocument, { id }, { requestPolicy: 'network-only' }).toPromise();
+    if (fresh.error) setError(fresh.error);
+    for (const { node: j } of fresh.data?.experiment.jobs.edges ?? []) {
+      if (!states.includes(j.status)) continue;
       const r = await run({ id: j.id });
-      if (r.error) {
+      if (r.error && !r.error.graphQLErrors.every((e) => e.extensions?.code === 'BAD_USER_INPUT')) {
         setError(r.error);
         break;
       }
@@ -43,12 +51,12 @@ export function ExperimentActions({ id, name, networkCount, jobs, onChanged }: {
         Clone into the form
       </Link>
       {live.length > 0 ? (
-        <button type="button" disabled={busy} onClick={() => void each(live, cancel)}>
+        <button type="button" disabled={busy} onClick={() => void each(['QUEUED', 'RUNNING'], cancel)}>
           Cancel {live.length} job{live.length === 1 ? '' : 's'}
         </button>
       ) : null}
       {retryable.length > 0 ? (
-        <button type="button" disabled={busy} onClick={() => void each(retryable, retry)}>
+        <button type="button" disabled={busy} onClick={() => void each(['FAILED', 'CANCELLED'], retry)}>
           Retry {retryable.length} failed or cancelled job{retryable.length === 1 ? '' : 's'}
         </button>
       ) : null}

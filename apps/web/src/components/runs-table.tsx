@@ -7,6 +7,7 @@
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { CsvButton } from './export.tsx';
+import { ScrollBox } from './scroll-box.tsx';
 import { StatusBadge } from './status.tsx';
 import { pct } from '../lib/format.ts';
 import { useSearchState } from '../lib/hooks.ts';
@@ -125,7 +126,7 @@ export function RunsTable({ experimentId, runs, layer }: { experimentId: string;
           </button>
         ) : null}
       </div>
-      <div className="table-scroll">
+      <ScrollBox label="runs">
         <table data-testid="runs-table">
           <thead>
             <tr>
@@ -169,7 +170,7 @@ export function RunsTable({ experimentId, runs, layer }: { experimentId: string;
             </tbody>
           ))}
         </table>
-      </div>
+      </ScrollBox>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { CompareDocument, ComparePickerDocument, type CompareQuery } from '@conv
 import { LineSeriesChart, seriesColor } from '../components/charts.tsx';
 import { Heatmap } from '../components/heatmap.tsx';
 import { CsvButton } from '../components/export.tsx';
+import { ScrollBox } from '../components/scroll-box.tsx';
 import { Empty, ErrorBox, Loading } from '../components/status.tsx';
 import { layerRows, parseIdList, symmetricRange, toggleId } from '../lib/compare-rows.ts';
 import { formatJsonValue, pivotConfigDiffs } from '../lib/config-diff.ts';
@@ -108,6 +109,7 @@ function CompareResult({
   return (
     <div data-testid="comparison">
       <h2>Accuracy</h2>
+      <ScrollBox label="accuracy">
       <table>
         <thead>
           <tr>
@@ -133,6 +135,7 @@ function CompareResult({
           ))}
         </tbody>
       </table>
+      </ScrollBox>
       <ConfigDiff c={c} />
       <LayerAlignment c={c} />
       {kind === 'NETWORK' ? <DifferenceMatrices c={c} layer={layer} setLayer={setLayer} /> : null}
@@ -157,7 +160,7 @@ function ConfigDiff({ c }: { c: Comparison }) {
         <div className="controls">
           <CsvButton name="config-diff" tableRef={ref} />
         </div>
-        <div className="table-scroll">
+        <ScrollBox label="configuration differences">
         <table data-testid="config-diff" ref={ref}>
           <thead>
             <tr>
@@ -184,7 +187,7 @@ function ConfigDiff({ c }: { c: Comparison }) {
             ))}
           </tbody>
         </table>
-        </div>
+        </ScrollBox>
         </>
       )}
     </section>
@@ -215,6 +218,7 @@ function LayerAlignment({ c }: { c: Comparison }) {
           ]}
         />
       </div>
+      <ScrollBox label="per-layer alignment">
       <table style={{ marginTop: 8 }}>
         <thead>
           <tr>
@@ -243,6 +247,7 @@ function LayerAlignment({ c }: { c: Comparison }) {
           ))}
         </tbody>
       </table>
+      </ScrollBox>
     </section>
   );
 }

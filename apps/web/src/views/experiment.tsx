@@ -10,6 +10,7 @@ import { Empty, ErrorBox, Loading, ProgressBar, StatusBadge } from '../component
 import { ExperimentActions } from '../components/experiment-actions.tsx';
 import { CsvButton } from '../components/export.tsx';
 import { RunsTable } from '../components/runs-table.tsx';
+import { ScrollBox } from '../components/scroll-box.tsx';
 import { NotFound, isNotFound } from '../components/not-found.tsx';
 import { hasConvergence, headlineRows, splitRows } from '../lib/convergence-rows.ts';
 import { dateTime, duration, fmt, pct } from '../lib/format.ts';
@@ -147,7 +148,7 @@ function Convergence({ exp }: { exp: Experiment }) {
           <div className="controls">
             <CsvButton name={`convergence-${exp.id}`} tableRef={tableRef} />
           </div>
-          <div className="table-scroll">
+          <ScrollBox label="convergence per layer">
           <table style={{ marginTop: 4 }} data-testid="convergence-table" ref={tableRef}>
             <thead>
               <tr>
@@ -191,7 +192,7 @@ function Convergence({ exp }: { exp: Experiment }) {
               })}
             </tbody>
           </table>
-          </div>
+          </ScrollBox>
         </>
       )}
     </section>
