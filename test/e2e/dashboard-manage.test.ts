@@ -187,7 +187,7 @@ describe('launch, manage, compare, export', { timeout: 300_000 }, () => {
     await page.waitForSelector('[data-testid="runs-table"]');
     const rows = () => page.locator('[data-testid="runs-table"] tbody tr:not(.group-row)');
     expect(await rows().count()).toBe(5); // trained networks (the untrained twin is the chance baseline)
-    await page.getByLabel('architecture', { exact: true }).selectOption('wide');
+    await page.getByLabel('filter by architecture').selectOption('wide');
     await page.waitForURL(/rarch=wide/);
     expect(await rows().count()).toBe(2);
     await page.goBack();
@@ -202,10 +202,10 @@ describe('launch, manage, compare, export', { timeout: 300_000 }, () => {
     const accs = await rows().locator('td:nth-child(6)').allTextContents();
     const nums = accs.map((a) => Number.parseFloat(a)).filter((x) => Number.isFinite(x));
     expect(nums).toEqual([...nums].sort((a, b) => b - a));
-    await page.getByLabel('group by').selectOption('seed');
+    await page.getByLabel('group runs by').selectOption('seed');
     await page.waitForSelector('tr.group-row');
     expect(await page.locator('tr.group-row').count()).toBe(3); // seeds 1, 2, 3
-    await page.getByLabel('group by').selectOption('none');
+    await page.getByLabel('group runs by').selectOption('none');
     await page.getByLabel('select small-s1').check();
     await page.getByLabel('select wide-s1').check();
     await page.click('[data-testid="compare-selected"]');
@@ -335,7 +335,16 @@ describe('every page: axe-core, layout at 1440 and 390 px, time to interactive, 
         const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
         const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
         for (const v of bad) problems.push(`${p.name} @${width}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-        if (overflow > 0) problems.push(`${p.name} @${width}: page is ${overflow} px wider than the window`);
+        if (overflow > 0) {
+          // Name the widest offenders: elements whose right edge passes the window and whose children do not.
+          const culprits = await page.evaluate(() =>
+            [...document.querySelectorAll('main *')]
+              .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && ![...el.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 0.5))
+              .slice(0, 4)
+              .map((el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''}[${Math.round(el.getBoundingClientRect().right)}]`),
+          );
+          problems.push(`${p.name} @${width}: page is ${overflow} px wider than the window (${culprits.join(', ')})`);
+        }
         if (navClipped) problems.push(`${p.name} @${width}: navigation clipped`);
         report.push(`${p.name.padEnd(20)} ${String(width).padStart(4)} px  interactive in ${String(tti).padStart(5)} ms  axe: ${axe.violations.length} violations (${bad.length} serious/critical)`);
         await page.screenshot({ path: path.join(screenshots, `${p.name}-${width}.png`) });

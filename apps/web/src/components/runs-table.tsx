@@ -53,7 +53,7 @@ export function RunsTable({ experimentId, runs, layer }: { experimentId: string;
       <div className="controls" role="search" aria-label="filter runs">
         <label>
           architecture
-          <select value={filter.architecture ?? ''} onChange={(e) => setParams({ rarch: e.target.value })}>
+          <select aria-label="filter by architecture" value={filter.architecture ?? ''} onChange={(e) => setParams({ rarch: e.target.value })}>
             <option value="">all</option>
             {archs.map((a) => (
               <option key={a}>{a}</option>
@@ -62,7 +62,7 @@ export function RunsTable({ experimentId, runs, layer }: { experimentId: string;
         </label>
         <label>
           seed
-          <select value={filter.seed ?? ''} onChange={(e) => setParams({ rseed: e.target.value })}>
+          <select aria-label="filter by seed" value={filter.seed ?? ''} onChange={(e) => setParams({ rseed: e.target.value })}>
             <option value="">all</option>
             {seeds.map((s) => (
               <option key={s}>{s}</option>
@@ -71,7 +71,7 @@ export function RunsTable({ experimentId, runs, layer }: { experimentId: string;
         </label>
         <label>
           status
-          <select value={filter.status ?? ''} onChange={(e) => setParams({ rstatus: e.target.value })}>
+          <select aria-label="filter by status" value={filter.status ?? ''} onChange={(e) => setParams({ rstatus: e.target.value })}>
             <option value="">all</option>
             {statuses.map((s) => (
               <option key={s} value={s}>
@@ -82,15 +82,15 @@ export function RunsTable({ experimentId, runs, layer }: { experimentId: string;
         </label>
         <label>
           accuracy ≥
-          <input type="text" inputMode="decimal" size={4} value={minAccText} placeholder="%" onChange={(e) => setParams({ racc: e.target.value }, { replace: true })} />%
+          <input aria-label="minimum validation accuracy in percent" type="text" inputMode="decimal" size={4} value={minAccText} placeholder="%" onChange={(e) => setParams({ racc: e.target.value }, { replace: true })} />%
         </label>
         <label>
           tag
-          <input type="text" size={10} value={filter.tag ?? ''} placeholder="e.g. x2, untrained" onChange={(e) => setParams({ rtag: e.target.value }, { replace: true })} />
+          <input aria-label="filter by tag" type="text" size={10} value={filter.tag ?? ''} placeholder="e.g. x2, untrained" onChange={(e) => setParams({ rtag: e.target.value }, { replace: true })} />
         </label>
         <label>
           group by
-          <select value={group} onChange={(e) => setParams({ rgroup: e.target.value === 'none' ? null : e.target.value })}>
+          <select aria-label="group runs by" value={group} onChange={(e) => setParams({ rgroup: e.target.value === 'none' ? null : e.target.value })}>
             <option value="none">nothing</option>
             <option value="architecture">architecture</option>
             <option value="seed">seed</option>
