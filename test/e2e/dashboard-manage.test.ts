@@ -206,8 +206,12 @@ describe('launch, manage, compare, export', { timeout: 300_000 }, () => {
     await page.waitForSelector('tr.group-row');
     expect(await page.locator('tr.group-row').count()).toBe(3); // seeds 1, 2, 3
     await page.getByLabel('group runs by').selectOption('none');
-    await page.getByLabel('select small-s1').check();
-    await page.getByLabel('select wide-s1').check();
+    // Selection lives in the URL (sel=…): click, then wait for the URL rather than for the box itself.
+    await page.getByLabel('select small-s1').click();
+    await page.waitForURL(/sel=[^&]+/);
+    await page.getByLabel('select wide-s1').click();
+    await page.waitForURL(/sel=[^&]+(%2C|,)[^&]+/);
+    expect(await page.getByLabel('select wide-s1').isChecked()).toBe(true);
     await page.click('[data-testid="compare-selected"]');
     await page.waitForSelector('[data-testid="config-diff"]');
     expect(await page.textContent('[data-testid="config-diff"]')).toContain('architecture');
