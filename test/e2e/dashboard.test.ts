@@ -265,7 +265,9 @@ describe('dashboard end to end', { timeout: 120_000 }, () => {
     await page.reload();
     await page.locator('[role="row"]', { hasText: 'e2e failed experiment' }).locator('text=loss is NaN').waitFor();
     await page.goto(`${web.url}/experiments/${failed.id}`);
-    expect(await page.locator('[data-testid="api-error"]').textContent()).toContain('loss is NaN at epoch 2');
+    await page.waitForSelector('[data-testid="failed"]');
+    expect(await page.locator('[data-testid="failed"]').textContent()).toContain('loss is NaN at epoch 2');
+    expect(await page.locator('h1 .badge').textContent()).toBe('failed');
     await db.prisma.experiment.delete({ where: { id: failed.id } });
   });
 
@@ -294,19 +296,19 @@ describe('dashboard end to end', { timeout: 120_000 }, () => {
 
   it('shows API errors: unknown id, another team’s id, a rejected spec and no session', async () => {
     await page.goto(`${web.url}/experiments/no-such-experiment`);
-    await page.waitForSelector('[data-testid="api-error"]');
-    expect(await page.textContent('[data-testid="api-error"]')).toContain('NOT_FOUND');
+    await page.waitForSelector('[data-testid="not-found"]');
+    expect(await page.textContent('[data-testid="not-found"]')).toContain('no-such-experiment');
     await shot('10-error-unknown-id');
 
+    // Another team's id is indistinguishable from an unknown one.
     await page.goto(`${web.url}/experiments/${seed.otherTeamExperimentId}`);
-    await page.waitForSelector('[data-testid="api-error"]');
-    expect(await page.textContent('[data-testid="api-error"]')).toContain('NOT_FOUND');
+    await page.waitForSelector('[data-testid="not-found"]');
 
-    await page.goto(`${web.url}/?new=1`);
+    await page.goto(`${web.url}/?new=1&tab=json`);
     await page.fill('textarea', JSON.stringify({ name: 'bad', dataset: 'fashion-mnist', split: { seed: 1, validation: 10, probe: 10 }, architectures: ['lenet'], seeds: [1, 1], training: { epochs: 1, batchSize: 8, optimizer: 'adam', learningRate: 0.001 } }));
-    await page.click('button:has-text("Create and queue jobs")');
-    await page.waitForSelector('[data-testid="spec-errors"]');
-    expect(await page.textContent('[data-testid="spec-errors"]')).toContain('seeds');
+    await page.waitForSelector('[data-testid="spec-problems"]');
+    expect(await page.textContent('[data-testid="spec-problems"]')).toContain('seeds');
+    expect(await page.isDisabled('button:has-text("Create and queue jobs")')).toBe(true);
     await shot('11-error-spec');
 
     // A browser without a session (a fresh context) is told how to sign in.

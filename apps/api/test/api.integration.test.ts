@@ -291,6 +291,21 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
     expect(diff.shape).toEqual([4, 4]);
     const planted = plantedMatches(4, 4, al.shift, al.value);
     for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) expect(diff.data[i * 4 + j]).toBeCloseTo(i === j ? 1 - planted[i]!.score : 0, 6);
+
+    // Across experiments the diff also names every experiment-level setting that differs (name, probe images, ...).
+    const across = await ok(url(), A.token, 'query($r: ID!, $o: [ID!]!) { compare(kind: NETWORK, reference: $r, others: $o) { entries { configDiff { path reference value } layers { alignment { id } } } } }', {
+      r: net(0).id,
+      o: [tiny.networks[0]!.id],
+    });
+    const acrossDiff = across.compare.entries[0].configDiff;
+    expect(acrossDiff).toEqual(
+      expect.arrayContaining([
+        { path: 'experiment.name', reference: 'family', value: 'tiny' },
+        { path: 'seed', reference: 0, value: 5 },
+      ]),
+    );
+    expect(acrossDiff.every((d: any) => d.path === 'seed' || d.path.startsWith('experiment.'))).toBe(true);
+    expect(across.compare.entries[0].layers.every((l: any) => l.alignment === null)).toBe(true);
   });
 
   it('unit.bestMatches finds the matched unit in every other trained network, from either side, with sparse weights', async () => {
@@ -513,6 +528,22 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
     // The same name and spec again is refused, naming the existing experiment.
     const again = await gql(url(), A.token, 'mutation($s: JSON!) { createExperiment(input: { name: "queued", spec: $s }) { experiment { id } } }', { s: spec });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', existingId: exp.id });
+    // validateSpec runs the same checks without writing: the valid spec is ok (with what it would train), a misspelt
+    // dataset is named, an engine problem comes by JSON path, and the files rule applies too.
+    const countBefore = await db.prisma.experiment.count();
+    const v = (n: string, s: unknown) => ok(url(), A.token, 'query($n: String!, $s: JSON!) { validateSpec(name: $n, spec: $s) { ok problems networkCount methods } }', { n, s });
+    expect((await v('fresh', spec)).validateSpec).toEqual({ ok: true, problems: [], networkCount: 2, methods: ['semi', 'max', 'mi', 'cka', 'sparse', 'spectral'] });
+    const typo = (await v('fresh', { ...spec, dataset: 'fashion_mnist' })).validateSpec;
+    expect(typo).toMatchObject({ ok: false, networkCount: null });
+    expect(typo.problems).toEqual([expect.stringMatching(/^dataset "fashion_mnist" is not a built-in dataset; use one of mnist, fashion-mnist/)]);
+    expect((await v('fresh', { ...spec, training: { ...spec.training, epochs: 0 } })).validateSpec.problems).toEqual([expect.stringMatching(/^training\.epochs /)]);
+    expect((await v(' ', spec)).validateSpec.problems).toEqual(['name must be 1 to 200 characters']);
+    expect((await v('files', { ...spec, dataset: { npy: { images: '/etc/hosts', labels: '/etc/hosts' } } })).validateSpec.ok).toBe(false);
+    expect(await codes(url(), A.token, 'mutation($s: JSON!) { createExperiment(input: { name: "typo", spec: $s }) { experiment { id } } }', { s: { ...spec, dataset: 'fashion_mnist' } })).toEqual(['BAD_USER_INPUT']);
+    expect(await db.prisma.experiment.count()).toBe(countBefore);
+    const options = (await ok(url(), A.token, '{ specOptions { datasets architectures methods defaultMethods optimizers } }')).specOptions;
+    expect(options.datasets).toEqual(['mnist', 'fashion-mnist']);
+    expect(options.architectures).toEqual(expect.arrayContaining(['lenet', 'lenet-x2', 'lenet-deep', 'rescnn', 'mlp']));
     // A dataset given as files must lie inside the import roots.
     expect(await codes(url(), A.token, 'mutation($s: JSON!) { createExperiment(input: { name: "files", spec: $s }) { experiment { id } } }', {
       s: { ...spec, dataset: { npy: { images: '/etc/hosts', labels: '/etc/hosts' } } },

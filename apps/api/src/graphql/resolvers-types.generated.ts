@@ -790,9 +790,17 @@ export type Query = {
    */
   layerConvergence: Array<LayerConvergence>;
   network: Network;
+  /** What the experiment form offers, from the engine: built-in datasets, architecture presets, methods, optimizers. */
+  specOptions: SpecOptions;
   /** The caller's team (same as viewer.team). */
   team: Team;
   unit: Unit;
+  /**
+   * Every check createExperiment makes (name, the engine's spec validator with this server's limits, a built-in
+   * dataset name, dataset files inside the team's import roots), without writing anything: the dashboard's form
+   * validates live with it, so the form and the mutation cannot disagree.
+   */
+  validateSpec: SpecValidation;
   /** The caller: its team and the token used. */
   viewer: Viewer;
 };
@@ -865,6 +873,12 @@ export type QueryUnitArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type QueryValidateSpecArgs = {
+  name: Scalars['String']['input'];
+  spec: Scalars['JSON']['input'];
+};
+
 export type ScopeStatistic = {
   __typename?: 'ScopeStatistic';
   atOrBelowChance: Scalars['Boolean']['output'];
@@ -919,6 +933,32 @@ export type SparseWeight = {
   /** Source unit (in the other network). */
   unit: Unit;
   weight: Scalars['Float']['output'];
+};
+
+/** Choices of the experiment spec (engine constants). */
+export type SpecOptions = {
+  __typename?: 'SpecOptions';
+  /** Architecture preset names (width variants -xN, depth variant lenet-deep, residual and MLP families). */
+  architectures: Array<Scalars['String']['output']>;
+  datasets: Array<Scalars['String']['output']>;
+  /** The methods run when a spec lists none. */
+  defaultMethods: Array<Scalars['String']['output']>;
+  /** Every alignment method a spec may list. */
+  methods: Array<Scalars['String']['output']>;
+  optimizers: Array<Scalars['String']['output']>;
+};
+
+/** The answer of validateSpec. */
+export type SpecValidation = {
+  __typename?: 'SpecValidation';
+  /** Alignment methods it would run (resolved: the default and "all" expanded), when it is valid. */
+  methods?: Maybe<Array<Scalars['String']['output']>>;
+  /** Trained networks the spec asks for (architectures x seeds), when it is valid. */
+  networkCount?: Maybe<Scalars['Int']['output']>;
+  /** True when createExperiment would accept this name and spec. */
+  ok: Scalars['Boolean']['output'];
+  /** One entry per problem, each "<json path> <message>" as the engine words it (the root path reads (experiment spec)). */
+  problems: Array<Scalars['String']['output']>;
 };
 
 export type StatisticScope =
@@ -1221,6 +1261,8 @@ export type ResolversTypes = {
   SignInLinkPayload: ResolverTypeWrapper<SignInLinkPayload>;
   SparsePathPoint: ResolverTypeWrapper<SparsePathPoint>;
   SparseWeight: ResolverTypeWrapper<SparseWeightRowModel>;
+  SpecOptions: ResolverTypeWrapper<SpecOptions>;
+  SpecValidation: ResolverTypeWrapper<SpecValidation>;
   StatisticScope: StatisticScope;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Team: ResolverTypeWrapper<TeamRowModel>;
@@ -1295,6 +1337,8 @@ export type ResolversParentTypes = {
   SignInLinkPayload: SignInLinkPayload;
   SparsePathPoint: SparsePathPoint;
   SparseWeight: SparseWeightRowModel;
+  SpecOptions: SpecOptions;
+  SpecValidation: SpecValidation;
   String: Scalars['String']['output'];
   Team: TeamRowModel;
   TopImage: TopImageRowModel;
@@ -1698,8 +1742,10 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   layer?: Resolver<ResolversTypes['Layer'], ParentType, ContextType, RequireFields<QueryLayerArgs, 'id'>>;
   layerConvergence?: Resolver<Array<ResolversTypes['LayerConvergence']>, ParentType, ContextType, RequireFields<QueryLayerConvergenceArgs, 'experimentId' | 'includeDead' | 'method'>>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType, RequireFields<QueryNetworkArgs, 'id'>>;
+  specOptions?: Resolver<ResolversTypes['SpecOptions'], ParentType, ContextType>;
   team?: Resolver<ResolversTypes['Team'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType, RequireFields<QueryUnitArgs, 'id'>>;
+  validateSpec?: Resolver<ResolversTypes['SpecValidation'], ParentType, ContextType, RequireFields<QueryValidateSpecArgs, 'name' | 'spec'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };
 
@@ -1746,6 +1792,23 @@ export type SparseWeightResolvers<ContextType = ApiContext, ParentType extends R
   penalty?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SpecOptionsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SpecOptions'] = ResolversParentTypes['SpecOptions']> = {
+  architectures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  datasets?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  defaultMethods?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  methods?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  optimizers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SpecValidationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SpecValidation'] = ResolversParentTypes['SpecValidation']> = {
+  methods?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  networkCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1881,6 +1944,8 @@ export type Resolvers<ContextType = ApiContext> = {
   SignInLinkPayload?: SignInLinkPayloadResolvers<ContextType>;
   SparsePathPoint?: SparsePathPointResolvers<ContextType>;
   SparseWeight?: SparseWeightResolvers<ContextType>;
+  SpecOptions?: SpecOptionsResolvers<ContextType>;
+  SpecValidation?: SpecValidationResolvers<ContextType>;
   Team?: TeamResolvers<ContextType>;
   TopImage?: TopImageResolvers<ContextType>;
   Unit?: UnitResolvers<ContextType>;

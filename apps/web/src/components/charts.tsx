@@ -15,6 +15,8 @@ import {
   YAxis,
 } from 'recharts';
 
+import { ExportableFigure } from './export.tsx';
+
 const COLORS = ['#1f6feb', '#d1242f', '#2da44e', '#bf8700', '#8250df', '#0a7f8c', '#cf222e', '#57606a'];
 export const seriesColor = (i: number) => COLORS[i % COLORS.length]!;
 
@@ -36,6 +38,7 @@ export function LineSeriesChart({
   xLabel,
   yLabel,
   testId,
+  exportName,
 }: {
   data: Record<string, unknown>[];
   xKey: string;
@@ -45,8 +48,11 @@ export function LineSeriesChart({
   xLabel?: string;
   yLabel?: string;
   testId?: string;
+  /** File name of its PNG / SVG export (default: the test id). */
+  exportName?: string;
 }) {
   return (
+    <ExportableFigure name={exportName ?? testId ?? 'chart'}>
     <div className="chart" data-testid={testId} style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: xLabel ? 18 : 4, left: 4 }}>
@@ -73,6 +79,7 @@ export function LineSeriesChart({
         </LineChart>
       </ResponsiveContainer>
     </div>
+    </ExportableFigure>
   );
 }
 
@@ -84,6 +91,7 @@ export function GroupedBarChart({
   yDomain,
   chance,
   testId,
+  exportName,
 }: {
   data: Record<string, unknown>[];
   xKey: string;
@@ -92,8 +100,11 @@ export function GroupedBarChart({
   yDomain?: [number | 'auto', number | 'auto'];
   chance?: number | undefined;
   testId?: string;
+  /** File name of its PNG / SVG export (default: the test id). */
+  exportName?: string;
 }) {
   return (
+    <ExportableFigure name={exportName ?? testId ?? 'chart'}>
     <div className="chart" data-testid={testId} style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
@@ -109,6 +120,7 @@ export function GroupedBarChart({
         </BarChart>
       </ResponsiveContainer>
     </div>
+    </ExportableFigure>
   );
 }
 
@@ -118,14 +130,18 @@ export function HistogramChart({
   height = 220,
   xLabel,
   testId,
+  exportName,
 }: {
   rows: Record<string, number | string>[];
   series: SeriesSpec[];
   height?: number;
   xLabel?: string;
   testId?: string;
+  /** File name of its PNG / SVG export (default: the test id). */
+  exportName?: string;
 }) {
   return (
+    <ExportableFigure name={exportName ?? testId ?? 'chart'}>
     <div className="chart" data-testid={testId} style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} barCategoryGap={1} margin={{ top: 8, right: 16, bottom: xLabel ? 18 : 4, left: 4 }}>
@@ -140,5 +156,6 @@ export function HistogramChart({
         </BarChart>
       </ResponsiveContainer>
     </div>
+    </ExportableFigure>
   );
 }

@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { colorOf, fillRgba } from '../lib/colormap.ts';
+import { ExportableFigure } from './export.tsx';
 
 export interface HeatmapProps {
   data: Float32Array;
@@ -17,12 +18,14 @@ export interface HeatmapProps {
   rowLabel?: (k: number) => string;
   colLabel?: (l: number) => string;
   onCellClick?: (k: number, l: number) => void;
-  /** Displayed size in CSS pixels (the longer side). */
+  /** Displayed size in CSS pixels (the longer side); narrower screens scale it down to fit. */
   size?: number;
   title?: string;
+  /** What the figure shows, for screen readers and the export's file name (default: the title). */
+  label?: string;
 }
 
-export function Heatmap({ data, rows, cols, lo = -1, hi = 1, rowLabel, colLabel, onCellClick, size = 560, title }: HeatmapProps) {
+export function Heatmap({ data, rows, cols, lo = -1, hi = 1, rowLabel, colLabel, onCellClick, size = 560, title, label }: HeatmapProps) {
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const [hover, setHover] = useState<{ k: number; l: number } | null>(null);
   const [drawError, setDrawError] = useState<string | null>(null);
@@ -58,51 +61,82 @@ export function Heatmap({ data, rows, cols, lo = -1, hi = 1, rowLabel, colLabel,
     return k >= 0 && k < rows && l >= 0 && l < cols ? { k, l } : null;
   };
 
+  // Keyboard: focus the canvas, move a cursor cell with the arrow keys (Home/End: first/last column), Enter opens it.
+  const onKey = (e: React.KeyboardEvent<HTMLCanvasElement>) => {
+    const at = hover ?? { k: 0, l: 0 };
+    const step = e.shiftKey ? 10 : 1;
+    let next: { k: number; l: number } | null = null;
+    if (e.key === 'ArrowRight') next = { k: at.k, l: Math.min(cols - 1, at.l + step) };
+    else if (e.key === 'ArrowLeft') next = { k: at.k, l: Math.max(0, at.l - step) };
+    else if (e.key === 'ArrowDown') next = { k: Math.min(rows - 1, at.k + step), l: at.l };
+    else if (e.key === 'ArrowUp') next = { k: Math.max(0, at.k - step), l: at.l };
+    else if (e.key === 'Home') next = { k: at.k, l: 0 };
+    else if (e.key === 'End') next = { k: at.k, l: cols - 1 };
+    else if (e.key === 'Enter' && hover && onCellClick) {
+      e.preventDefault();
+      onCellClick(hover.k, hover.l);
+      return;
+    }
+    if (next) {
+      e.preventDefault();
+      setHover(next);
+    }
+  };
+
   const value = hover ? data[hover.k * cols + hover.l] : undefined;
+  const name = label ?? title ?? 'correlation heatmap';
   return (
-    <figure className="heatmap">
-      {title ? <figcaption>{title}</figcaption> : null}
-      <div className="heatmap-body">
-        <canvas
-          ref={canvasRef}
-          data-testid="heatmap"
-          style={{ width, height, cursor: onCellClick ? 'pointer' : 'crosshair' }}
-          onMouseMove={(e) => setHover(cellAt(e))}
-          onMouseLeave={() => setHover(null)}
-          onClick={(e) => {
-            const c = cellAt(e);
-            if (c && onCellClick) onCellClick(c.k, c.l);
-          }}
-        />
-        <ColorBar lo={lo} hi={hi} height={height} />
-      </div>
-      <div className="heatmap-readout">
-        {drawError ? (
-          <span className="error-text">Could not draw: {drawError}</span>
-        ) : hover ? (
-          <>
-            row {rowLabel ? rowLabel(hover.k) : hover.k} · column {colLabel ? colLabel(hover.l) : hover.l} ·{' '}
-            <b>{value === undefined || Number.isNaN(value) ? 'n/a' : value.toFixed(3)}</b>
-          </>
-        ) : (
-          <span className="muted">
-            {rows} × {cols} · hover for values{onCellClick ? ', click to open the units' : ''}
-          </span>
-        )}
-      </div>
-    </figure>
+    <ExportableFigure name={name}>
+      <figure className="heatmap">
+        {title ? <figcaption>{title}</figcaption> : null}
+        <div className="heatmap-body">
+          <canvas
+            ref={canvasRef}
+            data-testid="heatmap"
+            tabIndex={0}
+            role="application"
+            aria-roledescription="heatmap"
+            aria-label={`${name}: ${rows} rows by ${cols} columns, colour scale ${lo.toFixed(2)} to ${hi.toFixed(2)}. Arrow keys move between cells${onCellClick ? ', Enter opens the two units' : ''}.`}
+            style={{ width: '100%', maxWidth: width, aspectRatio: `${cols} / ${rows}`, height: 'auto', cursor: onCellClick ? 'pointer' : 'crosshair' }}
+            onMouseMove={(e) => setHover(cellAt(e))}
+            onMouseLeave={() => setHover(null)}
+            onKeyDown={onKey}
+            onClick={(e) => {
+              const c = cellAt(e);
+              if (c && onCellClick) onCellClick(c.k, c.l);
+            }}
+          />
+          <ColorBar lo={lo} hi={hi} />
+        </div>
+        <div className="heatmap-readout" aria-live="polite">
+          {drawError ? (
+            <span className="error-text">Could not draw: {drawError}</span>
+          ) : hover ? (
+            <>
+              row {rowLabel ? rowLabel(hover.k) : hover.k} · column {colLabel ? colLabel(hover.l) : hover.l} ·{' '}
+              <b>{value === undefined || Number.isNaN(value) ? 'n/a' : value.toFixed(3)}</b>
+            </>
+          ) : (
+            <span className="muted">
+              {rows} × {cols} · hover or focus and use the arrow keys for values{onCellClick ? '; click or Enter opens the units' : ''}
+            </span>
+          )}
+        </div>
+      </figure>
+    </ExportableFigure>
   );
 }
 
-function ColorBar({ lo, hi, height }: { lo: number; hi: number; height: number }) {
+function ColorBar({ lo, hi }: { lo: number; hi: number }) {
   const steps = 32;
-  const stops = Array.from({ length: steps + 1 }, (_, i) => {
-    const v = hi - ((hi - lo) * i) / steps;
-    return `${colorOf(v, lo, hi)} ${(i / steps) * 100}%`;
-  });
+  const list = Array.from({ length: steps + 1 }, (_, i) => ({ color: colorOf(hi - ((hi - lo) * i) / steps, lo, hi), offset: i / steps }));
   return (
-    <div className="colorbar" style={{ height }}>
-      <div className="colorbar-gradient" style={{ background: `linear-gradient(to bottom, ${stops.join(', ')})` }} />
+    <div className="colorbar" aria-hidden="true">
+      <div className="colorbar-gradient" style={{ background: `linear-gradient(to bottom, ${list.map((s) => `${s.color} ${s.offset * 100}%`).join(', ')})` }}>
+        {list.map((s, i) => (
+          <span key={i} hidden data-stop={s.color} data-offset={s.offset} />
+        ))}
+      </div>
       <div className="colorbar-labels">
         <span>{hi.toFixed(2)}</span>
         <span>{((hi + lo) / 2).toFixed(2)}</span>

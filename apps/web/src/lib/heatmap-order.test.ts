@@ -119,3 +119,38 @@ describe('orderedView', () => {
     expect(() => permuteMatrix(new Float32Array(5), 2, 3, new Int32Array([0]), new Int32Array([0]))).toThrow(/expected 2 × 3/);
   });
 });
+
+describe('dead units in the heatmap', () => {
+  it('finds all-NaN rows (A) and columns (B), and hides them without breaking the diagonal', async () => {
+    const { deadUnits, withoutUnits, matchingOrder, orderedView } = await import('./heatmap-order.ts');
+    const nA = 3;
+    const nB = 4;
+    const N = NaN;
+    // A unit 1 and B unit 2 are dead.
+    const between = Float32Array.from([0.9, N, N, 0.1, N, N, N, N, 0.2, N, N, 0.8]);
+    expect(deadUnits(between, nA, nB)).toEqual({ a: [1], b: [1, 2] });
+    const order = matchingOrder(nA, nB, [
+      { a: 0, b: 0, score: 0.9 },
+      { a: 2, b: 3, score: 0.8 },
+      { a: 1, b: 1, score: NaN },
+    ]);
+    const hidden = withoutUnits(order, new Set([1]), new Set([1, 2]));
+    expect(Array.from(hidden.rows)).toEqual([0, 2]);
+    expect(Array.from(hidden.cols)).toEqual([0, 3]);
+    expect(hidden.matched).toBe(2);
+    const view = orderedView('between', hidden, { between }, { nA, nB });
+    expect(view).toMatchObject({ rows: 2, cols: 2 });
+    expect(Array.from(view.data)).toEqual([Math.fround(0.9), Math.fround(0.1), Math.fround(0.2), Math.fround(0.8)]);
+    // A pair whose A unit is hidden sends its live B partner to the tail, off the diagonal.
+    const partly = withoutUnits(order, new Set([2]), new Set());
+    expect(Array.from(partly.rows)).toEqual([0, 1]);
+    expect(Array.from(partly.cols)).toEqual([0, 1, 2, 3]);
+    expect(partly.matched).toBe(2);
+    expect(Array.from(partly.cols.subarray(0, 2))).toEqual([0, 1]);
+  });
+
+  it('a matrix with no live entries marks nothing dead (nothing to compare against)', async () => {
+    const { deadUnits } = await import('./heatmap-order.ts');
+    expect(deadUnits(Float32Array.from([NaN, NaN]), 1, 2)).toEqual({ a: [], b: [] });
+  });
+});

@@ -82,19 +82,76 @@ export function permuteMatrix(
 
 export type HeatmapView = 'between' | 'withinA' | 'withinB';
 
-/** The matrix to draw for a view, reordered so its axes follow the matching. */
+/**
+ * The matrix to draw for a view, reordered so its axes follow the matching. `sizes` are the stored matrices' unit
+ * counts when the order leaves units out (hidden dead units); by default the order covers every unit.
+ */
 export function orderedView(
   view: HeatmapView,
   order: MatchingOrder,
   m: { between: Float32Array; withinA?: Float32Array | undefined; withinB?: Float32Array | undefined },
+  sizes: { nA: number; nB: number } = { nA: order.rows.length, nB: order.cols.length },
 ): { data: Float32Array; rows: number; cols: number } {
-  const nA = order.rows.length;
-  const nB = order.cols.length;
-  if (view === 'between') return { data: permuteMatrix(m.between, nA, nB, order.rows, order.cols), rows: nA, cols: nB };
+  const { nA, nB } = sizes;
+  const rA = order.rows.length;
+  const rB = order.cols.length;
+  if (view === 'between') return { data: permuteMatrix(m.between, nA, nB, order.rows, order.cols), rows: rA, cols: rB };
   if (view === 'withinA') {
     if (!m.withinA) throw new Error('within-A correlation matrix is not available for this pair');
-    return { data: permuteMatrix(m.withinA, nA, nA, order.rows, order.rows), rows: nA, cols: nA };
+    return { data: permuteMatrix(m.withinA, nA, nA, order.rows, order.rows), rows: rA, cols: rA };
   }
   if (!m.withinB) throw new Error('within-B correlation matrix is not available for this pair');
-  return { data: permuteMatrix(m.withinB, nB, nB, order.cols, order.cols), rows: nB, cols: nB };
+  return { data: permuteMatrix(m.withinB, nB, nB, order.cols, order.cols), rows: rB, cols: rB };
+}
+
+/**
+ * Dead units as the correlation matrix shows them: a unit with zero variance over the probe set has no defined
+ * correlation with anything, so its whole row (A) or column (B) of the between matrix is NaN. (The API's
+ * Layer.deadCount counts the same units from the recorded statistics; the page shows both.)
+ */
+export function deadUnits(between: Float32Array, nA: number, nB: number): { a: number[]; b: number[] } {
+  if (between.length !== nA * nB) throw new RangeError(`matrix has ${between.length} values, expected ${nA} × ${nB}`);
+  const a: number[] = [];
+  const colLive = new Uint8Array(nB);
+  for (let i = 0; i < nA; i++) {
+    let live = false;
+    for (let j = 0; j < nB; j++) {
+      if (!Number.isNaN(between[i * nB + j]!)) {
+        live = true;
+        colLive[j] = 1;
+      }
+    }
+    if (!live) a.push(i);
+  }
+  const b: number[] = [];
+  for (let j = 0; j < nB; j++) if (!colLive[j]) b.push(j);
+  // A matrix of one live unit against only dead ones would mark everything dead: then nothing is "dead" by this test.
+  return a.length === nA || b.length === nB ? { a: a.length === nA ? [] : a, b: b.length === nB ? [] : b } : { a, b };
+}
+
+/**
+ * The order without some units: a matched pair with a hidden unit leaves the diagonal (its live partner moves to
+ * the unmatched tail), so every remaining diagonal position is still a matched pair.
+ */
+export function withoutUnits(order: MatchingOrder, hideA: ReadonlySet<number>, hideB: ReadonlySet<number>): MatchingOrder {
+  const rows: number[] = [];
+  const cols: number[] = [];
+  const tailA: number[] = [];
+  const tailB: number[] = [];
+  for (let k = 0; k < order.matched; k++) {
+    const ra = order.rows[k]!;
+    const cb = order.cols[k]!;
+    if (!hideA.has(ra) && !hideB.has(cb)) {
+      rows.push(ra);
+      cols.push(cb);
+    } else {
+      if (!hideA.has(ra)) tailA.push(ra);
+      if (!hideB.has(cb)) tailB.push(cb);
+    }
+  }
+  const matched = rows.length;
+  const byIndex = (x: number, y: number) => x - y;
+  const restA = [...tailA, ...Array.from(order.rows.subarray(order.matched)).filter((i) => !hideA.has(i))].sort(byIndex);
+  const restB = [...tailB, ...Array.from(order.cols.subarray(order.matched)).filter((j) => !hideB.has(j))].sort(byIndex);
+  return { rows: Int32Array.from([...rows, ...restA]), cols: Int32Array.from([...cols, ...restB]), matched };
 }

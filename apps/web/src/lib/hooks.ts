@@ -17,21 +17,26 @@ export function usePolling(tick: () => void, ms: number, active: boolean): void 
 
 /**
  * View state kept in the URL's search params, so every view is a shareable URL that restores itself.
- * `set` merges the given keys (null/'' removes a key) and replaces the history entry.
+ * `set` merges the given keys (null/'' removes a key) and pushes a history entry, so Back returns to the previous
+ * view (layer, pair, tab, filter); `{ replace: true }` for keystroke-level changes (text filters) that should not
+ * each become a history entry.
  */
-export function useSearchState(): [URLSearchParams, (patch: Record<string, string | null>) => void] {
+export function useSearchState(): [URLSearchParams, (patch: Record<string, string | null>, options?: { replace?: boolean }) => void] {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   const set = useCallback(
-    (patch: Record<string, string | null>) => {
+    (patch: Record<string, string | null>, options?: { replace?: boolean }) => {
       const next = new URLSearchParams(params.toString());
       for (const [k, v] of Object.entries(patch)) {
         if (v === null || v === '') next.delete(k);
         else next.set(k, v);
       }
       const q = next.toString();
-      router.replace(q ? `${pathname}?${q}` : pathname, { scroll: false });
+      if (q === params.toString()) return;
+      const url = q ? `${pathname}?${q}` : pathname;
+      if (options?.replace) router.replace(url, { scroll: false });
+      else router.push(url, { scroll: false });
     },
     [params, router, pathname],
   );

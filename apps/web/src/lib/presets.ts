@@ -1,7 +1,10 @@
 /**
  * Starting points for the "new experiment" form. Plain JSON in the engine's experiment-spec format
  * (packages/engine/src/experiment/experiment-spec.ts); the API validates them with the engine.
+ * "(the demo)" is the very file `npm start` queues (packages/engine/examples/demo.json), imported, not copied.
  */
+import demo from '../../../../packages/engine/examples/demo.json';
+import families from '../../../../packages/engine/examples/families.json';
 export interface SpecPreset {
   id: string;
   label: string;
@@ -17,18 +20,8 @@ export const SPEC_PRESETS: SpecPreset[] = [
     label: 'Across seeds: LeNet × 4 seeds',
     spec: { name: 'lenet-seeds', dataset: 'fashion-mnist', split, architectures: ['lenet'], seeds: [1, 2, 3, 4], training },
   },
-  {
-    id: 'demo',
-    label: 'Seeds + a wider variant (the demo)',
-    spec: {
-      name: 'seeds-and-width',
-      dataset: 'fashion-mnist',
-      split,
-      architectures: ['lenet', 'lenet-x2'],
-      seeds: [1, 2, 3, 4],
-      training,
-    },
-  },
+  { id: 'demo', label: 'Seeds + a wider variant (the demo)', spec: demo as Record<string, unknown> },
+  { id: 'families', label: 'Families: LeNet, residual CNN, MLP × 3 seeds (examples/families.json)', spec: families as Record<string, unknown> },
   {
     id: 'widths',
     label: 'Width sweep: ×0.5, ×1, ×2 (2 seeds)',

@@ -1,11 +1,13 @@
 'use client';
 /** Page 5: compare networks or experiments against a reference — differences only. */
 import Link from 'next/link';
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { CompareDocument, ComparePickerDocument, type CompareQuery } from '@convergent/schema/generated/operations.ts';
 import { LineSeriesChart, seriesColor } from '../components/charts.tsx';
 import { Heatmap } from '../components/heatmap.tsx';
+import { CsvButton } from '../components/export.tsx';
+import { ScrollBox } from '../components/scroll-box.tsx';
 import { Empty, ErrorBox, Loading } from '../components/status.tsx';
 import { layerRows, parseIdList, symmetricRange, toggleId } from '../lib/compare-rows.ts';
 import { formatJsonValue, pivotConfigDiffs } from '../lib/config-diff.ts';
@@ -107,6 +109,7 @@ function CompareResult({
   return (
     <div data-testid="comparison">
       <h2>Accuracy</h2>
+      <ScrollBox label="accuracy">
       <table>
         <thead>
           <tr>
@@ -132,6 +135,7 @@ function CompareResult({
           ))}
         </tbody>
       </table>
+      </ScrollBox>
       <ConfigDiff c={c} />
       <LayerAlignment c={c} />
       {kind === 'NETWORK' ? <DifferenceMatrices c={c} layer={layer} setLayer={setLayer} /> : null}
@@ -141,13 +145,23 @@ function CompareResult({
 
 function ConfigDiff({ c }: { c: Comparison }) {
   const rows = useMemo(() => pivotConfigDiffs(c.entries.map((e) => e.configDiff)), [c]);
+  const ref = useRef<HTMLTableElement | null>(null);
   return (
     <section>
       <h2>Configuration differences</h2>
+      <p className="muted">
+        Every setting that differs: the network&apos;s own (architecture, seed, layers) and, under <code>experiment.</code>, its experiment&apos;s (dataset,
+        probe and validation split, training, methods).
+      </p>
       {rows.length === 0 ? (
         <Empty>The configurations are identical.</Empty>
       ) : (
-        <table data-testid="config-diff">
+        <>
+        <div className="controls">
+          <CsvButton name="config-diff" tableRef={ref} />
+        </div>
+        <ScrollBox label="configuration differences">
+        <table data-testid="config-diff" ref={ref}>
           <thead>
             <tr>
               <th>path</th>
@@ -173,6 +187,8 @@ function ConfigDiff({ c }: { c: Comparison }) {
             ))}
           </tbody>
         </table>
+        </ScrollBox>
+        </>
       )}
     </section>
   );
@@ -202,6 +218,7 @@ function LayerAlignment({ c }: { c: Comparison }) {
           ]}
         />
       </div>
+      <ScrollBox label="per-layer alignment">
       <table style={{ marginTop: 8 }}>
         <thead>
           <tr>
@@ -230,20 +247,44 @@ function LayerAlignment({ c }: { c: Comparison }) {
           ))}
         </tbody>
       </table>
+      </ScrollBox>
     </section>
   );
+}
+
+/** Why there is no alignment of the reference with this network at a layer, in words. */
+function noAlignmentReason(c: Comparison, e: Comparison['entries'][number], layer: string): string {
+  const refExp = c.reference.network?.experiment;
+  const exp = e.subject.network?.experiment;
+  if (refExp && exp && refExp.id !== exp.id) {
+    return `Not aligned: ${e.subject.name} is in experiment “${exp.name}”, the reference in “${refExp.name}”. Alignments are computed within one experiment (same probe images, recorded together); the configuration and accuracy above still compare.`;
+  }
+  if (e.subject.network && !e.subject.network.layers.some((l) => l.name === layer)) return `Not aligned: ${e.subject.name} has no layer “${layer}”.`;
+  const status = exp?.status ?? 'unknown';
+  if (status === 'FAILED') return `Not aligned: experiment “${exp?.name}” failed before this pair was aligned at ${layer}.`;
+  if (status === 'CANCELLED') return `Not aligned: experiment “${exp?.name}” was cancelled before this pair was aligned at ${layer}.`;
+  if (status === 'QUEUED' || status === 'RUNNING') return `Not aligned yet: experiment “${exp?.name}” is ${status.toLowerCase()}; the alignment at ${layer} appears when its job finishes.`;
+  return `Not available: the experiment stored no max-matching alignment with a difference matrix for this pair at ${layer}.`;
 }
 
 function DifferenceMatrices({ c, layer, setLayer }: { c: Comparison; layer: string | null; setLayer: (l: string | null) => void }) {
   const layers = [...new Set(c.entries.flatMap((e) => e.layers.map((l) => l.layer)))];
   const current = layer && layers.includes(layer) ? layer : layers[0];
+  // One colour scale for every panel of the comparison: ± the largest |difference| over all loaded matrices.
+  const [ranges, setRanges] = useState<Record<string, number>>({});
+  const report = useCallback((key: string, hi: number) => setRanges((r) => (r[key] === hi ? r : { ...r, [key]: hi })), []);
+  const shown = c.entries.slice(0, 6);
+  const keys = shown.map((e) => `${e.subject.id}:${current}`);
+  const known = keys.map((k) => ranges[k]).filter((x): x is number => x !== undefined);
+  const shared = known.length > 0 ? Math.max(...known) : null;
   if (!current) return null;
   return (
     <section>
       <h2>Difference of alignment matrices vs the reference</h2>
       <p className="muted">
         Within-reference correlation minus the between-network correlation with the other net&apos;s units reordered by the matching: near zero
-        where the matched units reproduce the reference&apos;s correlation structure.
+        where the matched units reproduce the reference&apos;s correlation structure.{' '}
+        {shared !== null ? <span data-testid="shared-scale">All panels share one colour scale: ±{shared.toFixed(2)}.</span> : null}
       </p>
       <div className="controls">
         <label>
@@ -256,18 +297,24 @@ function DifferenceMatrices({ c, layer, setLayer }: { c: Comparison; layer: stri
         </label>
       </div>
       <div className="row">
-        {c.entries.slice(0, 6).map((e) => {
+        {shown.map((e, i) => {
           const l = e.layers.find((x) => x.layer === current);
           return (
-            <div key={e.subject.id} className="panel" style={{ flex: '0 0 auto' }}>
+            <div key={e.subject.id} className="panel diff-panel" data-testid="difference-panel">
               <b>{e.subject.name}</b>
               {l?.alignment ? (
                 <span className="muted">
                   {' '}
-                  · <Link href={`/compare?kind=NETWORK&ref=${c.reference.id}&others=${e.subject.id}&layer=${current}`}>only this one</Link>
+                  · <Link prefetch={false} href={`/compare?kind=NETWORK&ref=${c.reference.id}&others=${e.subject.id}&layer=${current}`}>only this one</Link>
                 </span>
               ) : null}
-              {l?.differenceUrl ? <DifferenceHeatmap url={l.differenceUrl} /> : <Empty>Not available (no alignment at {current}).</Empty>}
+              {l?.differenceUrl ? (
+                <DifferenceHeatmap url={l.differenceUrl} rangeKey={keys[i]!} report={report} shared={shared} name={`difference ${c.reference.name} vs ${e.subject.name} at ${current}`} />
+              ) : (
+                <p className="empty" data-testid="no-alignment-reason">
+                  {noAlignmentReason(c, e, current)}
+                </p>
+              )}
             </div>
           );
         })}
@@ -276,7 +323,7 @@ function DifferenceMatrices({ c, layer, setLayer }: { c: Comparison; layer: stri
   );
 }
 
-function DifferenceHeatmap({ url }: { url: string }) {
+function DifferenceHeatmap({ url, rangeKey, report, shared, name }: { url: string; rangeKey: string; report: (key: string, hi: number) => void; shared: number | null; name: string }) {
   const npy = useNpy(url);
   const m = useMemo(() => {
     if (!npy.data) return null;
@@ -287,8 +334,13 @@ function DifferenceHeatmap({ url }: { url: string }) {
       return { error: e instanceof Error ? e.message : String(e) };
     }
   }, [npy.data]);
+  const own = m && m.error === null && 'hi' in m ? m.hi : null;
+  useEffect(() => {
+    if (own !== null) report(rangeKey, own);
+  }, [own, rangeKey, report]);
   if (npy.error) return <ErrorBox error={npy.error} title="Could not load the difference matrix" />;
   if (!m) return <Loading what="difference matrix" />;
   if (m.error !== null || !('data' in m)) return <ErrorBox error={m.error ?? 'bad matrix'} />;
-  return <Heatmap data={m.data} rows={m.rows} cols={m.cols} lo={m.lo} hi={m.hi} size={300} />;
+  const hi = Math.max(shared ?? m.hi, m.hi);
+  return <Heatmap data={m.data} rows={m.rows} cols={m.cols} lo={-hi} hi={hi} size={300} label={name} />;
 }

@@ -2,12 +2,16 @@
 /** Page 2: experiment overview — networks by architecture, and per-layer convergence across all pairs. */
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useQuery } from 'urql';
 import { ExperimentOverviewDocument, type ExperimentOverviewQuery } from '@convergent/schema/generated/operations.ts';
 import { GroupedBarChart, LineSeriesChart, seriesColor } from '../components/charts.tsx';
 import { Empty, ErrorBox, Loading, ProgressBar, StatusBadge } from '../components/status.tsx';
-import { VirtualTable } from '../components/virtual-table.tsx';
+import { ExperimentActions } from '../components/experiment-actions.tsx';
+import { CsvButton } from '../components/export.tsx';
+import { RunsTable } from '../components/runs-table.tsx';
+import { ScrollBox } from '../components/scroll-box.tsx';
+import { NotFound, isNotFound } from '../components/not-found.tsx';
 import { hasConvergence, headlineRows, splitRows } from '../lib/convergence-rows.ts';
 import { dateTime, duration, fmt, pct } from '../lib/format.ts';
 import { usePolling, useSearchState } from '../lib/hooks.ts';
@@ -22,6 +26,7 @@ export function ExperimentPage() {
   const live = exp?.status === 'RUNNING' || exp?.status === 'QUEUED';
   usePolling(() => reexecute({ requestPolicy: 'network-only' }), 4000, live && !result.error);
 
+  if (result.error && !exp && isNotFound(result.error)) return <NotFound what="experiment" id={id} />;
   if (result.error && !exp) return <ErrorBox error={result.error} title={`Could not load experiment ${id}`} />;
   if (!exp) return <Loading what="experiment" />;
   return (
@@ -33,7 +38,14 @@ export function ExperimentPage() {
         {exp.name} <StatusBadge status={exp.status} />
       </h1>
       {result.error ? <ErrorBox error={result.error} /> : null}
-      {exp.status === 'FAILED' ? <ErrorBox error={exp.error ?? 'no reason recorded'} title="This experiment failed" /> : null}
+      <ExperimentActions
+        id={exp.id}
+        name={exp.name}
+        networkCount={exp.networkCount}
+        jobs={exp.allJobs.edges.map((e) => e.node)}
+        onChanged={() => reexecute({ requestPolicy: 'network-only' })}
+      />
+      {exp.status === 'FAILED' ? <FailedJobs exp={exp} /> : null}
       {exp.legacyStreams ? (
         <p className="muted" data-testid="legacy-streams">
           Legacy random streams: these networks were made with the old seeding, under which architectures sharing a seed shared their initial weights; re-run the experiment to compare independent networks.
@@ -44,6 +56,7 @@ export function ExperimentPage() {
         <Stat label="networks" value={exp.networkCount} />
         <Stat label="architectures" value={exp.architectures.length} />
         <Stat label="recorded layers" value={exp.layerNames.join(', ') || '—'} />
+        <Stat label="probe images" value={exp.probeImageCount > 0 ? exp.probeImageCount.toLocaleString('en') : '—'} />
         <Stat label="created" value={dateTime(exp.createdAt)} />
         {exp.phase ? <Stat label="phase" value={exp.phase} /> : null}
         {exp.progress !== null && exp.progress !== undefined && exp.status !== 'COMPLETED' ? (
@@ -66,6 +79,11 @@ export function ExperimentPage() {
       ) : null}
       <Convergence exp={exp} />
       <PairPicker exp={exp} />
+      <RunsTable
+        experimentId={exp.id}
+        layer={exp.layerNames[0]}
+        runs={exp.architectures.flatMap((g) => g.networks)}
+      />
       <Networks exp={exp} />
     </div>
   );
@@ -81,6 +99,7 @@ function Stat({ label, value }: { label: string; value: string | number }) {
 }
 
 function Convergence({ exp }: { exp: Experiment }) {
+  const tableRef = useRef<HTMLTableElement | null>(null);
   const rows = useMemo(() => headlineRows(exp.layerNames, exp.max, exp.semi), [exp]);
   const splitMax = useMemo(() => splitRows(exp.layerNames, exp.max), [exp]);
   const splitSemi = useMemo(() => splitRows(exp.layerNames, exp.semi), [exp]);
@@ -131,7 +150,11 @@ function Convergence({ exp }: { exp: Experiment }) {
               )}
             </div>
           </div>
-          <table style={{ marginTop: 12 }} data-testid="convergence-table">
+          <div className="controls">
+            <CsvButton name={`convergence-${exp.id}`} tableRef={tableRef} />
+          </div>
+          <ScrollBox label="convergence per layer">
+          <table style={{ marginTop: 4 }} data-testid="convergence-table" ref={tableRef}>
             <thead>
               <tr>
                 <th>layer</th>
@@ -174,6 +197,7 @@ function Convergence({ exp }: { exp: Experiment }) {
               })}
             </tbody>
           </table>
+          </ScrollBox>
         </>
       )}
     </section>
@@ -235,43 +259,46 @@ function PairPicker({ exp }: { exp: Experiment }) {
   );
 }
 
+function FailedJobs({ exp }: { exp: Experiment }) {
+  const failed = exp.allJobs.edges.map((e) => e.node).filter((j) => j.status === 'FAILED');
+  return (
+    <div className="error-box" role="alert" data-testid="failed">
+      <strong>This experiment failed</strong>
+      <ul>
+        {exp.error ? <li>{exp.error}</li> : null}
+        {failed.map((j) => (
+          <li key={j.id}>
+            {j.kind.toLowerCase()} job{j.network ? ` of ${j.network.name}` : ''}: {j.error ?? 'no reason recorded'}
+          </li>
+        ))}
+        {!exp.error && failed.length === 0 ? <li>no reason recorded</li> : null}
+      </ul>
+      <p>Retry the failed jobs above once the cause is fixed, or clone the experiment into the form and change its settings.</p>
+    </div>
+  );
+}
+
 function Networks({ exp }: { exp: Experiment }) {
   if (exp.architectures.length === 0) return <Empty>This experiment has no networks yet.</Empty>;
   return (
-    <section>
-      <h2>Networks by architecture</h2>
-      {exp.architectures.map((g) => (
-        <div key={g.architecture} className="panel" style={{ marginBottom: 12 }} data-testid="arch-group">
-          <h3>
-            {g.architecture} <span className="muted">· {g.networks.length} networks · seeds {g.seeds.join(', ')}</span>
-          </h3>
-          <div className="row">
-            <div className="grow">
-              <AccuracyCurves nets={g.networks} />
-            </div>
-            <div className="grow">
-              <VirtualTable
-                rows={g.networks}
-                rowKey={(n) => n.id}
-                maxHeight={300}
-                columns={[
-                  { header: 'network', width: 'minmax(120px, 2fr)', cell: (n: Net) => n.name },
-                  { header: 'seed', width: '60px', align: 'right', cell: (n: Net) => n.seed },
-                  { header: 'backend', width: '90px', cell: (n: Net) => n.backend ?? '—' },
-                  { header: 'status', width: '100px', cell: (n: Net) => <StatusBadge status={n.status} /> },
-                  { header: 'val acc', width: '80px', align: 'right', cell: (n: Net) => pct(n.finalValAccuracy) },
-                ]}
-              />
-            </div>
+    <section aria-labelledby="curves-title">
+      <h2 id="curves-title">Training curves by architecture</h2>
+      <div className="row">
+        {exp.architectures.map((g) => (
+          <div key={g.architecture} className="grow panel" data-testid="arch-group">
+            <h3>
+              {g.architecture} <span className="muted">· {g.networks.length} networks · seeds {g.seeds.join(', ')}</span>
+            </h3>
+            <AccuracyCurves nets={g.networks} name={`accuracy-${g.architecture}`} />
           </div>
-        </div>
-      ))}
+        ))}
+      </div>
     </section>
   );
 }
 
 /** Validation accuracy per epoch, one line per network (at most 12 drawn, to stay legible). */
-function AccuracyCurves({ nets }: { nets: readonly Net[] }) {
+function AccuracyCurves({ nets, name }: { nets: readonly Net[]; name: string }) {
   const shown = useMemo(() => nets.slice(0, 12), [nets]);
   const data = useMemo(() => {
     const epochs = new Map<number, Record<string, number>>();
@@ -289,6 +316,8 @@ function AccuracyCurves({ nets }: { nets: readonly Net[] }) {
   return (
     <LineSeriesChart
       testId="accuracy-chart"
+      exportName={name}
+      yLabel="val accuracy"
       height={200}
       data={data}
       xKey="epoch"

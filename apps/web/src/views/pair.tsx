@@ -2,15 +2,16 @@
 /** Page 3: network A vs network B at a layer. */
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { PairCellDocument, PairViewDocument, type PairViewQuery } from '@convergent/schema/generated/operations.ts';
 import { HistogramChart, LineSeriesChart, seriesColor } from '../components/charts.tsx';
 import { Heatmap } from '../components/heatmap.tsx';
 import { Empty, ErrorBox, Loading, StatusBadge } from '../components/status.tsx';
+import { NotFound, isNotFound } from '../components/not-found.tsx';
 import { TopImages } from '../components/top-images.tsx';
 import { fmt, pct } from '../lib/format.ts';
-import { identityOrder, orderedView, type HeatmapView } from '../lib/heatmap-order.ts';
+import { deadUnits, identityOrder, orderedView, withoutUnits, type HeatmapView } from '../lib/heatmap-order.ts';
 import { useNpy, useSearchState } from '../lib/hooks.ts';
 import { asMatrix } from '../lib/npy.ts';
 import { bestCorrelationHistogram, orderFromMatch } from '../lib/pair-matrices.ts';
@@ -57,10 +58,29 @@ function PairContent({
   setParams: (p: Record<string, string | null>) => void;
 }) {
   const [result] = useQuery({ query: PairViewDocument, variables: { a, b, layer, examples: 6 } });
+  if (result.error && !result.data && isNotFound(result.error)) {
+    return <NotFound what="network" id={result.error.graphQLErrors.map((e) => /\b(\S+)$/.exec(e.message)?.[1] ?? '').filter(Boolean).join(', ') || `${a} or ${b}`} />;
+  }
   if (result.error && !result.data) return <ErrorBox error={result.error} title="Could not load this pair" />;
   if (!result.data) return <Loading what="pair" />;
   const { networkA, networkB, max, semi, sparse, spectral } = result.data;
   const exp = networkA.experiment;
+  if (!exp.layerNames.includes(layer)) {
+    return (
+      <NotFound what="layer" id={layer}>
+        <p>
+          {networkA.name} ({exp.name}) records the layers {exp.layerNames.map((l, i) => (
+            <span key={l}>
+              {i > 0 ? ', ' : ''}
+              <Link prefetch={false} href={`/experiments/${exp.id}/pair?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}&layer=${encodeURIComponent(l)}`}>{l}</Link>
+            </span>
+          ))}
+          .
+        </p>
+      </NotFound>
+    );
+  }
+  const why = unalignedReason({ a, b, layer, networkA, networkB });
   const nets = exp.architectures.flatMap((g) => g.networks.map((n) => ({ ...n, architecture: g.architecture })));
   return (
     <div>
@@ -105,9 +125,21 @@ function PairContent({
           {networkA.architecture} seed {networkA.seed} · {networkB.architecture} seed {networkB.seed}
         </span>
       </div>
-      {!max ? (
+      {exp.status === 'FAILED' ? (
+        <ErrorBox error={exp.error ?? 'no reason recorded'} title={`Experiment “${exp.name}” failed`} />
+      ) : null}
+      {why ? (
+        <div className="empty" data-testid="not-aligned">
+          <strong>No alignment to show: </strong>
+          {why}
+        </div>
+      ) : !max ? (
         <Empty>
-          The networks exist but their max-matching alignment at {layer} has not been computed yet. It appears here when the alignment job finishes.
+          {exp.status === 'FAILED'
+            ? `The experiment failed before ${networkA.name} and ${networkB.name} were aligned at ${layer}; see the error above.`
+            : exp.status === 'CANCELLED'
+              ? `The experiment was cancelled before ${networkA.name} and ${networkB.name} were aligned at ${layer}; retry it from the experiment page.`
+              : `The max-matching alignment of ${networkA.name} and ${networkB.name} at ${layer} has not been computed yet (experiment ${exp.status.toLowerCase()}). It appears here when the alignment job finishes.`}
         </Empty>
       ) : (
         <>
@@ -116,7 +148,8 @@ function PairContent({
             <Stat label="mean matched corr (semi)" value={fmt(semi?.summary.meanCorr)} />
             <Stat label="one-to-one fraction (semi)" value={pct(semi?.summary.oneToOneFraction)} />
             <Stat label="units A × B" value={`${max.summary.unitsA} × ${max.summary.unitsB}`} />
-            <Stat label="probe samples" value={max.summary.samples ?? '—'} />
+            <Stat label="probe images" value={(max.summary.samples ?? exp.probeImageCount).toLocaleString('en')} />
+            <Stat label="dead units A / B" value={`${networkA.layer?.deadCount ?? '—'} / ${networkB.layer?.deadCount ?? '—'}`} />
             <div className="stat">
               <StatusBadge status={max.status} />
               <span>alignment</span>
@@ -126,15 +159,18 @@ function PairContent({
             alignment={max}
             view={(params.get('view') as HeatmapView | null) ?? 'between'}
             ordered={params.get('order') !== 'index'}
+            showDead={params.get('dead') === 'show'}
+            deadCounts={{ a: networkA.layer?.deadCount, b: networkB.layer?.deadCount }}
             setParams={setParams}
           />
+          <JumpToUnits unitsA={max.summary.unitsA} unitsB={max.summary.unitsB} setParams={setParams} />
           {params.get('cellA') !== null && params.get('cellB') !== null ? (
             <SelectedCell a={a} b={b} layer={layer} unitA={Number(params.get('cellA'))} unitB={Number(params.get('cellB'))} />
           ) : null}
           <h2>Best and worst matched units</h2>
           <div className="row">
             <MatchList title="Best matched" rows={max.best.edges.map((e) => e.node)} testId="best-matches" />
-            <MatchList title="Worst matched" rows={max.worst.edges.map((e) => e.node)} testId="worst-matches" />
+            <MatchList title="Worst matched (dead units left out)" rows={max.worst.edges.map((e) => e.node)} testId="worst-matches" />
           </div>
         </>
       )}
@@ -165,11 +201,15 @@ function Matrices({
   alignment,
   view,
   ordered,
+  showDead,
+  deadCounts,
   setParams,
 }: {
   alignment: Alignment;
   view: HeatmapView;
   ordered: boolean;
+  showDead: boolean;
+  deadCounts: { a: number | null | undefined; b: number | null | undefined };
   setParams: (p: Record<string, string | null>) => void;
 }) {
   const between = useNpy(alignment.betweenUrl);
@@ -184,13 +224,15 @@ function Matrices({
     try {
       const m = asMatrix(between.data);
       if (m.rows !== nA || m.cols !== nB) throw new Error(`between matrix is ${m.rows} × ${m.cols}, the alignment says ${nA} × ${nB}`);
-      const order = ordered && match.data ? orderFromMatch(match.data.data, m.data, nA, nB) : identityOrder(nA, nB);
+      const full = ordered && match.data ? orderFromMatch(match.data.data, m.data, nA, nB) : identityOrder(nA, nB);
+      const dead = deadUnits(m.data, nA, nB);
+      const order = showDead ? full : withoutUnits(full, new Set(dead.a), new Set(dead.b));
       const hist = bestCorrelationHistogram(m.data, nA, nB);
-      return { between: m.data, order, hist, error: null };
+      return { between: m.data, order, dead, hist, error: null };
     } catch (e) {
-      return { between: null, order: null, hist: null, error: e instanceof Error ? e.message : String(e) };
+      return { between: null, order: null, dead: null, hist: null, error: e instanceof Error ? e.message : String(e) };
     }
-  }, [between.data, match.data, nA, nB, ordered]);
+  }, [between.data, match.data, nA, nB, ordered, showDead]);
 
   const drawn = useMemo(() => {
     if (!shaped?.between || !shaped.order) return null;
@@ -200,7 +242,7 @@ function Matrices({
           between: shaped.between,
           withinA: withinA.data ? asMatrix(withinA.data).data : undefined,
           withinB: withinB.data ? asMatrix(withinB.data).data : undefined,
-        }),
+        }, { nA, nB }),
         error: null,
       };
     } catch (e) {
@@ -236,6 +278,16 @@ function Matrices({
             <input type="checkbox" checked={ordered} onChange={(e) => setParams({ order: e.target.checked ? null : 'index' })} /> reorder by max matching
           </label>
         </div>
+        {shaped?.dead && shaped.dead.a.length + shaped.dead.b.length > 0 ? (
+          <p className="muted" data-testid="dead-units">
+            {shaped.dead.a.length} dead unit{shaped.dead.a.length === 1 ? '' : 's'} of A and {shaped.dead.b.length} of B (zero variance over the probe
+            set, so no correlation is defined; the API counts {deadCounts.a ?? '—'} / {deadCounts.b ?? '—'}){' '}
+            {showDead ? 'shown as grey rows and columns' : 'hidden'}.{' '}
+            <button type="button" className="small" onClick={() => setParams({ dead: showDead ? null : 'show' })} aria-pressed={showDead}>
+              {showDead ? 'hide dead units' : 'show dead units'}
+            </button>
+          </p>
+        ) : null}
         {!viewUrl ? (
           <Empty>This matrix was not stored for the alignment.</Empty>
         ) : loadError ? (
@@ -263,7 +315,7 @@ function Matrices({
         )}
       </div>
       <div className="grow panel">
-        <h3>Each unit&apos;s best correlation in the other network</h3>
+        <h2>Each unit&apos;s best correlation in the other network</h2>
         <p className="muted">Units on the right are learned by both networks; units on the left have no counterpart.</p>
         {shaped?.hist ? (
           <HistogramChart
@@ -290,6 +342,38 @@ function Matrices({
   );
 }
 
+/** Open two units by index (the "selected cell" panel shows them with links to their pages). */
+function JumpToUnits({ unitsA, unitsB, setParams }: { unitsA: number; unitsB: number; setParams: (p: Record<string, string | null>) => void }) {
+  const [ua, setUa] = useState('');
+  const [ub, setUb] = useState('');
+  const valid = (t: string, n: number) => /^\d+$/.test(t.trim()) && Number(t) < n;
+  const ok = valid(ua, unitsA) && valid(ub, unitsB);
+  return (
+    <form
+      className="controls"
+      role="search"
+      aria-label="jump to units"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (ok) setParams({ cellA: String(Number(ua)), cellB: String(Number(ub)) });
+      }}
+    >
+      <label>
+        unit of A
+        <input type="text" inputMode="numeric" size={5} value={ua} onChange={(e) => setUa(e.target.value)} placeholder={`0–${unitsA - 1}`} />
+      </label>
+      <label>
+        unit of B
+        <input type="text" inputMode="numeric" size={5} value={ub} onChange={(e) => setUb(e.target.value)} placeholder={`0–${unitsB - 1}`} />
+      </label>
+      <button type="submit" disabled={!ok}>
+        Show the two units
+      </button>
+      {(ua && !valid(ua, unitsA)) || (ub && !valid(ub, unitsB)) ? <span className="field-error">A has units 0–{unitsA - 1}, B has 0–{unitsB - 1}</span> : null}
+    </form>
+  );
+}
+
 function SelectedCell({ a, b, layer, unitA, unitB }: { a: string; b: string; layer: string; unitA: number; unitB: number }) {
   const [res] = useQuery({ query: PairCellDocument, variables: { a, b, layer, unitA, unitB } });
   if (res.error) return <ErrorBox error={res.error} title="Could not load the selected units" />;
@@ -312,7 +396,7 @@ function SelectedCell({ a, b, layer, unitA, unitB }: { a: string; b: string; lay
 function UnitLink({ unit, side }: { unit: { id: string; index: number } | null | undefined; side: 'A' | 'B' }) {
   if (!unit) return <span className="muted">unmatched</span>;
   return (
-    <Link href={`/units/${unit.id}`} data-testid="unit-link">
+    <Link prefetch={false} href={`/units/${unit.id}`} data-testid="unit-link">
       {side} unit {unit.index}
     </Link>
   );
@@ -386,12 +470,12 @@ function Clusters({ alignment }: { alignment: PairViewQuery['spectral'] }) {
             </div>
             <div className="chips">
               {c.unitsA.slice(0, CHIP_LIMIT).map((u) => (
-                <Link key={u.id} className="chip" href={`/units/${u.id}`}>
+                <Link key={u.id} prefetch={false} className="chip" href={`/units/${u.id}`}>
                   A{u.index}
                 </Link>
               ))}
               {c.unitsB.slice(0, CHIP_LIMIT).map((u) => (
-                <Link key={u.id} className="chip b" href={`/units/${u.id}`}>
+                <Link key={u.id} prefetch={false} className="chip b" href={`/units/${u.id}`}>
                   B{u.index}
                 </Link>
               ))}
@@ -406,4 +490,27 @@ function Clusters({ alignment }: { alignment: PairViewQuery['spectral'] }) {
       </div>
     </div>
   );
+}
+
+/** Why two networks cannot have an alignment at this layer, in words; null when they could. */
+export function unalignedReason({
+  a,
+  b,
+  layer,
+  networkA,
+  networkB,
+}: {
+  a: string;
+  b: string;
+  layer: string;
+  networkA: { name: string; layer?: { id: string } | null; experiment: { id: string; name: string } };
+  networkB: { name: string; layer?: { id: string } | null; experiment: { id: string; name: string; dataset: string; probeImageCount: number } };
+}): string | null {
+  if (a === b) return `A and B are the same network (${networkA.name}): a network matches itself perfectly, so there is nothing to align. Pick another network for B.`;
+  if (networkA.experiment.id !== networkB.experiment.id) {
+    return `${networkA.name} is in experiment “${networkA.experiment.name}” and ${networkB.name} in “${networkB.experiment.name}”. Alignments are computed within one experiment, where both networks were recorded on the same probe images; across experiments the dashboard can compare their configurations and accuracy (Compare page) but has no unit-level alignment.`;
+  }
+  if (!networkA.layer) return `${networkA.name} has no recorded layer “${layer}”.`;
+  if (!networkB.layer) return `${networkB.name} has no recorded layer “${layer}”, so it cannot be aligned with ${networkA.name} there.`;
+  return null;
 }

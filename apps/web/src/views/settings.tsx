@@ -15,6 +15,7 @@ import {
   type CredentialFieldsFragment,
 } from '@convergent/schema/generated/operations.ts';
 import { ErrorBox, Loading } from '../components/status.tsx';
+import { ScrollBox } from '../components/scroll-box.tsx';
 import { dateTime } from '../lib/format.ts';
 
 type Role = 'ADMIN' | 'MEMBER';
@@ -104,6 +105,7 @@ function TeamAdmin() {
         {list.error ? <ErrorBox error={list.error} /> : null}
         {revoked.error ? <ErrorBox error={revoked.error} title="Could not revoke" /> : null}
         {list.fetching && !list.data ? <Loading what="tokens and sessions" /> : null}
+        <ScrollBox label="tokens and sessions">
         <table data-testid="credentials" hidden={!list.data}>
           <thead>
             <tr>
@@ -145,6 +147,7 @@ function TeamAdmin() {
             ))}
           </tbody>
         </table>
+        </ScrollBox>
       </div>
     </>
   );

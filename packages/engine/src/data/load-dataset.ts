@@ -15,8 +15,9 @@ import { readNpy } from '../io/npy.ts';
 import { checkDataset, DatasetError, type Dataset } from './dataset.ts';
 import { readIdx } from './idx.ts';
 
-export const BUILTIN_DATASETS = ['mnist', 'fashion-mnist'] as const;
-export type BuiltinDataset = (typeof BUILTIN_DATASETS)[number];
+import { BUILTIN_DATASETS, type BuiltinDataset } from './builtin-datasets.ts';
+
+export { BUILTIN_DATASETS, type BuiltinDataset };
 
 export type DatasetSource =
   | BuiltinDataset

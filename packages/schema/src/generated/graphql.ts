@@ -785,9 +785,17 @@ export type Query = {
    */
   layerConvergence: Array<LayerConvergence>;
   network: Network;
+  /** What the experiment form offers, from the engine: built-in datasets, architecture presets, methods, optimizers. */
+  specOptions: SpecOptions;
   /** The caller's team (same as viewer.team). */
   team: Team;
   unit: Unit;
+  /**
+   * Every check createExperiment makes (name, the engine's spec validator with this server's limits, a built-in
+   * dataset name, dataset files inside the team's import roots), without writing anything: the dashboard's form
+   * validates live with it, so the form and the mutation cannot disagree.
+   */
+  validateSpec: SpecValidation;
   /** The caller: its team and the token used. */
   viewer: Viewer;
 };
@@ -860,6 +868,12 @@ export type QueryUnitArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type QueryValidateSpecArgs = {
+  name: Scalars['String']['input'];
+  spec: Scalars['JSON']['input'];
+};
+
 export type ScopeStatistic = {
   __typename?: 'ScopeStatistic';
   atOrBelowChance: Scalars['Boolean']['output'];
@@ -914,6 +928,32 @@ export type SparseWeight = {
   /** Source unit (in the other network). */
   unit: Unit;
   weight: Scalars['Float']['output'];
+};
+
+/** Choices of the experiment spec (engine constants). */
+export type SpecOptions = {
+  __typename?: 'SpecOptions';
+  /** Architecture preset names (width variants -xN, depth variant lenet-deep, residual and MLP families). */
+  architectures: Array<Scalars['String']['output']>;
+  datasets: Array<Scalars['String']['output']>;
+  /** The methods run when a spec lists none. */
+  defaultMethods: Array<Scalars['String']['output']>;
+  /** Every alignment method a spec may list. */
+  methods: Array<Scalars['String']['output']>;
+  optimizers: Array<Scalars['String']['output']>;
+};
+
+/** The answer of validateSpec. */
+export type SpecValidation = {
+  __typename?: 'SpecValidation';
+  /** Alignment methods it would run (resolved: the default and "all" expanded), when it is valid. */
+  methods?: Maybe<Array<Scalars['String']['output']>>;
+  /** Trained networks the spec asks for (architectures x seeds), when it is valid. */
+  networkCount?: Maybe<Scalars['Int']['output']>;
+  /** True when createExperiment would accept this name and spec. */
+  ok: Scalars['Boolean']['output'];
+  /** One entry per problem, each "<json path> <message>" as the engine words it (the root path reads (experiment spec)). */
+  problems: Array<Scalars['String']['output']>;
 };
 
 export type StatisticScope =

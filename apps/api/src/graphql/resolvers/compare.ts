@@ -30,8 +30,20 @@ export function jsonDiff(reference: unknown, value: unknown, path = '', out: Con
   return out;
 }
 
-function networkConfig(n: NetworkRow): unknown {
-  return { architecture: n.arch, seed: n.seed, backend: n.backend, epochs: n.epochs, untrained: n.untrained, spec: n.archSpec };
+/**
+ * The settings of a network's experiment that shape every network in it: dataset, probe and validation split,
+ * training (learning rate, epochs, batch size, train limit, optimizer), methods and their parameters. The lists of
+ * architectures and seeds are left out (they say which networks exist, not how this one was made; its own
+ * architecture and seed are compared directly).
+ */
+export function experimentSettings(e: ExperimentRow): Record<string, unknown> {
+  const spec = e.spec && typeof e.spec === 'object' && !Array.isArray(e.spec) ? { ...(e.spec as Record<string, unknown>) } : {};
+  for (const k of ['architectures', 'seeds', 'seedsByArchitecture', 'name', 'description']) delete spec[k];
+  return { name: e.name, dataset: e.dataset, probeImages: e.probeCount, ...spec };
+}
+
+function networkConfig(n: NetworkRow, e: ExperimentRow | null | undefined): unknown {
+  return { architecture: n.arch, seed: n.seed, backend: n.backend, epochs: n.epochs, untrained: n.untrained, spec: n.archSpec, experiment: e ? experimentSettings(e) : null };
 }
 
 async function experimentAccuracy(ctx: ApiContext, e: ExperimentRow): Promise<number | null> {
@@ -47,6 +59,9 @@ export async function compare(ctx: ApiContext, kind: CompareKind, reference: str
     if (!ref) throw notFound('Network', reference);
     const nets = await Promise.all(others.map(async (id) => (await ctx.loaders.network.load(id)) ?? Promise.reject(notFound('Network', id))));
     const refLayers = await ctx.loaders.layersOfNetwork.load(ref.id);
+    const expOf = async (n: NetworkRow) => ctx.loaders.experiment.load(n.experimentId);
+    const refExp = await expOf(ref);
+    const exps = await Promise.all(nets.map(expOf));
     const alignments = await ctx.prisma.alignment.findMany({
       where: {
         method,
@@ -62,9 +77,9 @@ export async function compare(ctx: ApiContext, kind: CompareKind, reference: str
       kind,
       method,
       reference: { kind: 'network', network: ref } as CompareSubjectRow,
-      entries: nets.map((n) => ({
+      entries: nets.map((n, i) => ({
         subject: { kind: 'network', network: n } as CompareSubjectRow,
-        configDiff: jsonDiff(networkConfig(ref), networkConfig(n)),
+        configDiff: jsonDiff(networkConfig(ref, refExp), networkConfig(n, exps[i])),
         accuracyDelta: ref.accuracy !== null && n.accuracy !== null ? n.accuracy - ref.accuracy : null,
         layers: refLayers.map((l): LayerComparisonRow => {
           const row = alignments.find((a) => a.layerName === l.name && (a.networkAId === n.id || a.networkBId === n.id));

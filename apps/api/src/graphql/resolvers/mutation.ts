@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { validateExperimentSpec } from '@convergent/engine/experiment/experiment-spec';
+import { validateExperimentSpec, type ResolvedExperimentSpec } from '@convergent/engine/experiment/experiment-spec';
+import { BUILTIN_DATASETS } from '@convergent/engine/data/builtin-datasets';
 import { DEFAULT_SPEC_LIMITS } from '@convergent/engine/spec/limits';
 import { STREAM_VERSION } from '@convergent/engine/random/streams';
 import type { MutationResolvers } from '../resolvers-types.generated.ts';
@@ -67,26 +68,42 @@ export function checkImportPath(ctx: ApiContext, given: string, what: 'directory
 /** Size of one imported activation file (it is streamed, never held whole). */
 export const MAX_ACTIVATION_FILE_BYTES = 16 * 2 ** 30;
 
+/**
+ * Every check createExperiment makes before it writes anything (the `validateSpec` query runs the same function, so
+ * the dashboard's live validation and the mutation can never disagree): the name, the engine's spec validator with
+ * this server's limits, a built-in dataset name (workers load datasets by name, so a typo like "fashion_mnist"
+ * fails here instead of seconds later in a job), and dataset files inside the team's import roots.
+ */
+export function checkExperimentInput(ctx: ApiContext, givenName: string, given: unknown) {
+  const name = givenName.trim();
+  if (!name || name.length > 200) throw badInput('name must be 1 to 200 characters', { field: 'name' });
+  let spec: ResolvedExperimentSpec;
+  try {
+    spec = validateExperimentSpec(given, ctx.specLimits);
+  } catch (err) {
+    const errors = (err as { errors?: unknown }).errors;
+    throw badInput(`Invalid experiment spec: ${(err as Error).message}`, { field: 'spec', ...(Array.isArray(errors) ? { errors } : {}) });
+  }
+  // A dataset given as files is read by workers on this side: same import-root rule as importResult.
+  let datasetName: string;
+  if (typeof spec.dataset === 'string') {
+    if (!(BUILTIN_DATASETS as readonly string[]).includes(spec.dataset)) {
+      const message = `"${spec.dataset}" is not a built-in dataset; use one of ${BUILTIN_DATASETS.join(', ')} or { "npy": { "images", "labels" } } / { "idx": { "images", "labels" } }`;
+      throw badInput(`Invalid experiment spec: dataset: ${message}`, { field: 'spec', errors: [`dataset ${message}`] });
+    }
+    datasetName = spec.dataset;
+  } else {
+    const files = 'npy' in spec.dataset ? spec.dataset.npy : spec.dataset.idx;
+    checkImportPath(ctx, files.images, 'file');
+    checkImportPath(ctx, files.labels, 'file');
+    datasetName = spec.dataset.name ?? path.basename(files.images);
+  }
+  return { name, spec, datasetName };
+}
+
 export const Mutation: MutationResolvers<ApiContext> = {
   createExperiment: async (_p, { input }, ctx) => {
-    const name = input.name.trim();
-    if (!name || name.length > 200) throw badInput('name must be 1 to 200 characters');
-    let spec: ReturnType<typeof validateExperimentSpec>;
-    try {
-      spec = validateExperimentSpec(input.spec, ctx.specLimits);
-    } catch (err) {
-      const errors = (err as { errors?: unknown }).errors;
-      throw badInput(`Invalid experiment spec: ${(err as Error).message}`, { field: 'spec', ...(Array.isArray(errors) ? { errors } : {}) });
-    }
-    // A dataset given as files is read by workers on this side: same import-root rule as importResult.
-    let datasetName: string;
-    if (typeof spec.dataset === 'string') datasetName = spec.dataset;
-    else {
-      const files = 'npy' in spec.dataset ? spec.dataset.npy : spec.dataset.idx;
-      checkImportPath(ctx, files.images, 'file');
-      checkImportPath(ctx, files.labels, 'file');
-      datasetName = spec.dataset.name ?? path.basename(files.images);
-    }
+    const { name, spec, datasetName } = checkExperimentInput(ctx, input.name, input.spec);
     const specHash = createHash('sha256').update(canonicalJson({ name, spec })).digest('hex');
     const existing = await ctx.prisma.experiment.findFirst({ where: { teamId: ctx.teamId, specHash, source: 'SPEC' }, select: { id: true, status: true } });
     if (existing && (existing.status === 'FAILED' || existing.status === 'CANCELLED')) {

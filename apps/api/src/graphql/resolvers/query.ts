@@ -5,6 +5,10 @@ import { oriented } from '../orientation.ts';
 import { layerConvergence } from './convergence.ts';
 import { compare } from './compare.ts';
 import { experimentsConnection, jobsConnection } from './experiment-queries.ts';
+import { checkExperimentInput } from './mutation.ts';
+import { BUILTIN_DATASETS } from '@convergent/engine/data/builtin-datasets';
+import { METHODS, OPTIMIZERS, PAPER_METHODS } from '@convergent/engine/experiment/experiment-spec';
+import { PRESET_NAMES } from '@convergent/engine/spec/presets';
 import type { ApiContext } from '../context.ts';
 import type { AlignmentRow } from '../models.ts';
 
@@ -20,6 +24,22 @@ export function unitKey(id: string): number | null {
 }
 
 export const Query: QueryResolvers<ApiContext> = {
+  validateSpec: (_p, { name, spec }, ctx) => {
+    try {
+      const checked = checkExperimentInput(ctx, name, spec);
+      const networkCount = checked.spec.architectures.reduce<number>((n, a) => {
+        const archName = typeof a === 'string' ? a : a.name;
+        return n + (checked.spec.seedsByArchitecture[archName]?.length ?? checked.spec.seeds.length);
+      }, 0);
+      return { ok: true, problems: [], networkCount, methods: checked.spec.methods };
+    } catch (err) {
+      const ext = (err as { extensions?: { code?: unknown; errors?: unknown } }).extensions;
+      if (ext?.code !== 'BAD_USER_INPUT') throw err;
+      const list = Array.isArray(ext.errors) ? ext.errors.map(String) : [];
+      return { ok: false, problems: list.length > 0 ? list : [(err as Error).message], networkCount: null, methods: null };
+    }
+  },
+  specOptions: () => ({ datasets: [...BUILTIN_DATASETS], architectures: [...PRESET_NAMES], methods: [...METHODS], defaultMethods: [...PAPER_METHODS], optimizers: [...OPTIMIZERS] }),
   viewer: async (_p, _a, ctx) => ({ team: await loadTeam(ctx), tokenName: ctx.tokenName, role: ctx.credential.role, credentialKind: ctx.credential.kind }),
   team: (_p, _a, ctx) => loadTeam(ctx),
   experiments: (_p, args, ctx) => experimentsConnection(ctx, args),
