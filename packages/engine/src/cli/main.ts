@@ -16,6 +16,7 @@ const COMMANDS: RegisteredCommand[] = [
   { name: 'align', summary: 'align the units of two networks from saved activations (.npy/.npz)', load: async () => (await import('./align.ts')).alignCommand },
   { name: 'stitch', summary: 'stitch network A into network B at each layer and report held-out accuracy (functional check)', load: async () => (await import('./stitch.ts')).stitchCommand },
   { name: 'experiment run', summary: 'train a family of networks, record and align them, write a result directory', load: async () => (await import('./experiment.ts')).experimentRunCommand },
+  { name: 'report', summary: "compute the paper's findings from a result directory: findings.json, report.md, report.html", load: async () => (await import('./report.ts')).reportCommand },
   { name: 'worker', summary: 'run queued jobs (train, record, align, import) from the team database', load: async () => (await import('./worker.ts')).workerCommand },
   { name: 'team', summary: 'create teams, set their import roots, print a dashboard sign-in link', load: async () => (await import('./team.ts')).loadTeamCommand() },
   { name: 'token', summary: "create, list and revoke a team's tokens (and dashboard sessions)", load: async () => (await import('./team.ts')).loadTokenCommand() },
