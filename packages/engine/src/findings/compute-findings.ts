@@ -388,7 +388,8 @@ export function computeFindings(input: FindingsInput, options: ComputeFindingsOp
   // ---- trained-vs-chance: the stored per-layer statistics, scope all, live figures
   const tvcRows: FindingRow[] = [];
   for (const layer of layers) {
-    for (const s of input.statistics[layer] ?? []) {
+    // sorted by figure: the same rows in the same order whatever order they were stored in
+    for (const s of [...(input.statistics[layer] ?? [])].sort((x, y) => (x.figure < y.figure ? -1 : x.figure > y.figure ? 1 : 0))) {
       if (s.scope !== 'all' || s.figure.endsWith('.all') || s.figure.startsWith('spectralShared')) continue;
       const base = { value: s.mean, interval: s.ci ? { low: s.ci.low, high: s.ci.high, level: s.ci.level } : null, intervalReason: s.ciReason, chance: s.chance?.mean ?? null, pValue: s.pValue, n: s.pairs };
       let verdict: FindingVerdict;
