@@ -106,8 +106,9 @@ export type AlignmentSummary = {
   ckaDebiased?: Maybe<Scalars['Float']['output']>;
   ckaLinear?: Maybe<Scalars['Float']['output']>;
   /**
-   * SPECTRAL: 1 − adjusted mutual information between cluster labels and network identity over live units (1: every
-   * cluster holds both nets in proportion; 0: clusters separate the nets). Null for results stored before it existed.
+   * SPECTRAL: 1 − adjusted mutual information between cluster labels and network identity over live units (about 1:
+   * every cluster holds both nets in proportion; 0: clusters separate the nets; above 1 when the split is more even
+   * than a random labelling's). Null for results stored before it existed.
    */
   clusterMixing?: Maybe<Scalars['Float']['output']>;
   /** Spectral clusters (SPECTRAL). */

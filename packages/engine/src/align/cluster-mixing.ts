@@ -10,7 +10,9 @@
  * A's and B's units in the proportion of the whole pair give AMI ≈ 0 and mixing ≈ 1; clusters that separate the
  * two nets give AMI = 1 and mixing = 0 however many clusters each net's units fill (the "min" normalisation makes
  * a refinement of the identity partition score 1, which the arithmetic mean would not). Chance-corrected, so it
- * does not drift with the number of clusters.
+ * does not drift with the number of clusters. AMI can be negative — clusters that split the two nets MORE evenly
+ * than a random labelling of the same sizes would — so mixing can exceed 1 (trained demo pairs: 1.01–1.08); it is
+ * not clipped, since clipping would make the well-mixed pairs saturate again.
  */
 
 /** log(k!) for k = 0..n. */

@@ -89,10 +89,14 @@ export function estimateExperimentMemory(input: EstimateInput): MemoryEstimate {
     for (const n of networks) {
       const shape = layerOutputShapes(n.arch).get(layer);
       if (!shape) continue;
-      width += shape[shape.length - 1] ?? 0;
+      // With chance, every trained network also has a shuffled-probe copy in the joint vector (record-family.ts).
+      const copies = spec.chance && n.role === 'trained' ? 2 : 1;
+      width += copies * (shape[shape.length - 1] ?? 0);
       if (shape.length === 3) positions = Math.max(positions, shape[0]! * shape[1]!);
     }
-    recording += 8 * 3 * width * width + 4 * Math.min(input.recordBatch, input.probeImages) * positions * width;
+    // Held-out split (sparse): the fit and held-out parts' correlations are kept besides the full moments.
+    const split = spec.methods.includes('sparse') ? 2 : 0;
+    recording += 8 * (3 + split) * width * width + 4 * Math.min(input.recordBatch, input.probeImages) * positions * width;
     consider(`the joint correlation matrix of layer ${layer}`, width * width);
   }
   parts.push({ what: 'recording', bytes: recording });
