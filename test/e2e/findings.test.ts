@@ -62,8 +62,15 @@ describe('Findings page', () => {
       expect(await section.textContent()).toMatch(/supported|not supported|inconclusive/);
       expect(await section.textContent()).toMatch(/95% interval/);
     }
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    const { overflow, wide } = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${(el as HTMLElement).className} (${Math.round(el.getBoundingClientRect().right)} px)`);
+      return { overflow: document.documentElement.scrollWidth - width, wide };
+    });
+    expect(overflow, `wider than 390 px: ${wide.join(', ')}`).toBeLessThanOrEqual(0);
     await context.close();
   }, 120_000);
 });
