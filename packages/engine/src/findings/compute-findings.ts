@@ -210,7 +210,9 @@ export function computeFindings(input: FindingsInput, options: ComputeFindingsOp
   const bootOpts = (tag: string) => ({ groupOf: archOf, seed: seed ^ hash(tag), ...(options.resamples ? { resamples: options.resamples } : {}) });
   const permOpts = (tag: string) => ({ seed: seed ^ hash(tag), ...(options.permutations ? { permutations: options.permutations } : {}) });
   const layers = input.layers;
-  const pairsAt = (layer: string, kind: 'between' | 'chance') => input.pairs.filter((p) => p.layer === layer && p.kind === kind);
+  // Chance is matched chance only: pairs of untrained twins that mirror a trained pair (format 2). Older designs (a
+  // trained net against its architecture's twin) are not the same pair design and are not used here.
+  const pairsAt = (layer: string, kind: 'between' | 'chance') => input.pairs.filter((p) => p.layer === layer && p.kind === kind && (kind === 'between' || p.mirrors !== undefined));
   const count = (role: 'trained' | 'untrained') => {
     const out: Record<string, number> = {};
     for (const n of input.networks) if (n.role === role) out[n.architecture] = (out[n.architecture] ?? 0) + 1;
@@ -307,7 +309,7 @@ export function computeFindings(input: FindingsInput, options: ComputeFindingsOp
   // ---- local-distributed: one-to-one fraction of semi-matching, above chance and below 1
   const pairFigure = (layer: string, pick: (p: FindingsPair) => number | null | undefined) =>
     input.pairs
-      .filter((p) => p.layer === layer)
+      .filter((p) => p.layer === layer && (p.kind === 'between' || p.mirrors !== undefined))
       .flatMap((p) => {
         const v = pick(p);
         return v === null || v === undefined || !Number.isFinite(v) ? [] : [{ a: p.a, b: p.b, kind: p.kind, value: v, ...(p.mirrors ? { mirrors: p.mirrors } : {}) }];

@@ -157,6 +157,18 @@ describe('computeFindings on planted data', () => {
     expect(byId(f, 'reliable-features').verdict).toBe('not supported');
   });
 
+  it('uses matched chance only: chance pairs of the older design (no mirrors) leave the chance-held rows inconclusive', () => {
+    const input = plantedInput(base);
+    input.pairs = input.pairs.map(({ mirrors: _m, ...p }) => p);
+    const f = computeFindings(input, opts);
+    checkConsistent(f);
+    for (const id of ['reliable-features', 'local-distributed']) {
+      expect(byId(f, id).verdict).toBe('inconclusive');
+      expect(byId(f, id).reason).toMatch(/no matched chance/);
+    }
+    expect(byId(f, 'depth-trend').chance!.value).toBeNull();
+  });
+
   it('2 networks: every finding inconclusive with the reason, never an interval', () => {
     const input = plantedInput({ ...base, nets: 2 });
     input.statistics = { l1: [stat('max', 'above-chance', false)] };
