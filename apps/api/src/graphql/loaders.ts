@@ -11,7 +11,7 @@
 // typed as the Prisma models.
 import DataLoader from 'dataloader';
 import type { SqlRead } from '../db/sql-read.ts';
-import type { ChanceBaseline, JobKind, JobStatus } from '../generated/prisma/client.ts';
+import type { ChanceBaseline, JobKind, JobStatus, LayerStatistic } from '../generated/prisma/client.ts';
 import type { AlignmentMethod } from '../generated/prisma/enums.ts';
 import type { AlignmentRow, ExperimentRow, JobRow, LayerRow, NetworkRow, TeamRow, UnitRow } from './models.ts';
 
@@ -43,6 +43,8 @@ export interface Loaders {
   jobProgressOfExperiment: DataLoader<string, Array<{ kind: JobKind; status: JobStatus; fraction: number }>>;
   /** Every stored chance baseline of an experiment, by layer, method and architecture. */
   chanceBaselinesOfExperiment: DataLoader<string, ChanceBaseline[]>;
+  /** Every stored LayerStatistic row of an experiment (issue 11). */
+  layerStatisticsOfExperiment: DataLoader<string, LayerStatistic[]>;
   /** Key `${experimentId}:${method}`: the experiment's completed alignments of that method. */
   alignmentSummaries: DataLoader<string, AlignmentSummaryRow[]>;
   /** Whether a network has stored weights. */
@@ -152,6 +154,9 @@ export function createLoaders(read: SqlRead, teamId: string): Loaders {
     ),
     chanceBaselinesOfExperiment: new DataLoader(async (ids) =>
       groupBy(ids, await read<ChanceBaseline>(`SELECT * FROM "ChanceBaseline" WHERE "experimentId" = ANY($1::text[]) ORDER BY "layerName", method, architecture`, [ids]), (r) => r.experimentId),
+    ),
+    layerStatisticsOfExperiment: new DataLoader(async (ids) =>
+      groupBy(ids, await read<LayerStatistic>(`SELECT * FROM "LayerStatistic" WHERE "experimentId" = ANY($1::text[]) ORDER BY "layerName", figure, scope`, [ids]), (r) => r.experimentId),
     ),
     alignmentSummaries: new DataLoader(async (keys) => {
       const split = keys.map(splitKey);

@@ -129,7 +129,7 @@ export async function layerConvergence(ctx: ApiContext, experimentId: string, me
     ctx.loaders.alignmentSummaries.load(`${experimentId}:${method}`),
     ctx.loaders.chanceBaselinesOfExperiment.load(experimentId).then((rows) => rows.filter((r) => r.method === method && isHeadlineMetric(method, r.metric))),
     experimentLayerNames(ctx, experimentId),
-    ctx.prisma.layerStatistic.findMany({ where: { experimentId } }),
+    ctx.loaders.layerStatisticsOfExperiment.load(experimentId),
   ]);
   const byId = new Map(networks.map((n) => [n.id, n]));
   const per = new Map<string, { all: number[]; same: number[]; cross: number[]; chance: number[] }>();
