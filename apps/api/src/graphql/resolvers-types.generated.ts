@@ -327,6 +327,11 @@ export type Experiment = {
   dataset: Scalars['String']['output'];
   /** Why the experiment failed, when it did. */
   error?: Maybe<Scalars['String']['output']>;
+  /**
+   * The paper's findings computed from the stored rows by the engine (findings/compute-findings.ts, the same function
+   * as `convergent report`): statistic, 95% network-bootstrap interval, p-value, chance and a computed verdict each.
+   */
+  findings: Findings;
   id: Scalars['ID']['output'];
   jobs: JobConnection;
   /** Names of the recorded layers, in network order (union over architectures). */
@@ -407,6 +412,73 @@ export type ExperimentStatus =
   | 'FAILED'
   | 'QUEUED'
   | 'RUNNING';
+
+export type Finding = {
+  __typename?: 'Finding';
+  chance?: Maybe<Scalars['Float']['output']>;
+  chanceName?: Maybe<Scalars['String']['output']>;
+  claim: Scalars['String']['output'];
+  /** reliable-features, subspaces, local-distributed, semi-vs-max, depth-trend or trained-vs-chance. */
+  id: Scalars['String']['output'];
+  interval?: Maybe<FindingInterval>;
+  /** Why there is no interval (null when there is one). */
+  intervalReason?: Maybe<Scalars['String']['output']>;
+  pValue?: Maybe<Scalars['Float']['output']>;
+  /** Why this verdict, with the numbers; always present (also for INCONCLUSIVE). */
+  reason: Scalars['String']['output'];
+  rows: Array<FindingRow>;
+  /** The exact decision rule. */
+  rule: Scalars['String']['output'];
+  statistic?: Maybe<Scalars['Float']['output']>;
+  /** The layer (or layers) the statistic is from, when it is one layer's. */
+  statisticLayer?: Maybe<Scalars['String']['output']>;
+  statisticName: Scalars['String']['output'];
+  /** The test behind pValue, in words. */
+  test?: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  verdict: FindingVerdict;
+};
+
+export type FindingInterval = {
+  __typename?: 'FindingInterval';
+  high: Scalars['Float']['output'];
+  level: Scalars['Float']['output'];
+  low: Scalars['Float']['output'];
+};
+
+/** One layer (or layer x figure) behind a finding. */
+export type FindingRow = {
+  __typename?: 'FindingRow';
+  chance?: Maybe<Scalars['Float']['output']>;
+  figure?: Maybe<Scalars['String']['output']>;
+  interval?: Maybe<FindingInterval>;
+  intervalReason?: Maybe<Scalars['String']['output']>;
+  layer: Scalars['String']['output'];
+  n: Scalars['Int']['output'];
+  pValue?: Maybe<Scalars['Float']['output']>;
+  reason: Scalars['String']['output'];
+  value?: Maybe<Scalars['Float']['output']>;
+  verdict: FindingVerdict;
+};
+
+export type FindingVerdict =
+  | 'INCONCLUSIVE'
+  | 'NOT_SUPPORTED'
+  | 'SUPPORTED';
+
+/** The paper's findings for one experiment (engine README: findings.json schema). */
+export type Findings = {
+  __typename?: 'Findings';
+  findings: Array<Finding>;
+  layers: Array<Scalars['String']['output']>;
+  /** Threshold on the semi-matched correlation behind reliable-features. */
+  reliableR: Scalars['Float']['output'];
+  /** Trained networks (untrained twins not counted). */
+  trainedNetworks: Scalars['Int']['output'];
+  untrainedNetworks: Scalars['Int']['output'];
+  /** Schema version of the findings (engine FINDINGS_VERSION). */
+  version: Scalars['Int']['output'];
+};
 
 export type HeldOutSplit = {
   __typename?: 'HeldOutSplit';
@@ -1228,6 +1300,11 @@ export type ResolversTypes = {
   ExperimentConnection: ResolverTypeWrapper<Omit<ExperimentConnection, 'edges'> & { edges: Array<ResolversTypes['ExperimentEdge']> }>;
   ExperimentEdge: ResolverTypeWrapper<Omit<ExperimentEdge, 'node'> & { node: ResolversTypes['Experiment'] }>;
   ExperimentStatus: ExperimentStatus;
+  Finding: ResolverTypeWrapper<Finding>;
+  FindingInterval: ResolverTypeWrapper<FindingInterval>;
+  FindingRow: ResolverTypeWrapper<FindingRow>;
+  FindingVerdict: FindingVerdict;
+  Findings: ResolverTypeWrapper<Findings>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HeldOutSplit: ResolverTypeWrapper<HeldOutSplit>;
   HistogramBin: ResolverTypeWrapper<HistogramBin>;
@@ -1308,6 +1385,10 @@ export type ResolversParentTypes = {
   Experiment: ExperimentRowModel;
   ExperimentConnection: Omit<ExperimentConnection, 'edges'> & { edges: Array<ResolversParentTypes['ExperimentEdge']> };
   ExperimentEdge: Omit<ExperimentEdge, 'node'> & { node: ResolversParentTypes['Experiment'] };
+  Finding: Finding;
+  FindingInterval: FindingInterval;
+  FindingRow: FindingRow;
+  Findings: Findings;
   Float: Scalars['Float']['output'];
   HeldOutSplit: HeldOutSplit;
   HistogramBin: HistogramBin;
@@ -1536,6 +1617,7 @@ export type ExperimentResolvers<ContextType = ApiContext, ParentType extends Res
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dataset?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  findings?: Resolver<ResolversTypes['Findings'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   jobs?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType, RequireFields<ExperimentJobsArgs, 'first'>>;
   layerNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1565,6 +1647,57 @@ export type ExperimentConnectionResolvers<ContextType = ApiContext, ParentType e
 export type ExperimentEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ExperimentEdge'] = ResolversParentTypes['ExperimentEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FindingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Finding'] = ResolversParentTypes['Finding']> = {
+  chance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  chanceName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  claim?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  interval?: Resolver<Maybe<ResolversTypes['FindingInterval']>, ParentType, ContextType>;
+  intervalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['FindingRow']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statistic?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  statisticLayer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  statisticName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  test?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['FindingVerdict'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FindingIntervalResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FindingInterval'] = ResolversParentTypes['FindingInterval']> = {
+  high?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  low?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FindingRowResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FindingRow'] = ResolversParentTypes['FindingRow']> = {
+  chance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  figure?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  interval?: Resolver<Maybe<ResolversTypes['FindingInterval']>, ParentType, ContextType>;
+  intervalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  layer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  n?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['FindingVerdict'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FindingsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Findings'] = ResolversParentTypes['Findings']> = {
+  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
+  layers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  reliableR?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  trainedNetworks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  untrainedNetworks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1922,6 +2055,10 @@ export type Resolvers<ContextType = ApiContext> = {
   Experiment?: ExperimentResolvers<ContextType>;
   ExperimentConnection?: ExperimentConnectionResolvers<ContextType>;
   ExperimentEdge?: ExperimentEdgeResolvers<ContextType>;
+  Finding?: FindingResolvers<ContextType>;
+  FindingInterval?: FindingIntervalResolvers<ContextType>;
+  FindingRow?: FindingRowResolvers<ContextType>;
+  Findings?: FindingsResolvers<ContextType>;
   HeldOutSplit?: HeldOutSplitResolvers<ContextType>;
   HistogramBin?: HistogramBinResolvers<ContextType>;
   ImportPayload?: ImportPayloadResolvers<ContextType>;

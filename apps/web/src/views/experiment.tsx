@@ -58,6 +58,10 @@ export function ExperimentPage() {
         <Stat label="recorded layers" value={exp.layerNames.join(', ') || '—'} />
         <Stat label="probe images" value={exp.probeImageCount > 0 ? exp.probeImageCount.toLocaleString('en') : '—'} />
         <Stat label="created" value={dateTime(exp.createdAt)} />
+        <div className="stat">
+          <Link href={`/experiments/${exp.id}/findings`}>Findings</Link>
+          <span>the paper&apos;s claims, checked</span>
+        </div>
         {exp.phase ? <Stat label="phase" value={exp.phase} /> : null}
         {exp.progress !== null && exp.progress !== undefined && exp.status !== 'COMPLETED' ? (
           <div className="stat">

@@ -18,6 +18,7 @@ export const ENGINE_COMMANDS: readonly RegisteredCommand[] = [
   { name: 'align', summary: 'align the units of two networks from saved activations (.npy/.npz)', load: async () => (await import('./align.ts')).alignCommand },
   { name: 'stitch', summary: 'stitch network A into network B at each layer and report held-out accuracy (functional check)', load: async () => (await import('./stitch.ts')).stitchCommand },
   { name: 'experiment run', summary: 'train a family of networks, record and align them, write a result directory', load: async () => (await import('./experiment.ts')).experimentRunCommand },
+  { name: 'report', summary: "compute the paper's findings from a result directory: findings.json, report.md, report.html", load: async () => (await import('./report.ts')).reportCommand },
 ];
 
 /** The engine's registry (for tests and tooling). */

@@ -86,6 +86,32 @@ function checkPairs(pairs: readonly PairFigure[]): void {
  */
 export function networkBootstrap(pairs: readonly PairFigure[], options: NetworkBootstrapOptions): BootstrapInterval {
   checkPairs(pairs);
+  return resampleNetworks(pairs, options);
+}
+
+/** One figure of one network (not of a pair), e.g. the share of a network's units matched well in every other network. */
+export interface NetworkFigure {
+  network: string;
+  value: number;
+}
+
+/**
+ * The same network-resampling bootstrap for a figure measured once per NETWORK: a replicate draws networks with
+ * replacement within each architecture and averages the drawn networks' values (network i weighted by how often it
+ * was drawn, c_i). Same minimum-network rule, percentile interval and seeding as `networkBootstrap`.
+ */
+export function networkValuesBootstrap(values: readonly NetworkFigure[], options: NetworkBootstrapOptions): BootstrapInterval {
+  const seen = new Set<string>();
+  for (const [i, v] of values.entries()) {
+    if (!Number.isFinite(v.value)) throw new Error(`network ${i} (${v.network}) has a non-finite value ${v.value}: drop it before computing an interval`);
+    if (seen.has(v.network)) throw new Error(`network ${v.network} is listed twice: one value per network`);
+    seen.add(v.network);
+  }
+  return resampleNetworks(values.map((v) => ({ a: v.network, b: null, value: v.value })), options);
+}
+
+/** The bootstrap behind both: an item with `b` null is one network's value (weight c_a), else a pair's (weight c_a·c_b). */
+function resampleNetworks(pairs: ReadonlyArray<{ a: string; b: string | null; value: number }>, options: NetworkBootstrapOptions): BootstrapInterval {
   const level = options.level ?? 0.95;
   const resamples = options.resamples ?? DEFAULT_BOOTSTRAP_RESAMPLES;
   const minNetworks = options.minNetworks ?? MIN_NETWORKS_FOR_INTERVAL;
@@ -116,7 +142,7 @@ export function networkBootstrap(pairs: readonly PairFigure[], options: NetworkB
   let sum = 0;
   for (const [i, p] of pairs.entries()) {
     pa[i] = idx(p.a);
-    pb[i] = idx(p.b);
+    pb[i] = p.b === null ? -1 : idx(p.b);
     pv[i] = p.value;
     sum += p.value;
   }
@@ -140,7 +166,7 @@ export function networkBootstrap(pairs: readonly PairFigure[], options: NetworkB
     let num = 0;
     let den = 0;
     for (let i = 0; i < pv.length; i++) {
-      const w = counts[pa[i]!]! * counts[pb[i]!]!;
+      const w = pb[i]! < 0 ? counts[pa[i]!]! : counts[pa[i]!]! * counts[pb[i]!]!;
       num += w * pv[i]!;
       den += w;
     }

@@ -322,6 +322,11 @@ export type Experiment = {
   dataset: Scalars['String']['output'];
   /** Why the experiment failed, when it did. */
   error?: Maybe<Scalars['String']['output']>;
+  /**
+   * The paper's findings computed from the stored rows by the engine (findings/compute-findings.ts, the same function
+   * as `convergent report`): statistic, 95% network-bootstrap interval, p-value, chance and a computed verdict each.
+   */
+  findings: Findings;
   id: Scalars['ID']['output'];
   jobs: JobConnection;
   /** Names of the recorded layers, in network order (union over architectures). */
@@ -402,6 +407,73 @@ export type ExperimentStatus =
   | 'FAILED'
   | 'QUEUED'
   | 'RUNNING';
+
+export type Finding = {
+  __typename?: 'Finding';
+  chance?: Maybe<Scalars['Float']['output']>;
+  chanceName?: Maybe<Scalars['String']['output']>;
+  claim: Scalars['String']['output'];
+  /** reliable-features, subspaces, local-distributed, semi-vs-max, depth-trend or trained-vs-chance. */
+  id: Scalars['String']['output'];
+  interval?: Maybe<FindingInterval>;
+  /** Why there is no interval (null when there is one). */
+  intervalReason?: Maybe<Scalars['String']['output']>;
+  pValue?: Maybe<Scalars['Float']['output']>;
+  /** Why this verdict, with the numbers; always present (also for INCONCLUSIVE). */
+  reason: Scalars['String']['output'];
+  rows: Array<FindingRow>;
+  /** The exact decision rule. */
+  rule: Scalars['String']['output'];
+  statistic?: Maybe<Scalars['Float']['output']>;
+  /** The layer (or layers) the statistic is from, when it is one layer's. */
+  statisticLayer?: Maybe<Scalars['String']['output']>;
+  statisticName: Scalars['String']['output'];
+  /** The test behind pValue, in words. */
+  test?: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  verdict: FindingVerdict;
+};
+
+export type FindingInterval = {
+  __typename?: 'FindingInterval';
+  high: Scalars['Float']['output'];
+  level: Scalars['Float']['output'];
+  low: Scalars['Float']['output'];
+};
+
+/** One layer (or layer x figure) behind a finding. */
+export type FindingRow = {
+  __typename?: 'FindingRow';
+  chance?: Maybe<Scalars['Float']['output']>;
+  figure?: Maybe<Scalars['String']['output']>;
+  interval?: Maybe<FindingInterval>;
+  intervalReason?: Maybe<Scalars['String']['output']>;
+  layer: Scalars['String']['output'];
+  n: Scalars['Int']['output'];
+  pValue?: Maybe<Scalars['Float']['output']>;
+  reason: Scalars['String']['output'];
+  value?: Maybe<Scalars['Float']['output']>;
+  verdict: FindingVerdict;
+};
+
+export type FindingVerdict =
+  | 'INCONCLUSIVE'
+  | 'NOT_SUPPORTED'
+  | 'SUPPORTED';
+
+/** The paper's findings for one experiment (engine README: findings.json schema). */
+export type Findings = {
+  __typename?: 'Findings';
+  findings: Array<Finding>;
+  layers: Array<Scalars['String']['output']>;
+  /** Threshold on the semi-matched correlation behind reliable-features. */
+  reliableR: Scalars['Float']['output'];
+  /** Trained networks (untrained twins not counted). */
+  trainedNetworks: Scalars['Int']['output'];
+  untrainedNetworks: Scalars['Int']['output'];
+  /** Schema version of the findings (engine FINDINGS_VERSION). */
+  version: Scalars['Int']['output'];
+};
 
 export type HeldOutSplit = {
   __typename?: 'HeldOutSplit';

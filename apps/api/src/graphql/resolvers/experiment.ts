@@ -12,6 +12,7 @@ import { connectionFromArray } from '../connection.ts';
 import { isHeadlineMetric } from '../mapping.ts';
 import { experimentLayerNames, experimentsConnection, jobsConnection, trainedNetworks } from './experiment-queries.ts';
 import { layerConvergence } from './convergence.ts';
+import { experimentFindings } from './findings.ts';
 import { pipelineProgress } from '../pipeline-progress.ts';
 
 export const Viewer: ViewerResolvers<ApiContext> = {};
@@ -48,6 +49,7 @@ export const Experiment: ExperimentResolvers<ApiContext> = {
   },
   jobs: (e, args, ctx) => jobsConnection(ctx, { ...args, experimentId: e.id }),
   convergence: (e, { method, includeDead }, ctx) => layerConvergence(ctx, e.id, method, includeDead ?? false),
+  findings: (e, _a, ctx) => experimentFindings(ctx, e.id),
   chanceBaselines: async (e, _a, ctx) => {
     const rows = await ctx.loaders.chanceBaselinesOfExperiment.load(e.id);
     return rows
