@@ -38,7 +38,7 @@ interface Options {
 }
 
 /** The examples `npm start` can queue (packages/engine/examples/<file>), with the line the banner prints. */
-const DEMOS = {
+export const DEMOS = {
   demo: { file: 'demo.json', says: '4 seeds of a small net + one wider variant on Fashion-MNIST' },
   families: { file: 'families.json', says: 'plain CNN, residual CNN and MLP × 3 seeds, every measure, consensus and stitching' },
 } as const;
@@ -49,7 +49,7 @@ const USAGE = `usage: npm start [-- --port 4000] [--web-port 3000] [--data .conv
   A first start queues the demo example; --demo families queues the families example (plain CNN, residual CNN,
   MLP), --demo all both; an example already stored (same name) is not queued again.`;
 
-function parseArgs(argv: string[]): Options {
+export function parseArgs(argv: string[]): Options {
   const o: Options = { apiPort: 4000, webPort: 3000, dataDir: '.convergent', demos: ['demo'], web: true };
   let explicit = false;
   for (let i = 0; i < argv.length; i++) {
