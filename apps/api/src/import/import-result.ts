@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { encodeNpy, readNpy, type NpyArray, type NpyTypedArray } from '@convergent/engine/io/npy';
 import { validateResultDirectory, MANIFEST_FILE, type LayerSummary, type NetworkRecord, type NpyRef, type PairAlignment, type ResultManifest } from '@convergent/engine/experiment/manifest';
-import { GRAPHQL_METHOD_INFO } from '@convergent/engine/align/methods';
+import { GRAPHQL_METHOD_INFO, NEWER_MEASURES } from '@convergent/engine/align/methods';
 import type { ConsensusRecord, StitchLayerRecord } from '@convergent/engine/experiment/manifest';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { AlignmentMethod, ArtifactKind } from '../generated/prisma/enums.ts';
@@ -431,8 +431,6 @@ export async function writeLayerStatistics(tx: Tx, experimentId: string, layers:
   for (let i = 0; i < rows.length; i += 1000) await tx.layerStatistic.createMany({ data: rows.slice(i, i + 1000) });
 }
 
-const NEWER_METHODS: readonly AlignmentMethod[] = ['SVCCA', 'PWCCA', 'PROCRUSTES', 'KNN'];
-
 /**
  * Consensus (per layer: trained family and untrained chance family) and stitching (per layer: every stitched pair,
  * per-map summary) as LayerConsensus / StitchLayer rows, replacing what an earlier attempt stored. Non-finite numbers
@@ -489,7 +487,7 @@ function chanceTarget(key: string): { method: AlignmentMethod; metric: string } 
     default: {
       // The newer measures (issue 16): the figure key of the engine's method registry → its headline summary key.
       const hit = (Object.entries(GRAPHQL_METHOD_INFO) as Array<[AlignmentMethod, (typeof GRAPHQL_METHOD_INFO)[keyof typeof GRAPHQL_METHOD_INFO]]>).find(
-        ([m, info]) => NEWER_METHODS.includes(m) && info.figure === key,
+        ([m, info]) => (NEWER_MEASURES as readonly string[]).includes(m) && info.figure === key,
       );
       return hit ? { method: hit[0], metric: hit[1].headline } : null;
     }

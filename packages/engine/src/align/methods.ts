@@ -43,6 +43,11 @@ export const GRAPHQL_METHOD_INFO: Record<GraphqlMethod, GraphqlMethodInfo> = {
   KNN: { figure: 'knn', headline: 'knnScore', direction: 'higher' },
 };
 
+/** The measures issue 16 added (figures only: no unit matches), in the order tables and the API list them. */
+export const NEWER_MEASURES: readonly GraphqlMethod[] = ['SVCCA', 'PWCCA', 'PROCRUSTES', 'KNN'];
+/** Their LayerSummary figure keys: `svcca`, `pwcca`, `procrustes`, `knn`. */
+export const NEWER_MEASURE_FIGURES: readonly string[] = NEWER_MEASURES.map((m) => GRAPHQL_METHOD_INFO[m].figure);
+
 export const PAIR_MEASURES: readonly PairMeasure[] = [
   { method: 'semi', enums: ['SEMI'], direction: 'higher' },
   { method: 'max', enums: ['HUNGARIAN'], direction: 'higher' },
