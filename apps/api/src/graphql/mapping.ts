@@ -1,7 +1,12 @@
 // Reading stored values: the Prisma enums share the GraphQL enum names (prisma/schema.prisma), and alignment
 // summaries are JSON with the keys of GraphQL's AlignmentSummary.
-import { GRAPHQL_METHOD_INFO } from '@convergent/engine/align/methods';
+import { GRAPHQL_METHOD_INFO, type GraphqlMethod } from '@convergent/engine/align/methods';
 import type { AlignmentMethod } from '../generated/prisma/client.ts';
+import type { AlignmentMethod as SchemaAlignmentMethod } from './resolvers-types.generated.ts';
+
+// Compile-time: the engine registry, the Prisma enum and the GraphQL enum hold the same method names.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const METHOD_NAMES_AGREE: Same<AlignmentMethod, GraphqlMethod> & Same<SchemaAlignmentMethod, GraphqlMethod> = true;
 
 /** Methods whose scores are mutual information (bits) rather than correlation. */
 export const isMiMethod = (m: AlignmentMethod): boolean => m === 'MI' || m === 'MI_SEMI';
