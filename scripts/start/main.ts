@@ -30,15 +30,28 @@ interface Options {
   apiPort: number;
   webPort: number;
   dataDir: string;
-  demo: boolean;
+  /** Examples to queue: `demo` on a first start (default); `--demo families` adds the families example. */
+  demos: DemoName[];
+  /** --demo was given: queue those examples even when other experiments exist (not when one of that name does). */
+  explicitDemos?: boolean;
   web: boolean;
 }
 
-const USAGE = `usage: npm start [-- --port 4000] [--web-port 3000] [--data .convergent] [--no-demo] [--no-web]
-  Embedded database under --data (PGlite) unless DATABASE_URL points at PostgreSQL (team mode).`;
+/** The examples `npm start` can queue (packages/engine/examples/<file>), with the line the banner prints. */
+export const DEMOS = {
+  demo: { file: 'demo.json', says: '4 seeds of a small net + one wider variant on Fashion-MNIST' },
+  families: { file: 'families.json', says: 'plain CNN, residual CNN and MLP × 3 seeds, every measure, consensus and stitching' },
+} as const;
+type DemoName = keyof typeof DEMOS;
 
-function parseArgs(argv: string[]): Options {
-  const o: Options = { apiPort: 4000, webPort: 3000, dataDir: '.convergent', demo: true, web: true };
+const USAGE = `usage: npm start [-- --port 4000] [--web-port 3000] [--data .convergent] [--no-demo] [--demo demo|families|all] [--no-web]
+  Embedded database under --data (PGlite) unless DATABASE_URL points at PostgreSQL (team mode).
+  A first start queues the demo example; --demo families queues the families example (plain CNN, residual CNN,
+  MLP), --demo all both; an example already stored (same name) is not queued again.`;
+
+export function parseArgs(argv: string[]): Options {
+  const o: Options = { apiPort: 4000, webPort: 3000, dataDir: '.convergent', demos: ['demo'], web: true };
+  let explicit = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -54,11 +67,19 @@ function parseArgs(argv: string[]): Options {
     if (arg === '--port') o.apiPort = port('--port');
     else if (arg === '--web-port') o.webPort = port('--web-port');
     else if (arg === '--data') o.dataDir = value();
-    else if (arg === '--no-demo') o.demo = false;
+    else if (arg === '--no-demo') o.demos = [];
+    else if (arg === '--demo') {
+      const v = value();
+      if (v !== 'all' && !(v in DEMOS)) throw new Error(`--demo must be one of ${Object.keys(DEMOS).join(', ')}, all (got ${JSON.stringify(v)})`);
+      const names: DemoName[] = v === 'all' ? (Object.keys(DEMOS) as DemoName[]) : [v as DemoName];
+      o.demos = explicit ? [...new Set([...o.demos, ...names])] : names;
+      explicit = true;
+    }
     else if (arg === '--no-web') o.web = false;
     else if (arg === '--help' || arg === '-h') throw new Error(USAGE);
     else throw new Error(`unknown option ${arg}\n${USAGE}`);
   }
+  o.explicitDemos = explicit;
   return o;
 }
 
@@ -121,17 +142,29 @@ async function graphql<T>(api: ApiServer, token: string, query: string, variable
   return body.data;
 }
 
-async function queueDemo(api: ApiServer, token: string): Promise<string | null> {
-  const { experiments } = await graphql<{ experiments: { totalCount: number } }>(api, token, '{ experiments(first: 1) { totalCount } }');
-  if (experiments.totalCount > 0) return null;
-  const spec = JSON.parse(readFileSync(path.join(root, 'packages/engine/examples/demo.json'), 'utf8')) as { name: string };
-  const created = await graphql<{ createExperiment: { experiment: { id: string } } }>(
-    api,
-    token,
-    'mutation($input: CreateExperimentInput!) { createExperiment(input: $input) { experiment { id } } }',
-    { input: { name: spec.name, spec } },
-  );
-  return created.createExperiment.experiment.id;
+/**
+ * Queue the examples asked for. Without --demo: the demo, on a first start only (no experiments yet). With --demo:
+ * each named example unless an experiment of its name is already stored (a restart does not queue it twice).
+ */
+async function queueDemos(api: ApiServer, token: string, names: DemoName[], explicit: boolean): Promise<Array<{ name: DemoName; id: string }>> {
+  if (names.length === 0) return [];
+  type Page = { experiments: { totalCount: number; edges: { node: { name: string } }[] } };
+  const { experiments } = await graphql<Page>(api, token, '{ experiments(first: 100) { totalCount edges { node { name } } } }');
+  if (!explicit && experiments.totalCount > 0) return [];
+  const stored = new Set(experiments.edges.map((e) => e.node.name));
+  const queued: Array<{ name: DemoName; id: string }> = [];
+  for (const name of names) {
+    const spec = JSON.parse(readFileSync(path.join(root, 'packages/engine/examples', DEMOS[name].file), 'utf8')) as { name: string };
+    if (stored.has(spec.name)) continue;
+    const created = await graphql<{ createExperiment: { experiment: { id: string } } }>(
+      api,
+      token,
+      'mutation($input: CreateExperimentInput!) { createExperiment(input: $input) { experiment { id } } }',
+      { input: { name: spec.name, spec } },
+    );
+    queued.push({ name, id: created.createExperiment.experiment.id });
+  }
+  return queued;
 }
 
 const JOBS_QUERY = `{ jobs(first: 50) { edges { node { id kind status phase fraction etaSeconds error network { name } experiment { name } } } } }`;
@@ -211,8 +244,7 @@ export async function main(argv: string[]): Promise<number> {
     api = await startApiServer({ database, port: options.apiPort, embeddedWorker: true, corsOrigins: [dashboardOrigin], log: (m) => process.stderr.write(`api: ${m}\n`) });
     const token = local.token;
 
-    let demoId: string | null = null;
-    if (token && options.demo) demoId = await queueDemo(api, token);
+    const queued = token ? await queueDemos(api, token, options.demos, options.explicitDemos ?? false) : [];
 
     const lines = [
       '',
@@ -221,7 +253,7 @@ export async function main(argv: string[]): Promise<number> {
       token
         ? `  Team token       in ${path.join(dataDir, 'local-token')} (for scripts: Authorization: Bearer …; never in a URL)`
         : `  Team token       not available: the team exists but its token file is gone; make one with \`convergent token create --name scripts\``,
-      demoId ? `  Demo experiment  queued (${demoId}): 4 seeds of a small net + one wider variant on Fashion-MNIST` : '',
+      ...queued.map((q) => `  Example ${q.name.padEnd(9)} queued (${q.id}): ${DEMOS[q.name].says}`),
       options.web ? '  Dashboard        starting… (its URL follows)' : '  Dashboard        disabled by --no-web',
       '  Ctrl-C stops everything cleanly.',
       '',

@@ -1,6 +1,12 @@
 // Reading stored values: the Prisma enums share the GraphQL enum names (prisma/schema.prisma), and alignment
 // summaries are JSON with the keys of GraphQL's AlignmentSummary.
+import { GRAPHQL_METHOD_INFO, type GraphqlMethod } from '@convergent/engine/align/methods';
 import type { AlignmentMethod } from '../generated/prisma/client.ts';
+import type { AlignmentMethod as SchemaAlignmentMethod } from './resolvers-types.generated.ts';
+
+// Compile-time: the engine registry, the Prisma enum and the GraphQL enum hold the same method names.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const METHOD_NAMES_AGREE: Same<AlignmentMethod, GraphqlMethod> & Same<SchemaAlignmentMethod, GraphqlMethod> = true;
 
 /** Methods whose scores are mutual information (bits) rather than correlation. */
 export const isMiMethod = (m: AlignmentMethod): boolean => m === 'MI' || m === 'MI_SEMI';
@@ -54,16 +60,14 @@ export function lossPathOf(summary: unknown, includeDead = true): LossPoint[] {
   });
 }
 
-/** Summary key of each method's headline figure (what convergence summaries average over pairs). */
-export const HEADLINE_METRIC: Record<AlignmentMethod, string> = {
-  SEMI: 'meanCorr',
-  HUNGARIAN: 'meanCorr',
-  MI: 'meanMI',
-  MI_SEMI: 'meanMI',
-  CKA: 'ckaLinear',
-  SPECTRAL: 'clusterMixing',
-  SPARSE: 'varianceExplained',
-};
+/**
+ * Summary key of each method's headline figure (what convergence summaries average over pairs), from the engine's
+ * method registry (align/methods.ts): SVCCA `svcca`, PWCCA `pwcca`, PROCRUSTES `procrustesDistance` (lower is more
+ * alike), KNN `knnScore`.
+ */
+export const HEADLINE_METRIC: Record<AlignmentMethod, string> = Object.fromEntries(
+  Object.entries(GRAPHQL_METHOD_INFO).map(([m, info]) => [m, info.headline]),
+) as Record<AlignmentMethod, string>;
 
 /** Whether a stored ChanceBaseline metric ("meanCorr", "mixedClusterFraction@8", ...) is the method's headline. */
 export function isHeadlineMetric(method: AlignmentMethod, metric: string): boolean {

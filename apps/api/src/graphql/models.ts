@@ -8,8 +8,11 @@ import type {
   Layer,
   Network,
   Team,
+  LayerConsensus,
+  StitchLayer,
   Unit,
 } from '../generated/prisma/client.ts';
+import type { ConsensusFamily, StitchPairRecord } from '@convergent/engine/experiment/manifest';
 
 export type TeamRow = Pick<Team, 'id' | 'name' | 'createdAt'>;
 export type ExperimentRow = Experiment;
@@ -88,5 +91,17 @@ export interface AlignmentSummaryRow {
 export interface ArchitectureGroupRow {
   architecture: string;
   networks: NetworkRow[];
+}
+/** A stored LayerConsensus row (families as the engine's ConsensusFamily JSON, network names). */
+export type LayerConsensusRow = LayerConsensus;
+export interface ConsensusFamilyRow {
+  experimentId: string;
+  family: ConsensusFamily;
+}
+export type LayerStitchingRow = StitchLayer;
+export interface StitchPairRow {
+  experimentId: string;
+  layer: string;
+  pair: StitchPairRecord;
 }
 export type { ApiToken };

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { TeamRow as TeamRowModel, ExperimentRow as ExperimentRowModel, NetworkRow as NetworkRowModel, LayerRow as LayerRowModel, UnitRow as UnitRowModel, AlignmentRow as AlignmentRowModel, JobRow as JobRowModel, UnitMatchRow as UnitMatchRowModel, ClusterRow as ClusterRowModel, TopImageRow as TopImageRowModel, UnitBestMatchRow as UnitBestMatchRowModel, SparseWeightRow as SparseWeightRowModel, ViewerRow as ViewerRowModel, CredentialRow as CredentialRowModel, CompareSubjectRow as CompareSubjectRowModel, LayerComparisonRow as LayerComparisonRowModel, AlignmentSummaryRow as AlignmentSummaryRowModel, ArchitectureGroupRow as ArchitectureGroupRowModel } from './models.ts';
+import type { TeamRow as TeamRowModel, ExperimentRow as ExperimentRowModel, NetworkRow as NetworkRowModel, LayerRow as LayerRowModel, UnitRow as UnitRowModel, AlignmentRow as AlignmentRowModel, JobRow as JobRowModel, UnitMatchRow as UnitMatchRowModel, ClusterRow as ClusterRowModel, TopImageRow as TopImageRowModel, UnitBestMatchRow as UnitBestMatchRowModel, SparseWeightRow as SparseWeightRowModel, ViewerRow as ViewerRowModel, CredentialRow as CredentialRowModel, CompareSubjectRow as CompareSubjectRowModel, LayerComparisonRow as LayerComparisonRowModel, AlignmentSummaryRow as AlignmentSummaryRowModel, ArchitectureGroupRow as ArchitectureGroupRowModel, LayerConsensusRow as LayerConsensusRowModel, ConsensusFamilyRow as ConsensusFamilyRowModel, LayerStitchingRow as LayerStitchingRowModel, StitchPairRow as StitchPairRowModel } from './models.ts';
 import type { ApiContext } from './context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -52,6 +52,8 @@ export type Alignment = {
   /** Histogram of each unit of A's best score (matched correlation or MI); live units of A unless includeDead. */
   scoreHistogram: Array<HistogramBin>;
   status: AlignmentStatus;
+  /** Stitching B's layer from A's at this layer (A → B), when the experiment ran `stitch`; null otherwise. */
+  stitching?: Maybe<StitchPair>;
   /** Summary figures; unit-averaged ones over live units unless includeDead. */
   summary: AlignmentSummary;
   /** Within-A correlation matrix [unitsA, unitsA] float32 .npy. */
@@ -84,16 +86,27 @@ export type AlignmentMethod =
   | 'CKA'
   /** Max-weight bipartite matching on correlation (the paper's bipartite matching). */
   | 'HUNGARIAN'
+  /** Mutual k-nearest-neighbour alignment over probe images, Huh et al. 2024 (headline summary.knnScore). */
+  | 'KNN'
   /** Max-weight bipartite matching on mutual information. */
   | 'MI'
   /** Semi-matching on mutual information. */
   | 'MI_SEMI'
+  /**
+   * Orthogonal Procrustes distance 2 − 2‖AᵀB‖_* on centred, Frobenius-normalised activations, in [0, 2]; LOWER is more
+   * alike (headline summary.procrustesDistance; its statistics test trained < chance).
+   */
+  | 'PROCRUSTES'
+  /** PWCCA: projection-weighted mean canonical correlation, Morcos et al. 2018 (headline summary.pwcca). */
+  | 'PWCCA'
   /** Semi-matching: each unit's most correlated unit in the other net. */
   | 'SEMI'
   /** L1-regularised sparse prediction (one-to-many). */
   | 'SPARSE'
   /** Spectral clustering of both nets' units (many-to-many). */
-  | 'SPECTRAL';
+  | 'SPECTRAL'
+  /** SVCCA: SVD keeping 99% of each side's variance, then CCA; mean canonical correlation (headline summary.svcca). */
+  | 'SVCCA';
 
 export type AlignmentStatus =
   | 'COMPLETED'
@@ -117,6 +130,8 @@ export type AlignmentSummary = {
   heldOut?: Maybe<HeldOutSplit>;
   /** Whether the unit-averaged figures here count dead units (includeDead, or a result stored without live figures). */
   includesDead: Scalars['Boolean']['output'];
+  /** KNN: mean share of shared k nearest neighbours over probe images (uniform chance k / (images − 1)). */
+  knnScore?: Maybe<Scalars['Float']['output']>;
   /** Sparse-prediction path (SPARSE). */
   lossPath: Array<SparsePathPoint>;
   /** Mean correlation of matched pairs (SEMI, HUNGARIAN). */
@@ -130,12 +145,18 @@ export type AlignmentSummary = {
   nLiveB?: Maybe<Scalars['Int']['output']>;
   /** Fraction of units whose best matches agree both ways (SEMI). */
   oneToOneFraction?: Maybe<Scalars['Float']['output']>;
+  /** PROCRUSTES: orthogonal Procrustes distance in [0, 2] (lower is more alike). */
+  procrustesDistance?: Maybe<Scalars['Float']['output']>;
+  /** PWCCA: projection-weighted mean canonical correlation (weights from A). */
+  pwcca?: Maybe<Scalars['Float']['output']>;
   samples?: Maybe<Scalars['Int']['output']>;
   /**
    * The shuffled-probe null of this pair (between pairs): the method's headline figure with B's probe images shuffled
    * (whole images, seeded; live units). Null when not computed.
    */
   shuffledNull?: Maybe<Scalars['Float']['output']>;
+  /** SVCCA: mean canonical correlation after keeping 99% of each side's variance. */
+  svcca?: Maybe<Scalars['Float']['output']>;
   unitsA: Scalars['Int']['output'];
   unitsB: Scalars['Int']['output'];
 };
@@ -219,6 +240,27 @@ export type ConfigDifference = {
   path: Scalars['String']['output'];
   reference?: Maybe<Scalars['JSON']['output']>;
   value?: Maybe<Scalars['JSON']['output']>;
+};
+
+/** Consensus of one family of networks at a layer (engine align/consensus.ts). */
+export type ConsensusFamily = {
+  __typename?: 'ConsensusFamily';
+  /** Reference units found consistently (cycle-consistent matchings) in every network of the family. */
+  count: Scalars['Int']['output'];
+  /** Per reference unit: networks it is found in, the reference included (0 for dead units). */
+  found: Array<Scalars['Int']['output']>;
+  /** count / liveUnits. */
+  fraction: Scalars['Float']['output'];
+  /** Live units of the reference. */
+  liveUnits: Scalars['Int']['output'];
+  /** Mean of found over the reference's live units (1 … networks). */
+  meanFound: Scalars['Float']['output'];
+  /** The family's networks; `units` columns follow this order. */
+  networks: Array<Network>;
+  /** The reference network whose units are counted (the first trained network). */
+  reference: Network;
+  /** Per consensus unit: its unit index in each network of `networks` (for side-by-side top images). */
+  units: Array<Array<Scalars['Int']['output']>>;
 };
 
 export type ConvergenceStats = {
@@ -320,6 +362,12 @@ export type Experiment = {
   /** Trained networks grouped by architecture, each group sorted by seed. */
   architectures: Array<ArchitectureGroup>;
   chanceBaselines: Array<ChanceBaseline>;
+  /**
+   * Consensus across the experiment's trained networks per layer (spec method `consensus`): units of the reference
+   * network matched cycle-consistently in every other network, against the same on untrained twins. Empty when the
+   * experiment did not ask for it; one layer with `layer`.
+   */
+  consensus: Array<LayerConsensus>;
   /** Per-layer convergence across all pairs (see Query.layerConvergence); figures over live units unless includeDead. */
   convergence: Array<LayerConvergence>;
   createdAt: Scalars['DateTime']['output'];
@@ -362,6 +410,11 @@ export type Experiment = {
   spec: Scalars['JSON']['output'];
   status: ExperimentStatus;
   /**
+   * Stitching per layer (spec method `stitch`): held-out accuracy of network B with its layer replaced by a map from
+   * network A's activations, against B's own and chance. Empty when the experiment did not ask for it.
+   */
+  stitching: Array<LayerStitching>;
+  /**
    * Version of the random streams its networks were made with. 2: every random stream of a network (initialisers,
    * dropout masks, a per-network data order) derives from the network's identity (architecture + seed), so two
    * networks share a stream only if they are the same network. 1: the old seeding, from (seed, layer index) only,
@@ -370,6 +423,11 @@ export type Experiment = {
    */
   streamVersion: Scalars['Int']['output'];
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+export type ExperimentConsensusArgs = {
+  layer?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -391,6 +449,11 @@ export type ExperimentNetworksArgs = {
   architecture?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeUntrained?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type ExperimentStitchingArgs = {
+  layer?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ExperimentConnection = {
@@ -638,6 +701,19 @@ export type LayerComparison = {
   value?: Maybe<Scalars['Float']['output']>;
 };
 
+export type LayerConsensus = {
+  __typename?: 'LayerConsensus';
+  chance?: Maybe<ConsensusFamily>;
+  /** Consensus fraction of the untrained twins (matched chance); null without enough twins. */
+  chanceFraction?: Maybe<Scalars['Float']['output']>;
+  /** Consensus fraction of the trained family. */
+  fraction: Scalars['Float']['output'];
+  layer: Scalars['String']['output'];
+  /** Matching the consensus is built on: max (max-weight matching of signed correlations). */
+  matching: Scalars['String']['output'];
+  trained: ConsensusFamily;
+};
+
 /**
  * Convergence of one layer for one method. `all`/`sameArchitecture`/`crossArchitecture` and `chance` are the
  * per-pair spread as before; the fields below are the stored statistics over all trained pairs (engine
@@ -673,6 +749,17 @@ export type LayerConvergence = {
   verdict: Verdict;
   /** The verdict in words, e.g. 'at or below chance (0.737 vs chance 0.753)'. */
   verdictReason: Scalars['String']['output'];
+};
+
+export type LayerStitching = {
+  __typename?: 'LayerStitching';
+  /** Held-out validation images scored (never trained on, never used to fit the maps). */
+  images: Scalars['Int']['output'];
+  layer: Scalars['String']['output'];
+  /** Share of the most frequent class among them (accuracy of always guessing it). */
+  majorityRate: Scalars['Float']['output'];
+  pairs: Array<StitchPair>;
+  summary: Array<StitchSummary>;
 };
 
 export type MatchOrder =
@@ -1038,6 +1125,46 @@ export type StatisticScope =
   | 'CROSS_ARCHITECTURE'
   | 'SAME_ARCHITECTURE';
 
+export type StitchMap = {
+  __typename?: 'StitchMap';
+  /** Held-out accuracy of B with the layer stitched from A (null if not finite). */
+  accuracy?: Maybe<Scalars['Float']['output']>;
+  kind: StitchMapKind;
+  /** Mean non-zero weights per unit of B. */
+  nonzero?: Maybe<Scalars['Float']['output']>;
+  /** SPARSE: the L1 penalty of the map. */
+  penalty?: Maybe<Scalars['Float']['output']>;
+};
+
+export type StitchMapKind =
+  /** A least-squares linear map. */
+  | 'LINEAR'
+  /** B's unit j takes A's max-matched unit (standardised). */
+  | 'PERMUTATION'
+  /** The sparse-prediction map at the chosen penalty. */
+  | 'SPARSE';
+
+/** One stitched pair: B's upper layers on a map from A's activations at `layer`. */
+export type StitchPair = {
+  __typename?: 'StitchPair';
+  /** between (two trained networks) or chance (A is an untrained twin). */
+  kind: Scalars['String']['output'];
+  layer: Scalars['String']['output'];
+  maps: Array<StitchMap>;
+  networkA: Network;
+  networkB: Network;
+  /** B's own held-out accuracy on the same images. */
+  ownAccuracy?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Accuracy of one map kind over stitched pairs (`own`: the receiving networks' own accuracy). */
+export type StitchSummary = {
+  __typename?: 'StitchSummary';
+  between?: Maybe<ConvergenceStats>;
+  chance?: Maybe<ConvergenceStats>;
+  map: Scalars['String']['output'];
+};
+
 export type Team = {
   __typename?: 'Team';
   createdAt: Scalars['DateTime']['output'];
@@ -1283,6 +1410,7 @@ export type ResolversTypes = {
   ComparisonEntry: ResolverTypeWrapper<Omit<ComparisonEntry, 'layers' | 'subject'> & { layers: Array<ResolversTypes['LayerComparison']>, subject: ResolversTypes['CompareSubject'] }>;
   ConfidenceInterval: ResolverTypeWrapper<ConfidenceInterval>;
   ConfigDifference: ResolverTypeWrapper<ConfigDifference>;
+  ConsensusFamily: ResolverTypeWrapper<ConsensusFamilyRowModel>;
   ConvergenceStats: ResolverTypeWrapper<ConvergenceStats>;
   CreateExperimentInput: CreateExperimentInput;
   CreateExperimentPayload: ResolverTypeWrapper<Omit<CreateExperimentPayload, 'experiment' | 'jobs'> & { experiment: ResolversTypes['Experiment'], jobs: Array<ResolversTypes['Job']> }>;
@@ -1323,7 +1451,9 @@ export type ResolversTypes = {
   JobStatus: JobStatus;
   Layer: ResolverTypeWrapper<LayerRowModel>;
   LayerComparison: ResolverTypeWrapper<LayerComparisonRowModel>;
+  LayerConsensus: ResolverTypeWrapper<LayerConsensusRowModel>;
   LayerConvergence: ResolverTypeWrapper<LayerConvergence>;
+  LayerStitching: ResolverTypeWrapper<LayerStitchingRowModel>;
   MatchOrder: MatchOrder;
   MatchedChance: ResolverTypeWrapper<MatchedChance>;
   Mutation: ResolverTypeWrapper<{}>;
@@ -1341,6 +1471,10 @@ export type ResolversTypes = {
   SpecOptions: ResolverTypeWrapper<SpecOptions>;
   SpecValidation: ResolverTypeWrapper<SpecValidation>;
   StatisticScope: StatisticScope;
+  StitchMap: ResolverTypeWrapper<StitchMap>;
+  StitchMapKind: StitchMapKind;
+  StitchPair: ResolverTypeWrapper<StitchPairRowModel>;
+  StitchSummary: ResolverTypeWrapper<StitchSummary>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Team: ResolverTypeWrapper<TeamRowModel>;
   TeamRole: TeamRole;
@@ -1370,6 +1504,7 @@ export type ResolversParentTypes = {
   ComparisonEntry: Omit<ComparisonEntry, 'layers' | 'subject'> & { layers: Array<ResolversParentTypes['LayerComparison']>, subject: ResolversParentTypes['CompareSubject'] };
   ConfidenceInterval: ConfidenceInterval;
   ConfigDifference: ConfigDifference;
+  ConsensusFamily: ConsensusFamilyRowModel;
   ConvergenceStats: ConvergenceStats;
   CreateExperimentInput: CreateExperimentInput;
   CreateExperimentPayload: Omit<CreateExperimentPayload, 'experiment' | 'jobs'> & { experiment: ResolversParentTypes['Experiment'], jobs: Array<ResolversParentTypes['Job']> };
@@ -1405,7 +1540,9 @@ export type ResolversParentTypes = {
   JobEdge: Omit<JobEdge, 'node'> & { node: ResolversParentTypes['Job'] };
   Layer: LayerRowModel;
   LayerComparison: LayerComparisonRowModel;
+  LayerConsensus: LayerConsensusRowModel;
   LayerConvergence: LayerConvergence;
+  LayerStitching: LayerStitchingRowModel;
   MatchedChance: MatchedChance;
   Mutation: {};
   Network: NetworkRowModel;
@@ -1420,6 +1557,9 @@ export type ResolversParentTypes = {
   SparseWeight: SparseWeightRowModel;
   SpecOptions: SpecOptions;
   SpecValidation: SpecValidation;
+  StitchMap: StitchMap;
+  StitchPair: StitchPairRowModel;
+  StitchSummary: StitchSummary;
   String: Scalars['String']['output'];
   Team: TeamRowModel;
   TopImage: TopImageRowModel;
@@ -1449,6 +1589,7 @@ export type AlignmentResolvers<ContextType = ApiContext, ParentType extends Reso
   parameters?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   scoreHistogram?: Resolver<Array<ResolversTypes['HistogramBin']>, ParentType, ContextType, RequireFields<AlignmentScoreHistogramArgs, 'bins' | 'includeDead'>>;
   status?: Resolver<ResolversTypes['AlignmentStatus'], ParentType, ContextType>;
+  stitching?: Resolver<Maybe<ResolversTypes['StitchPair']>, ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['AlignmentSummary'], ParentType, ContextType, RequireFields<AlignmentSummaryArgs, 'includeDead'>>;
   withinAUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   withinBUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1462,6 +1603,7 @@ export type AlignmentSummaryResolvers<ContextType = ApiContext, ParentType exten
   clusters?: Resolver<Array<ResolversTypes['Cluster']>, ParentType, ContextType>;
   heldOut?: Resolver<Maybe<ResolversTypes['HeldOutSplit']>, ParentType, ContextType>;
   includesDead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  knnScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   lossPath?: Resolver<Array<ResolversTypes['SparsePathPoint']>, ParentType, ContextType>;
   meanCorr?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   meanMI?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1469,8 +1611,11 @@ export type AlignmentSummaryResolvers<ContextType = ApiContext, ParentType exten
   nLiveA?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   nLiveB?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   oneToOneFraction?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  procrustesDistance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pwcca?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   samples?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   shuffledNull?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  svcca?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   unitsA?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unitsB?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1540,6 +1685,18 @@ export type ConfigDifferenceResolvers<ContextType = ApiContext, ParentType exten
   path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reference?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConsensusFamilyResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ConsensusFamily'] = ResolversParentTypes['ConsensusFamily']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  found?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  fraction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  liveUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meanFound?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  networks?: Resolver<Array<ResolversTypes['Network']>, ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
+  units?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1613,6 +1770,7 @@ export type EpochMetricResolvers<ContextType = ApiContext, ParentType extends Re
 export type ExperimentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Experiment'] = ResolversParentTypes['Experiment']> = {
   architectures?: Resolver<Array<ResolversTypes['ArchitectureGroup']>, ParentType, ContextType>;
   chanceBaselines?: Resolver<Array<ResolversTypes['ChanceBaseline']>, ParentType, ContextType>;
+  consensus?: Resolver<Array<ResolversTypes['LayerConsensus']>, ParentType, ContextType, Partial<ExperimentConsensusArgs>>;
   convergence?: Resolver<Array<ResolversTypes['LayerConvergence']>, ParentType, ContextType, RequireFields<ExperimentConvergenceArgs, 'includeDead' | 'method'>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dataset?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1632,6 +1790,7 @@ export type ExperimentResolvers<ContextType = ApiContext, ParentType extends Res
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   spec?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ExperimentStatus'], ParentType, ContextType>;
+  stitching?: Resolver<Array<ResolversTypes['LayerStitching']>, ParentType, ContextType, Partial<ExperimentStitchingArgs>>;
   streamVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1781,6 +1940,16 @@ export type LayerComparisonResolvers<ContextType = ApiContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type LayerConsensusResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LayerConsensus'] = ResolversParentTypes['LayerConsensus']> = {
+  chance?: Resolver<Maybe<ResolversTypes['ConsensusFamily']>, ParentType, ContextType>;
+  chanceFraction?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  fraction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  layer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  matching?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  trained?: Resolver<ResolversTypes['ConsensusFamily'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type LayerConvergenceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LayerConvergence'] = ResolversParentTypes['LayerConvergence']> = {
   all?: Resolver<ResolversTypes['ConvergenceStats'], ParentType, ContextType>;
   atOrBelowChance?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1803,6 +1972,15 @@ export type LayerConvergenceResolvers<ContextType = ApiContext, ParentType exten
   shuffledNull?: Resolver<Maybe<ResolversTypes['ShuffledNull']>, ParentType, ContextType>;
   verdict?: Resolver<ResolversTypes['Verdict'], ParentType, ContextType>;
   verdictReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LayerStitchingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LayerStitching'] = ResolversParentTypes['LayerStitching']> = {
+  images?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  layer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  majorityRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  pairs?: Resolver<Array<ResolversTypes['StitchPair']>, ParentType, ContextType>;
+  summary?: Resolver<Array<ResolversTypes['StitchSummary']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1945,6 +2123,31 @@ export type SpecValidationResolvers<ContextType = ApiContext, ParentType extends
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type StitchMapResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StitchMap'] = ResolversParentTypes['StitchMap']> = {
+  accuracy?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['StitchMapKind'], ParentType, ContextType>;
+  nonzero?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  penalty?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type StitchPairResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StitchPair'] = ResolversParentTypes['StitchPair']> = {
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  layer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maps?: Resolver<Array<ResolversTypes['StitchMap']>, ParentType, ContextType>;
+  networkA?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
+  networkB?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
+  ownAccuracy?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type StitchSummaryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StitchSummary'] = ResolversParentTypes['StitchSummary']> = {
+  between?: Resolver<Maybe<ResolversTypes['ConvergenceStats']>, ParentType, ContextType>;
+  chance?: Resolver<Maybe<ResolversTypes['ConvergenceStats']>, ParentType, ContextType>;
+  map?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type TeamResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Team'] = ResolversParentTypes['Team']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   credentials?: Resolver<ResolversTypes['CredentialConnection'], ParentType, ContextType, RequireFields<TeamCredentialsArgs, 'first' | 'includeInactive'>>;
@@ -2043,6 +2246,7 @@ export type Resolvers<ContextType = ApiContext> = {
   ComparisonEntry?: ComparisonEntryResolvers<ContextType>;
   ConfidenceInterval?: ConfidenceIntervalResolvers<ContextType>;
   ConfigDifference?: ConfigDifferenceResolvers<ContextType>;
+  ConsensusFamily?: ConsensusFamilyResolvers<ContextType>;
   ConvergenceStats?: ConvergenceStatsResolvers<ContextType>;
   CreateExperimentPayload?: CreateExperimentPayloadResolvers<ContextType>;
   CreateTokenPayload?: CreateTokenPayloadResolvers<ContextType>;
@@ -2068,7 +2272,9 @@ export type Resolvers<ContextType = ApiContext> = {
   JobEdge?: JobEdgeResolvers<ContextType>;
   Layer?: LayerResolvers<ContextType>;
   LayerComparison?: LayerComparisonResolvers<ContextType>;
+  LayerConsensus?: LayerConsensusResolvers<ContextType>;
   LayerConvergence?: LayerConvergenceResolvers<ContextType>;
+  LayerStitching?: LayerStitchingResolvers<ContextType>;
   MatchedChance?: MatchedChanceResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;
@@ -2083,6 +2289,9 @@ export type Resolvers<ContextType = ApiContext> = {
   SparseWeight?: SparseWeightResolvers<ContextType>;
   SpecOptions?: SpecOptionsResolvers<ContextType>;
   SpecValidation?: SpecValidationResolvers<ContextType>;
+  StitchMap?: StitchMapResolvers<ContextType>;
+  StitchPair?: StitchPairResolvers<ContextType>;
+  StitchSummary?: StitchSummaryResolvers<ContextType>;
   Team?: TeamResolvers<ContextType>;
   TopImage?: TopImageResolvers<ContextType>;
   Unit?: UnitResolvers<ContextType>;

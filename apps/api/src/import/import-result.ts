@@ -13,6 +13,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { encodeNpy, readNpy, type NpyArray, type NpyTypedArray } from '@convergent/engine/io/npy';
 import { validateResultDirectory, MANIFEST_FILE, type LayerSummary, type NetworkRecord, type NpyRef, type PairAlignment, type ResultManifest } from '@convergent/engine/experiment/manifest';
+import { GRAPHQL_METHOD_INFO, NEWER_MEASURES } from '@convergent/engine/align/methods';
+import type { ConsensusRecord, StitchLayerRecord } from '@convergent/engine/experiment/manifest';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { AlignmentMethod, ArtifactKind } from '../generated/prisma/enums.ts';
 import { bulkInsert, type Column } from './bulk-insert.ts';
@@ -321,6 +323,7 @@ async function writeManifest(
 
   await writeChanceBaselines(tx, experimentId, m.layers);
   await writeLayerStatistics(tx, experimentId, m.layers);
+  await writeConsensusAndStitching(tx, experimentId, m.consensus ?? [], m.stitching ?? []);
   return { experimentId, created: true, networks: m.networks.length, alignments: count };
 }
 
@@ -428,6 +431,35 @@ export async function writeLayerStatistics(tx: Tx, experimentId: string, layers:
   for (let i = 0; i < rows.length; i += 1000) await tx.layerStatistic.createMany({ data: rows.slice(i, i + 1000) });
 }
 
+/**
+ * Consensus (per layer: trained family and untrained chance family) and stitching (per layer: every stitched pair,
+ * per-map summary) as LayerConsensus / StitchLayer rows, replacing what an earlier attempt stored. Non-finite numbers
+ * (JSON cannot hold them) become null.
+ */
+export async function writeConsensusAndStitching(tx: Tx, experimentId: string, consensus: ConsensusRecord[], stitching: StitchLayerRecord[]): Promise<void> {
+  const json = (v: unknown) => JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? null : x))) as Prisma.InputJsonValue;
+  await tx.layerConsensus.deleteMany({ where: { experimentId } });
+  await tx.stitchLayer.deleteMany({ where: { experimentId } });
+  if (consensus.length > 0) {
+    await tx.layerConsensus.createMany({
+      data: consensus.map((c) => ({
+        experimentId,
+        layerName: c.layer,
+        matching: c.matching,
+        fraction: c.trained.fraction,
+        chanceFraction: c.chance ? c.chance.fraction : null,
+        trained: json(c.trained),
+        ...(c.chance ? { chance: json(c.chance) } : {}),
+      })),
+    });
+  }
+  if (stitching.length > 0) {
+    await tx.stitchLayer.createMany({
+      data: stitching.map((s) => ({ experimentId, layerName: s.layer, images: s.images, majorityRate: s.majorityRate, pairs: json(s.pairs), summary: json(s.summary) })),
+    });
+  }
+}
+
 /** Layer-summary metric keys (manifest.ts LayerSummary) → the method and summary figure they measure. */
 function chanceTarget(key: string): { method: AlignmentMethod; metric: string } | null {
   const at = key.indexOf('@');
@@ -452,8 +484,13 @@ function chanceTarget(key: string): { method: AlignmentMethod; metric: string } 
       return { method: 'SPARSE', metric: `meanLoss${param}` };
     case 'spectralShared':
       return { method: 'SPECTRAL', metric: `mixedClusterFraction${param}` };
-    default:
-      return null;
+    default: {
+      // The newer measures (issue 16): the figure key of the engine's method registry → its headline summary key.
+      const hit = (Object.entries(GRAPHQL_METHOD_INFO) as Array<[AlignmentMethod, (typeof GRAPHQL_METHOD_INFO)[keyof typeof GRAPHQL_METHOD_INFO]]>).find(
+        ([m, info]) => (NEWER_MEASURES as readonly string[]).includes(m) && info.figure === key,
+      );
+      return hit ? { method: hit[0], metric: hit[1].headline } : null;
+    }
   }
 }
 
@@ -613,6 +650,15 @@ export async function writePair(tx: Tx, ctx: PairContext): Promise<number> {
       for (const c of created) for (const w of weights[c.target]!) rows.push([c.id, w.source, w.weight]);
       await bulkInsert(tx, 'SparseWeight', [{ name: 'pathId', type: 'int4' }, { name: 'source', type: 'int4' }, { name: 'weight', type: 'float8' }], rows);
     }
+  }
+  // ---- newer measures (issue 16): one row each, figures only (no unit matches); headline keys as in the engine's
+  // method registry (align/methods.ts).
+  if (a.svcca) await create('SVCCA', { svcca: finite(a.svcca.mean), keptA: a.svcca.keptA, keptB: a.svcca.keptB, explainedA: finite(a.svcca.explainedA), explainedB: finite(a.svcca.explainedB), ...nullOf('svcca') });
+  if (a.pwcca) await create('PWCCA', { pwcca: finite(a.pwcca.weighted), pwccaMean: finite(a.pwcca.mean), rankA: a.pwcca.rankA, rankB: a.pwcca.rankB, ...nullOf('pwcca') });
+  if (a.procrustes) await create('PROCRUSTES', { procrustesDistance: finite(a.procrustes.distance), procrustesAngular: finite(a.procrustes.angular), ...nullOf('procrustes') });
+  if (a.knn) {
+    const { k, metric, images, uniform } = a.knn;
+    await create('KNN', { knnScore: finite(a.knn.score), k, metric, images, uniform: finite(uniform), ...nullOf('knn') }, { parameters: { k, metric }, paramsKey: `k=${k},${metric}` });
   }
   for (const sp of a.spectral ?? []) {
     const mixed = sp.clusters.filter((c) => c.aCount > 0 && c.bCount > 0).length;

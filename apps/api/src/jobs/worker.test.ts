@@ -9,7 +9,7 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../db/test-databases.ts';
 import type { JobKind } from '../generated/prisma/enums.ts';
 import { importResult } from '../import/import-result.ts';
-import { tinyData, tinySpec } from '../import/test-fixtures/tiny-experiment.ts';
+import { tinyArch, tinyData, tinySpec } from '../import/test-fixtures/tiny-experiment.ts';
 import { completePipelineJob } from './pipeline/pipeline.ts';
 import { runRecordJob } from './pipeline/record-job.ts';
 import { createJobServices, type JobServices } from './services.ts';
@@ -184,6 +184,80 @@ describe.each(testDatabaseKinds())('experiment pipeline jobs on %s', (kind) => {
         .sort((a, b) => String(a.slice(0, 3)).localeCompare(String(b.slice(0, 3))));
     expectSame(await units(experimentId), await units(oracle.experimentId), 'units');
   }, 300_000);
+
+  it('issue 16: SVCCA, PWCCA, Procrustes and mutual kNN with matched chance and statistics, consensus and stitching, as `convergent experiment run` stores them', async () => {
+    // fc1 of 4 units: 20 probe images give 20 ≥ 2 × (4 + 4) samples for CCA.
+    const spec = tinySpec({
+      name: 'newer',
+      architectures: [tinyArch('tiny-a', 4, 4), tinyArch('tiny-b', 3, 4)],
+      methods: ['max', 'svcca', 'pwcca', 'procrustes', 'knn', 'consensus', 'stitch'],
+      knn: { k: 5 },
+      stitch: { images: 30 },
+    });
+    const { experimentId } = await createExperiment('newer', spec);
+    await worker('newer', { concurrency: 2 });
+    const exp = await experimentDone(experimentId, 240_000);
+    expect(exp.error).toBeNull();
+    expect(exp.status).toBe('COMPLETED');
+    const out = path.join(scratch, 'oracle-newer');
+    await runExperiment(spec, { out, data: tinyData(), concurrency: 1 });
+    const oracle = await importResult(db.prisma, { teamId, dir: out });
+    const got = await alignmentsOf(db, experimentId);
+    const want = await alignmentsOf(db, oracle.experimentId);
+    for (const m of ['SVCCA', 'PWCCA', 'PROCRUSTES', 'KNN']) expect([...got.keys()].filter((k) => k.includes(`|${m}|`)).length, m).toBe(2 * 12);
+    expect(got.size).toBe(want.size);
+    for (const [key, w] of want) expectSame(got.get(key), w, key);
+    // Statistics for every new figure, with matched chance; Procrustes is a distance (lower is more alike).
+    const statistics = async (id: string) =>
+      (await db.prisma.layerStatistic.findMany({ where: { experimentId: id }, orderBy: [{ layerName: 'asc' }, { figure: 'asc' }, { scope: 'asc' }] })).map(({ id: _i, experimentId: _e, createdAt: _c, ...rest }) => rest);
+    const stats = await statistics(experimentId);
+    for (const f of ['svcca', 'pwcca', 'procrustes', 'knn']) {
+      const all = stats.filter((st) => st.figure === f && st.scope === 'all');
+      expect(all.map((st) => st.layerName).sort(), f).toEqual(['conv1', 'fc1']);
+      for (const st of all) {
+        expect(st.direction, f).toBe(f === 'procrustes' ? 'lower' : 'higher');
+        expect(Number.isFinite(st.chanceMean), f).toBe(true);
+        expect(st.chancePairs, f).toBe(st.pairs);
+        expect(st.pValue, f).not.toBeNull();
+      }
+    }
+    expectSame(stats, await statistics(oracle.experimentId), 'layer statistics');
+    const baselines = async (id: string) =>
+      (await db.prisma.chanceBaseline.findMany({ where: { experimentId: id }, orderBy: [{ layerName: 'asc' }, { method: 'asc' }, { metric: 'asc' }] })).map((b) => [b.layerName, b.method, b.metric, b.value]);
+    expect((await baselines(experimentId)).filter((b) => b[1] === 'PROCRUSTES' && b[2] === 'procrustesDistance')).toHaveLength(2);
+    expectSame(await baselines(experimentId), await baselines(oracle.experimentId), 'chance baselines');
+    // Consensus per layer (trained family of 4 and the untrained twins), stitching per layer, as the one-process run.
+    const consensus = async (id: string) =>
+      (await db.prisma.layerConsensus.findMany({ where: { experimentId: id }, orderBy: { layerName: 'asc' } })).map(({ id: _i, experimentId: _e, createdAt: _c, ...rest }) => rest);
+    const c = await consensus(experimentId);
+    expect(c.map((r) => r.layerName)).toEqual(['conv1', 'fc1']);
+    for (const r of c) {
+      expect((r.trained as { networks: string[] }).networks).toHaveLength(4);
+      expect(r.chanceFraction).not.toBeNull();
+    }
+    expectSame(c, await consensus(oracle.experimentId), 'consensus');
+    const stitching = async (id: string) =>
+      (await db.prisma.stitchLayer.findMany({ where: { experimentId: id }, orderBy: { layerName: 'asc' } })).map(({ id: _i, experimentId: _e, createdAt: _c, ...rest }) => rest);
+    const st = await stitching(experimentId);
+    expect(st.map((r) => r.layerName)).toEqual(['conv1', 'fc1']);
+    // 4 trained networks: 12 ordered between pairs, plus chance pairs from untrained twins.
+    for (const r of st) expect((r.pairs as Array<{ kind: string }>).filter((p) => p.kind === 'between')).toHaveLength(12);
+    expectSame(st, await stitching(oracle.experimentId), 'stitching');
+  }, 400_000);
+
+  it('issue 16: a CCA layer with fewer samples than 2 (p + q), or kNN with k ≥ probe images, fails the plan step in one line naming the numbers and the fix', async () => {
+    const spec = tinySpec({ name: 'too-few', architectures: [tinyArch('tiny-a', 4, 12)], methods: ['svcca', 'knn'], knn: { k: 20 } });
+    const { experimentId } = await createExperiment('too-few', spec);
+    await worker('too-few');
+    const exp = await experimentDone(experimentId);
+    expect(exp.status).toBe('FAILED');
+    expect(exp.error).not.toContain('\n');
+    expect(exp.error).not.toMatch(/NaN/);
+    expect(exp.error).toMatch(/methods: "svcca" at layer fc1 needs at least 2 × \(p \+ q\) = 48 samples .* split\.probe 20 gives 20; raise split\.probe to ≥ 48 or drop svcca from methods/);
+    expect(exp.error).toMatch(/knn\.k 20 needs more probe images than k, but split\.probe is 20; lower knn\.k below 20/);
+    // Nothing was trained.
+    expect(await db.prisma.job.count({ where: { experimentId, kind: 'TRAIN' } })).toBe(0);
+  }, 120_000);
 
   it('shows each alignment as soon as its ALIGN job is done, whole, while the other pairs are still queued', async () => {
     const { experimentId } = await createExperiment('visible', tinySpec({ architectures: [(tinySpec().architectures as unknown[])[0]] }));

@@ -103,6 +103,16 @@ describe('convergent experiment run', () => {
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/^convergent experiment run: invalid experiment spec: .*architectures\[0\]\.layers\[3\]\.units 2,000,000 exceeds the limit of 16,384 units per layer/);
     expect(refused.err.trimEnd().split('\n')).toHaveLength(1);
+    // CCA with fewer samples than 2 (p + q) at fc1 (20 probe images, 6 + 6 units) and kNN with k ≥ probe images:
+    // one line naming the numbers and the fix, before anything is trained (never a NaN figure).
+    const cca = await run({ ...spec, methods: ['svcca', 'knn'], knn: { k: 20 } });
+    expect(cca.code).toBe(1);
+    // (a progress line "backend …; loading …" comes first: the check needs the data's probe count)
+    const errorLines = cca.err.trimEnd().split('\n').filter((l) => l.startsWith('convergent experiment run:'));
+    expect(errorLines).toHaveLength(1);
+    expect(errorLines[0]).toMatch(/^convergent experiment run: invalid experiment spec: methods: "svcca" at layer fc1 needs at least 2 × \(p \+ q\) = 24 samples for tiny-s1 × tiny-s2 \(6 \+ 6 units\), but split\.probe 20 gives 20; raise split\.probe to ≥ 24 or drop svcca from methods/);
+    expect(errorLines[0]).toMatch(/knn\.k 20 needs more probe images than k, but split\.probe is 20; lower knn\.k below 20 or raise split\.probe/);
+    expect(cca.err).not.toMatch(/NaN/);
     expect((await run({ ...spec, dataset: { npy: { images: 'nope.npy', labels: 'labels.npy' } } })).err).toMatch(/nope\.npy/);
     expect((await run({ ...spec, dataset: 'cifar' })).err).toMatch(/unknown dataset "cifar"/);
     expect((await run('{ not json')).err).toMatch(/is not valid JSON/);

@@ -3,6 +3,7 @@
  * recorded layer, write the result directory, and print the per-layer convergence table (mean matched
  * correlation, semi and max, next to its chance level from untrained networks).
  */
+import { NEWER_MEASURE_FIGURES } from '../align/methods.ts';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { resolveDatasetPaths } from '../experiment/experiment-spec.ts';
@@ -142,7 +143,7 @@ export function convergenceTable(manifest: ResultManifest, options: { includeDea
   const words: string[] = [];
   const reasons = new Set<string>();
   for (const l of manifest.layers) {
-    for (const f of ['semi', 'max', 'cka', 'ckaDebiased', 'miMax', 'svcca', 'pwcca', 'procrustes', 'knn'].map((k) => (all && ['semi', 'max', 'miMax'].includes(k) ? `${k}.all` : k))) {
+    for (const f of ['semi', 'max', 'cka', 'ckaDebiased', 'miMax', ...NEWER_MEASURE_FIGURES].map((k) => (all && ['semi', 'max', 'miMax'].includes(k) ? `${k}.all` : k))) {
       const st = statOf(l, f);
       if (st?.atOrBelowChance) words.push(`  ${l.name} ${f}: ${st.verdictReason}`);
       if (st && !st.ci && st.ciReason) reasons.add(st.ciReason);
@@ -159,7 +160,7 @@ export function convergenceTable(manifest: ResultManifest, options: { includeDea
  */
 export function newerMeasuresTable(manifest: ResultManifest): string {
   const out: string[] = [];
-  const keys = (['svcca', 'pwcca', 'procrustes', 'knn'] as const).filter((k) => manifest.layers.some((l) => l.metrics[k]));
+  const keys = NEWER_MEASURE_FIGURES.filter((k) => manifest.layers.some((l) => l.metrics[k]));
   const table = (header: string[], rows: string[][]) => {
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();

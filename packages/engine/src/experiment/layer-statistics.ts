@@ -11,6 +11,7 @@
  * Direction: for most figures larger means more alike; for `sparseFvu@…` (fraction of variance unexplained) and
  * `procrustes` (a distance) smaller does. "Better than chance" and the test's side follow the direction.
  */
+import { GRAPHQL_METHOD_INFO } from '../align/methods.ts';
 import { networkBootstrap, permutationTest, type PairFigure } from '../stats/uncertainty.ts';
 
 /** One pair's figure: `kind` between (two trained nets) or chance (two untrained twins; `mirrors` names the trained pair it stands for). */
@@ -60,9 +61,12 @@ export interface LayerStatistic {
 export const SIGNIFICANCE = 0.05;
 
 /** Figures where smaller means more alike. */
+const LOWER_FIGURES = new Set(Object.values(GRAPHQL_METHOD_INFO).filter((m) => m.direction === 'lower' && !m.figure.endsWith('@')).map((m) => m.figure));
+
 export function figureDirection(figure: string): 'higher' | 'lower' {
   const base = figure.replace(/\.all$/, '');
-  return base.startsWith('sparseFvu') || base === 'procrustes' ? 'lower' : 'higher';
+  // Losses and distances: sparse FVU, and every registry measure whose direction is lower (Procrustes).
+  return base.startsWith('sparseFvu') || LOWER_FIGURES.has(base) ? 'lower' : 'higher';
 }
 
 /** FNV-1a of a string, for per-figure seeds. */

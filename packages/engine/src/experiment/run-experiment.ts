@@ -297,6 +297,50 @@ export function wrapFsError(err: unknown, what: string): Error {
   return err as Error;
 }
 
+/**
+ * Consensus and stitching at one recorded layer, when the spec's methods ask for them (issue 16): the one function
+ * the one-process run and the job pipeline's RECORD step both call. Both see the networks only (not the
+ * shuffled-null copies). Stitching runs the networks' models, so it needs them loaded.
+ */
+export async function familyChecks(
+  rec: LayerRecording,
+  spec: ResolvedExperimentSpec,
+  netById: Map<string, { role: 'trained' | 'untrained'; arch: { name: string } }>,
+  models: Array<{ id: string; spec: ResolvedArchitecture; model: tf.LayersModel }>,
+  validation: ImageSet,
+  layers: string[],
+  options: { signal?: AbortSignal; onStitchPair?: (done: number, total: number) => void } = {},
+): Promise<{ consensus?: ConsensusRecord; stitching?: StitchLayerRecord }> {
+  const out: { consensus?: ConsensusRecord; stitching?: StitchLayerRecord } = {};
+  const plain: LayerRecording = { ...rec, members: rec.members.filter((m) => !m.networkId.endsWith(SHUFFLED_SUFFIX)) };
+  if (spec.methods.includes('consensus')) {
+    const c = layerConsensus(plain, (id) => ({ role: netById.get(id)!.role, architecture: netById.get(id)!.arch.name }));
+    if (c) out.consensus = c;
+  }
+  if (spec.methods.includes('stitch') && (spec.stitch.layers ?? layers).includes(rec.name)) {
+    const byId = new Map(models.map((m) => [m.id, { spec: m.spec, model: m.model, role: netById.get(m.id)!.role }]));
+    const r = await layerStitching(plain, byId, validation, {
+      penalty: spec.stitch.penalty,
+      images: spec.stitch.images,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onStitchPair ? { onPair: options.onStitchPair } : {}),
+    });
+    const kinds = [...new Set(r.pairs.flatMap((x) => x.maps.map((m) => m.kind)))];
+    const summary: StitchLayerRecord['summary'] = Object.fromEntries(
+      kinds.map((k) => [
+        k,
+        {
+          between: stat(r.pairs.filter((x) => x.kind === 'between').map((x) => x.maps.find((m) => m.kind === k)!.accuracy)),
+          chance: stat(r.pairs.filter((x) => x.kind === 'chance').map((x) => x.maps.find((m) => m.kind === k)!.accuracy)),
+        },
+      ]),
+    );
+    summary.own = { between: stat([...new Map(r.pairs.filter((x) => x.kind === 'between').map((x) => [x.b, x.ownAccuracy])).values()]), chance: null };
+    if (r.pairs.length > 0) out.stitching = { layer: rec.name, images: r.images, majorityRate: r.majorityRate, pairs: r.pairs, summary };
+  }
+  return out;
+}
+
 /** Run a whole experiment; see the file comment. Throws SpecError for spec problems (nothing written). */
 export async function runExperiment(specJson: unknown, options: RunExperimentOptions): Promise<ExperimentResult> {
   const t0 = performance.now();
@@ -433,33 +477,12 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
       }
       summaries.push(layerSummary(rec.name, rec.members.map((m) => m.networkId), figures, { architectureOf: (id) => netById.get(id)!.arch.name, seed: spec.split.seed }));
       // ---- consensus and stitching (issue 16)
-      // Consensus and stitching see the networks only (not the shuffled-null copies).
-      const plain: LayerRecording = { ...rec, members: rec.members.filter((m) => !m.networkId.endsWith(SHUFFLED_SUFFIX)) };
-      if (spec.methods.includes('consensus')) {
-        const c = layerConsensus(plain, (id) => ({ role: netById.get(id)!.role, architecture: netById.get(id)!.arch.name }));
-        if (c) consensusRecords.push(c);
-      }
-      if (spec.methods.includes('stitch') && (spec.stitch.layers ?? layers).includes(rec.name)) {
-        const byId = new Map(models.map((m) => [m.id, { spec: m.spec, model: m.model, role: netById.get(m.id)!.role }]));
-        const r = await layerStitching(plain, byId, data.validation, {
-          penalty: spec.stitch.penalty,
-          images: spec.stitch.images,
-          ...(options.signal ? { signal: options.signal } : {}),
-          onPair: (done, total) => progress({ phase: 'stitch', layer: rec.name, done, total }),
-        });
-        const kinds = [...new Set(r.pairs.flatMap((x) => x.maps.map((m) => m.kind)))];
-        const summary: StitchLayerRecord['summary'] = Object.fromEntries(
-          kinds.map((k) => [
-            k,
-            {
-              between: stat(r.pairs.filter((x) => x.kind === 'between').map((x) => x.maps.find((m) => m.kind === k)!.accuracy)),
-              chance: stat(r.pairs.filter((x) => x.kind === 'chance').map((x) => x.maps.find((m) => m.kind === k)!.accuracy)),
-            },
-          ]),
-        );
-        summary.own = { between: stat([...new Map(r.pairs.filter((x) => x.kind === 'between').map((x) => [x.b, x.ownAccuracy])).values()]), chance: null };
-        if (r.pairs.length > 0) stitchRecords.push({ layer: rec.name, images: r.images, majorityRate: r.majorityRate, pairs: r.pairs, summary });
-      }
+      const checks = await familyChecks(rec, spec, netById, models, data.validation, layers, {
+        ...(options.signal ? { signal: options.signal } : {}),
+        onStitchPair: (done, total) => progress({ phase: 'stitch', layer: rec.name, done, total }),
+      });
+      if (checks.consensus) consensusRecords.push(checks.consensus);
+      if (checks.stitching) stitchRecords.push(checks.stitching);
     }
     for (const m of models) m.model.dispose();
     const alignSeconds = (performance.now() - tAlign) / 1000;

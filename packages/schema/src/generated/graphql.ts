@@ -47,6 +47,8 @@ export type Alignment = {
   /** Histogram of each unit of A's best score (matched correlation or MI); live units of A unless includeDead. */
   scoreHistogram: Array<HistogramBin>;
   status: AlignmentStatus;
+  /** Stitching B's layer from A's at this layer (A → B), when the experiment ran `stitch`; null otherwise. */
+  stitching?: Maybe<StitchPair>;
   /** Summary figures; unit-averaged ones over live units unless includeDead. */
   summary: AlignmentSummary;
   /** Within-A correlation matrix [unitsA, unitsA] float32 .npy. */
@@ -79,16 +81,27 @@ export type AlignmentMethod =
   | 'CKA'
   /** Max-weight bipartite matching on correlation (the paper's bipartite matching). */
   | 'HUNGARIAN'
+  /** Mutual k-nearest-neighbour alignment over probe images, Huh et al. 2024 (headline summary.knnScore). */
+  | 'KNN'
   /** Max-weight bipartite matching on mutual information. */
   | 'MI'
   /** Semi-matching on mutual information. */
   | 'MI_SEMI'
+  /**
+   * Orthogonal Procrustes distance 2 − 2‖AᵀB‖_* on centred, Frobenius-normalised activations, in [0, 2]; LOWER is more
+   * alike (headline summary.procrustesDistance; its statistics test trained < chance).
+   */
+  | 'PROCRUSTES'
+  /** PWCCA: projection-weighted mean canonical correlation, Morcos et al. 2018 (headline summary.pwcca). */
+  | 'PWCCA'
   /** Semi-matching: each unit's most correlated unit in the other net. */
   | 'SEMI'
   /** L1-regularised sparse prediction (one-to-many). */
   | 'SPARSE'
   /** Spectral clustering of both nets' units (many-to-many). */
-  | 'SPECTRAL';
+  | 'SPECTRAL'
+  /** SVCCA: SVD keeping 99% of each side's variance, then CCA; mean canonical correlation (headline summary.svcca). */
+  | 'SVCCA';
 
 export type AlignmentStatus =
   | 'COMPLETED'
@@ -112,6 +125,8 @@ export type AlignmentSummary = {
   heldOut?: Maybe<HeldOutSplit>;
   /** Whether the unit-averaged figures here count dead units (includeDead, or a result stored without live figures). */
   includesDead: Scalars['Boolean']['output'];
+  /** KNN: mean share of shared k nearest neighbours over probe images (uniform chance k / (images − 1)). */
+  knnScore?: Maybe<Scalars['Float']['output']>;
   /** Sparse-prediction path (SPARSE). */
   lossPath: Array<SparsePathPoint>;
   /** Mean correlation of matched pairs (SEMI, HUNGARIAN). */
@@ -125,12 +140,18 @@ export type AlignmentSummary = {
   nLiveB?: Maybe<Scalars['Int']['output']>;
   /** Fraction of units whose best matches agree both ways (SEMI). */
   oneToOneFraction?: Maybe<Scalars['Float']['output']>;
+  /** PROCRUSTES: orthogonal Procrustes distance in [0, 2] (lower is more alike). */
+  procrustesDistance?: Maybe<Scalars['Float']['output']>;
+  /** PWCCA: projection-weighted mean canonical correlation (weights from A). */
+  pwcca?: Maybe<Scalars['Float']['output']>;
   samples?: Maybe<Scalars['Int']['output']>;
   /**
    * The shuffled-probe null of this pair (between pairs): the method's headline figure with B's probe images shuffled
    * (whole images, seeded; live units). Null when not computed.
    */
   shuffledNull?: Maybe<Scalars['Float']['output']>;
+  /** SVCCA: mean canonical correlation after keeping 99% of each side's variance. */
+  svcca?: Maybe<Scalars['Float']['output']>;
   unitsA: Scalars['Int']['output'];
   unitsB: Scalars['Int']['output'];
 };
@@ -214,6 +235,27 @@ export type ConfigDifference = {
   path: Scalars['String']['output'];
   reference?: Maybe<Scalars['JSON']['output']>;
   value?: Maybe<Scalars['JSON']['output']>;
+};
+
+/** Consensus of one family of networks at a layer (engine align/consensus.ts). */
+export type ConsensusFamily = {
+  __typename?: 'ConsensusFamily';
+  /** Reference units found consistently (cycle-consistent matchings) in every network of the family. */
+  count: Scalars['Int']['output'];
+  /** Per reference unit: networks it is found in, the reference included (0 for dead units). */
+  found: Array<Scalars['Int']['output']>;
+  /** count / liveUnits. */
+  fraction: Scalars['Float']['output'];
+  /** Live units of the reference. */
+  liveUnits: Scalars['Int']['output'];
+  /** Mean of found over the reference's live units (1 … networks). */
+  meanFound: Scalars['Float']['output'];
+  /** The family's networks; `units` columns follow this order. */
+  networks: Array<Network>;
+  /** The reference network whose units are counted (the first trained network). */
+  reference: Network;
+  /** Per consensus unit: its unit index in each network of `networks` (for side-by-side top images). */
+  units: Array<Array<Scalars['Int']['output']>>;
 };
 
 export type ConvergenceStats = {
@@ -315,6 +357,12 @@ export type Experiment = {
   /** Trained networks grouped by architecture, each group sorted by seed. */
   architectures: Array<ArchitectureGroup>;
   chanceBaselines: Array<ChanceBaseline>;
+  /**
+   * Consensus across the experiment's trained networks per layer (spec method `consensus`): units of the reference
+   * network matched cycle-consistently in every other network, against the same on untrained twins. Empty when the
+   * experiment did not ask for it; one layer with `layer`.
+   */
+  consensus: Array<LayerConsensus>;
   /** Per-layer convergence across all pairs (see Query.layerConvergence); figures over live units unless includeDead. */
   convergence: Array<LayerConvergence>;
   createdAt: Scalars['DateTime']['output'];
@@ -357,6 +405,11 @@ export type Experiment = {
   spec: Scalars['JSON']['output'];
   status: ExperimentStatus;
   /**
+   * Stitching per layer (spec method `stitch`): held-out accuracy of network B with its layer replaced by a map from
+   * network A's activations, against B's own and chance. Empty when the experiment did not ask for it.
+   */
+  stitching: Array<LayerStitching>;
+  /**
    * Version of the random streams its networks were made with. 2: every random stream of a network (initialisers,
    * dropout masks, a per-network data order) derives from the network's identity (architecture + seed), so two
    * networks share a stream only if they are the same network. 1: the old seeding, from (seed, layer index) only,
@@ -365,6 +418,11 @@ export type Experiment = {
    */
   streamVersion: Scalars['Int']['output'];
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+export type ExperimentConsensusArgs = {
+  layer?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -386,6 +444,11 @@ export type ExperimentNetworksArgs = {
   architecture?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeUntrained?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type ExperimentStitchingArgs = {
+  layer?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ExperimentConnection = {
@@ -633,6 +696,19 @@ export type LayerComparison = {
   value?: Maybe<Scalars['Float']['output']>;
 };
 
+export type LayerConsensus = {
+  __typename?: 'LayerConsensus';
+  chance?: Maybe<ConsensusFamily>;
+  /** Consensus fraction of the untrained twins (matched chance); null without enough twins. */
+  chanceFraction?: Maybe<Scalars['Float']['output']>;
+  /** Consensus fraction of the trained family. */
+  fraction: Scalars['Float']['output'];
+  layer: Scalars['String']['output'];
+  /** Matching the consensus is built on: max (max-weight matching of signed correlations). */
+  matching: Scalars['String']['output'];
+  trained: ConsensusFamily;
+};
+
 /**
  * Convergence of one layer for one method. `all`/`sameArchitecture`/`crossArchitecture` and `chance` are the
  * per-pair spread as before; the fields below are the stored statistics over all trained pairs (engine
@@ -668,6 +744,17 @@ export type LayerConvergence = {
   verdict: Verdict;
   /** The verdict in words, e.g. 'at or below chance (0.737 vs chance 0.753)'. */
   verdictReason: Scalars['String']['output'];
+};
+
+export type LayerStitching = {
+  __typename?: 'LayerStitching';
+  /** Held-out validation images scored (never trained on, never used to fit the maps). */
+  images: Scalars['Int']['output'];
+  layer: Scalars['String']['output'];
+  /** Share of the most frequent class among them (accuracy of always guessing it). */
+  majorityRate: Scalars['Float']['output'];
+  pairs: Array<StitchPair>;
+  summary: Array<StitchSummary>;
 };
 
 export type MatchOrder =
@@ -1032,6 +1119,46 @@ export type StatisticScope =
   | 'ALL'
   | 'CROSS_ARCHITECTURE'
   | 'SAME_ARCHITECTURE';
+
+export type StitchMap = {
+  __typename?: 'StitchMap';
+  /** Held-out accuracy of B with the layer stitched from A (null if not finite). */
+  accuracy?: Maybe<Scalars['Float']['output']>;
+  kind: StitchMapKind;
+  /** Mean non-zero weights per unit of B. */
+  nonzero?: Maybe<Scalars['Float']['output']>;
+  /** SPARSE: the L1 penalty of the map. */
+  penalty?: Maybe<Scalars['Float']['output']>;
+};
+
+export type StitchMapKind =
+  /** A least-squares linear map. */
+  | 'LINEAR'
+  /** B's unit j takes A's max-matched unit (standardised). */
+  | 'PERMUTATION'
+  /** The sparse-prediction map at the chosen penalty. */
+  | 'SPARSE';
+
+/** One stitched pair: B's upper layers on a map from A's activations at `layer`. */
+export type StitchPair = {
+  __typename?: 'StitchPair';
+  /** between (two trained networks) or chance (A is an untrained twin). */
+  kind: Scalars['String']['output'];
+  layer: Scalars['String']['output'];
+  maps: Array<StitchMap>;
+  networkA: Network;
+  networkB: Network;
+  /** B's own held-out accuracy on the same images. */
+  ownAccuracy?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Accuracy of one map kind over stitched pairs (`own`: the receiving networks' own accuracy). */
+export type StitchSummary = {
+  __typename?: 'StitchSummary';
+  between?: Maybe<ConvergenceStats>;
+  chance?: Maybe<ConvergenceStats>;
+  map: Scalars['String']['output'];
+};
 
 export type Team = {
   __typename?: 'Team';

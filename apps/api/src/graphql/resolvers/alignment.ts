@@ -9,6 +9,7 @@ import type {
 import type { ApiContext } from '../context.ts';
 import type { AlignmentRow, ClusterRow, UnitMatchRow, UnitRow } from '../models.ts';
 import { pageOf, toConnection } from '../connection.ts';
+import { stitchingOfAlignment } from './consensus-stitching.ts';
 import { asRecord, isMatchingMethod, isMiMethod, lossPathOf, num, pick, pickLive } from '../mapping.ts';
 import { sideA, sideB } from '../orientation.ts';
 import { badInput, notFound } from '../errors.ts';
@@ -116,6 +117,7 @@ export const Alignment: AlignmentResolvers<ApiContext> = {
   betweenUrl: (a, _x, ctx) => (a.matrixId ? ctx.links.url(`alignments/${a.id}`, fileName(a, 'between')) : null),
   withinAUrl: async (a, _x, ctx) => ((await loadLayer(ctx, layerIdA(a))).withinId ? ctx.links.url(`layers/${layerIdA(a)}`, 'within.npy') : null),
   withinBUrl: async (a, _x, ctx) => ((await loadLayer(ctx, layerIdB(a))).withinId ? ctx.links.url(`layers/${layerIdB(a)}`, 'within.npy') : null),
+  stitching: (a, _x, ctx) => stitchingOfAlignment(ctx, a),
   matchUrl: (a, _x, ctx) => (isMatchingMethod(a.method) ? ctx.links.url(`alignments/${a.id}`, fileName(a, 'match')) : null),
 };
 
@@ -148,6 +150,10 @@ export const AlignmentSummary: AlignmentSummaryResolvers<ApiContext> = {
   },
   ckaLinear: ({ alignment: a }) => pick(a.summary, 'ckaLinear'),
   ckaDebiased: ({ alignment: a }) => pick(a.summary, 'ckaDebiased'),
+  svcca: ({ alignment: a }) => pick(a.summary, 'svcca'),
+  pwcca: ({ alignment: a }) => pick(a.summary, 'pwcca'),
+  procrustesDistance: ({ alignment: a }) => pick(a.summary, 'procrustesDistance'),
+  knnScore: ({ alignment: a }) => pick(a.summary, 'knnScore'),
   mixedClusterFraction: ({ alignment: a }) => pick(a.summary, 'mixedClusterFraction'),
   lossPath: async ({ alignment: a, includeDead }, _x, ctx) => {
     if (a.method !== 'SPARSE' || a.flipped) return a.flipped ? [] : lossPathOf(a.summary, includeDead ?? false);

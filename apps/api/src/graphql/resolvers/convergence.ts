@@ -2,6 +2,7 @@
 // split into same- and cross-architecture pairs, next to the chance baseline (stored ChanceBaseline rows, else the
 // mean over alignments that involve an untrained twin), over live units unless includeDead; and the stored
 // LayerStatistic rows (interval, matched chance, shuffled null, test, verdict: engine experiment/layer-statistics.ts).
+import { GRAPHQL_METHOD_INFO } from '@convergent/engine/align/methods';
 import type { LayerStatistic } from '../../generated/prisma/client.ts';
 import type { ApiContext } from '../context.ts';
 import type { AlignmentMethod, StatisticScope, Verdict } from '../resolvers-types.generated.ts';
@@ -80,7 +81,7 @@ const VERDICTS: Record<string, Verdict> = { 'above-chance': 'ABOVE_CHANCE', 'at-
 
 /** LayerSummary figure key of a method's headline (the key's `@param` picked from what is stored). */
 function figureBase(method: AlignmentMethod): string {
-  return { SEMI: 'semi', HUNGARIAN: 'max', MI: 'miMax', MI_SEMI: 'miSemi', CKA: 'cka', SPARSE: 'sparseFvu@', SPECTRAL: 'spectralMixing@' }[method];
+  return GRAPHQL_METHOD_INFO[method].figure;
 }
 
 /**

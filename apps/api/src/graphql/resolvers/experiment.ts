@@ -13,6 +13,7 @@ import { isHeadlineMetric } from '../mapping.ts';
 import { experimentLayerNames, experimentsConnection, jobsConnection, trainedNetworks } from './experiment-queries.ts';
 import { layerConvergence } from './convergence.ts';
 import { experimentFindings } from './findings.ts';
+import { consensusOfExperiment, stitchingOfExperiment } from './consensus-stitching.ts';
 import { pipelineProgress } from '../pipeline-progress.ts';
 
 export const Viewer: ViewerResolvers<ApiContext> = {};
@@ -56,6 +57,8 @@ export const Experiment: ExperimentResolvers<ApiContext> = {
       .filter((r) => isHeadlineMetric(r.method, r.metric))
       .map((r) => ({ layer: r.layerName, method: r.method, architecture: r.architecture || null, value: r.value, source: r.source }));
   },
+  consensus: (e, { layer }, ctx) => consensusOfExperiment(ctx, e.id, layer),
+  stitching: (e, { layer }, ctx) => stitchingOfExperiment(ctx, e.id, layer),
   probeImageCount: (e) => e.probeCount,
   // Version 2 is the first whose streams derive from the network's identity; imported activations were never
   // trained here, so their streams are not ours to label.

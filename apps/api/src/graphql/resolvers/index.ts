@@ -7,6 +7,7 @@ import { Mutation } from './mutation.ts';
 import { ArchitectureGroup, Experiment, Job, Team, Viewer } from './experiment.ts';
 import { Layer, Network, SparseWeight, TopImage, Unit, UnitBestMatch } from './network.ts';
 import { Alignment, AlignmentSummary, Cluster, UnitMatch } from './alignment.ts';
+import { ConsensusFamily, LayerConsensus, LayerStitching, StitchPair } from './consensus-stitching.ts';
 import { CompareSubject, LayerComparison } from './compare.ts';
 import { Credential, TeamAdminFields, TeamAdminMutations } from './team-admin.ts';
 
@@ -33,4 +34,8 @@ export const resolvers: Resolvers<ApiContext> = {
   UnitMatch,
   CompareSubject,
   LayerComparison,
+  LayerConsensus,
+  ConsensusFamily,
+  LayerStitching,
+  StitchPair,
 };

@@ -37,7 +37,8 @@ export async function runAlignPairJob(ctx: JobContext): Promise<Prisma.InputJson
   );
   ctx.progress({ phase: `aligning ${pair.a} × ${pair.b} at ${pair.layer}`, fraction: 0.15 });
   ctx.signal.throwIfAborted();
-  const pairOptions = { methods: spec.methods, penalties: spec.penalties, clusters: spec.clusters, miBins: spec.mi.bins, seed: spec.split.seed };
+  // The same options as the one-process run (engine run-experiment), kNN's k and metric included.
+  const pairOptions = { methods: spec.methods, penalties: spec.penalties, clusters: spec.clusters, miBins: spec.mi.bins, seed: spec.split.seed, knn: spec.knn };
   const c = alignPair(rec, 0, 1, pairOptions);
   // The shuffled-probe null: A against B's shuffled copy, figures only (engine run-experiment does the same).
   let shuffled: Record<string, number> | undefined;

@@ -9,9 +9,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { NetworkRecord } from '@convergent/engine/experiment/manifest';
+import type { ConsensusRecord, NetworkRecord, StitchLayerRecord } from '@convergent/engine/experiment/manifest';
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { artifactWriter, MemoryFiles, writeNetworkLayers } from '../../import/import-result.ts';
+import { artifactWriter, MemoryFiles, writeConsensusAndStitching, writeNetworkLayers } from '../../import/import-result.ts';
 import { PermanentJobError, type JobContext } from '../job-context.ts';
 import type { PairStep } from './pipeline.ts';
 import { payloadField, stepPlan } from './step-context.ts';
@@ -57,6 +57,8 @@ export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonVal
 
   ctx.progress({ phase: 'recording', fraction: 0.05 });
   let recordings: Awaited<ReturnType<typeof recordFamily>>;
+  const consensus: ConsensusRecord[] = [];
+  const stitching: StitchLayerRecord[] = [];
   try {
     recordings = await recordFamily(models, data.probe, {
       layers: plan.layers,
@@ -69,6 +71,17 @@ export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonVal
       signal,
       onProgress: (done, total) => ctx.progress({ phase: `recording (${done}/${total} probe images)`, fraction: 0.05 + (0.75 * done) / Math.max(1, total) }),
     });
+    // Consensus and stitching (issue 16), when the spec asks: from the joint recording, with the models still loaded
+    // (stitching runs B's upper layers); the same engine function the one-process run calls.
+    const planById = new Map(plan.networks.map((n) => [n.id, n]));
+    for (const rec of recordings) {
+      const checks = await engine.familyChecks(rec, spec, planById, models, data.validation, plan.layers, {
+        signal,
+        onStitchPair: (done, total) => ctx.progress({ phase: `stitching ${rec.name} (${done}/${total} pairs)`, fraction: 0.8 }),
+      });
+      if (checks.consensus) consensus.push(checks.consensus);
+      if (checks.stitching) stitching.push(checks.stitching);
+    }
   } finally {
     for (const m of models) m.model.dispose();
   }
@@ -118,6 +131,7 @@ export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonVal
       for (const b of blobs) {
         await artifact(b.key, 'MOMENTS', b.bytes, { mediaType: 'application/octet-stream', metadata: b.metadata, ...(b.networkId ? { networkId: b.networkId } : {}) });
       }
+      await writeConsensusAndStitching(tx, experimentId, consensus, stitching);
       await tx.experiment.update({ where: { id: experimentId }, data: { probeCount: n, probe } });
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },

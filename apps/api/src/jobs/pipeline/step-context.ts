@@ -57,17 +57,22 @@ export async function stepData(ctx: JobContext, spec: ResolvedExperimentSpec): P
 export async function stepPlan(ctx: JobContext, experimentId: string): Promise<StepPlan> {
   const basics = await stepBasics(ctx, experimentId);
   const data = await stepData(ctx, basics.spec);
-  const [engine, { checkPlanLimits }, { DEFAULT_SPEC_LIMITS }] = await Promise.all([
+  const [engine, { checkPlanLimits }, { DEFAULT_SPEC_LIMITS }, { checkMethods }] = await Promise.all([
     import('@convergent/engine/experiment/run-experiment'),
     import('@convergent/engine/experiment/plan-limits'),
     import('@convergent/engine/spec/limits'),
+    import('@convergent/engine/experiment/method-checks'),
   ]);
   try {
     const archs = engine.resolveArchitectures(basics.spec, data.train.shape, data.train.classes, ctx.specLimits);
     const layers = engine.recordedLayers(basics.spec, archs);
     // Limits that need the data (image passes, pairs to align, presets' parameters), before anything is planned.
     checkPlanLimits(basics.spec, archs, layers, data.train.count, ctx.specLimits ?? DEFAULT_SPEC_LIMITS);
-    return { ...basics, data, archs, layers, networks: engine.planNetworks(basics.spec, archs) };
+    const networks = engine.planNetworks(basics.spec, archs);
+    // Methods that cannot run on these networks and data (CCA with fewer samples than 2 (p + q), kNN with k ≥ probe
+    // images, stitching an unrecorded layer): the plan step fails at once, naming the numbers and the fix.
+    checkMethods(basics.spec, networks, layers, data.probe.count);
+    return { ...basics, data, archs, layers, networks };
   } catch (err) {
     permanentIfSpec(err);
   }
