@@ -73,8 +73,8 @@ export class CrossMomentAccumulator {
   private readonly products: 'auto' | 'tfjs' | 'js';
   private readonly chunkRows: number;
   /** Pending shifted rows, transposed: unit j's values at [j * chunkRows, j * chunkRows + pending). */
-  private utA: Float32Array | undefined;
-  private utB: Float32Array | undefined;
+  private utA: Float32Array | Float64Array | undefined;
+  private utB: Float32Array | Float64Array | undefined;
   private pending = 0;
 
   constructor(p: number, q: number, options: CrossMomentOptions = {}) {
@@ -109,8 +109,10 @@ export class CrossMomentAccumulator {
       for (let j = 0; j < w; j++) c[j]! /= rows;
     }
     const K = this.chunkRows;
-    this.utA ??= new Float32Array(this.p * K);
-    this.utB ??= new Float32Array(this.q * K);
+    // 'js' keeps the shifted values in float64 (exact to f64 rounding, like MomentAccumulator's float64 loops).
+    const f64 = this.products === 'js';
+    this.utA ??= f64 ? new Float64Array(this.p * K) : new Float32Array(this.p * K);
+    this.utB ??= f64 ? new Float64Array(this.q * K) : new Float32Array(this.q * K);
     const p = this.p;
     const utA = this.utA;
     const utB = this.utB;
@@ -129,7 +131,7 @@ export class CrossMomentAccumulator {
         let sum = 0;
         let sq = 0;
         for (let r = 0; r < take; r++) {
-          const v = Math.fround(batch[(start + r) * w + j]! - cj);
+          const v = f64 ? batch[(start + r) * w + j]! - cj : Math.fround(batch[(start + r) * w + j]! - cj);
           dst[d + r] = v;
           sum += v;
           sq += v * v;
@@ -152,15 +154,15 @@ export class CrossMomentAccumulator {
     let b = this.utB!;
     if (k < K) {
       // A partial chunk (the end of the data): compact to stride k so the operands are dense k-column matrices.
-      a = new Float32Array(p * k);
-      b = new Float32Array(q * k);
+      a = a instanceof Float64Array ? new Float64Array(p * k) : new Float32Array(p * k);
+      b = b instanceof Float64Array ? new Float64Array(q * k) : new Float32Array(q * k);
       for (let i = 0; i < p; i++) a.set(this.utA!.subarray(i * K, i * K + k), i * k);
       for (let j = 0; j < q; j++) b.set(this.utB!.subarray(j * K, j * K + k), j * k);
     }
     const sab = this.sab;
     const ort = ortProducts();
     const tiny = k * p * q <= JS_PRODUCT_LIMIT;
-    const useJs = this.products === 'js' || (this.products === 'auto' && tiny) || (!ort && this.products !== 'tfjs' && tf.getBackend() === 'webgpu');
+    const useJs = a instanceof Float64Array || b instanceof Float64Array || (this.products === 'auto' && tiny) || (!ort && this.products !== 'tfjs' && tf.getBackend() === 'webgpu');
     if (useJs) {
       for (let i = 0; i < p; i++) {
         const ai = i * k;
@@ -174,9 +176,11 @@ export class CrossMomentAccumulator {
       }
     } else {
       let vals: Float32Array;
-      if (ort && this.products !== 'tfjs') vals = ort.gemmNT(a, p, b, q, k);
+      const a32 = a as Float32Array;
+      const b32 = b as Float32Array;
+      if (ort && this.products !== 'tfjs') vals = ort.gemmNT(a32, p, b32, q, k);
       else {
-        const out = tf.tidy(() => tf.matMul(tf.tensor2d(a.subarray(0, p * k), [p, k]), tf.tensor2d(b.subarray(0, q * k), [q, k]), false, true));
+        const out = tf.tidy(() => tf.matMul(tf.tensor2d(a32.subarray(0, p * k), [p, k]), tf.tensor2d(b32.subarray(0, q * k), [q, k]), false, true));
         vals = out.dataSync() as Float32Array;
         out.dispose();
       }
