@@ -468,6 +468,11 @@ describe('convergent align: memory is checked before anything is allocated', () 
     // The joint accumulator ((16 + 16 + 2)² float64 sums), at finalization a copy next to 32² covariance and correlation.
     expect(need.parts.find((p) => p.what === 'statistics')!.bytes).toBe(8 * (2 * 34 * 34 + 2 * 32 * 32));
     expect(need.largestArray.elements).toBe(Math.max(34 * 34, Math.min(options.miRows, 300) * 32));
+    // Matching alone runs the cross-only pass: 16 × 16 cross sums and 3 × 32 per-unit sums, the transposed chunk
+    // and one product, no joint (W + 2)² sums.
+    const cross = estimateAlignMemory({ p: 16, q: 16, samples: 300, images: 300, methods: ['semi', 'hungarian'], miRows: options.miRows, batchRows: 300, workers: 1 });
+    expect(cross.parts.find((p) => p.what === 'statistics')!.bytes).toBe(8 * (16 * 16 + 3 * 32) + 4 * (2048 * 32 + 16 * 16));
+    expect(cross.largestArray.elements).toBe(16 * 16);
     await expect(alignFiles({ ...options, availableMemory: need.bytes - 1 }, quiet)).rejects.toThrow(
       /^\S*planted_a_21\.npy and \S*planted_b_21\.npy: aligning 16 \+ 16 units needs about 0\.0 GB of memory \(statistics 0\.0 GB, .*\) but 0\.0 GB is available; align fewer units/,
     );
