@@ -1,8 +1,10 @@
 /**
- * Alignment benchmark: `npm run bench -w @convergent/engine [-- --quick] [-- --only stats,matching]`.
+ * Alignment benchmark: `npm run bench -w @convergent/engine [-- --quick] [-- --only stats,matching] [-- --wide]`.
+ * `--wide`: the whole-process section's widening study (hungarian and cka at 512 and 4,096 units; see there).
  * Runs every `benchmark/sections/*.ts` (in name order) and prints task, our time, the Python peer's time on the
  * same data, and the ratio ours/peer (≤ 1.0 means we are at least as fast).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +15,7 @@ import { makeContext, type BenchContext, type BenchRow } from './bench-context.t
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+const wide = args.includes('--wide');
 const onlyIdx = args.indexOf('--only');
 const only = onlyIdx >= 0 ? (args[onlyIdx + 1] ?? '').split(',').filter(Boolean) : [];
 
@@ -20,11 +23,18 @@ function fmt(ms: number | undefined): string {
   return ms === undefined ? '-' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1);
 }
 
+/** `uptime`'s line (load averages over 1, 5 and 15 minutes), or why it could not run. */
+function uptime(): string {
+  const r = spawnSync('uptime', { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : `uptime failed (${r.error?.message ?? r.status})`;
+}
+
 async function main(): Promise<void> {
   const backend = await selectBackend();
   const tmpDir = mkdtempSync(path.join(tmpdir(), 'convergent-bench-'));
-  const ctx: BenchContext = makeContext(tmpDir, quick);
+  const ctx: BenchContext = makeContext(tmpDir, quick, wide);
   const rows: BenchRow[] = [];
+  console.error(`uptime at the start: ${uptime()}`);
   console.error(`backend: ${backend.name} (${backend.detail})${quick ? ', quick sizes' : ''}`);
   try {
     const sectionDir = path.join(here, 'sections');
@@ -61,6 +71,7 @@ async function main(): Promise<void> {
     r.oursCpu !== undefined && r.peerCpu ? (r.oursCpu / r.peerCpu).toFixed(2) : '-',
     r.note ?? '',
   ]);
+  console.log(`uptime at the end: ${uptime()}`);
   console.log(`load average at the end: ${loadavg().map((v) => v.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
   console.log(`| ${header.join(' | ')} |`);
   console.log(`| ${header.map(() => '---').join(' | ')} |`);

@@ -49,6 +49,11 @@ export interface BenchContext {
   measure: (fn: () => unknown, repeats?: number, warmup?: boolean) => Promise<{ wall: number; cpu: number }>;
   /** When true (`--quick`), sections use smaller sizes so the run takes seconds (development only). */
   quick: boolean;
+  /**
+   * When true (`--wide`), the whole-process section runs the widening study instead of its default cases:
+   * hungarian and cka on the 40,000 × 512 pair and on a 20,000 × 4,096 pair (the paper's fc widths).
+   */
+  wide: boolean;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -119,10 +124,11 @@ export function realisticActivations(n: number, p: number, seed: number): Float3
   return copy;
 }
 
-export function makeContext(tmpDir: string, quick: boolean): BenchContext {
+export function makeContext(tmpDir: string, quick: boolean, wide = false): BenchContext {
   return {
     tmpDir,
     quick,
+    wide,
     data: realisticActivations,
     writeMatrix(name, data, rows, cols) {
       if (data.length !== rows * cols) throw new Error(`writeMatrix ${name}: ${data.length} values, not ${rows}x${cols}`);

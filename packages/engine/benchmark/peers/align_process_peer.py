@@ -6,6 +6,7 @@ usage: align_process_peer.py A.npy B.npy METHOD [CLUSTERS] [PENALTIES]
   hungarian: C = np.corrcoef(A, B, rowvar=False)[:p, p:]; scipy linear_sum_assignment(C, maximize=True)
   spectral:  R = np.corrcoef([A B]); W = |R|, zero diagonal; SpectralClustering(k, affinity='precomputed',
              random_state=0).fit(W)
+  cka:       linear CKA as numpy users write it (float64, centred): |XᵀY|_F² / (|XᵀX|_F |YᵀY|_F)
   sparse:    standardise A, B (float64); Lasso(alpha, fit_intercept=False, precompute=True, warm_start=True) on all of
              B's units at once, for each penalty largest first
 Prints JSON {summary} (the caller compares it with ours).
@@ -26,6 +27,13 @@ with np.errstate(invalid="ignore", divide="ignore"):
         C = np.nan_to_num(np.corrcoef(A, B, rowvar=False)[:p, p:])
         rows, cols = linear_sum_assignment(C, maximize=True)
         print(json.dumps({"meanCorr": float(C[rows, cols].mean())}))
+    elif method == "cka":
+        X = A.astype(np.float64)
+        Y = B.astype(np.float64)
+        X -= X.mean(axis=0)
+        Y -= Y.mean(axis=0)
+        linear = np.linalg.norm(X.T @ Y) ** 2 / (np.linalg.norm(X.T @ X) * np.linalg.norm(Y.T @ Y))
+        print(json.dumps({"linear": float(linear)}))
     elif method == "spectral":
         from sklearn.cluster import SpectralClustering
 

@@ -5,6 +5,10 @@
  * same 40,000 × 512 float32 pair. Both timed from outside with /usr/bin/time (wall, CPU, max RSS), best of 2.
  * Methods: hungarian (vs scipy linear_sum_assignment on numpy corrcoef), spectral --clusters 32 (vs sklearn
  * SpectralClustering on |corrcoef|), sparse (default penalties; vs sklearn Lasso precompute=True, warm start).
+ *
+ * `--wide` (ctx.wide) runs the widening study instead (issue 12): hungarian (our cross-only statistics pass) and
+ * cka (the full joint Gram; vs numpy's float64 ‖XᵀY‖²/(‖XᵀX‖‖YᵀY‖)) on the 40,000 × 512 pair and on a
+ * 20,000 × 4,096 pair (the paper's fc widths), each timed once per side (the wide runs take tens of seconds).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -39,42 +43,100 @@ function timedProcess(cmd: string, args: string[], reps: number, env: NodeJS.Pro
   return best!;
 }
 
+interface Case {
+  method: string;
+  ours: string[];
+  peer: string[];
+  peerName: string;
+}
+
+const HUNGARIAN: Case = { method: 'hungarian', ours: ['--method', 'hungarian'], peer: ['hungarian'], peerName: 'scipy linear_sum_assignment on numpy corrcoef (whole process)' };
+const CKA: Case = { method: 'cka', ours: ['--method', 'cka'], peer: ['cka'], peerName: 'numpy float64 linear CKA (whole process)' };
+
+/**
+ * `ctx.data` for p ≤ 512. Wider: one `ctx.data(n, 512, seed)` block (the realistic signal) spread over p columns,
+ * column lo + j of block k being column (j + 37k) mod 512 scaled by 1 + k/8, plus uniform noise of width 0.6 from a
+ * fast LCG, so the units are distinct but related like one family's. (Generating p / 512 realistic blocks takes
+ * minutes of Box–Muller on a loaded machine, and one tfjs product of 20,000 × 4,096 fails inside tfjs with "Set
+ * maximum size exceeded".)
+ */
+function wideData(ctx: BenchContext, n: number, p: number, seed: number): Float32Array {
+  if (p <= 512) return ctx.data(n, p, seed);
+  const block = ctx.data(n, 512, seed);
+  const out = new Float32Array(n * p);
+  let state = (seed * 2654435761) >>> 0;
+  for (let s = 0; s < n; s++) {
+    const row = s * 512;
+    for (let c = 0; c < p; c++) {
+      const k = c >> 9;
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      out[s * p + c] = block[row + (((c & 511) + 37 * k) & 511)]! * (1 + k / 8) + 0.6 * (state / 4294967296 - 0.5);
+    }
+  }
+  return out;
+}
+
+/** Write the planted pair (B: A's units permuted and mixed with noise) of n × p and return the two paths. */
+async function writePair(ctx: BenchContext, n: number, p: number): Promise<[string, string]> {
+  const a = wideData(ctx, n, p, 11);
+  const noise = wideData(ctx, n, p, 12);
+  const b = new Float32Array(n * p);
+  for (let s = 0; s < n; s++) for (let j = 0; j < p; j++) b[s * p + j] = a[s * p + ((j * 37 + 5) % p)]! + 0.5 * noise[s * p + j]!;
+  const aPath = path.join(ctx.tmpDir, `process-a-${n}x${p}.npy`);
+  const bPath = path.join(ctx.tmpDir, `process-b-${n}x${p}.npy`);
+  await writeNpy(aPath, a, [n, p]);
+  await writeNpy(bPath, b, [n, p]);
+  return [aPath, bPath];
+}
+
 export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
   if (!existsSync('/usr/bin/time')) return [{ task: 'whole-process align: NOT RUN', ours: NaN, note: '/usr/bin/time is missing (apt-get install time)' }];
   const n = ctx.quick ? 4000 : 40_000;
-  const p = 512;
-  // B: A's units permuted and mixed with noise, so the matching has a planted answer.
-  const a = ctx.data(n, p, 11);
-  const noise = ctx.data(n, p, 12);
-  const b = new Float32Array(n * p);
-  for (let s = 0; s < n; s++) for (let j = 0; j < p; j++) b[s * p + j] = a[s * p + ((j * 37 + 5) % p)]! + 0.5 * noise[s * p + j]!;
-  const aPath = path.join(ctx.tmpDir, 'process-a.npy');
-  const bPath = path.join(ctx.tmpDir, 'process-b.npy');
-  await writeNpy(aPath, a, [n, p]);
-  await writeNpy(bPath, b, [n, p]);
-  const reps = 2;
-  const cases: Array<[string, string[], string[], string]> = [
-    ['hungarian', ['--method', 'hungarian'], ['hungarian'], 'scipy linear_sum_assignment on numpy corrcoef (whole process)'],
-    ['spectral', ['--method', 'spectral', '--clusters', '32'], ['spectral', '32'], 'sklearn SpectralClustering on |corrcoef| (whole process)'],
-    ['sparse', ['--method', 'sparse'], ['sparse', '0', DEFAULT_PENALTIES.join(',')], 'sklearn Lasso precompute=True, warm start (whole process)'],
-  ];
+  const plans: Array<{ n: number; p: number; reps: number; cases: Case[] }> = ctx.wide
+    ? [
+        { n: ctx.quick ? 2000 : 20_000, p: ctx.quick ? 1024 : 4096, reps: 1, cases: [HUNGARIAN, CKA] },
+        { n, p: 512, reps: 1, cases: [HUNGARIAN, CKA] },
+      ]
+    : [
+        {
+          n,
+          p: 512,
+          reps: 2,
+          cases: [
+            HUNGARIAN,
+            { method: 'spectral', ours: ['--method', 'spectral', '--clusters', '32'], peer: ['spectral', '32'], peerName: 'sklearn SpectralClustering on |corrcoef| (whole process)' },
+            { method: 'sparse', ours: ['--method', 'sparse'], peer: ['sparse', '0', DEFAULT_PENALTIES.join(',')], peerName: 'sklearn Lasso precompute=True, warm start (whole process)' },
+          ],
+        },
+      ];
   const rows: BenchRow[] = [];
-  for (const [method, ourArgs, peerArgs, peerName] of cases) {
-    const json = path.join(ctx.tmpDir, `process-${method}.json`);
-    const ours = timedProcess(process.execPath, [path.join(engineDir, 'bin', 'convergent.mjs'), 'align', aPath, bPath, ...ourArgs, '--quiet', '--json', json], reps);
-    const peer = timedProcess(PEER_PYTHON, [path.join(here, '..', 'peers', 'align_process_peer.py'), aPath, bPath, ...peerArgs], reps);
-    const report = JSON.parse(readFileSync(json, 'utf8')) as { products?: string; hungarian?: { meanCorr: number } };
-    const peerOut = JSON.parse(peer.stdout.trim().split('\n').pop()!) as { meanCorr?: number };
-    const agree = method === 'hungarian' ? `; mean matched r ours ${report.hungarian?.meanCorr.toFixed(6)} vs scipy ${peerOut.meanCorr?.toFixed(6)}` : '';
-    rows.push({
-      task: `align --method ${ourArgs.slice(1).join(' ')} N=${n} p=q=${p}, whole process`,
-      ours: ours.wallMs,
-      oursCpu: ours.cpuMs,
-      peer: peer.wallMs,
-      peerCpu: peer.cpuMs,
-      peerName,
-      note: `max RSS ours ${ours.rssMb.toFixed(0)} MB, peer ${peer.rssMb.toFixed(0)} MB; products: ${report.products ?? '?'}${agree}`,
-    });
+  for (const plan of plans) {
+    const [aPath, bPath] = await writePair(ctx, plan.n, plan.p);
+    for (const c of plan.cases) {
+      const json = path.join(ctx.tmpDir, `process-${c.method}.json`);
+      const ours = timedProcess(process.execPath, [path.join(engineDir, 'bin', 'convergent.mjs'), 'align', aPath, bPath, ...c.ours, '--quiet', '--json', json], plan.reps);
+      const peer = timedProcess(PEER_PYTHON, [path.join(here, '..', 'peers', 'align_process_peer.py'), aPath, bPath, ...c.peer], plan.reps);
+      const report = JSON.parse(readFileSync(json, 'utf8')) as { products?: string; hungarian?: { meanCorr: number }; cka?: { linear: number } };
+      const peerOut = JSON.parse(peer.stdout.trim().split('\n').pop()!) as { meanCorr?: number; linear?: number };
+      const agree =
+        c.method === 'hungarian'
+          ? `; mean matched r ours ${report.hungarian?.meanCorr.toFixed(6)} vs scipy ${peerOut.meanCorr?.toFixed(6)}`
+          : c.method === 'cka'
+            ? `; linear CKA ours ${report.cka?.linear.toFixed(6)} vs numpy ${peerOut.linear?.toFixed(6)}`
+            : '';
+      const row: BenchRow = {
+        task: `align ${c.ours.join(' ')} N=${plan.n} p=q=${plan.p}, whole process${plan.reps === 1 ? ' (one run)' : ''}`,
+        ours: ours.wallMs,
+        oursCpu: ours.cpuMs,
+        peer: peer.wallMs,
+        peerCpu: peer.cpuMs,
+        peerName: c.peerName,
+        note: `max RSS ours ${ours.rssMb.toFixed(0)} MB, peer ${peer.rssMb.toFixed(0)} MB; products: ${report.products ?? '?'}${agree}`,
+      };
+      rows.push(row);
+      // As measured (a long study can be cut off): wall, CPU and memory of both sides.
+      console.error(`  measured: ${row.task}: ours ${ours.wallMs.toFixed(0)} ms (cpu ${ours.cpuMs.toFixed(0)}), peer ${peer.wallMs.toFixed(0)} ms (cpu ${peer.cpuMs.toFixed(0)}); ${row.note}`);
+    }
   }
   return rows;
 }

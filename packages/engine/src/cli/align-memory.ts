@@ -5,7 +5,8 @@
  *
  * Like the experiment's estimate (experiment/memory-estimate.ts) it counts the large allocations only, each a lower
  * bound of what the pass really takes, over W = p + q units:
- *  - statistics: the moment accumulator's float64 (W + 2)² sums (one more per worker thread, and the copy each
+ *  - statistics: the moment accumulator's float64 (W + 2)² sums (p · q cross sums when only matching methods run,
+ *    stats/cross-moments.ts) (one more per worker thread, and the copy each
  *    worker hands back), and while they are finalized a copy of them next to the W² covariance and correlation;
  *  - the pair's blocks (R_AA, R_BB, R_AB and their covariances, float64) that the methods read;
  *  - per method, its own large arrays: the p × q cost matrix of max matching, the W² affinity of spectral
@@ -15,7 +16,7 @@
  */
 import { constants } from 'node:buffer';
 import type { MemoryEstimate, MemoryPart } from '../experiment/memory-estimate.ts';
-import type { MethodName } from './align-methods.ts';
+import { crossBlockSuffices, type MethodName } from './align-methods.ts';
 
 export interface AlignShape {
   p: number;
@@ -40,10 +41,20 @@ export function estimateAlignMemory(s: AlignShape): MemoryEstimate {
   // Each worker's accumulator and the state it hands back, the merged total, then at finalization a centred copy
   // next to the covariance and correlation.
   const accumulators = workers === 1 ? 1 : 2 * workers + 1;
-  parts.push({ what: 'statistics', bytes: 8 * (accumulators * square + square + 2 * w * w) });
-  parts.push({ what: 'the pair blocks', bytes: 8 * 2 * (s.p * s.p + s.q * s.q + s.p * s.q) });
+  let largest: { what: string; elements: number };
+  if (crossBlockSuffices(s.methods)) {
+    // Matching alone: the cross-only pass (stats/cross-moments.ts): p·q float64 cross sums and 3 (p + q) per-unit
+    // sums per accumulator, the float32 transposed chunk (2,048 rows) and one float32 p·q product, then R_AB and its
+    // covariance.
+    parts.push({ what: 'statistics', bytes: 8 * accumulators * (s.p * s.q + 3 * w) + 4 * (2048 * w + s.p * s.q) });
+    parts.push({ what: 'the pair blocks', bytes: 8 * 2 * s.p * s.q });
+    largest = { what: `the cross block of ${s.p.toLocaleString('en-US')} × ${s.q.toLocaleString('en-US')} units`, elements: s.p * s.q };
+  } else {
+    parts.push({ what: 'statistics', bytes: 8 * (accumulators * square + square + 2 * w * w) });
+    parts.push({ what: 'the pair blocks', bytes: 8 * 2 * (s.p * s.p + s.q * s.q + s.p * s.q) });
+    largest = { what: `the joint moments of ${s.p.toLocaleString('en-US')} + ${s.q.toLocaleString('en-US')} units`, elements: square };
+  }
   parts.push({ what: 'streamed batches', bytes: 4 * 3 * Math.min(s.batchRows, s.samples) * w });
-  let largest = { what: `the joint moments of ${s.p.toLocaleString('en-US')} + ${s.q.toLocaleString('en-US')} units`, elements: square };
   const consider = (what: string, elements: number) => {
     if (elements > largest.elements) largest = { what, elements };
   };

@@ -10,6 +10,7 @@ import { clusterMixing } from '../align/cluster-mixing.ts';
 import { spectralClustering } from '../align/spectral-clustering.ts';
 import { sparsePredictionPathParallel } from '../align/sparse-prediction-parallel.ts';
 import type { JointMoments, PairStatistics } from '../stats/moments.ts';
+import type { CrossStatistics } from '../stats/cross-moments.ts';
 import type { RowReservoir } from '../stats/row-sample.ts';
 import type { AlignMethodResults, AlignOptions, MethodName } from './align-types.ts';
 import { mutualKnn } from '../align/mutual-knn.ts';
@@ -20,9 +21,23 @@ import type { ImageMeans } from '../stats/image-means.ts';
 
 export { METHOD_NAMES, PAPER_METHOD_NAMES, type AlignMethodResults, type MethodName } from './align-types.ts';
 
+/**
+ * Methods that read only per-unit moments and the cross block R_AB (or nothing of the moments: MI and kNN read
+ * their own samples). When every requested method is one of these, `convergent align` runs the cross-only pass
+ * (stats/cross-moments.ts) instead of the full joint Gram.
+ */
+export const CROSS_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['semi', 'hungarian', 'mi', 'knn']);
+
+/** True when `methods` need no within block (R_AA, R_BB) nor the joint correlation. */
+export function crossBlockSuffices(methods: readonly MethodName[]): boolean {
+  return methods.every((m) => CROSS_ONLY_METHODS.has(m));
+}
+
 export interface MethodInput {
-  pair: PairStatistics;
-  joint: JointMoments;
+  /** The full pair statistics, or only the cross block when `crossBlockSuffices(options.methods)`. */
+  pair: PairStatistics | CrossStatistics;
+  /** The joint moments (absent after a cross-only pass). */
+  joint: JointMoments | undefined;
   reservoir: RowReservoir | undefined;
   /** Per-image rows [a; b] (mutual kNN), filled while streaming. */
   images: ImageMeans | undefined;
@@ -36,9 +51,19 @@ export function defaultClusters(units: number): number {
   return Math.min(units, Math.max(2, Math.round(Math.sqrt(units))));
 }
 
+function fullPair(input: MethodInput, method: MethodName): PairStatistics {
+  if (!('rAA' in input.pair)) throw new Error(`internal: ${method} needs the full pair statistics, but only the cross block was computed`);
+  return input.pair;
+}
+
+function jointOf(input: MethodInput, method: MethodName): JointMoments {
+  if (!input.joint) throw new Error(`internal: ${method} needs the joint moments, but only the cross block was computed`);
+  return input.joint;
+}
+
 export async function runAlignMethod(method: MethodName, input: MethodInput): Promise<AlignMethodResults> {
-  const { pair, options } = input;
-  const { p, q, rAB } = pair;
+  const { options } = input;
+  const { p, q, rAB } = input.pair;
   switch (method) {
     case 'semi': {
       const s = semiMatching(rAB, p, q);
@@ -60,13 +85,15 @@ export async function runAlignMethod(method: MethodName, input: MethodInput): Pr
     }
     case 'sparse': {
       // Worker threads over targets only when the problem is large enough to pay for their start (autoWorkers).
-      const { path } = await sparsePredictionPathParallel({ rAA: pair.rAA, rAB, p, q, penalties: options.penalties });
+      const { path } = await sparsePredictionPathParallel({ rAA: fullPair(input, method).rAA, rAB, p, q, penalties: options.penalties });
       return {
         sparse: { path: path.map((pt) => ({ penalty: pt.penalty, meanLoss: pt.meanLoss, meanNonzero: pt.meanNonzero, unconverged: pt.unconverged })) },
       };
     }
-    case 'cka':
+    case 'cka': {
+      const pair = fullPair(input, method);
       return { cka: { linear: linearCka(pair), debiased: pair.n >= 4 ? debiasedLinearCka(pair) : null } };
+    }
     case 'mi': {
       const reservoir = input.reservoir;
       if (!reservoir) throw new Error('internal: MI needs the row reservoir filled while streaming');
@@ -99,15 +126,15 @@ export async function runAlignMethod(method: MethodName, input: MethodInput): Pr
       };
     }
     case 'svcca': {
-      const r = svcca(pair);
+      const r = svcca(fullPair(input, method));
       return { svcca: { mean: r.mean, correlations: list(r.correlations), keptA: r.keptA, keptB: r.keptB, explainedA: r.explainedA, explainedB: r.explainedB } };
     }
     case 'pwcca': {
-      const r = pwcca(pair);
+      const r = pwcca(fullPair(input, method));
       return { pwcca: { weighted: r.weighted, mean: r.mean, correlations: list(r.correlations), weights: list(r.weights), rankA: r.rankA, rankB: r.rankB } };
     }
     case 'procrustes':
-      return { procrustes: procrustes(pair) };
+      return { procrustes: procrustes(fullPair(input, method)) };
     case 'knn': {
       if (!input.images) throw new Error('internal: kNN needs the per-image rows filled while streaming');
       const { data, rows } = input.images.rows();
@@ -124,7 +151,8 @@ export async function runAlignMethod(method: MethodName, input: MethodInput): Pr
     case 'spectral': {
       const k = options.clusters ?? defaultClusters(p + q);
       // The accumulator's joint correlation is already [[R_AA, R_AB], [R_BA, R_BB]] with A's units first.
-      const result = spectralClustering({ corr: input.joint.corr, p, q, k, affinity: options.affinity, seed: options.seed });
+      const joint = jointOf(input, method);
+      const result = spectralClustering({ corr: joint.corr, p, q, k, affinity: options.affinity, seed: options.seed });
       return {
         spectral: {
           clusters: k,
@@ -132,7 +160,7 @@ export async function runAlignMethod(method: MethodName, input: MethodInput): Pr
           affinity: options.affinity,
           counts: result.clusters.map((c) => ({ a: c.fromA, b: c.fromB })),
           sharedFraction: result.sharedFraction,
-          mixing: clusterMixing(result.labels, p, q, { a: input.joint.dead.subarray(0, p), b: input.joint.dead.subarray(p, p + q) }),
+          mixing: clusterMixing(result.labels, p, q, { a: joint.dead.subarray(0, p), b: joint.dead.subarray(p, p + q) }),
         },
       };
     }

@@ -9,6 +9,7 @@
  */
 import { ActivationError, openActivationSource, type ActivationLayout, type ActivationSource } from '../io/activation-source.ts';
 import { MomentAccumulator, type JointMoments, type MomentState } from '../stats/moments.ts';
+import { CrossMomentAccumulator, type CrossMomentState, type CrossStatistics } from '../stats/cross-moments.ts';
 import type { RowReservoir } from '../stats/row-sample.ts';
 import type { ImageMeans } from '../stats/image-means.ts';
 import { runInWorkers } from '../parallel/worker-pool.ts';
@@ -105,10 +106,12 @@ export interface RangeJob {
   start: number;
   end: number;
   batchRows: number;
+  /** 'cross': only the cross block and per-unit moments (CrossMomentAccumulator); default the full joint Gram. */
+  blocks?: 'full' | 'cross';
 }
 
 /** A range's moments, or where its first non-finite value is (so the caller can report the lowest sample). */
-export type RangeResult = { state: MomentState } | { nonFinite: { message: string; sample: number } };
+export type RangeResult = { state: MomentState } | { crossState: CrossMomentState } | { nonFinite: { message: string; sample: number } };
 
 /** Worker job: moments of samples [start, end) of both files. Progress messages are rows done so far. */
 export async function accumulateRange(job: RangeJob, ctx?: { progress(done: number): void }): Promise<RangeResult> {
@@ -118,7 +121,7 @@ export async function accumulateRange(job: RangeJob, ctx?: { progress(done: numb
     try {
       const p = A.units;
       const q = B.units;
-      const acc = new MomentAccumulator(p + q, { groups: [{ offset: 0, count: p }, { offset: p, count: q }] });
+      const acc = job.blocks === 'cross' ? new CrossMomentAccumulator(p, q) : new MomentAccumulator(p + q, { groups: [{ offset: 0, count: p }, { offset: p, count: q }] });
       let lastReport = 0;
       await forEachJointBatch(A, B, job.start, job.end, job.batchRows, (joint, rows, done) => {
         acc.update(joint, rows);
@@ -128,7 +131,7 @@ export async function accumulateRange(job: RangeJob, ctx?: { progress(done: numb
           ctx?.progress(done);
         }
       });
-      return { state: acc.toState() };
+      return acc instanceof CrossMomentAccumulator ? { crossState: acc.toState() } : { state: acc.toState() };
     } catch (err) {
       if (err instanceof ActivationError && err.at) return { nonFinite: { message: err.message, sample: err.at.sample } };
       throw err;
@@ -152,17 +155,47 @@ export interface StreamOptions {
 
 /** Stream both (already opened and checked) sources into joint moments, filling `reservoir` when given. */
 export async function streamJointMoments(A: ActivationSource, B: ActivationSource, options: StreamOptions, progress: Progress): Promise<JointMoments> {
-  const p = A.units;
-  const q = B.units;
-  const N = A.samples;
   const groups = [
-    { offset: 0, count: p },
-    { offset: p, count: q },
+    { offset: 0, count: A.units },
+    { offset: A.units, count: B.units },
   ];
+  return streamMoments(A, B, options, progress, {
+    blocks: 'full',
+    create: () => new MomentAccumulator(A.units + B.units, { groups }),
+    fromResult: (r) => MomentAccumulator.fromState((r as { state: MomentState }).state),
+  });
+}
+
+/**
+ * Like streamJointMoments, but only what matching needs: per-unit moments and the cross block AᵀB
+ * (CrossMomentAccumulator), never the within Grams of A and B.
+ */
+export async function streamCrossMoments(A: ActivationSource, B: ActivationSource, options: StreamOptions, progress: Progress): Promise<CrossStatistics> {
+  return streamMoments(A, B, options, progress, {
+    blocks: 'cross',
+    create: () => new CrossMomentAccumulator(A.units, B.units),
+    fromResult: (r) => CrossMomentAccumulator.fromState((r as { crossState: CrossMomentState }).crossState),
+  });
+}
+
+interface Accumulator<R> {
+  update(batch: Float32Array, rows: number): void;
+  merge(other: this): void;
+  finalize(): R;
+}
+
+async function streamMoments<R, Acc extends Accumulator<R>>(
+  A: ActivationSource,
+  B: ActivationSource,
+  options: StreamOptions,
+  progress: Progress,
+  kind: { blocks: 'full' | 'cross'; create: () => Acc; fromResult: (r: RangeResult) => Acc },
+): Promise<R> {
+  const N = A.samples;
   const { reservoir, batchRows, images } = options;
   const workers = Math.max(1, Math.min(options.workers, Math.floor(N / 2)));
   if (workers === 1) {
-    const acc = new MomentAccumulator(p + q, { groups });
+    const acc = kind.create();
     await forEachJointBatch(A, B, 0, N, batchRows, (joint, rows, done) => {
       acc.update(joint, rows);
       reservoir?.update(joint, rows);
@@ -179,6 +212,7 @@ export async function streamJointMoments(A: ActivationSource, B: ActivationSourc
     start: Math.floor((k * N) / workers),
     end: Math.floor(((k + 1) * N) / workers),
     batchRows,
+    blocks: kind.blocks,
   }));
   const done = new Array<number>(workers).fill(0);
   const inWorkers = runInWorkers<RangeJob, RangeResult, number>(new URL('./align-stream.ts', import.meta.url), 'accumulateRange', jobs, {
@@ -214,7 +248,7 @@ export async function streamJointMoments(A: ActivationSource, B: ActivationSourc
     const first = failures.reduce((x, y) => (y.sample < x.sample ? y : x));
     throw new ActivationError(first.message);
   }
-  const total = MomentAccumulator.fromState((w.value[0] as { state: MomentState }).state);
-  for (const r of w.value.slice(1)) total.merge(MomentAccumulator.fromState((r as { state: MomentState }).state));
+  const total = kind.fromResult(w.value[0]!);
+  for (const r of w.value.slice(1)) total.merge(kind.fromResult(r));
   return total.finalize();
 }

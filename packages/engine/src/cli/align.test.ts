@@ -206,6 +206,51 @@ describe('convergent align: dead units', () => {
   });
 });
 
+describe('convergent align: the cross-only pass (matching alone)', () => {
+  it('gives the full-Gram path\'s matches and correlations, in one thread and in two, on planted and random data', async () => {
+    const { a, b, expected } = await planted(1500, 40, 41);
+    // Random pair with a dead unit in each (no structure: the matches are decided by noise-level correlations).
+    const r = rng(43);
+    const [n, p, q] = [900, 9, 11];
+    const RA = Float32Array.from({ length: n * p }, (_, i) => (i % p === 4 ? 2.5 : r.normal()));
+    const RB = Float32Array.from({ length: n * q }, (_, i) => (i % q === 0 ? -1 : r.normal() + 0.5 * RA[Math.floor(i / q) * p + (i % q) % p]!));
+    await writeNpy(join(dir, 'cross_ra.npy'), RA, [n, p]);
+    await writeNpy(join(dir, 'cross_rb.npy'), RB, [n, q]);
+    for (const [fa, fb] of [[a, b], [join(dir, 'cross_ra.npy'), join(dir, 'cross_rb.npy')]] as const) {
+      for (const workers of ['1', '2']) {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON
+        const got: any[] = [];
+        // semi,hungarian,mi runs the cross-only pass; adding cka needs the within blocks: the full joint Gram.
+        for (const methods of ['semi,hungarian,mi', 'semi,hungarian,mi,cka']) {
+          const json = join(dir, `cross_${workers}_${methods.length}.json`);
+          const out = await run(['align', fa, fb, '--method', methods, '--quiet', '--workers', workers, '--batch-rows', '200', '--json', json]);
+          expect(out.stderr).toBe('');
+          got.push(JSON.parse(await readFile(json, 'utf8')));
+        }
+        const [cross, full] = got;
+        expect(cross.cka).toBeUndefined();
+        expect(cross.deadA).toEqual(full.deadA);
+        expect(cross.deadB).toEqual(full.deadB);
+        expect(cross.hungarian.match).toEqual(full.hungarian.match);
+        expect(cross.semi.match).toEqual(full.semi.match);
+        expect(cross.semi.reverseMatch).toEqual(full.semi.reverseMatch);
+        expect(cross.mi).toEqual(full.mi);
+        cross.hungarian.corr.forEach((v: number | null, i: number) => (v === null ? expect(full.hungarian.corr[i]).toBeNull() : expect(v).toBeCloseTo(full.hungarian.corr[i], 5)));
+        cross.semi.corr.forEach((v: number, i: number) => expect(v).toBeCloseTo(full.semi.corr[i], 5));
+        cross.semi.reverseCorr.forEach((v: number, i: number) => expect(v).toBeCloseTo(full.semi.reverseCorr[i], 5));
+        expect([cross.live.a, cross.live.b]).toEqual([full.live.a, full.live.b]);
+        expect(cross.live.hungarian.meanCorr).toBeCloseTo(full.live.hungarian.meanCorr, 6);
+        expect(cross.live.semi.oneToOneFraction).toBe(full.live.semi.oneToOneFraction);
+        if (fa === a) expect(cross.hungarian.match).toEqual(expected);
+        else {
+          expect(cross.deadA).toEqual([4]);
+          expect(cross.deadB).toEqual([0]);
+        }
+      }
+    }
+  });
+});
+
 describe('convergent align: worker threads', () => {
   it('--workers 2 gives the sequential results, and reports the lowest-sample NaN found by any worker', async () => {
     const { a, b, expected } = await planted(1200, 6, 31);
@@ -423,6 +468,11 @@ describe('convergent align: memory is checked before anything is allocated', () 
     // The joint accumulator ((16 + 16 + 2)² float64 sums), at finalization a copy next to 32² covariance and correlation.
     expect(need.parts.find((p) => p.what === 'statistics')!.bytes).toBe(8 * (2 * 34 * 34 + 2 * 32 * 32));
     expect(need.largestArray.elements).toBe(Math.max(34 * 34, Math.min(options.miRows, 300) * 32));
+    // Matching alone runs the cross-only pass: 16 × 16 cross sums and 3 × 32 per-unit sums, the transposed chunk
+    // and one product, no joint (W + 2)² sums.
+    const cross = estimateAlignMemory({ p: 16, q: 16, samples: 300, images: 300, methods: ['semi', 'hungarian'], miRows: options.miRows, batchRows: 300, workers: 1 });
+    expect(cross.parts.find((p) => p.what === 'statistics')!.bytes).toBe(8 * (16 * 16 + 3 * 32) + 4 * (2048 * 32 + 16 * 16));
+    expect(cross.largestArray.elements).toBe(16 * 16);
     await expect(alignFiles({ ...options, availableMemory: need.bytes - 1 }, quiet)).rejects.toThrow(
       /^\S*planted_a_21\.npy and \S*planted_b_21\.npy: aligning 16 \+ 16 units needs about 0\.0 GB of memory \(statistics 0\.0 GB, .*\) but 0\.0 GB is available; align fewer units/,
     );

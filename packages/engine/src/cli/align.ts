@@ -10,12 +10,13 @@ import { dirname, resolve } from 'node:path';
 import { DEFAULT_MI_BINS, DEFAULT_MI_SAMPLE_ROWS } from '../align/mutual-information.ts';
 import { openActivationSource, type ActivationSource } from '../io/activation-source.ts';
 import { writeFileAtomic } from '../io/npy.ts';
-import type { PairStatistics } from '../stats/moments.ts';
+import type { JointMoments, PairStatistics } from '../stats/moments.ts';
+import type { CrossStatistics } from '../stats/cross-moments.ts';
 import { RowReservoir } from '../stats/row-sample.ts';
 import { ImageMeans } from '../stats/image-means.ts';
 import { requireCcaSamples } from '../align/cca.ts';
 import { DEFAULT_KNN_K, KNN_METRICS, type KnnMetric } from '../align/knn-metric.ts';
-import { runAlignMethod } from './align-methods.ts';
+import { crossBlockSuffices, runAlignMethod } from './align-methods.ts';
 import { METHOD_NAMES, PAPER_METHOD_NAMES, type AlignOptions, type AlignReport, type MethodName } from './align-types.ts';
 import { formatSummary } from './align-report.ts';
 import { CliError, parseArgs, type CliIO, type Command } from './command.ts';
@@ -271,7 +272,7 @@ export async function alignFiles(options: AlignOptions, progress: Progress): Pro
       throw new CliError(`${A.label} and ${B.label}: ${(err as Error).message}`);
     }
     // tfjs loads only now, so bad options and bad files are reported without waiting for it.
-    const [{ selectBackend }, { pairStatistics }, { streamJointMoments }] = await Promise.all([
+    const [{ selectBackend }, { pairStatistics }, { streamJointMoments, streamCrossMoments }] = await Promise.all([
       import('../backend/select-backend.ts'),
       import('../stats/moments.ts'),
       import('./align-stream.ts'),
@@ -279,7 +280,10 @@ export async function alignFiles(options: AlignOptions, progress: Progress): Pro
     const backend = await selectBackend();
     const reservoir = options.methods.includes('mi') ? new RowReservoir(width, Math.min(options.miRows, N), options.seed) : undefined;
     const images = options.methods.includes('knn') ? new ImageMeans(width, A.samples / A.images, A.images) : undefined;
-    const joint = await streamJointMoments(
+    // Matching alone (semi, hungarian; MI and kNN read their own rows) needs only the cross block AᵀB and per-unit
+    // moments: half the products of the joint Gram at p = q, and p·q sums instead of (p + q)² (issue 12).
+    const crossOnly = crossBlockSuffices(options.methods);
+    const streamArgs = [
       A,
       B,
       {
@@ -292,8 +296,14 @@ export async function alignFiles(options: AlignOptions, progress: Progress): Pro
         images,
       },
       progress,
-    );
-    const pair: PairStatistics = pairStatistics(joint, { offset: 0, count: p }, { offset: p, count: q });
+    ] as const;
+    let joint: JointMoments | undefined;
+    let pair: PairStatistics | CrossStatistics;
+    if (crossOnly) pair = await streamCrossMoments(...streamArgs);
+    else {
+      joint = await streamJointMoments(...streamArgs);
+      pair = pairStatistics(joint, { offset: 0, count: p }, { offset: p, count: q });
+    }
     const report: AlignReport = {
       samples: A.samples,
       unitsA: p,
