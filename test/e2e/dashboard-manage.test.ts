@@ -19,7 +19,7 @@ import { openDatabase, type Database } from '../../apps/api/src/db/database.ts';
 import { startApiServer, type ApiServer } from '../../apps/api/src/http/server.ts';
 import { createSignInCode } from '../../apps/api/src/auth/sessions.ts';
 import { launchChromium } from './support/browser.ts';
-import { importTinyResult, seedDashboard, type DashboardSeed } from './support/seed-dashboard.ts';
+import { importTinyResult, importTrustResult, seedDashboard, type DashboardSeed } from './support/seed-dashboard.ts';
 import { ensureWebBuild, repoRoot, startWebApp, type WebApp } from './support/web-app.ts';
 
 const artifacts = path.join(repoRoot, 'test/e2e/artifacts');
@@ -35,6 +35,7 @@ let context: BrowserContext;
 let page: Page;
 let seed: DashboardSeed;
 let importedId: string;
+let trustId: string;
 let createdId: string;
 const pageErrors: string[] = [];
 
@@ -46,6 +47,7 @@ beforeAll(async () => {
   db = await openDatabase({ dataDir: path.join(tmp, 'db') });
   seed = await seedDashboard(db.prisma);
   importedId = await importTinyResult(db.prisma, seed.teamId, tmp);
+  trustId = await importTrustResult(db.prisma, seed.teamId, tmp);
   api = await startApiServer({ database: db, port: 0, host: '127.0.0.1', embeddedWorker: true, log: (m) => (process.env.E2E_VERBOSE ? log(`api: ${m}`) : undefined) });
   web = await startWebApp(api.url);
   browser = await launchChromium();
@@ -274,22 +276,93 @@ describe('launch, manage, compare, export', { timeout: 300_000 }, () => {
     expect(favicon.status).toBe(200);
   });
 
+  it('overview: switches methods, each with its interval, matched chance, shuffled null and live-unit counts', async () => {
+    await page.goto(`${web.url}/experiments/${trustId}`);
+    await page.waitForSelector('[data-testid="headline-chart"] .recharts-line');
+    const cells = (testId: string) => page.locator(`[data-testid="convergence-table"] [data-testid="${testId}"]`).allTextContents();
+    // Three seeds of two architectures: conv1 has 3 × 12 + 3 × 16 units, fc1 3 × 16 + 3 × 24.
+    const live = await cells('live-count');
+    expect(live.map((t) => t.split('/')[1]!.trim())).toEqual(['84', '120']);
+    for (const t of live) expect(Number(t.split('/')[0])).toBeLessThanOrEqual(Number(t.split('/')[1]));
+    const legend = await page.textContent('[data-testid="headline-chart"] .recharts-legend-wrapper');
+    for (const mark of ['95% CI', 'matched chance', 'shuffled-probe null']) expect(legend).toContain(mark);
+    const axes = await page.locator('[data-testid="headline-chart"] .recharts-label').allTextContents();
+    expect(axes.join(' ')).toContain('layer');
+    expect(axes.join(' ')).toContain('matched correlation r');
+    expect(legend).toContain('higher is better');
+    const options = await page.locator('select[aria-label="method"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options).toEqual(expect.arrayContaining(['max', 'semi', 'mi', 'cka', 'cka-debiased', 'sparse', 'sparse-held-out', 'spectral']));
+    for (const id of options) {
+      await page.selectOption('select[aria-label="method"]', id);
+      if (id === 'max') await page.waitForURL((u) => !u.searchParams.has('method'));
+      else await page.waitForURL(new RegExp(`method=${id}(&|$)`));
+      const label = await page.locator(`select[aria-label="method"] option[value="${id}"]`).textContent();
+      await page.waitForFunction((l) => document.querySelector('[data-testid="convergence-table"] caption')?.textContent?.startsWith(l ?? ''), label);
+      await page.waitForSelector('[data-testid="headline-chart"] .recharts-errorBars, [data-testid="headline-chart"] .recharts-errorBar', { state: 'attached' });
+      // Every layer: an interval that brackets the mean, a matched chance, a verdict; warnings name what is at or below chance.
+      const rows = page.locator('[data-testid="convergence-row"]');
+      expect(await rows.count()).toBe(2);
+      const caption = (await page.textContent('[data-testid="method-caption"]')) ?? '';
+      expect(caption).toContain(id.startsWith('sparse') ? 'lower is better' : 'higher is better');
+      for (let i = 0; i < 2; i++) {
+        const [, , , mean, ci, chance, , , , verdict] = await rows.nth(i).locator('td').allTextContents();
+        const [lo, hi] = ci!.replace(/[[\]]/g, '').split(',').map(Number);
+        expect(lo!, `${id} row ${i}: ${ci}`).toBeLessThanOrEqual(Number(mean) + 1e-3);
+        expect(hi!, `${id} row ${i}: ${ci}`).toBeGreaterThanOrEqual(Number(mean) - 1e-3);
+        expect(Number.isFinite(Number(chance)), `${id} chance ${chance}`).toBe(true);
+        if (verdict === 'at or below chance') {
+          const layer = await rows.nth(i).locator('td').first().textContent();
+          expect(await page.textContent('[data-testid="convergence-warnings"]')).toContain(`${layer}: the trained figure`);
+        }
+      }
+    }
+    // The method is a history entry: Back returns to the previous method.
+    await page.goBack();
+    await page.waitForURL(new RegExp(`method=${options.at(-2)}(&|$)`));
+    // Counting dead units is a toggle in the URL; the table says which units it is over.
+    await page.selectOption('select[aria-label="method"]', 'max');
+    // The box mirrors the URL, so it turns checked once the navigation lands: click, then wait for the URL.
+    await page.click('[data-testid="include-dead"]');
+    await page.waitForURL(/dead=1/);
+    await page.waitForSelector('[data-testid="include-dead"]:checked');
+    await page.waitForFunction(() => document.querySelector('[data-testid="convergence-table"] caption')?.textContent?.includes('all units'));
+    // Two seeds per architecture: no interval, and the page says why.
+    await page.goto(`${web.url}/experiments/${importedId}`);
+    await page.waitForSelector('[data-testid="convergence-warnings"]');
+    expect(await page.textContent('[data-testid="convergence-warnings"]')).toMatch(/no interval — needs at least 3 networks/);
+    expect((await cells('ci'))[0]).toBe('none');
+    await page.goto(`${web.url}/experiments/${trustId}?method=spectral`);
+    await page.waitForSelector('[data-testid="headline-chart"] .recharts-line');
+    await page.screenshot({ path: path.join(artifacts, '22-overview-spectral.png'), fullPage: true });
+    // Pair view: held-out FVU next to the in-sample curve; spectral headline is cluster mixing.
+    // Sparse prediction is directional: open the pair in its stored direction (A predicts B).
+    const sparse = (await db.prisma.alignment.findFirst({
+      where: { experimentId: trustId, method: 'SPARSE', layerName: 'fc1', networkA: { untrained: false }, networkB: { untrained: false } },
+    }))!;
+    await page.goto(`${web.url}/experiments/${trustId}/pair?a=${sparse.networkAId}&b=${sparse.networkBId}&layer=fc1`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="sparse-fvu"] .recharts-line').length === 2);
+    const sparseLegend = await page.textContent('[data-testid="sparse-fvu"] .recharts-legend-wrapper');
+    expect(sparseLegend).toContain('FVU in sample');
+    expect(sparseLegend).toContain('FVU held out');
+    expect(await page.textContent('[data-testid="cluster-mixing"]')).toMatch(/cluster mixing \d\.\d{3} · shuffled-probe null \d\.\d{3}/);
+  });
+
   it('exports figures as PNG and SVG and tables as CSV', async () => {
     await page.goto(`${web.url}/experiments/${seed.seeded.experimentId}`);
     await page.waitForSelector('[data-testid="headline-chart"] .recharts-line');
-    const png = await download(page, () => page.click('button[aria-label="download headline-chart as PNG"]'));
-    expect(png.name).toBe('headline-chart.png');
+    const png = await download(page, () => page.click(`button[aria-label="download convergence-max-${seed.seeded.experimentId} as PNG"]`));
+    expect(png.name).toBe(`convergence-max-${seed.seeded.experimentId}.png`);
     expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(400); // width at 2x
-    const svg = await download(page, () => page.click('button[aria-label="download headline-chart as SVG"]'));
+    const svg = await download(page, () => page.click(`button[aria-label="download convergence-max-${seed.seeded.experimentId} as SVG"]`));
     expect(svg.bytes.toString()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg.bytes.toString()).toContain('recharts-line');
     const csv = await download(page, () => page.click(`button[aria-label="download runs-${seed.seeded.experimentId} as CSV"]`));
     const lines = csv.bytes.toString().trim().split('\r\n');
     expect(lines[0]).toBe('network,id,architecture,seed,status,val_accuracy,untrained,backend,tags');
     expect(lines).toHaveLength(6);
-    const conv = await download(page, () => page.click(`button[aria-label="download convergence-${seed.seeded.experimentId} as CSV"]`));
-    expect(conv.bytes.toString().split('\r\n')[0]).toContain('layer');
+    const conv = await download(page, () => page.click(`button[aria-label="download convergence-max-${seed.seeded.experimentId} as CSV"]`));
+    expect(conv.bytes.toString().split('\r\n')[0]).toBe('layer,pairs,units (live / total),mean,95% interval,matched chance,shuffled null,p (vs chance),permutations,verdict');
 
     const nets = seed.seeded.networks;
     await page.goto(`${web.url}/experiments/${seed.seeded.experimentId}/pair?a=${nets[0]!.id}&b=${nets[1]!.id}&layer=conv1`);
@@ -316,6 +389,8 @@ describe('every page: axe-core, layout at 1440 and 390 px, time to interactive, 
       { name: 'experiments', url: () => `${web.url}/`, ready: '[data-testid="experiments-table"]' },
       { name: 'new-experiment', url: () => `${web.url}/?new=1`, ready: '[data-testid="spec-validation"][data-ok]' },
       { name: 'experiment', url: () => `${web.url}/experiments/${seed.seeded.experimentId}`, ready: '[data-testid="headline-chart"] .recharts-line' },
+      { name: 'experiment-trust', url: () => `${web.url}/experiments/${trustId}?method=cka`, ready: '[data-testid="headline-chart"] .recharts-line' },
+      { name: 'findings', url: () => `${web.url}/experiments/${trustId}/findings`, ready: '[data-testid="finding-trained-vs-chance"]' },
       { name: 'experiment-created', url: () => `${web.url}/experiments/${createdId}`, ready: '[data-testid="runs-table"]' },
       { name: 'pair', url: () => `${web.url}/experiments/${seed.seeded.experimentId}/pair?a=${nets[0]!.id}&b=${nets[1]!.id}&layer=conv1`, ready: 'canvas[data-testid="heatmap"][data-drawn]' },
       { name: 'unit', url: () => `${web.url}/units/${nets[0]!.layers['conv1']!.unitIds[0]}`, ready: '[data-testid="best-matches-table"]' },

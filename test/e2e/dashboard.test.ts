@@ -195,7 +195,10 @@ describe('dashboard end to end', { timeout: 120_000 }, () => {
   });
 
   it('follows a best-matched unit to its unit page, which reloads to the same unit', async () => {
-    await page.goBack();
+    // Open the small pair explicitly: view changes push history entries, so "Back" from the previous test's page
+    // lands on whatever view it last pushed, not on a fixed page.
+    const [a, b] = seed.seeded.networks.filter((n) => !n.untrained);
+    await page.goto(`${web.url}/experiments/${seed.seeded.experimentId}/pair?a=${a!.id}&b=${b!.id}&layer=conv1`);
     await page.waitForSelector('[data-testid="best-matches"] [data-testid="unit-link"]');
     await page.click('[data-testid="best-matches"] [data-testid="unit-link"] >> nth=0');
     await page.waitForURL(/\/units\/[^/]+$/);

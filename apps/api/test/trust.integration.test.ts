@@ -95,6 +95,37 @@ describe('trust statistics over GraphQL (PGlite)', () => {
     expect(fcLive.scopes.map((s: any) => s.scope)).toEqual(['ALL', 'SAME_ARCHITECTURE']);
   });
 
+  it('serves the other stored figures of a method through variant: debiased CKA, in-sample and held-out FVU', async () => {
+    const Q = `query($id: ID!, $m: AlignmentMethod!, $v: ConvergenceVariant) { experiment(id: $id) { convergence(method: $m, variant: $v) {
+      layer figure mean ci { low high } ciReason matchedChance { mean } } } }`;
+    const stat = (layer: string, figure: string) => three.layers.find((l) => l.name === layer)!.statistics!.find((st) => st.figure === figure && st.scope === 'all')!;
+    const debiased = (await ok(api.url, token, Q, { id: threeId, m: 'CKA', v: 'DEBIASED' })).experiment.convergence;
+    for (const r of debiased) {
+      expect(r.figure).toBe('ckaDebiased');
+      expect(r.mean).toBeCloseTo(stat(r.layer, 'ckaDebiased').mean, 12);
+    }
+    const linear = (await ok(api.url, token, Q, { id: threeId, m: 'CKA' })).experiment.convergence;
+    for (const r of linear) expect(r.figure).toBe('cka');
+    for (const [v, prefix] of [['IN_SAMPLE', 'sparseFvu@'], ['HELD_OUT', 'sparseFvuHeldOut@']] as const) {
+      const rows = (await ok(api.url, token, Q, { id: threeId, m: 'SPARSE', v })).experiment.convergence;
+      for (const r of rows) {
+        expect(r.figure.startsWith(prefix)).toBe(true);
+        const st = stat(r.layer, r.figure);
+        // Served as variance explained: 1 − FVU, interval ends swapped.
+        expect(r.mean).toBeCloseTo(1 - st.mean, 12);
+        expect(r.ci.low).toBeCloseTo(1 - st.ci!.high, 12);
+        expect(r.matchedChance.mean).toBeCloseTo(1 - st.chance!.mean, 12);
+      }
+    }
+    // A variant the method does not have: null figures with the reason, never another method's numbers.
+    const wrong = (await ok(api.url, token, Q, { id: threeId, m: 'HUNGARIAN', v: 'DEBIASED' })).experiment.convergence;
+    for (const r of wrong) {
+      expect(r.figure).toBeNull();
+      expect(r.mean).toBeNull();
+      expect(r.ciReason).toBe('no debiased statistics of HUNGARIAN stored at this layer');
+    }
+  });
+
   it('gives no interval with 2 networks, with the reason', async () => {
     const rows = (await ok(api.url, token, CONV, { id: twoId, dead: false })).experiment.convergence;
     for (const r of rows) {

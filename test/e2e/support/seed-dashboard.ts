@@ -86,3 +86,21 @@ export async function importTinyResult(prisma: PrismaClient, teamId: string, tmp
   const out = await importResult(prisma, { teamId, dir });
   return out.experimentId;
 }
+
+/**
+ * A real result with everything the overview's trust figures need: three seeds per architecture (so intervals
+ * exist), untrained twins (matched chance), the shuffled null, held-out FVU and spectral cluster mixing.
+ */
+export async function importTrustResult(prisma: PrismaClient, teamId: string, tmp: string): Promise<string> {
+  const dir = path.join(tmp, 'trust-result');
+  const spec = tinySpec({
+    name: 'imported trust result',
+    architectures: [arch('narrow', 12, 16), arch('broad', 16, 24)],
+    seeds: [1, 2, 3],
+    chance: true,
+    methods: ['semi', 'max', 'mi', 'cka', 'sparse', 'spectral'],
+  });
+  await runExperiment(spec, { out: dir, data: tinyData(), concurrency: 1 });
+  const out = await importResult(prisma, { teamId, dir });
+  return out.experimentId;
+}

@@ -272,6 +272,18 @@ export type ConvergenceStats = {
   std?: Maybe<Scalars['Float']['output']>;
 };
 
+/**
+ * Which stored figure of a method the statistics fields of LayerConvergence (figure, mean, ci, matchedChance, ...)
+ * describe. DEFAULT: the method's headline (SPARSE: held-out FVU when stored, else in-sample). DEBIASED: debiased
+ * linear CKA (CKA only). IN_SAMPLE / HELD_OUT: the sparse path's in-sample or held-out FVU (SPARSE only). A variant
+ * the method does not have, or that was not stored, gives null statistics with the reason in ciReason.
+ */
+export type ConvergenceVariant =
+  | 'DEBIASED'
+  | 'DEFAULT'
+  | 'HELD_OUT'
+  | 'IN_SAMPLE';
+
 export type CreateExperimentInput = {
   name: Scalars['String']['input'];
   /** Experiment spec as accepted by `convergent experiment run` (validated by the engine). */
@@ -434,6 +446,7 @@ export type ExperimentConsensusArgs = {
 export type ExperimentConvergenceArgs = {
   includeDead?: InputMaybe<Scalars['Boolean']['input']>;
   method?: AlignmentMethod;
+  variant?: InputMaybe<ConvergenceVariant>;
 };
 
 
@@ -945,7 +958,8 @@ export type Query = {
    * Per recorded layer of an experiment, the summary figure of the method (meanCorr for SEMI/HUNGARIAN, meanMI for
    * MI, linear CKA for CKA) over all network pairs: mean and spread, split into same- and cross-architecture pairs,
    * with the chance baseline and the stored statistics (interval, matched chance, test, verdict). Figures are over
-   * LIVE units unless includeDead (dead units counted as r = 0 / FVU 1).
+   * LIVE units unless includeDead (dead units counted as r = 0 / FVU 1). `variant` picks another stored figure of the
+   * method (debiased CKA; SPARSE in-sample or held-out FVU) for the statistics fields.
    */
   layerConvergence: Array<LayerConvergence>;
   network: Network;
@@ -1020,6 +1034,7 @@ export type QueryLayerConvergenceArgs = {
   experimentId: Scalars['ID']['input'];
   includeDead?: InputMaybe<Scalars['Boolean']['input']>;
   method?: AlignmentMethod;
+  variant?: InputMaybe<ConvergenceVariant>;
 };
 
 
@@ -1412,6 +1427,7 @@ export type ResolversTypes = {
   ConfigDifference: ResolverTypeWrapper<ConfigDifference>;
   ConsensusFamily: ResolverTypeWrapper<ConsensusFamilyRowModel>;
   ConvergenceStats: ResolverTypeWrapper<ConvergenceStats>;
+  ConvergenceVariant: ConvergenceVariant;
   CreateExperimentInput: CreateExperimentInput;
   CreateExperimentPayload: ResolverTypeWrapper<Omit<CreateExperimentPayload, 'experiment' | 'jobs'> & { experiment: ResolversTypes['Experiment'], jobs: Array<ResolversTypes['Job']> }>;
   CreateSignInLinkInput: CreateSignInLinkInput;
@@ -1771,7 +1787,7 @@ export type ExperimentResolvers<ContextType = ApiContext, ParentType extends Res
   architectures?: Resolver<Array<ResolversTypes['ArchitectureGroup']>, ParentType, ContextType>;
   chanceBaselines?: Resolver<Array<ResolversTypes['ChanceBaseline']>, ParentType, ContextType>;
   consensus?: Resolver<Array<ResolversTypes['LayerConsensus']>, ParentType, ContextType, Partial<ExperimentConsensusArgs>>;
-  convergence?: Resolver<Array<ResolversTypes['LayerConvergence']>, ParentType, ContextType, RequireFields<ExperimentConvergenceArgs, 'includeDead' | 'method'>>;
+  convergence?: Resolver<Array<ResolversTypes['LayerConvergence']>, ParentType, ContextType, RequireFields<ExperimentConvergenceArgs, 'includeDead' | 'method' | 'variant'>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dataset?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2051,7 +2067,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   job?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   jobs?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType, RequireFields<QueryJobsArgs, 'first'>>;
   layer?: Resolver<ResolversTypes['Layer'], ParentType, ContextType, RequireFields<QueryLayerArgs, 'id'>>;
-  layerConvergence?: Resolver<Array<ResolversTypes['LayerConvergence']>, ParentType, ContextType, RequireFields<QueryLayerConvergenceArgs, 'experimentId' | 'includeDead' | 'method'>>;
+  layerConvergence?: Resolver<Array<ResolversTypes['LayerConvergence']>, ParentType, ContextType, RequireFields<QueryLayerConvergenceArgs, 'experimentId' | 'includeDead' | 'method' | 'variant'>>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType, RequireFields<QueryNetworkArgs, 'id'>>;
   specOptions?: Resolver<ResolversTypes['SpecOptions'], ParentType, ContextType>;
   team?: Resolver<ResolversTypes['Team'], ParentType, ContextType>;

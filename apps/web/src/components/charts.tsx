@@ -27,6 +27,8 @@ export interface SeriesSpec {
   /** Key of a [low, high] offset pair or symmetric number for error bars. */
   errorKey?: string;
   dashed?: boolean;
+  /** SVG dash pattern (overrides `dashed`), so two dashed marks stay distinguishable. */
+  dash?: string;
 }
 
 export function LineSeriesChart({
@@ -60,7 +62,7 @@ export function LineSeriesChart({
           <XAxis dataKey={xKey} padding={{ left: 24, right: 24 }} label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -10 } : undefined} />
           <YAxis domain={yDomain ?? ['auto', 'auto']} width={52} label={yLabel ? { value: yLabel, angle: -90, position: 'insideLeft' } : undefined} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
-          <Legend verticalAlign="top" height={24} />
+          <Legend verticalAlign="top" />
           {series.filter((s) => data.some((row) => typeof row[s.key] === 'number')).map((s, i) => (
             <Line
               key={s.key}
@@ -68,7 +70,7 @@ export function LineSeriesChart({
               dataKey={s.key}
               name={s.label}
               stroke={s.color ?? seriesColor(i)}
-              strokeDasharray={s.dashed ? '6 4' : undefined}
+              strokeDasharray={s.dash ?? (s.dashed ? '6 4' : undefined)}
               dot={{ r: 3 }}
               isAnimationActive={false}
               connectNulls
@@ -90,6 +92,8 @@ export function GroupedBarChart({
   height = 260,
   yDomain,
   chance,
+  xLabel,
+  yLabel,
   testId,
   exportName,
 }: {
@@ -99,6 +103,8 @@ export function GroupedBarChart({
   height?: number;
   yDomain?: [number | 'auto', number | 'auto'];
   chance?: number | undefined;
+  xLabel?: string;
+  yLabel?: string;
   testId?: string;
   /** File name of its PNG / SVG export (default: the test id). */
   exportName?: string;
@@ -107,15 +113,17 @@ export function GroupedBarChart({
     <ExportableFigure name={exportName ?? testId ?? 'chart'}>
     <div className="chart" data-testid={testId} style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+        <BarChart data={data} margin={{ top: 8, right: 16, bottom: xLabel ? 18 : 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis dataKey={xKey} />
-          <YAxis domain={yDomain ?? ['auto', 'auto']} width={52} />
+          <XAxis dataKey={xKey} label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -10 } : undefined} />
+          <YAxis domain={yDomain ?? ['auto', 'auto']} width={52} label={yLabel ? { value: yLabel, angle: -90, position: 'insideLeft' } : undefined} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
-          <Legend verticalAlign="top" height={24} />
+          <Legend verticalAlign="top" />
           {chance !== undefined ? <ReferenceLine y={chance} stroke="#57606a" strokeDasharray="4 4" label="chance" /> : null}
           {series.map((s, i) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color ?? seriesColor(i)} isAnimationActive={false} />
+            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color ?? seriesColor(i)} isAnimationActive={false}>
+              {s.errorKey ? <ErrorBar dataKey={s.errorKey} width={4} stroke="#24292f" /> : null}
+            </Bar>
           ))}
         </BarChart>
       </ResponsiveContainer>
@@ -149,9 +157,11 @@ export function HistogramChart({
           <XAxis dataKey="bin" label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -10 } : undefined} />
           <YAxis allowDecimals={false} width={40} />
           <Tooltip />
-          <Legend verticalAlign="top" height={24} />
+          <Legend verticalAlign="top" />
           {series.map((s, i) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color ?? seriesColor(i)} isAnimationActive={false} />
+            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color ?? seriesColor(i)} isAnimationActive={false}>
+              {s.errorKey ? <ErrorBar dataKey={s.errorKey} width={4} stroke="#24292f" /> : null}
+            </Bar>
           ))}
         </BarChart>
       </ResponsiveContainer>

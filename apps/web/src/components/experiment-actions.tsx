@@ -2,7 +2,7 @@
 /** Manage an experiment: clone it into the form, cancel its live jobs, retry its failed or cancelled ones, delete it (confirmed). */
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useClient, useMutation, type CombinedError } from 'urql';
 import { CancelJobDocument, DeleteExperimentDocument, ExperimentJobsDocument, RetryJobDocument } from '@convergent/schema/generated/operations.ts';
 import { ErrorBox } from './status.tsx';
@@ -18,6 +18,11 @@ export function ExperimentActions({ id, name, networkCount, jobs, onChanged }: {
   const [, retry] = useMutation(RetryJobDocument);
   const [del, remove] = useMutation(DeleteExperimentDocument);
   const [confirming, setConfirming] = useState(false);
+  // Opening the confirmation moves focus to its safe choice, so Enter or Space never deletes by accident.
+  const keepRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) keepRef.current?.focus();
+  }, [confirming]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CombinedError | null>(null);
   const live = jobs.filter((j) => j.status === 'QUEUED' || j.status === 'RUNNING');
@@ -81,7 +86,7 @@ export function ExperimentActions({ id, name, networkCount, jobs, onChanged }: {
           >
             Delete for good
           </button>{' '}
-          <button type="button" onClick={() => setConfirming(false)} autoFocus>
+          <button type="button" ref={keepRef} onClick={() => setConfirming(false)}>
             Keep it
           </button>
         </span>

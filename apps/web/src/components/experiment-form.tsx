@@ -5,7 +5,7 @@
  * createExperiment runs, with the server's limits), so what the form accepts is what the API accepts.
  */
 import { useRouter } from 'next/navigation';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { CreateExperimentDocument, ExperimentSpecDocument, SpecOptionsDocument, ValidateSpecDocument } from '@convergent/schema/generated/operations.ts';
 import { ErrorBox } from './status.tsx';
@@ -54,8 +54,7 @@ export function ExperimentForm({ preset, cloneOf, onPreset, tab, onTab }: { pres
     if (!spec) return setPending(null);
     const t = window.setTimeout(() => setPending({ name: name || ' ', spec }), VALIDATE_DEBOUNCE_MS);
     return () => window.clearTimeout(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [text]);
+  }, [spec, name]);
   const [validation] = useQuery({ query: ValidateSpecDocument, variables: pending ?? { name: '', spec: {} }, pause: !pending });
   const v = pending ? validation.data?.validateSpec : undefined;
   const stale = validation.fetching || (spec !== null && pending?.spec !== spec);
@@ -222,15 +221,17 @@ function SpecFields({ spec, edit, problems, options }: { spec: Spec; edit: (path
   const seeds = seedsView(spec.seeds);
   const [seedsMode, setSeedsMode] = useState<SeedsMode>(seeds.mode);
   const [seedsText, setSeedsText] = useState(seeds.text);
-  // Follow outside changes (preset, JSON tab) unless the text typed here already means the same seeds.
+  // Follow outside changes (preset, JSON tab) unless the text typed here already means the same seeds. The typed text
+  // is read through a ref: the effect runs when the spec's seeds change, never because a half-typed list changed.
+  const typed = useRef({ seedsMode, seedsText });
+  typed.current = { seedsMode, seedsText };
   useEffect(() => {
-    const now = seedsFromInput(seedsMode, seedsText);
+    const now = seedsFromInput(typed.current.seedsMode, typed.current.seedsText);
     if (JSON.stringify(now) !== JSON.stringify(spec.seeds)) {
       const view = seedsView(spec.seeds);
       setSeedsMode(view.mode);
       setSeedsText(view.text);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [spec.seeds]);
   const archs = architectureView(spec.architectures);
   const dataset = spec.dataset;

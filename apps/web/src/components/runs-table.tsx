@@ -30,22 +30,29 @@ export function RunsTable({ experimentId, runs, layer }: { experimentId: string;
   const group: GroupBy = groupParam === 'architecture' || groupParam === 'seed' ? groupParam : 'none';
   const minAccText = params.get('racc') ?? '';
   const minAcc = minAccText.trim() === '' || !Number.isFinite(Number(minAccText)) ? null : Number(minAccText) / 100;
-  const filter = { architecture: params.get('rarch'), seed: params.get('rseed'), status: params.get('rstatus'), minAccuracy: minAcc, tag: params.get('rtag') };
+  const [fArch, fSeed, fStatus, fTag] = [params.get('rarch'), params.get('rseed'), params.get('rstatus'), params.get('rtag')];
+  const filter = useMemo(() => ({ architecture: fArch, seed: fSeed, status: fStatus, minAccuracy: minAcc, tag: fTag }), [fArch, fSeed, fStatus, minAcc, fTag]);
   const selected = useMemo(() => new Set((params.get('sel') ?? '').split(',').filter(Boolean)), [params]);
-  const shown = useMemo(() => sortRuns(filterRuns(runs, filter), sort, dir), [runs, filter.architecture, filter.seed, filter.status, minAcc, filter.tag, sort, dir]); // eslint-disable-line react-hooks/exhaustive-deps
+  const shown = useMemo(() => sortRuns(filterRuns(runs, filter), sort, dir), [runs, filter, sort, dir]);
   const groups = useMemo(() => groupRuns(shown, group), [shown, group]);
   const archs = [...new Set(runs.map((r) => r.architecture))];
   const seeds = [...new Set(runs.map((r) => r.seed))].sort((a, b) => a - b);
   const statuses = [...new Set(runs.map((r) => r.status))];
   const chosen = runs.filter((r) => selected.has(r.id));
 
-  const toggle = (id: string, on: boolean) => {
-    const next = new Set(selected);
-    if (on) next.add(id);
-    else next.delete(id);
-    setParams({ sel: [...next].join(',') || null });
-  };
-  const sortBy = (key: SortKey) => setParams({ rsort: key, rdir: sort === key && dir === 'asc' ? 'desc' : 'asc' });
+  // Updaters: two quick clicks must both count, so each reads the view as the previous click left it.
+  const toggle = (id: string, on: boolean) =>
+    setParams((current) => {
+      const next = new Set((current.get('sel') ?? '').split(',').filter(Boolean));
+      if (on) next.add(id);
+      else next.delete(id);
+      return { sel: [...next].join(',') || null };
+    });
+  const sortBy = (key: SortKey) =>
+    setParams((current) => {
+      const currentSort = current.get('rsort') ?? 'architecture';
+      return { rsort: key, rdir: currentSort === key && current.get('rdir') !== 'desc' ? 'desc' : 'asc' };
+    });
 
   return (
     <section aria-labelledby="runs-title">

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 
 export function ScrollBox({ label, children }: { label: string; children: ReactNode }) {
   return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable so keyboard users can scroll it (WCAG 2.1.1, axe scrollable-region-focusable)
     <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
       {children}
     </div>

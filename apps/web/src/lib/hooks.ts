@@ -15,25 +15,43 @@ export function usePolling(tick: () => void, ms: number, active: boolean): void 
   }, [ms, active]);
 }
 
+/** The last view change pushed and the search string it was made from (see useSearchState). */
+let inFlight: { path: string; from: string; to: string } | null = null;
+
 /**
  * View state kept in the URL's search params, so every view is a shareable URL that restores itself.
  * `set` merges the given keys (null/'' removes a key) and pushes a history entry, so Back returns to the previous
  * view (layer, pair, tab, filter); `{ replace: true }` for keystroke-level changes (text filters) that should not
- * each become a history entry.
+ * each become a history entry. Pass an updater `(current) => patch` when the change depends on the current view.
  */
-export function useSearchState(): [URLSearchParams, (patch: Record<string, string | null>, options?: { replace?: boolean }) => void] {
+export type SearchPatch = Record<string, string | null>;
+
+export function useSearchState(): [URLSearchParams, (patch: SearchPatch | ((current: URLSearchParams) => SearchPatch), options?: { replace?: boolean }) => void] {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
+  const search = params.toString();
+  // Once the router has committed the pushed URL (or moved elsewhere, e.g. Back), nothing is in flight any more.
+  useEffect(() => {
+    if (inFlight && (inFlight.path !== pathname || inFlight.from !== search)) inFlight = null;
+  }, [pathname, search]);
   const set = useCallback(
-    (patch: Record<string, string | null>, options?: { replace?: boolean }) => {
-      const next = new URLSearchParams(params.toString());
+    (patchOrUpdate: SearchPatch | ((current: URLSearchParams) => SearchPatch), options?: { replace?: boolean }) => {
+      // Start from the URL of a navigation still in flight (two quick clicks, or two components changing the view
+      // before the router re-renders): useSearchParams() lags until it commits, and merging into the stale value
+      // would drop the first change or make the second look like no change at all.
+      const now = params.toString();
+      const base = inFlight && inFlight.path === pathname && inFlight.from === now ? inFlight.to : now;
+      const next = new URLSearchParams(base);
+      // An updater sees the view as it will be once pending changes land (toggle one of a list, flip a sort).
+      const patch = typeof patchOrUpdate === 'function' ? patchOrUpdate(new URLSearchParams(base)) : patchOrUpdate;
       for (const [k, v] of Object.entries(patch)) {
         if (v === null || v === '') next.delete(k);
         else next.set(k, v);
       }
       const q = next.toString();
-      if (q === params.toString()) return;
+      if (q === base) return;
+      inFlight = { path: pathname, from: now, to: q };
       const url = q ? `${pathname}?${q}` : pathname;
       if (options?.replace) router.replace(url, { scroll: false });
       else router.push(url, { scroll: false });

@@ -2,18 +2,16 @@
 /** Page 2: experiment overview — networks by architecture, and per-layer convergence across all pairs. */
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { ExperimentOverviewDocument, type ExperimentOverviewQuery } from '@convergent/schema/generated/operations.ts';
-import { GroupedBarChart, LineSeriesChart, seriesColor } from '../components/charts.tsx';
+import { LineSeriesChart, seriesColor } from '../components/charts.tsx';
+import { MethodConvergence } from '../components/method-convergence.tsx';
 import { Empty, ErrorBox, Loading, ProgressBar, StatusBadge } from '../components/status.tsx';
 import { ExperimentActions } from '../components/experiment-actions.tsx';
-import { CsvButton } from '../components/export.tsx';
 import { RunsTable } from '../components/runs-table.tsx';
-import { ScrollBox } from '../components/scroll-box.tsx';
 import { NotFound, isNotFound } from '../components/not-found.tsx';
-import { hasConvergence, headlineRows, splitRows } from '../lib/convergence-rows.ts';
-import { dateTime, duration, fmt, pct } from '../lib/format.ts';
+import { dateTime, duration } from '../lib/format.ts';
 import { usePolling, useSearchState } from '../lib/hooks.ts';
 
 type Experiment = ExperimentOverviewQuery['experiment'];
@@ -81,7 +79,7 @@ export function ExperimentPage() {
           ))}
         </div>
       ) : null}
-      <Convergence exp={exp} />
+      <MethodConvergence experimentId={exp.id} layerOrder={exp.layerNames} version={`${exp.status}|${exp.updatedAt}|${exp.progress ?? ''}`} />
       <PairPicker exp={exp} />
       <RunsTable
         experimentId={exp.id}
@@ -99,112 +97,6 @@ function Stat({ label, value }: { label: string; value: string | number }) {
       <b>{value}</b>
       <span>{label}</span>
     </div>
-  );
-}
-
-function Convergence({ exp }: { exp: Experiment }) {
-  const tableRef = useRef<HTMLTableElement | null>(null);
-  const rows = useMemo(() => headlineRows(exp.layerNames, exp.max, exp.semi), [exp]);
-  const splitMax = useMemo(() => splitRows(exp.layerNames, exp.max), [exp]);
-  const splitSemi = useMemo(() => splitRows(exp.layerNames, exp.semi), [exp]);
-  const hasCross = splitMax.some((r) => r.crossPairs > 0);
-  const hasSame = splitMax.some((r) => r.samePairs > 0);
-  return (
-    <section>
-      <h2>Convergence per layer</h2>
-      {!hasConvergence(rows) ? (
-        <Empty>No alignments yet. The figure appears as soon as the first network pairs are aligned.</Empty>
-      ) : (
-        <>
-          <p className="muted">
-            Mean correlation of matched unit pairs over all network pairs (error bars: ± one standard deviation over pairs); dashed: the chance
-            level from untrained networks.
-          </p>
-          <div className="row">
-            <div className="grow panel">
-              <h3>All pairs</h3>
-              <LineSeriesChart
-                testId="headline-chart"
-                data={rows as unknown as Record<string, unknown>[]}
-                xKey="layer"
-                yDomain={[0, 1]}
-                series={[
-                  { key: 'max', label: 'max matching', errorKey: 'maxStd', color: seriesColor(0) },
-                  { key: 'semi', label: 'semi matching', errorKey: 'semiStd', color: seriesColor(1) },
-                  { key: 'chanceMax', label: 'chance (max)', dashed: true, color: '#57606a' },
-                  { key: 'chanceSemi', label: 'chance (semi)', dashed: true, color: '#afb8c1' },
-                ]}
-              />
-            </div>
-            <div className="grow panel">
-              <h3>Across seeds vs across architectures (max matching)</h3>
-              {hasSame || hasCross ? (
-                <GroupedBarChart
-                  testId="split-chart"
-                  data={splitMax as unknown as Record<string, unknown>[]}
-                  xKey="layer"
-                  yDomain={[0, 1]}
-                  series={[
-                    { key: 'same', label: 'same architecture', errorKey: 'sameStd', color: seriesColor(2) },
-                    { key: 'cross', label: 'cross architecture', errorKey: 'crossStd', color: seriesColor(4) },
-                  ]}
-                />
-              ) : (
-                <Empty>No pairs yet.</Empty>
-              )}
-            </div>
-          </div>
-          <div className="controls">
-            <CsvButton name={`convergence-${exp.id}`} tableRef={tableRef} />
-          </div>
-          <ScrollBox label="convergence per layer">
-          <table style={{ marginTop: 4 }} data-testid="convergence-table" ref={tableRef}>
-            <thead>
-              <tr>
-                <th>layer</th>
-                <th className="num">pairs</th>
-                <th className="num">max: mean ± std</th>
-                <th className="num">max: range</th>
-                <th className="num">semi: mean ± std</th>
-                <th className="num">same-arch (max / semi)</th>
-                <th className="num">cross-arch (max / semi)</th>
-                <th className="num">chance (max)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => {
-                const sm = splitMax[i];
-                const ss = splitSemi.find((x) => x.layer === r.layer);
-                const m = exp.max.find((x) => x.layer === r.layer);
-                return (
-                  <tr key={r.layer}>
-                    <td>{r.layer}</td>
-                    <td className="num">{r.pairs}</td>
-                    <td className="num">
-                      {fmt(r.max)} ± {fmt(r.maxStd)}
-                    </td>
-                    <td className="num">
-                      {fmt(m?.all.min)} – {fmt(m?.all.max)}
-                    </td>
-                    <td className="num">
-                      {fmt(r.semi)} ± {fmt(r.semiStd)}
-                    </td>
-                    <td className="num">
-                      {fmt(sm?.same)} / {fmt(ss?.same)} <span className="muted">({sm?.samePairs ?? 0})</span>
-                    </td>
-                    <td className="num">
-                      {fmt(sm?.cross)} / {fmt(ss?.cross)} <span className="muted">({sm?.crossPairs ?? 0})</span>
-                    </td>
-                    <td className="num">{fmt(r.chanceMax)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          </ScrollBox>
-        </>
-      )}
-    </section>
   );
 }
 

@@ -248,7 +248,7 @@ function Matrices({
     } catch (e) {
       return { data: null, rows: 0, cols: 0, error: e instanceof Error ? e.message : String(e) };
     }
-  }, [shaped, view, withinA.data, withinB.data]);
+  }, [shaped, view, withinA.data, withinB.data, nA, nB]);
 
   const viewUrl = view === 'between' ? alignment.betweenUrl : view === 'withinA' ? alignment.withinAUrl : alignment.withinBUrl;
   // With reordering on, wait for the matching so the first picture already has matched pairs on the diagonal.
@@ -408,7 +408,7 @@ function MatchList({ title, rows, testId }: { title: string; rows: MatchRow[]; t
       <h3>{title}</h3>
       {rows.length === 0 ? <Empty>No matches stored.</Empty> : null}
       {rows.map((r) => (
-        <div key={r.unitA.id} className="match-row" style={{ gridTemplateColumns: '84px 1fr 92px 1fr' }}>
+        <div key={r.unitA.id} className="match-row compact">
           <UnitLink unit={r.unitA} side="A" />
           <TopImages images={r.unitA.topImages} shape={r.unitA.layer.shape} max={4} size={44} />
           <div className="num" title="matched correlation">
@@ -429,20 +429,31 @@ function SparseCurves({ alignment }: { alignment: PairViewQuery['sparse'] }) {
   const path = [...alignment.summary.lossPath].sort((x, y) => x.penalty - y.penalty);
   if (path.length === 0) return <Empty>The sparse-prediction path is empty ({alignment.status.toLowerCase()}).</Empty>;
   const data = path.map((p) => ({ penalty: p.penalty, loss: p.meanLoss, heldOut: p.meanLossHeldOut ?? null, nonzero: p.meanNonzero }));
+  const held = alignment.summary.heldOut;
+  const hasHeld = data.some((d) => d.heldOut !== null);
   return (
     <div className="panel" data-testid="sparse-curves">
-      <p className="muted">Predicting each unit of B from A&apos;s units with an L1 penalty: loss rises and non-zero weights fall as the penalty grows.</p>
+      <p className="muted">
+        Predicting each live unit of B from A&apos;s units with an L1 penalty: the fraction of variance unexplained (FVU, lower is better) rises and
+        non-zero weights fall as the penalty grows.{' '}
+        {hasHeld && held
+          ? `Held out: the same fits scored on ${held.images} probe images left out of fitting (fitted on ${held.fitImages}); a gap between the two curves is overfitting.`
+          : 'No held-out FVU stored for this pair (results from before the held-out split): only the in-sample curve.'}
+      </p>
       <LineSeriesChart
-        height={200}
+        testId="sparse-fvu"
+        exportName="sparse-fvu"
+        height={220}
         data={data}
         xKey="penalty"
         xLabel="L1 penalty"
+        yLabel="FVU (lower is better)"
         series={[
-          { key: 'loss', label: 'mean loss (fit)', color: seriesColor(0) },
-          { key: 'heldOut', label: 'mean loss (held out)', color: seriesColor(2), dashed: true },
+          { key: 'loss', label: 'FVU in sample (fitted images)', color: seriesColor(0) },
+          { key: 'heldOut', label: 'FVU held out (unseen images)', color: seriesColor(2), dashed: true },
         ]}
       />
-      <LineSeriesChart height={180} data={data} xKey="penalty" series={[{ key: 'nonzero', label: 'non-zeros per target', color: seriesColor(1) }]} />
+      <LineSeriesChart height={180} exportName="sparse-nonzero" data={data} xKey="penalty" xLabel="L1 penalty" yLabel="non-zeros" series={[{ key: 'nonzero', label: 'non-zeros per target', color: seriesColor(1) }]} />
     </div>
   );
 }
@@ -456,8 +467,23 @@ function Clusters({ alignment }: { alignment: PairViewQuery['spectral'] }) {
   if (clusters.length === 0) return <Empty>No clusters stored ({alignment.status.toLowerCase()}).</Empty>;
   return (
     <div className="panel" data-testid="clusters">
+      <p data-testid="cluster-mixing">
+        <b>cluster mixing {fmt(alignment.summary.clusterMixing)}</b>
+        {alignment.summary.shuffledNull !== null && alignment.summary.shuffledNull !== undefined ? (
+          <span> · shuffled-probe null {fmt(alignment.summary.shuffledNull)}</span>
+        ) : null}
+        {alignment.summary.nLiveA !== null && alignment.summary.nLiveA !== undefined ? (
+          <span className="muted">
+            {' '}
+            · over {alignment.summary.nLiveA} + {alignment.summary.nLiveB ?? '?'} live units
+          </span>
+        ) : null}
+      </p>
       <p className="muted">
-        {clusters.length} clusters · {pct(alignment.summary.mixedClusterFraction)} contain units of both networks (blue: A, red: B).
+        Cluster mixing is 1 − AMI between cluster labels and network identity: about 1 when every cluster holds both networks in proportion, 0 when
+        clusters separate the networks (it can pass 1). {clusters.length} clusters (blue: A, red: B); {pct(alignment.summary.mixedClusterFraction)} contain
+        units of both networks, a share that saturates for trained and chance pairs alike.
+        {alignment.summary.clusterMixing === null || alignment.summary.clusterMixing === undefined ? ' No cluster mixing stored for this pair (results from before it existed).' : ''}
       </p>
       <div style={{ maxHeight: 420, overflow: 'auto' }}>
         {clusters.map((c) => (

@@ -28,7 +28,7 @@ export const reportCommand: Command = {
     if (typeof options.out !== 'string') throw new CliError('--out DIR is required: the folder to write findings.json, report.md and report.html to', 2);
     const seed = options.seed === undefined ? 0 : Number(options.seed);
     if (!Number.isInteger(seed) || seed < 0) throw new CliError(`--seed ${String(options.seed)} must be an integer >= 0`, 2);
-    let findings;
+    let findings: Awaited<ReturnType<typeof writeReport>>;
     try {
       findings = await writeReport(positionals[0]!, options.out, { seed });
     } catch (err) {

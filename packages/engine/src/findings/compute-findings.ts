@@ -134,7 +134,6 @@ const fmt = (v: number | null | undefined): string => (v === null || v === undef
 const fmtP = (p: number) => (p < 1e-3 ? p.toExponential(1) : p.toFixed(3));
 const mean = (v: readonly number[]) => (v.length === 0 ? Number.NaN : v.reduce((s, x) => s + x, 0) / v.length);
 const iv = (b: BootstrapInterval): FindingInterval | null => (b.ci ? { low: b.ci.low, high: b.ci.high, level: b.ci.level } : null);
-const finiteOrNull = (v: number | null | undefined): number | null => (v === null || v === undefined || !Number.isFinite(v) ? null : v);
 
 /** FNV-1a, for per-finding seeds. */
 function hash(s: string): number {

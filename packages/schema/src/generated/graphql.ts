@@ -267,6 +267,18 @@ export type ConvergenceStats = {
   std?: Maybe<Scalars['Float']['output']>;
 };
 
+/**
+ * Which stored figure of a method the statistics fields of LayerConvergence (figure, mean, ci, matchedChance, ...)
+ * describe. DEFAULT: the method's headline (SPARSE: held-out FVU when stored, else in-sample). DEBIASED: debiased
+ * linear CKA (CKA only). IN_SAMPLE / HELD_OUT: the sparse path's in-sample or held-out FVU (SPARSE only). A variant
+ * the method does not have, or that was not stored, gives null statistics with the reason in ciReason.
+ */
+export type ConvergenceVariant =
+  | 'DEBIASED'
+  | 'DEFAULT'
+  | 'HELD_OUT'
+  | 'IN_SAMPLE';
+
 export type CreateExperimentInput = {
   name: Scalars['String']['input'];
   /** Experiment spec as accepted by `convergent experiment run` (validated by the engine). */
@@ -429,6 +441,7 @@ export type ExperimentConsensusArgs = {
 export type ExperimentConvergenceArgs = {
   includeDead?: InputMaybe<Scalars['Boolean']['input']>;
   method?: AlignmentMethod;
+  variant?: InputMaybe<ConvergenceVariant>;
 };
 
 
@@ -940,7 +953,8 @@ export type Query = {
    * Per recorded layer of an experiment, the summary figure of the method (meanCorr for SEMI/HUNGARIAN, meanMI for
    * MI, linear CKA for CKA) over all network pairs: mean and spread, split into same- and cross-architecture pairs,
    * with the chance baseline and the stored statistics (interval, matched chance, test, verdict). Figures are over
-   * LIVE units unless includeDead (dead units counted as r = 0 / FVU 1).
+   * LIVE units unless includeDead (dead units counted as r = 0 / FVU 1). `variant` picks another stored figure of the
+   * method (debiased CKA; SPARSE in-sample or held-out FVU) for the statistics fields.
    */
   layerConvergence: Array<LayerConvergence>;
   network: Network;
@@ -1015,6 +1029,7 @@ export type QueryLayerConvergenceArgs = {
   experimentId: Scalars['ID']['input'];
   includeDead?: InputMaybe<Scalars['Boolean']['input']>;
   method?: AlignmentMethod;
+  variant?: InputMaybe<ConvergenceVariant>;
 };
 
 

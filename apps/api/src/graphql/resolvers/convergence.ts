@@ -5,7 +5,7 @@
 import { GRAPHQL_METHOD_INFO } from '@convergent/engine/align/methods';
 import type { LayerStatistic } from '../../generated/prisma/client.ts';
 import type { ApiContext } from '../context.ts';
-import type { AlignmentMethod, StatisticScope, Verdict } from '../resolvers-types.generated.ts';
+import type { AlignmentMethod, ConvergenceVariant, StatisticScope, Verdict } from '../resolvers-types.generated.ts';
 import { headline, isHeadlineMetric } from '../mapping.ts';
 import { experimentLayerNames } from './experiment-queries.ts';
 
@@ -88,12 +88,14 @@ function figureBase(method: AlignmentMethod): string {
  * The stored statistic figure of a method at a layer: the live figure, or its `.all` variant with includeDead when
  * stored. SPARSE: the middle penalty of the path (as the headline); SPECTRAL: the smallest k.
  */
-function pickFigure(method: AlignmentMethod, figures: string[], includeDead: boolean): { figure: string; includesDead: boolean } | null {
-  const base = figureBase(method);
+function pickFigure(method: AlignmentMethod, figures: string[], includeDead: boolean, variant: ConvergenceVariant = 'DEFAULT'): { figure: string; includesDead: boolean } | null {
+  if (variant === 'DEBIASED' && method !== 'CKA') return null;
+  if ((variant === 'IN_SAMPLE' || variant === 'HELD_OUT') && method !== 'SPARSE') return null;
+  const base = variant === 'DEBIASED' ? 'ckaDebiased' : figureBase(method);
   let live: string | undefined;
   if (base.endsWith('@')) {
-    // SPARSE: held-out FVU when stored (as the headline), else in-sample.
-    const held = method === 'SPARSE' && figures.some((f) => f.startsWith('sparseFvuHeldOut@'));
+    // SPARSE: held-out FVU when stored (as the headline), else in-sample; IN_SAMPLE / HELD_OUT force one.
+    const held = method === 'SPARSE' && (variant === 'HELD_OUT' || (variant === 'DEFAULT' && figures.some((f) => f.startsWith('sparseFvuHeldOut@'))));
     const prefix = held ? 'sparseFvuHeldOut@' : base;
     const params = figures.filter((f) => f.startsWith(prefix) && !f.endsWith('.all')).map((f) => ({ f, v: Number(f.slice(prefix.length)) })).sort((x, y) => x.v - y.v);
     live = method === 'SPARSE' ? params[Math.floor((params.length - 1) / 2)]?.f : params[0]?.f;
@@ -124,7 +126,7 @@ function scopeRow(st: LayerStatistic, method: AlignmentMethod): ScopeStatisticRo
   };
 }
 
-export async function layerConvergence(ctx: ApiContext, experimentId: string, method: AlignmentMethod, includeDead = false): Promise<LayerConvergenceRow[]> {
+export async function layerConvergence(ctx: ApiContext, experimentId: string, method: AlignmentMethod, includeDead = false, variant: ConvergenceVariant = 'DEFAULT'): Promise<LayerConvergenceRow[]> {
   const [networks, alignments, baselines, layerNames, statistics] = await Promise.all([
     ctx.loaders.networksOfExperiment.load(experimentId),
     ctx.loaders.alignmentSummaries.load(`${experimentId}:${method}`),
@@ -169,7 +171,7 @@ export async function layerConvergence(ctx: ApiContext, experimentId: string, me
     const nTotal = present.reduce((sum, l) => sum + l.unitCount, 0);
     const nLive = present.reduce((sum, l) => sum + l.unitCount - l.deadCount, 0);
     const ofLayer = statistics.filter((st) => st.layerName === layer);
-    const picked = pickFigure(method, [...new Set(ofLayer.map((st) => st.figure))], includeDead);
+    const picked = pickFigure(method, [...new Set(ofLayer.map((st) => st.figure))], includeDead, variant);
     const scopes = picked ? ofLayer.filter((st) => st.figure === picked.figure).map((st) => scopeRow(st, method)).sort((x, y) => Object.values(SCOPES).indexOf(x.scope) - Object.values(SCOPES).indexOf(y.scope)) : [];
     const all = scopes.find((x) => x.scope === 'ALL');
     const stats = all
@@ -178,7 +180,10 @@ export async function layerConvergence(ctx: ApiContext, experimentId: string, me
           figure: null,
           mean: null,
           ci: null,
-          ciReason: 'no statistics stored for this experiment (results stored before intervals existed, or imported activations): run the experiment again',
+          ciReason:
+            ofLayer.length > 0
+              ? `no ${variant === 'DEFAULT' ? '' : `${variant.toLowerCase().replace('_', '-')} `}statistics of ${method} stored at this layer`
+              : 'no statistics stored for this experiment (results stored before intervals existed, or imported activations): run the experiment again',
           pValue: null,
           nPermutations: null,
           matchedChance: null,

@@ -49,7 +49,7 @@ export const Experiment: ExperimentResolvers<ApiContext> = {
     return connectionFromArray(all, args.first, args.after, 50);
   },
   jobs: (e, args, ctx) => jobsConnection(ctx, { ...args, experimentId: e.id }),
-  convergence: (e, { method, includeDead }, ctx) => layerConvergence(ctx, e.id, method, includeDead ?? false),
+  convergence: (e, { method, includeDead, variant }, ctx) => layerConvergence(ctx, e.id, method, includeDead ?? false, variant ?? 'DEFAULT'),
   findings: (e, _a, ctx) => experimentFindings(ctx, e.id),
   chanceBaselines: async (e, _a, ctx) => {
     const rows = await ctx.loaders.chanceBaselinesOfExperiment.load(e.id);

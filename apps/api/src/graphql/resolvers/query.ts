@@ -67,10 +67,10 @@ export const Query: QueryResolvers<ApiContext> = {
     );
     return row ? oriented(row, a.id) : null;
   },
-  layerConvergence: async (_p, { experimentId, method, includeDead }, ctx) => {
+  layerConvergence: async (_p, { experimentId, method, includeDead, variant }, ctx) => {
     const exp = await ctx.loaders.experiment.load(experimentId);
     if (!exp) throw notFound('Experiment', experimentId);
-    return layerConvergence(ctx, exp.id, method, includeDead ?? false);
+    return layerConvergence(ctx, exp.id, method, includeDead ?? false, variant ?? 'DEFAULT');
   },
   compare: (_p, args, ctx) => compare(ctx, args.kind, args.reference, [...args.others], args.method),
   job: async (_p, { id }, ctx) => (await ctx.loaders.job.load(id)) ?? Promise.reject(notFound('Job', id)),
