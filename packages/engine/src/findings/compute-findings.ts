@@ -26,8 +26,12 @@ export const RELIABLE_R = 0.5;
 export const TARGET_NONZERO = 5;
 /** "Much better": the sparse fit leaves at most 1 − this share of the single unit's unexplained variance (relative FVU reduction). */
 export const MIN_RELATIVE_GAIN = 0.2;
-/** semi ≥ max up to rounding. */
-const TIE = 1e-9;
+/**
+ * semi ≥ max up to rounding. The semi side is read back from the float32 correlation matrix (relative rounding
+ * 6e-8 per entry), the max side is the float64 mean, so equal matchings can differ by ~1e-8: 1e-9 flagged a
+ * tie (every live unit of a matched to the same partner both ways) as a violation.
+ */
+const TIE = 1e-6;
 
 export type FindingId = 'reliable-features' | 'subspaces' | 'local-distributed' | 'semi-vs-max' | 'depth-trend' | 'trained-vs-chance';
 export type FindingVerdict = 'supported' | 'not supported' | 'inconclusive';
