@@ -80,6 +80,38 @@ describe('CKA', () => {
     }
   });
 
+  it('finalizeCka (no covariance blocks) gives the full path\'s CKA, dead flags and moments, and leaves the accumulator valid', () => {
+    const r = mulberry(21);
+    const g = gaussian(r);
+    const [n, p, q] = [240, 9, 6];
+    const x = Float64Array.from({ length: n * p }, (_, i) => (i % p === 3 ? 2.5 : g() + 4));
+    const y = new Float64Array(n * q);
+    for (let i = 0; i < n; i++) for (let j = 0; j < q; j++) y[i * q + j] = j === 0 ? -1 : Math.max(x[i * p + (j % p)]! - 4 + 0.5 * g(), 0);
+    const joint = new Float64Array(n * (p + q));
+    for (let i = 0; i < n; i++) {
+      joint.set(x.subarray(i * p, (i + 1) * p), i * (p + q));
+      joint.set(y.subarray(i * q, (i + 1) * q), i * (p + q) + p);
+    }
+    const groups = [{ offset: 0, count: p }, { offset: p, count: q }];
+    const full = pairMoments(x, y, n, p, q, { products: 'js', batchRows: 50 });
+    const acc = new MomentAccumulator(p + q, { groups, products: 'js' });
+    acc.update(joint.subarray(0, 100 * (p + q)), 100);
+    acc.update(joint.subarray(100 * (p + q)), n - 100);
+    const c = acc.finalizeCka();
+    expect(Math.abs(linearCka(c) - linearCka(full))).toBeLessThan(1e-12);
+    expect(Math.abs(debiasedLinearCka(c) - debiasedLinearCka(full))).toBeLessThan(1e-12);
+    expect(Array.from(c.deadA)).toEqual(Array.from(full.deadA));
+    expect(Array.from(c.deadB)).toEqual(Array.from(full.deadB));
+    expect(c.deadA[3]).toBe(1);
+    expect(c.deadB[0]).toBe(1);
+    for (let i = 0; i < p; i++) expect(c.meanA[i]).toBeCloseTo(full.meanA[i]!, 12);
+    for (let j = 0; j < q; j++) expect(c.stdB[j]).toBeCloseTo(full.stdB[j]!, 12);
+    // Centring in place is an exact re-expression: the accumulator still gives the same full statistics.
+    const again = pairStatistics(acc.finalize(), groups[0]!, groups[1]!);
+    expect(Math.abs(linearCka(again) - linearCka(full))).toBeLessThan(1e-12);
+    expect(() => new MomentAccumulator(p + q).finalizeCka()).toThrow(/at least 2 samples/);
+  });
+
   it('is 1 for identical and for rotated/scaled copies, and needs the group extras for the debiased form', () => {
     const r = mulberry(4);
     const g = gaussian(r);

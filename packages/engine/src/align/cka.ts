@@ -9,7 +9,7 @@
  *   h(XᵀY) = ‖XᵀY‖²_F − N/(N−2) Σ a_i b_i + Σa Σb / ((N−1)(N−2)),   CKA_d = h_xy / sqrt(h_xx h_yy),
  * which equals the Gram-matrix unbiased-HSIC formula (checked in the tests).
  */
-import type { PairStatistics } from '../stats/moments.ts';
+import type { CkaMoments, PairStatistics } from '../stats/moments.ts';
 
 function frobeniusSq(m: Float64Array): number {
   let s = 0;
@@ -17,29 +17,35 @@ function frobeniusSq(m: Float64Array): number {
   return s;
 }
 
+/** The squared Frobenius norms CKA reads: from the covariance blocks, or already summed (`finalizeCka`). */
+function normsOf(pair: PairStatistics | CkaMoments): { aa: number; bb: number; ab: number } {
+  return 'frobeniusSq' in pair ? pair.frobeniusSq : { aa: frobeniusSq(pair.covAA), bb: frobeniusSq(pair.covBB), ab: frobeniusSq(pair.covAB) };
+}
+
 /** Linear CKA in [0, 1]; 0 when either side has no variance at all. */
-export function linearCka(pair: PairStatistics): number {
-  const xy = frobeniusSq(pair.covAB);
-  const xx = Math.sqrt(frobeniusSq(pair.covAA));
-  const yy = Math.sqrt(frobeniusSq(pair.covBB));
-  return xx > 0 && yy > 0 ? xy / (xx * yy) : 0;
+export function linearCka(pair: PairStatistics | CkaMoments): number {
+  const f = normsOf(pair);
+  const xx = Math.sqrt(f.aa);
+  const yy = Math.sqrt(f.bb);
+  return xx > 0 && yy > 0 ? f.ab / (xx * yy) : 0;
 }
 
 /**
  * Debiased linear CKA. Needs `pair.ckaExtras` (accumulate with groups for A and B) and N >= 4. Can be slightly
  * negative for unrelated representations (it is an unbiased estimate); NaN never: 0 when a side has no variance.
  */
-export function debiasedLinearCka(pair: PairStatistics): number {
+export function debiasedLinearCka(pair: PairStatistics | CkaMoments): number {
   const e = pair.ckaExtras;
   if (!e) throw new Error('debiased CKA needs per-network squared-norm sums: accumulate the moments with groups for A and B');
   const n = pair.n;
   if (n < 4) throw new Error(`debiased CKA needs at least 4 samples, got ${n}`);
   const n2 = n * n;
+  const f = normsOf(pair);
   const h = (prodSq: number, sab: number, sa: number, sb: number): number =>
     prodSq - (n / (n - 2)) * sab + (sa * sb) / ((n - 1) * (n - 2));
-  const xy = h(n2 * frobeniusSq(pair.covAB), e.sumSqAB, e.sumSqA, e.sumSqB);
-  const xx = h(n2 * frobeniusSq(pair.covAA), e.sumSqAA, e.sumSqA, e.sumSqA);
-  const yy = h(n2 * frobeniusSq(pair.covBB), e.sumSqBB, e.sumSqB, e.sumSqB);
+  const xy = h(n2 * f.ab, e.sumSqAB, e.sumSqA, e.sumSqB);
+  const xx = h(n2 * f.aa, e.sumSqAA, e.sumSqA, e.sumSqA);
+  const yy = h(n2 * f.bb, e.sumSqBB, e.sumSqB, e.sumSqB);
   return xx > 0 && yy > 0 ? xy / Math.sqrt(xx * yy) : 0;
 }
 

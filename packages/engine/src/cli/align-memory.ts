@@ -16,7 +16,7 @@
  */
 import { constants } from 'node:buffer';
 import type { MemoryEstimate, MemoryPart } from '../experiment/memory-estimate.ts';
-import { crossBlockSuffices, type MethodName } from './align-methods.ts';
+import { ckaSumsSuffice, crossBlockSuffices, type MethodName } from './align-methods.ts';
 
 export interface AlignShape {
   p: number;
@@ -49,6 +49,11 @@ export function estimateAlignMemory(s: AlignShape): MemoryEstimate {
     parts.push({ what: 'statistics', bytes: 8 * accumulators * (s.p * s.q + 3 * w) + 4 * (2048 * w + s.p * s.q) });
     parts.push({ what: 'the pair blocks', bytes: 8 * 2 * s.p * s.q });
     largest = { what: `the cross block of ${s.p.toLocaleString('en-US')} × ${s.q.toLocaleString('en-US')} units`, elements: s.p * s.q };
+  } else if (ckaSumsSuffice(s.methods)) {
+    // CKA alone: the accumulators' sums, centred in place and read as three Frobenius norms (finalizeCka): no
+    // copy, no joint covariance / correlation, no pair blocks.
+    parts.push({ what: 'statistics', bytes: 8 * accumulators * square });
+    largest = { what: `the joint moments of ${s.p.toLocaleString('en-US')} + ${s.q.toLocaleString('en-US')} units`, elements: square };
   } else {
     parts.push({ what: 'statistics', bytes: 8 * (accumulators * square + square + 2 * w * w) });
     parts.push({ what: 'the pair blocks', bytes: 8 * 2 * (s.p * s.p + s.q * s.q + s.p * s.q) });

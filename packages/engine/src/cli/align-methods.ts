@@ -9,7 +9,7 @@ import { semiMatching } from '../align/semi-matching.ts';
 import { clusterMixing } from '../align/cluster-mixing.ts';
 import { spectralClustering } from '../align/spectral-clustering.ts';
 import { sparsePredictionPathParallel } from '../align/sparse-prediction-parallel.ts';
-import type { JointMoments, PairStatistics } from '../stats/moments.ts';
+import type { CkaMoments, JointMoments, PairStatistics } from '../stats/moments.ts';
 import type { CrossStatistics } from '../stats/cross-moments.ts';
 import type { RowReservoir } from '../stats/row-sample.ts';
 import type { AlignMethodResults, AlignOptions, MethodName } from './align-types.ts';
@@ -33,9 +33,17 @@ export function crossBlockSuffices(methods: readonly MethodName[]): boolean {
   return methods.every((m) => CROSS_ONLY_METHODS.has(m));
 }
 
+/** True when CKA is the only method: the joint sums finalised as Frobenius norms suffice (`finalizeCka`). */
+export function ckaSumsSuffice(methods: readonly MethodName[]): boolean {
+  return methods.length > 0 && methods.every((m) => m === 'cka');
+}
+
 export interface MethodInput {
-  /** The full pair statistics, or only the cross block when `crossBlockSuffices(options.methods)`. */
-  pair: PairStatistics | CrossStatistics;
+  /**
+   * The full pair statistics; only the cross block when `crossBlockSuffices(options.methods)`; only CKA's sums when
+   * `ckaSumsSuffice(options.methods)`.
+   */
+  pair: PairStatistics | CrossStatistics | CkaMoments;
   /** The joint moments (absent after a cross-only pass). */
   joint: JointMoments | undefined;
   reservoir: RowReservoir | undefined;
@@ -52,7 +60,12 @@ export function defaultClusters(units: number): number {
 }
 
 function fullPair(input: MethodInput, method: MethodName): PairStatistics {
-  if (!('rAA' in input.pair)) throw new Error(`internal: ${method} needs the full pair statistics, but only the cross block was computed`);
+  if (!('rAA' in input.pair)) throw new Error(`internal: ${method} needs the full pair statistics, but only the cross block or CKA's sums were computed`);
+  return input.pair;
+}
+
+function crossPair(input: MethodInput, method: MethodName): PairStatistics | CrossStatistics {
+  if ('frobeniusSq' in input.pair) throw new Error(`internal: ${method} needs the cross block, but only CKA's sums were computed`);
   return input.pair;
 }
 
@@ -63,10 +76,11 @@ function jointOf(input: MethodInput, method: MethodName): JointMoments {
 
 export async function runAlignMethod(method: MethodName, input: MethodInput): Promise<AlignMethodResults> {
   const { options } = input;
-  const { p, q, rAB } = input.pair;
+  const { p, q } = input.pair;
+  const rAB = () => crossPair(input, method).rAB;
   switch (method) {
     case 'semi': {
-      const s = semiMatching(rAB, p, q);
+      const s = semiMatching(rAB(), p, q);
       return {
         semi: {
           match: list(s.match),
@@ -80,18 +94,18 @@ export async function runAlignMethod(method: MethodName, input: MethodInput): Pr
       };
     }
     case 'hungarian': {
-      const h = hungarianAlignment(rAB, p, q);
+      const h = hungarianAlignment(rAB(), p, q);
       return { hungarian: { match: list(h.match), corr: Array.from(h.corr, (v) => (Number.isNaN(v) ? null : v)), meanCorr: h.meanCorr } };
     }
     case 'sparse': {
       // Worker threads over targets only when the problem is large enough to pay for their start (autoWorkers).
-      const { path } = await sparsePredictionPathParallel({ rAA: fullPair(input, method).rAA, rAB, p, q, penalties: options.penalties });
+      const { path } = await sparsePredictionPathParallel({ rAA: fullPair(input, method).rAA, rAB: rAB(), p, q, penalties: options.penalties });
       return {
         sparse: { path: path.map((pt) => ({ penalty: pt.penalty, meanLoss: pt.meanLoss, meanNonzero: pt.meanNonzero, unconverged: pt.unconverged })) },
       };
     }
     case 'cka': {
-      const pair = fullPair(input, method);
+      const pair = 'frobeniusSq' in input.pair ? input.pair : fullPair(input, method);
       return { cka: { linear: linearCka(pair), debiased: pair.n >= 4 ? debiasedLinearCka(pair) : null } };
     }
     case 'mi': {
@@ -134,7 +148,7 @@ export async function runAlignMethod(method: MethodName, input: MethodInput): Pr
       return { pwcca: { weighted: r.weighted, mean: r.mean, correlations: list(r.correlations), weights: list(r.weights), rankA: r.rankA, rankB: r.rankB } };
     }
     case 'procrustes':
-      return { procrustes: procrustes(input.pair) };
+      return { procrustes: procrustes(crossPair(input, method)) };
     case 'knn': {
       if (!input.images) throw new Error('internal: kNN needs the per-image rows filled while streaming');
       const { data, rows } = input.images.rows();

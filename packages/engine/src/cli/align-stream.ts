@@ -8,7 +8,7 @@
  * Either way the first non-finite value (lowest sample; A before B) is the one reported.
  */
 import { ActivationError, openActivationSource, type ActivationLayout, type ActivationSource } from '../io/activation-source.ts';
-import { MomentAccumulator, type JointMoments, type MomentState } from '../stats/moments.ts';
+import { type CkaMoments, MomentAccumulator, type JointMoments, type MomentState } from '../stats/moments.ts';
 import { CrossMomentAccumulator, type CrossMomentState, type CrossStatistics } from '../stats/cross-moments.ts';
 import type { RowReservoir } from '../stats/row-sample.ts';
 import type { ImageMeans } from '../stats/image-means.ts';
@@ -163,6 +163,28 @@ export async function streamJointMoments(A: ActivationSource, B: ActivationSourc
     blocks: 'full',
     create: () => new MomentAccumulator(A.units + B.units, { groups }),
     fromResult: (r) => MomentAccumulator.fromState((r as { state: MomentState }).state),
+  });
+}
+
+/**
+ * Like streamJointMoments, finalised for CKA alone (`MomentAccumulator.finalizeCka`): the same joint sums, centred in
+ * place, read as three Frobenius norms — no joint covariance, correlation or pair blocks (issue 12: memory).
+ */
+export async function streamCkaMoments(A: ActivationSource, B: ActivationSource, options: StreamOptions, progress: Progress): Promise<CkaMoments> {
+  const groups = [
+    { offset: 0, count: A.units },
+    { offset: A.units, count: B.units },
+  ];
+  const wrap = (acc: MomentAccumulator) => ({
+    acc,
+    update: (batch: Float32Array, rows: number) => acc.update(batch, rows),
+    merge: (other: { acc: MomentAccumulator }) => acc.merge(other.acc),
+    finalize: () => acc.finalizeCka(),
+  });
+  return streamMoments(A, B, options, progress, {
+    blocks: 'full',
+    create: () => wrap(new MomentAccumulator(A.units + B.units, { groups })),
+    fromResult: (r) => wrap(MomentAccumulator.fromState((r as { state: MomentState }).state)),
   });
 }
 

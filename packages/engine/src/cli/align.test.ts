@@ -460,6 +460,32 @@ describe('convergent align: bad input gives one line and a non-zero exit', () =>
   }
 });
 
+describe('convergent align: CKA alone reads the joint sums as Frobenius norms (no covariance blocks)', () => {
+  it('gives the full path\'s linear and debiased CKA and dead units, in one thread and in two', async () => {
+    const { alignFiles, parseAlignArgs } = await import('./align.ts');
+    const quiet = new Progress({ stdout: { write: () => {} }, stderr: { write: () => {} } }, 'convergent align', false);
+    const r = rng(77);
+    const [n, p, q] = [800, 7, 10];
+    const RA = Float32Array.from({ length: n * p }, (_, i) => (i % p === 2 ? 1.5 : r.normal()));
+    const RB = Float32Array.from({ length: n * q }, (_, i) => (i % q === 9 ? 0 : r.normal() + 0.8 * RA[Math.floor(i / q) * p + ((i % q) % p)]!));
+    await writeNpy(join(dir, 'cka_ra.npy'), RA, [n, p]);
+    await writeNpy(join(dir, 'cka_rb.npy'), RB, [n, q]);
+    for (const workers of ['1', '2']) {
+      const base = [join(dir, 'cka_ra.npy'), join(dir, 'cka_rb.npy'), '--quiet', '--workers', workers, '--batch-rows', '150'];
+      const alone = await alignFiles(parseAlignArgs([...base, '--method', 'cka']), quiet);
+      const full = await alignFiles(parseAlignArgs([...base, '--method', 'cka,semi']), quiet);
+      expect(alone.semi).toBeUndefined();
+      expect(alone.cka!.linear).toBeGreaterThan(0.1);
+      expect(Math.abs(alone.cka!.linear - full.cka!.linear)).toBeLessThan(1e-9);
+      expect(Math.abs(alone.cka!.debiased! - full.cka!.debiased!)).toBeLessThan(1e-9);
+      expect(alone.deadA).toEqual([2]);
+      expect(alone.deadB).toEqual([9]);
+      expect(alone.deadB).toEqual(full.deadB);
+      expect([alone.live.a, alone.live.b]).toEqual([full.live.a, full.live.b]);
+    }
+  });
+});
+
 describe('convergent align: memory is checked before anything is allocated', () => {
   it('refuses with what it needs and what is available; the same files run when the memory is there', async () => {
     const { alignFiles, parseAlignArgs } = await import('./align.ts');
@@ -476,6 +502,10 @@ describe('convergent align: memory is checked before anything is allocated', () 
     const cross = estimateAlignMemory({ p: 16, q: 16, samples: 300, images: 300, methods: ['semi', 'hungarian'], miRows: options.miRows, batchRows: 300, workers: 1 });
     expect(cross.parts.find((p) => p.what === 'statistics')!.bytes).toBe(8 * (16 * 16 + 3 * 32) + 4 * (2048 * 32 + 16 * 16));
     expect(cross.largestArray.elements).toBe(16 * 16);
+    // CKA alone: the joint sums only (centred in place), no copy, no covariance / correlation, no pair blocks.
+    const cka = estimateAlignMemory({ p: 16, q: 16, samples: 300, images: 300, methods: ['cka'], miRows: options.miRows, batchRows: 300, workers: 1 });
+    expect(cka.parts.find((p) => p.what === 'statistics')!.bytes).toBe(8 * 34 * 34);
+    expect(cka.parts.find((p) => p.what === 'the pair blocks')).toBeUndefined();
     await expect(alignFiles({ ...options, availableMemory: need.bytes - 1 }, quiet)).rejects.toThrow(
       /^\S*planted_a_21\.npy and \S*planted_b_21\.npy: aligning 16 \+ 16 units needs about 0\.0 GB of memory \(statistics 0\.0 GB, .*\) but 0\.0 GB is available; align fewer units/,
     );

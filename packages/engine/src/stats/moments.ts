@@ -95,6 +95,26 @@ export interface PairStatistics {
   ckaExtras?: CkaExtras;
 }
 
+/**
+ * What linear and debiased CKA of a pair read, without any covariance block (issue 12: the memory of
+ * `convergent align --method cka`): squared Frobenius norms of the three population covariance blocks, the debiased
+ * extras, and the per-unit moments the report needs. `MomentAccumulator.finalizeCka` computes it in place.
+ */
+export interface CkaMoments {
+  n: number;
+  p: number;
+  q: number;
+  meanA: Float64Array;
+  stdA: Float64Array;
+  deadA: Uint8Array;
+  meanB: Float64Array;
+  stdB: Float64Array;
+  deadB: Uint8Array;
+  /** ‖Σ_AA‖²_F, ‖Σ_BB‖²_F, ‖Σ_AB‖²_F of the population covariances. */
+  frobeniusSq: { aa: number; bb: number; ab: number };
+  ckaExtras: CkaExtras;
+}
+
 export interface MomentOptions {
   groups?: UnitGroup[];
   /**
@@ -412,6 +432,73 @@ export class MomentAccumulator {
     this.n += copy.n;
     for (let i = 0; i < this.s1.length; i++) this.s1[i]! += copy.s1[i]!;
     for (let i = 0; i < this.s2.length; i++) this.s2[i]! += copy.s2[i]!;
+  }
+
+  /**
+   * CKA's sums for two groups A and B that partition the joint vector (A's columns first), centring the sums IN PLACE
+   * (an exact re-expression: the accumulator stays valid), so no second (p + q)² array is made — unlike `finalize`,
+   * which copies the sums and builds the joint covariance, correlation and pair blocks. Same dead-unit rule.
+   */
+  finalizeCka(): CkaMoments {
+    if (this.n < 2) throw new Error(`moments need at least 2 samples, got ${this.n}`);
+    if (this.groups.length !== 2 || this.groups[0]!.offset !== 0 || this.groups[1]!.offset !== this.groups[0]!.count || this.groups[0]!.count + this.groups[1]!.count !== this.width) {
+      throw new Error('finalizeCka needs exactly two groups, A then B, covering the joint vector');
+    }
+    this.settle();
+    const w = this.width;
+    const e = this.ext;
+    const n = this.n;
+    const p = this.groups[0]!.count;
+    const q = this.groups[1]!.count;
+    const mean = new Float64Array(w);
+    const delta = new Float64Array(w);
+    for (let i = 0; i < w; i++) {
+      mean[i] = this.shift[i]! + this.s1[i]! / n;
+      delta[i] = -this.s1[i]! / n;
+    }
+    MomentAccumulator.reshift({ width: w, groups: this.groups, n, shift: this.shift, s1: this.s1, s2: this.s2 }, delta);
+    const s2 = this.s2;
+    const std = new Float64Array(w);
+    const dead = new Uint8Array(w);
+    for (let i = 0; i < w; i++) {
+      const v = s2[i * e + i]! / n;
+      const sd = v > 0 ? Math.sqrt(v) : 0;
+      if (sd === 0 || sd <= DEAD_RELATIVE * Math.abs(mean[i]!)) dead[i] = 1;
+      else std[i] = sd;
+    }
+    let aa = 0;
+    let bb = 0;
+    let ab = 0;
+    const n2 = n * n;
+    for (let i = 0; i < w; i++) {
+      const row = i * e;
+      for (let j = 0; j < w; j++) {
+        const c = s2[row + j]! * s2[row + j]!;
+        if (i < p) {
+          if (j < p) aa += c;
+          else ab += c;
+        } else if (j >= p) bb += c;
+      }
+    }
+    return {
+      n,
+      p,
+      q,
+      meanA: mean.slice(0, p),
+      stdA: std.slice(0, p),
+      deadA: dead.slice(0, p),
+      meanB: mean.slice(p),
+      stdB: std.slice(p),
+      deadB: dead.slice(p),
+      frobeniusSq: { aa: aa / n2, bb: bb / n2, ab: ab / n2 },
+      ckaExtras: {
+        sumSqA: this.s1[w]!,
+        sumSqB: this.s1[w + 1]!,
+        sumSqAB: s2[w * e + w + 1]!,
+        sumSqAA: s2[w * e + w]!,
+        sumSqBB: s2[(w + 1) * e + w + 1]!,
+      },
+    };
   }
 
   /** A snapshot (copies), safe to post to another thread. */
