@@ -1,5 +1,5 @@
 'use client';
-/** Page 2: experiment overview — networks by architecture, and per-layer convergence across all pairs. */
+/** Page 2: experiment overview — networks by architecture, per-layer convergence across all pairs, consensus and stitching per layer. */
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useMemo } from 'react';
@@ -7,6 +7,7 @@ import { useQuery } from 'urql';
 import { ExperimentOverviewDocument, type ExperimentOverviewQuery } from '@convergent/schema/generated/operations.ts';
 import { LineSeriesChart, seriesColor } from '../components/charts.tsx';
 import { MethodConvergence } from '../components/method-convergence.tsx';
+import { ConsensusStitching } from '../components/consensus-stitching.tsx';
 import { Empty, ErrorBox, Loading, ProgressBar, StatusBadge } from '../components/status.tsx';
 import { ExperimentActions } from '../components/experiment-actions.tsx';
 import { RunsTable } from '../components/runs-table.tsx';
@@ -80,6 +81,7 @@ export function ExperimentPage() {
         </div>
       ) : null}
       <MethodConvergence experimentId={exp.id} layerOrder={exp.layerNames} version={`${exp.status}|${exp.updatedAt}|${exp.progress ?? ''}`} />
+      <ConsensusStitching experimentId={exp.id} status={exp.status} layerOrder={exp.layerNames} version={`${exp.status}|${exp.updatedAt}|${exp.progress ?? ''}`} />
       <PairPicker exp={exp} />
       <RunsTable
         experimentId={exp.id}
