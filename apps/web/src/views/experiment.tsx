@@ -61,6 +61,10 @@ export function ExperimentPage() {
           <Link href={`/experiments/${exp.id}/findings`}>Findings</Link>
           <span>the paper&apos;s claims, checked</span>
         </div>
+        <div className="stat">
+          <Link href={`/experiments/${exp.id}/consensus`}>Consensus units</Link>
+          <span>side by side across networks</span>
+        </div>
         {exp.phase ? <Stat label="phase" value={exp.phase} /> : null}
         {exp.progress !== null && exp.progress !== undefined && exp.status !== 'COMPLETED' ? (
           <div className="stat">
