@@ -129,7 +129,7 @@ describe('consensus and stitching', { timeout: 300_000 }, () => {
     expect(Number(majority)).toBeCloseTo(s.majorityRate, 3);
     const sLegend = (await page.textContent('[data-testid="stitching-chart"] .recharts-legend-wrapper')) ?? '';
     for (const mark of ['stitched from trained A', 'untrained twin (matched chance)', 'B’s own accuracy']) expect(sLegend).toContain(mark);
-    expect((await page.locator('[data-testid="stitching-chart"] .recharts-label').allTextContents()).join(' ')).toContain('held-out accuracy of B');
+    expect((await page.locator('[data-testid="stitching-chart"] .recharts-label').allTextContents()).join(' ')).toContain('accuracy of B (held out)');
 
     const csv = await download(page, () => page.click(`button[aria-label="download stitching-${consensusId} as CSV"]`));
     expect(csv.bytes.toString().split('\r\n')[0]).toBe('layer,map,pairs,stitched (trained A),range over pairs,untrained twin (chance),B\'s own,majority class,held-out images');
@@ -218,8 +218,9 @@ describe('consensus and stitching', { timeout: 300_000 }, () => {
         for (const v of axe.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
           problems.push(`${p.name} @${width}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
         if (overflow > 0) problems.push(`${p.name} @${width}: page is ${overflow} px wider than the window`);
-        // The overview's shot shows its consensus and stitching panels (further down the page).
+        // The shots show the new panels, further down their pages.
         if (p.name === 'experiment-consensus') await page.locator('#consensus-title').evaluate((h) => h.scrollIntoView());
+        if (p.name === 'pair-stitching') await page.locator('#pair-stitching-title').evaluate((h) => h.scrollIntoView());
         await page.screenshot({ path: path.join(screenshots, `${p.name}-${width}.png`) });
       }
     }

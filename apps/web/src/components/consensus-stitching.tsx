@@ -68,7 +68,7 @@ function ConsensusPanel({ experimentId, layers, spec, status, layerOrder }: { ex
       <div className="panel">
         <GroupedBarChart
           testId="consensus-chart"
-          height={260}
+          height={300}
           exportName={name}
           data={rows as unknown as Record<string, unknown>[]}
           xKey="layer"
@@ -157,12 +157,12 @@ function StitchingPanel({ experimentId, layers, spec, status, layerOrder }: { ex
       <div className="panel">
         <GroupedBarChart
           testId="stitching-chart"
-          height={300}
+          height={340}
           exportName={name}
           data={rows as unknown as Record<string, unknown>[]}
           xKey="key"
           xLabel="layer · map"
-          yLabel="held-out accuracy of B"
+          yLabel="accuracy of B (held out)"
           yDomain={[0, 1]}
           chance={majority ?? undefined}
           series={[
