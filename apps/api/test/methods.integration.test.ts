@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ResultManifest } from '@convergent/engine/experiment/manifest';
+import { consensusStatistic, stitchingStatistics } from '@convergent/engine/experiment/family-check-statistics';
 import { runExperiment } from '@convergent/engine/experiment/run-experiment';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/db/database.ts';
@@ -121,7 +122,8 @@ describe('issue 16 measures, consensus and stitching over GraphQL (PGlite)', () 
         all: consensus { layer }
         consensus(layer: "fc1") { layer matching fraction chanceFraction
           trained { networks { name untrained } reference { name } liveUnits count fraction found meanFound units }
-          chance { networks { name untrained } count fraction } } } }`,
+          chance { networks { name untrained } count fraction }
+          statistic { figure n mean chance pValue test verdict verdictReason interval { low high level method } } } } }`,
       { id },
     );
     expect(d.experiment.all.map((c: any) => c.layer)).toEqual(['conv1', 'fc1']);
@@ -137,6 +139,19 @@ describe('issue 16 measures, consensus and stitching over GraphQL (PGlite)', () 
     expect(c.trained.found).toEqual(want.trained.found);
     expect(c.trained.units).toEqual(want.trained.units);
     expect(c.trained.count).toBe(c.trained.units.length);
+    // The fraction against chance: the engine's Wilson interval and Fisher test on the stored counts.
+    const st = consensusStatistic(want);
+    expect(c.statistic.figure).toBe('consensusFraction');
+    expect(c.statistic.n).toBe(want.trained.liveUnits);
+    expect(c.statistic.mean).toBeCloseTo(want.trained.fraction, 12);
+    expect(c.statistic.chance).toBeCloseTo(want.chance!.fraction, 12);
+    expect(c.statistic.pValue).toBeCloseTo(st.pValue!, 12);
+    expect(c.statistic.interval.low).toBeCloseTo(st.interval!.low, 12);
+    expect(c.statistic.interval.high).toBeCloseTo(st.interval!.high, 12);
+    expect(c.statistic.interval.low).toBeLessThanOrEqual(c.statistic.mean);
+    expect(c.statistic.interval.high).toBeGreaterThanOrEqual(c.statistic.mean);
+    expect(c.statistic.test).toMatch(/Fisher/);
+    expect(c.statistic.verdict).toBe({ 'above-chance': 'ABOVE_CHANCE', 'at-or-below-chance': 'AT_OR_BELOW_CHANCE', inconclusive: 'INCONCLUSIVE' }[st.verdict]);
   });
 
   it('serves stitching per layer and on the pair (A → B), with B own accuracy and chance', async () => {
@@ -145,7 +160,8 @@ describe('issue 16 measures, consensus and stitching over GraphQL (PGlite)', () 
       token,
       `query($id: ID!) { experiment(id: $id) { stitching(layer: "conv1") { layer images majorityRate
         pairs { layer networkA { name } networkB { name } kind ownAccuracy maps { kind accuracy penalty nonzero } }
-        summary { map between { pairCount mean } chance { pairCount mean } } } } }`,
+        summary { map between { pairCount mean } chance { pairCount mean }
+          statistic { figure n mean chance pValue verdict verdictReason intervalReason interval { low high } } } } } }`,
       { id },
     );
     const [s] = d.experiment.stitching;
@@ -159,6 +175,23 @@ describe('issue 16 measures, consensus and stitching over GraphQL (PGlite)', () 
     const perm = s.summary.find((x: any) => x.map === 'permutation');
     expect(perm.between.pairCount).toBe(6);
     expect(perm.between.mean).toBeCloseTo(want.summary.permutation!.between!.mean, 12);
+    // Each map against chance (the engine's statistics on the stored pairs: 3 networks of one architecture, so an
+    // interval); `own` is no check and has none.
+    const checks = stitchingStatistics(want, { architectureOf: (n) => manifest.networks.find((x) => x.id === n)!.architecture });
+    for (const x of s.summary) {
+      const c = checks.find((y) => y.map === x.map)?.statistic;
+      if (!c) {
+        expect(x.statistic, x.map).toBeNull();
+        continue;
+      }
+      expect(x.statistic.figure).toBe(`stitchAccuracy:${x.map}`);
+      expect(x.statistic.n).toBe(6);
+      expect(x.statistic.mean).toBeCloseTo(c.mean, 12);
+      expect(x.statistic.chance).toBeCloseTo(c.chance!, 12);
+      expect(x.statistic.pValue).toBeCloseTo(c.pValue!, 12);
+      expect(x.statistic.interval.low).toBeCloseTo(c.interval!.low, 12);
+    }
+    expect(s.summary.find((x: any) => x.map === 'own').statistic).toBeNull();
     // On the pair, both ways round: the alignment asked as (a, b) shows a → b; asked as (b, a) shows b → a.
     const p = want.pairs.find((x) => x.kind === 'between')!;
     const Q = `query($a: ID!, $b: ID!) { alignment(networkA: $a, networkB: $b, layer: "conv1", method: HUNGARIAN) { stitching { networkA { name } networkB { name } ownAccuracy maps { kind accuracy } } } }`;

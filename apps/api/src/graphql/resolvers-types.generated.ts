@@ -180,6 +180,40 @@ export type ChanceBaseline = {
   value: Scalars['Float']['output'];
 };
 
+export type CheckInterval = {
+  __typename?: 'CheckInterval';
+  high: Scalars['Float']['output'];
+  /** Coverage, 0.95. */
+  level: Scalars['Float']['output'];
+  low: Scalars['Float']['output'];
+  /** How it was computed (Wilson score over units, or the network bootstrap). */
+  method: Scalars['String']['output'];
+};
+
+/**
+ * A family-level check (consensus, stitching) read like every pair figure: value, interval, matched chance, one-sided
+ * test against it, verdict. Computed on read from the stored records (engine experiment/family-check-statistics.ts).
+ */
+export type CheckStatistic = {
+  __typename?: 'CheckStatistic';
+  /** The same figure on untrained networks; null when there are none. */
+  chance?: Maybe<Scalars['Float']['output']>;
+  /** consensusFraction, or stitchAccuracy:<map>. */
+  figure: Scalars['String']['output'];
+  interval?: Maybe<CheckInterval>;
+  /** Why there is no interval (null when there is one). */
+  intervalReason?: Maybe<Scalars['String']['output']>;
+  mean: Scalars['Float']['output'];
+  /** Units (consensus: the reference's live units) or trained pairs (stitching) behind mean. */
+  n: Scalars['Int']['output'];
+  /** One-sided p of trained > chance; null without chance. */
+  pValue?: Maybe<Scalars['Float']['output']>;
+  /** The test behind pValue, in words. */
+  test?: Maybe<Scalars['String']['output']>;
+  verdict: Verdict;
+  verdictReason: Scalars['String']['output'];
+};
+
 export type Cluster = {
   __typename?: 'Cluster';
   countA: Scalars['Int']['output'];
@@ -724,6 +758,12 @@ export type LayerConsensus = {
   layer: Scalars['String']['output'];
   /** Matching the consensus is built on: max (max-weight matching of signed correlations). */
   matching: Scalars['String']['output'];
+  /**
+   * The trained consensus fraction against the untrained family's (matched chance): Wilson 95% interval over the
+   * reference's live units and a one-sided Fisher exact test, both counting units as independent (optimistic; the
+   * `test` field says so), and the verdict (engine experiment/family-check-statistics.ts).
+   */
+  statistic: CheckStatistic;
   trained: ConsensusFamily;
 };
 
@@ -1178,6 +1218,8 @@ export type StitchSummary = {
   between?: Maybe<ConvergenceStats>;
   chance?: Maybe<ConvergenceStats>;
   map: Scalars['String']['output'];
+  /** Stitched accuracy over trained pairs against the chance pairs: interval, test, verdict (null for `own`, which is no check). */
+  statistic?: Maybe<CheckStatistic>;
 };
 
 export type Team = {
@@ -1418,6 +1460,8 @@ export type ResolversTypes = {
   ArchitectureGroup: ResolverTypeWrapper<ArchitectureGroupRowModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ChanceBaseline: ResolverTypeWrapper<ChanceBaseline>;
+  CheckInterval: ResolverTypeWrapper<CheckInterval>;
+  CheckStatistic: ResolverTypeWrapper<CheckStatistic>;
   Cluster: ResolverTypeWrapper<ClusterRowModel>;
   CompareKind: CompareKind;
   CompareSubject: ResolverTypeWrapper<CompareSubjectRowModel>;
@@ -1514,6 +1558,8 @@ export type ResolversParentTypes = {
   ArchitectureGroup: ArchitectureGroupRowModel;
   Boolean: Scalars['Boolean']['output'];
   ChanceBaseline: ChanceBaseline;
+  CheckInterval: CheckInterval;
+  CheckStatistic: CheckStatistic;
   Cluster: ClusterRowModel;
   CompareSubject: CompareSubjectRowModel;
   Comparison: Omit<Comparison, 'entries' | 'reference'> & { entries: Array<ResolversParentTypes['ComparisonEntry']>, reference: ResolversParentTypes['CompareSubject'] };
@@ -1650,6 +1696,28 @@ export type ChanceBaselineResolvers<ContextType = ApiContext, ParentType extends
   method?: Resolver<ResolversTypes['AlignmentMethod'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CheckIntervalResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CheckInterval'] = ResolversParentTypes['CheckInterval']> = {
+  high?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  low?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CheckStatisticResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CheckStatistic'] = ResolversParentTypes['CheckStatistic']> = {
+  chance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  figure?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  interval?: Resolver<Maybe<ResolversTypes['CheckInterval']>, ParentType, ContextType>;
+  intervalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  n?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  test?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['Verdict'], ParentType, ContextType>;
+  verdictReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1962,6 +2030,7 @@ export type LayerConsensusResolvers<ContextType = ApiContext, ParentType extends
   fraction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   layer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   matching?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statistic?: Resolver<ResolversTypes['CheckStatistic'], ParentType, ContextType>;
   trained?: Resolver<ResolversTypes['ConsensusFamily'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2161,6 +2230,7 @@ export type StitchSummaryResolvers<ContextType = ApiContext, ParentType extends 
   between?: Resolver<Maybe<ResolversTypes['ConvergenceStats']>, ParentType, ContextType>;
   chance?: Resolver<Maybe<ResolversTypes['ConvergenceStats']>, ParentType, ContextType>;
   map?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statistic?: Resolver<Maybe<ResolversTypes['CheckStatistic']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2256,6 +2326,8 @@ export type Resolvers<ContextType = ApiContext> = {
   AlignmentSummary?: AlignmentSummaryResolvers<ContextType>;
   ArchitectureGroup?: ArchitectureGroupResolvers<ContextType>;
   ChanceBaseline?: ChanceBaselineResolvers<ContextType>;
+  CheckInterval?: CheckIntervalResolvers<ContextType>;
+  CheckStatistic?: CheckStatisticResolvers<ContextType>;
   Cluster?: ClusterResolvers<ContextType>;
   CompareSubject?: CompareSubjectResolvers<ContextType>;
   Comparison?: ComparisonResolvers<ContextType>;

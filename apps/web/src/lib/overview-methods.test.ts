@@ -7,11 +7,13 @@ describe('overview methods', () => {
   it('offers every figure the issue names, with unique URL ids, and falls back to max matching', () => {
     const ids = OPTIONS.map((o) => o.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ['max', 'semi', 'mi', 'cka', 'cka-debiased', 'sparse', 'sparse-held-out', 'spectral']) expect(ids).toContain(id);
+    for (const id of ['max', 'semi', 'mi', 'cka', 'cka-debiased', 'sparse', 'sparse-held-out', 'spectral', 'svcca', 'pwcca', 'procrustes', 'knn']) expect(ids).toContain(id);
     expect(methodOption('nonsense').id).toBe('max');
     expect(methodOption(null).id).toBe('max');
     expect(methodOption('sparse-held-out').variant).toBe('HELD_OUT');
-    expect(OPTIONS.filter((o) => o.direction === 'lower').map((o) => o.method)).toEqual(['SPARSE', 'SPARSE']);
+    // Lower is better for FVU (served as variance explained, so flipped back) and the Procrustes distance (served as is).
+    expect(OPTIONS.filter((o) => o.direction === 'lower').map((o) => o.method)).toEqual(['SPARSE', 'SPARSE', 'PROCRUSTES']);
+    expect(OPTIONS.filter((o) => o.flipped).map((o) => o.method)).toEqual(['SPARSE', 'SPARSE']);
   });
 
   it('turns an interval into error-bar offsets around the mean', () => {

@@ -50,13 +50,28 @@ export function nuclearNorm(m: Float64Array, p: number, q: number): number {
   return s;
 }
 
+/**
+ * What Procrustes reads: the cross covariance and each side's total variance — from the within blocks' diagonals
+ * (`covAA`, `covBB`: the full joint pass) or per-unit variances (`varA`, `varB`: the cross-only pass,
+ * stats/cross-moments.ts), so `convergent align --method procrustes` never builds the within Grams.
+ */
+export type ProcrustesInput = { p: number; q: number; covAB: Float64Array } & (
+  | Pick<PairStatistics, 'covAA' | 'covBB'>
+  | { varA: ArrayLike<number>; varB: ArrayLike<number> }
+);
+
 /** Orthogonal Procrustes distance of a pair from its covariance blocks. Throws MeasureInputError if a side has no variance. */
-export function procrustes(pair: PairStatistics, options: { what?: string } = {}): ProcrustesResult {
+export function procrustes(pair: ProcrustesInput, options: { what?: string } = {}): ProcrustesResult {
   const { p, q } = pair;
   let trA = 0;
   let trB = 0;
-  for (let i = 0; i < p; i++) trA += Math.max(0, pair.covAA[i * p + i]!);
-  for (let j = 0; j < q; j++) trB += Math.max(0, pair.covBB[j * q + j]!);
+  if ('varA' in pair) {
+    for (let i = 0; i < p; i++) trA += Math.max(0, pair.varA[i]!);
+    for (let j = 0; j < q; j++) trB += Math.max(0, pair.varB[j]!);
+  } else {
+    for (let i = 0; i < p; i++) trA += Math.max(0, pair.covAA[i * p + i]!);
+    for (let j = 0; j < q; j++) trB += Math.max(0, pair.covBB[j * q + j]!);
+  }
   if (!(trA > 0) || !(trB > 0)) {
     throw new MeasureInputError(`${options.what ?? 'Procrustes distance'} is undefined: every unit of ${trA > 0 ? 'B' : 'A'} has zero variance on these samples`);
   }

@@ -43,7 +43,7 @@ export function estimateAlignMemory(s: AlignShape): MemoryEstimate {
   const accumulators = workers === 1 ? 1 : 2 * workers + 1;
   let largest: { what: string; elements: number };
   if (crossBlockSuffices(s.methods)) {
-    // Matching alone: the cross-only pass (stats/cross-moments.ts): p·q float64 cross sums and 3 (p + q) per-unit
+    // Matching / Procrustes alone: the cross-only pass (stats/cross-moments.ts): p·q float64 cross sums and 3 (p + q) per-unit
     // sums per accumulator, the float32 transposed chunk (2,048 rows) and one float32 p·q product, then R_AB and its
     // covariance.
     parts.push({ what: 'statistics', bytes: 8 * accumulators * (s.p * s.q + 3 * w) + 4 * (2048 * w + s.p * s.q) });

@@ -22,11 +22,11 @@ import type { ImageMeans } from '../stats/image-means.ts';
 export { METHOD_NAMES, PAPER_METHOD_NAMES, type AlignMethodResults, type MethodName } from './align-types.ts';
 
 /**
- * Methods that read only per-unit moments and the cross block R_AB (or nothing of the moments: MI and kNN read
- * their own samples). When every requested method is one of these, `convergent align` runs the cross-only pass
- * (stats/cross-moments.ts) instead of the full joint Gram.
+ * Methods that read only per-unit moments and the cross block R_AB / Σ_AB (or nothing of the moments: MI and kNN
+ * read their own samples; Procrustes needs Σ_AB and the per-unit variances). When every requested method is one of
+ * these, `convergent align` runs the cross-only pass (stats/cross-moments.ts) instead of the full joint Gram.
  */
-export const CROSS_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['semi', 'hungarian', 'mi', 'knn']);
+export const CROSS_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['semi', 'hungarian', 'mi', 'knn', 'procrustes']);
 
 /** True when `methods` need no within block (R_AA, R_BB) nor the joint correlation. */
 export function crossBlockSuffices(methods: readonly MethodName[]): boolean {
@@ -134,7 +134,7 @@ export async function runAlignMethod(method: MethodName, input: MethodInput): Pr
       return { pwcca: { weighted: r.weighted, mean: r.mean, correlations: list(r.correlations), weights: list(r.weights), rankA: r.rankA, rankB: r.rankB } };
     }
     case 'procrustes':
-      return { procrustes: procrustes(fullPair(input, method)) };
+      return { procrustes: procrustes(input.pair) };
     case 'knn': {
       if (!input.images) throw new Error('internal: kNN needs the per-image rows filled while streaming');
       const { data, rows } = input.images.rows();

@@ -206,7 +206,7 @@ describe('convergent align: dead units', () => {
   });
 });
 
-describe('convergent align: the cross-only pass (matching alone)', () => {
+describe('convergent align: the cross-only pass (matching and Procrustes alone)', () => {
   it('gives the full-Gram path\'s matches and correlations, in one thread and in two, on planted and random data', async () => {
     const { a, b, expected } = await planted(1500, 40, 41);
     // Random pair with a dead unit in each (no structure: the matches are decided by noise-level correlations).
@@ -220,8 +220,8 @@ describe('convergent align: the cross-only pass (matching alone)', () => {
       for (const workers of ['1', '2']) {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON
         const got: any[] = [];
-        // semi,hungarian,mi runs the cross-only pass; adding cka needs the within blocks: the full joint Gram.
-        for (const methods of ['semi,hungarian,mi', 'semi,hungarian,mi,cka']) {
+        // semi,hungarian,mi,procrustes runs the cross-only pass; adding cka needs the within blocks: the full joint Gram.
+        for (const methods of ['semi,hungarian,mi,procrustes', 'semi,hungarian,mi,procrustes,cka']) {
           const json = join(dir, `cross_${workers}_${methods.length}.json`);
           const out = await run(['align', fa, fb, '--method', methods, '--quiet', '--workers', workers, '--batch-rows', '200', '--json', json]);
           expect(out.stderr).toBe('');
@@ -235,6 +235,9 @@ describe('convergent align: the cross-only pass (matching alone)', () => {
         expect(cross.semi.match).toEqual(full.semi.match);
         expect(cross.semi.reverseMatch).toEqual(full.semi.reverseMatch);
         expect(cross.mi).toEqual(full.mi);
+        // Procrustes from Σ_AB and the per-unit variances equals the within blocks' route.
+        expect(cross.procrustes.distance).toBeCloseTo(full.procrustes.distance, 6);
+        expect(cross.procrustes.nuclear).toBeCloseTo(full.procrustes.nuclear, 6);
         cross.hungarian.corr.forEach((v: number | null, i: number) => (v === null ? expect(full.hungarian.corr[i]).toBeNull() : expect(v).toBeCloseTo(full.hungarian.corr[i], 5)));
         cross.semi.corr.forEach((v: number, i: number) => expect(v).toBeCloseTo(full.semi.corr[i], 5));
         cross.semi.reverseCorr.forEach((v: number, i: number) => expect(v).toBeCloseTo(full.semi.reverseCorr[i], 5));

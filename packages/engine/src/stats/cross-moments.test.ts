@@ -67,6 +67,11 @@ function expectSame(cross: CrossStatistics, full: PairStatistics, tol: number): 
   for (const k of ['meanA', 'meanB', 'stdA', 'stdB', 'rAB', 'covAB'] as const) {
     expect(worstDiff(cross[k], full[k]), k).toBeLessThanOrEqual(tol);
   }
+  // Per-unit variances: the within blocks' diagonals (dead units included), or another cross pass's.
+  const diag = (cov: Float64Array, n: number) => Float64Array.from({ length: n }, (_, i) => Math.max(0, cov[i * n + i]!));
+  const want = full.covAA.length > 0 ? { varA: diag(full.covAA, full.p), varB: diag(full.covBB, full.q) } : (full as unknown as CrossStatistics);
+  expect(worstDiff(cross.varA, want.varA), 'varA').toBeLessThanOrEqual(tol);
+  expect(worstDiff(cross.varB, want.varB), 'varB').toBeLessThanOrEqual(tol);
 }
 
 describe('CrossMomentAccumulator', () => {

@@ -50,6 +50,9 @@ export interface CrossStatistics {
   rAB: Float64Array;
   /** Population covariance, p × q row-major. */
   covAB: Float64Array;
+  /** Population variance per unit of A and of B (the within blocks' diagonals, dead units included, ≥ 0). */
+  varA: Float64Array;
+  varB: Float64Array;
 }
 
 export interface CrossMomentOptions {
@@ -272,10 +275,12 @@ export class CrossMomentAccumulator {
     const mean = new Float64Array(w);
     const std = new Float64Array(w);
     const dead = new Uint8Array(w);
+    const variance = new Float64Array(w);
     for (let j = 0; j < w; j++) {
       const m = this.s1[j]! / n;
       mean[j] = this.shift[j]! + m;
       const v = this.ss[j]! / n - m * m;
+      variance[j] = Math.max(0, v);
       const sd = v > 0 ? Math.sqrt(v) : 0;
       if (sd === 0 || sd <= DEAD_RELATIVE * Math.abs(mean[j]!)) dead[j] = 1;
       else std[j] = sd;
@@ -306,6 +311,8 @@ export class CrossMomentAccumulator {
       deadB: dead.slice(p),
       rAB,
       covAB,
+      varA: variance.slice(0, p),
+      varB: variance.slice(p),
     };
   }
 }

@@ -175,6 +175,40 @@ export type ChanceBaseline = {
   value: Scalars['Float']['output'];
 };
 
+export type CheckInterval = {
+  __typename?: 'CheckInterval';
+  high: Scalars['Float']['output'];
+  /** Coverage, 0.95. */
+  level: Scalars['Float']['output'];
+  low: Scalars['Float']['output'];
+  /** How it was computed (Wilson score over units, or the network bootstrap). */
+  method: Scalars['String']['output'];
+};
+
+/**
+ * A family-level check (consensus, stitching) read like every pair figure: value, interval, matched chance, one-sided
+ * test against it, verdict. Computed on read from the stored records (engine experiment/family-check-statistics.ts).
+ */
+export type CheckStatistic = {
+  __typename?: 'CheckStatistic';
+  /** The same figure on untrained networks; null when there are none. */
+  chance?: Maybe<Scalars['Float']['output']>;
+  /** consensusFraction, or stitchAccuracy:<map>. */
+  figure: Scalars['String']['output'];
+  interval?: Maybe<CheckInterval>;
+  /** Why there is no interval (null when there is one). */
+  intervalReason?: Maybe<Scalars['String']['output']>;
+  mean: Scalars['Float']['output'];
+  /** Units (consensus: the reference's live units) or trained pairs (stitching) behind mean. */
+  n: Scalars['Int']['output'];
+  /** One-sided p of trained > chance; null without chance. */
+  pValue?: Maybe<Scalars['Float']['output']>;
+  /** The test behind pValue, in words. */
+  test?: Maybe<Scalars['String']['output']>;
+  verdict: Verdict;
+  verdictReason: Scalars['String']['output'];
+};
+
 export type Cluster = {
   __typename?: 'Cluster';
   countA: Scalars['Int']['output'];
@@ -719,6 +753,12 @@ export type LayerConsensus = {
   layer: Scalars['String']['output'];
   /** Matching the consensus is built on: max (max-weight matching of signed correlations). */
   matching: Scalars['String']['output'];
+  /**
+   * The trained consensus fraction against the untrained family's (matched chance): Wilson 95% interval over the
+   * reference's live units and a one-sided Fisher exact test, both counting units as independent (optimistic; the
+   * `test` field says so), and the verdict (engine experiment/family-check-statistics.ts).
+   */
+  statistic: CheckStatistic;
   trained: ConsensusFamily;
 };
 
@@ -1173,6 +1213,8 @@ export type StitchSummary = {
   between?: Maybe<ConvergenceStats>;
   chance?: Maybe<ConvergenceStats>;
   map: Scalars['String']['output'];
+  /** Stitched accuracy over trained pairs against the chance pairs: interval, test, verdict (null for `own`, which is no check). */
+  statistic?: Maybe<CheckStatistic>;
 };
 
 export type Team = {

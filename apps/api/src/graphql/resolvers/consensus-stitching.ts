@@ -1,10 +1,12 @@
 // Consensus and stitching (issue 16): stored LayerConsensus / StitchLayer rows (engine manifest shapes, network
 // names) served with their networks resolved by name within the experiment.
+import { type CheckStatistic, consensusStatistic, stitchingStatistics } from '@convergent/engine/experiment/family-check-statistics';
 import type { ConsensusFamily as ConsensusFamilyRecord, StitchLayerRecord, StitchPairRecord } from '@convergent/engine/experiment/manifest';
 import { GraphQLError } from 'graphql';
 import type { ApiContext } from '../context.ts';
 import type { AlignmentRow, ConsensusFamilyRow, NetworkRow, StitchPairRow } from '../models.ts';
-import type { ConsensusFamilyResolvers, LayerConsensusResolvers, LayerStitchingResolvers, StitchMapKind, StitchPairResolvers } from '../resolvers-types.generated.ts';
+import type { CheckStatistic as CheckStatisticGql, ConsensusFamilyResolvers, LayerConsensusResolvers, LayerStitchingResolvers, StitchMapKind, StitchPairResolvers } from '../resolvers-types.generated.ts';
+import { VERDICTS } from './convergence.ts';
 
 async function networkByName(ctx: ApiContext, experimentId: string, name: string): Promise<NetworkRow> {
   const n = (await ctx.loaders.networksOfExperiment.load(experimentId)).find((x) => x.name === name);
@@ -34,8 +36,26 @@ export async function stitchingOfAlignment(ctx: ApiContext, a: AlignmentRow): Pr
 const finiteOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const MAP_KINDS: Record<string, StitchMapKind> = { permutation: 'PERMUTATION', sparse: 'SPARSE', linear: 'LINEAR' };
 
+/** The engine's CheckStatistic in GraphQL's shape (non-finite numbers become null). */
+function checkStatistic(s: CheckStatistic): CheckStatisticGql {
+  return {
+    figure: s.figure,
+    n: s.n,
+    mean: Number.isFinite(s.mean) ? s.mean : 0,
+    interval: s.interval,
+    intervalReason: s.intervalReason,
+    chance: finiteOrNull(s.chance),
+    pValue: finiteOrNull(s.pValue),
+    test: s.test,
+    verdict: VERDICTS[s.verdict] ?? 'INCONCLUSIVE',
+    verdictReason: s.verdictReason,
+  };
+}
+
 export const LayerConsensus: LayerConsensusResolvers<ApiContext> = {
   layer: (c) => c.layerName,
+  statistic: (c) =>
+    checkStatistic(consensusStatistic({ trained: c.trained as unknown as ConsensusFamilyRecord, chance: (c.chance ?? null) as unknown as ConsensusFamilyRecord | null })),
   trained: (c) => ({ experimentId: c.experimentId, family: c.trained as unknown as ConsensusFamilyRecord }),
   chance: (c) => (c.chance ? { experimentId: c.experimentId, family: c.chance as unknown as ConsensusFamilyRecord } : null),
 };
@@ -54,12 +74,18 @@ export const ConsensusFamily: ConsensusFamilyResolvers<ApiContext> = {
 export const LayerStitching: LayerStitchingResolvers<ApiContext> = {
   layer: (s) => s.layerName,
   pairs: (s) => (s.pairs as unknown as StitchPairRecord[]).map((pair) => ({ experimentId: s.experimentId, layer: s.layerName, pair })),
-  summary: (s) =>
-    Object.entries(s.summary as unknown as StitchLayerRecord['summary']).map(([map, v]) => {
+  summary: async (s, _a, ctx) => {
+    const nets = await ctx.loaders.networksOfExperiment.load(s.experimentId);
+    const arch = new Map(nets.map((n) => [n.name, n.arch]));
+    // Untrained twins carry their architecture too; a name not stored falls back to itself (its own group).
+    const checks = new Map(stitchingStatistics({ pairs: s.pairs as unknown as StitchPairRecord[] }, { architectureOf: (n) => arch.get(n) ?? n }).map((x) => [x.map, x.statistic]));
+    return Object.entries(s.summary as unknown as StitchLayerRecord['summary']).map(([map, v]) => {
       const stat = (x: { mean: number; std: number; min: number; max: number; n: number } | null) =>
         x ? { pairCount: x.n, mean: finiteOrNull(x.mean), std: finiteOrNull(x.std), min: finiteOrNull(x.min), max: finiteOrNull(x.max) } : null;
-      return { map, between: stat(v.between), chance: stat(v.chance) };
-    }),
+      const check = checks.get(map);
+      return { map, between: stat(v.between), chance: stat(v.chance), statistic: check ? checkStatistic(check) : null };
+    });
+  },
 };
 
 export const StitchPair: StitchPairResolvers<ApiContext> = {

@@ -77,7 +77,7 @@ export interface LayerConvergenceRow {
 }
 
 const SCOPES: Record<string, StatisticScope> = { all: 'ALL', same: 'SAME_ARCHITECTURE', cross: 'CROSS_ARCHITECTURE' };
-const VERDICTS: Record<string, Verdict> = { 'above-chance': 'ABOVE_CHANCE', 'at-or-below-chance': 'AT_OR_BELOW_CHANCE', inconclusive: 'INCONCLUSIVE' };
+export const VERDICTS: Record<string, Verdict> = { 'above-chance': 'ABOVE_CHANCE', 'at-or-below-chance': 'AT_OR_BELOW_CHANCE', inconclusive: 'INCONCLUSIVE' };
 
 /** LayerSummary figure key of a method's headline (the key's `@param` picked from what is stored). */
 function figureBase(method: AlignmentMethod): string {
