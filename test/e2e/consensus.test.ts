@@ -107,6 +107,11 @@ describe('consensus and stitching', { timeout: 300_000 }, () => {
       const chance = (await rows.nth(i).getByTestId('consensus-chance').textContent())!;
       if (c.chance) expect(chance).toBe(`${c.chance.fraction.toFixed(3)} (${c.chance.count} / ${c.chance.liveUnits})`);
       else expect(chance).toBe('unavailable');
+      // The served Wilson interval brackets the fraction; every layer has a verdict.
+      const [lo, hi] = (await rows.nth(i).getByTestId('consensus-ci').textContent())!.replace(/[[\]]/g, '').split(',').map(Number);
+      expect(lo!).toBeLessThanOrEqual(c.fraction + 1e-3);
+      expect(hi!).toBeGreaterThanOrEqual(c.fraction - 1e-3);
+      expect(await rows.nth(i).getByTestId('consensus-verdict').textContent()).toMatch(/^(above chance|at or below chance|inconclusive)$/);
     }
     const legend = (await page.textContent('[data-testid="consensus-chart"] .recharts-legend-wrapper')) ?? '';
     expect(legend).toContain('trained networks');
@@ -114,12 +119,13 @@ describe('consensus and stitching', { timeout: 300_000 }, () => {
     const axes = (await page.locator('[data-testid="consensus-chart"] .recharts-label').allTextContents()).join(' ');
     expect(axes).toContain('layer');
     expect(axes).toContain('consensus fraction');
-    expect(await page.textContent('[data-testid="consensus-caption"]')).toContain('no interval or test');
+    expect(await page.textContent('[data-testid="consensus-caption"]')).toContain('Wilson 95% interval');
+    await page.waitForSelector('[data-testid="consensus-chart"] .recharts-errorBars, [data-testid="consensus-chart"] .recharts-errorBar', { state: 'attached' });
 
     // Stitching: two layers × three maps, each against the untrained twin's map, B's own and the majority class.
     const srows = page.locator('[data-testid="stitching-row"]');
     expect(await srows.count()).toBe(6);
-    const [layer, map, pairs, mean, , chance, own, majority] = await srows.nth(5).locator('td').allTextContents();
+    const [layer, map, pairs, mean, ci, , chance, , verdict, own, majority] = await srows.nth(5).locator('td').allTextContents();
     const s = stitching.get(layer!)!;
     expect(map).toBe('least-squares map');
     expect(Number(pairs)).toBe(s.summary.linear!.between!.n);
@@ -127,12 +133,16 @@ describe('consensus and stitching', { timeout: 300_000 }, () => {
     expect(Number(chance)).toBeCloseTo(s.summary.linear!.chance!.mean, 3);
     expect(Number(own)).toBeCloseTo(s.summary.own!.between!.mean, 3);
     expect(Number(majority)).toBeCloseTo(s.majorityRate, 3);
+    const [lo, hi] = ci!.replace(/[[\]]/g, '').split(',').map(Number);
+    expect(lo!).toBeLessThanOrEqual(Number(mean) + 1e-3);
+    expect(hi!).toBeGreaterThanOrEqual(Number(mean) - 1e-3);
+    expect(verdict).toMatch(/^(above chance|at or below chance|inconclusive)$/);
     const sLegend = (await page.textContent('[data-testid="stitching-chart"] .recharts-legend-wrapper')) ?? '';
     for (const mark of ['stitched from trained A', 'untrained twin (matched chance)', 'B’s own accuracy']) expect(sLegend).toContain(mark);
     expect((await page.locator('[data-testid="stitching-chart"] .recharts-label').allTextContents()).join(' ')).toContain('accuracy of B (held out)');
 
     const csv = await download(page, () => page.click(`button[aria-label="download stitching-${consensusId} as CSV"]`));
-    expect(csv.bytes.toString().split('\r\n')[0]).toBe('layer,map,pairs,stitched (trained A),range over pairs,untrained twin (chance),B\'s own,majority class,held-out images');
+    expect(csv.bytes.toString().split('\r\n')[0]).toBe('layer,map,pairs,stitched (trained A),95% interval,range over pairs,untrained twin (chance),p (vs chance),verdict,B\'s own,majority class,held-out images');
     const png = await download(page, () => page.click(`button[aria-label="download consensus-${consensusId} as PNG"]`));
     expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
     const svg = await download(page, () => page.click(`button[aria-label="download stitching-${consensusId} as SVG"]`));
@@ -157,6 +167,7 @@ describe('consensus and stitching', { timeout: 300_000 }, () => {
     await page.reload();
     await page.waitForSelector('[data-testid="consensus-unit"] .tiles img');
     expect(await page.textContent('h1')).toContain('fc1');
+    expect(await page.textContent('[data-testid="consensus-verdict"]')).toMatch(/^(above chance|at or below chance|inconclusive): /);
     const nets = fc1.trained.networks.length;
     const rows = page.locator('[data-testid="consensus-unit-row"]');
     expect(await rows.count()).toBe(Math.min(8, fc1.trained.count));

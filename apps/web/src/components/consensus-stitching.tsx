@@ -2,11 +2,12 @@
 /**
  * The overview's consensus and stitching panels (issue 16), per layer:
  * - consensus: the share of the reference network's live units matched cycle-consistently in every other trained
- *   network, against the same share on untrained twins (matched chance); the API serves no interval or test for it,
- *   and the panel says so. Each layer links to the consensus view (its units side by side).
+ *   network, with the API's Wilson 95% interval (units counted as independent: optimistic, and said so), against the
+ *   same share on untrained twins (matched chance), Fisher's one-sided p and the verdict. Each layer links to the
+ *   consensus view (its units side by side).
  * - stitching: held-out accuracy of B on A's activations through each map (permutation, sparse, least squares),
- *   mean over trained pairs with the range over pairs, against the same map from untrained twins, B's own accuracy
- *   and the majority-class rate.
+ *   mean over trained pairs with the network-bootstrap 95% interval, against the same map from untrained twins
+ *   (permutation test, verdict), B's own accuracy and the majority-class rate.
  * Both refetch when `version` changes (an experiment that finishes while the page is open).
  */
 import Link from 'next/link';
@@ -18,7 +19,7 @@ import { CsvButton } from './export.tsx';
 import { ScrollBox } from './scroll-box.tsx';
 import { Empty, ErrorBox, Loading } from './status.tsx';
 import { fmt } from '../lib/format.ts';
-import { commonMajority, consensusRows, consensusWarnings, emptyReason, stitchRows, stitchWarnings } from '../lib/consensus-stitching.ts';
+import { commonMajority, consensusRows, consensusWarnings, emptyReason, pText, stitchRows, stitchWarnings, VERDICT_WORDS } from '../lib/consensus-stitching.ts';
 
 /** Matched chance: dark grey (6.4:1 on white), as in the method figure. */
 const CHANCE_COLOR = '#57606a';
@@ -62,8 +63,8 @@ function ConsensusPanel({ experimentId, layers, spec, status, layerOrder }: { ex
     <>
       <p className="muted" data-testid="consensus-caption">
         Share of the reference network&apos;s live units matched cycle-consistently (max matching) in <b>every</b> other trained network (higher is more
-        consensus), against the same share among untrained twins of the same architectures (matched chance). The API serves no interval or test for this
-        figure: each bar is one count over the reference&apos;s live units.
+        consensus), against the same share among untrained twins of the same architectures (matched chance). Error bars: Wilson 95% interval over the
+        reference&apos;s live units; p: one-sided Fisher exact test against chance. Both count units as independent, which is optimistic.
       </p>
       <div className="panel">
         <GroupedBarChart
@@ -76,7 +77,7 @@ function ConsensusPanel({ experimentId, layers, spec, status, layerOrder }: { ex
           yLabel="consensus fraction"
           yDomain={[0, 1]}
           series={[
-            { key: 'fraction', label: 'trained networks', color: seriesColor(0) },
+            { key: 'fraction', label: 'trained networks (95% interval)', errorKey: 'ciOffsets', color: seriesColor(0) },
             { key: 'chance', label: 'matched chance (untrained twins)', color: CHANCE_COLOR },
           ]}
         />
@@ -102,8 +103,11 @@ function ConsensusPanel({ experimentId, layers, spec, status, layerOrder }: { ex
               <th className="num">live units</th>
               <th className="num">consensus units</th>
               <th className="num">fraction</th>
+              <th className="num">95% interval</th>
               <th className="num">matched chance</th>
               <th className="num">trained − chance</th>
+              <th className="num">p (vs chance)</th>
+              <th>verdict</th>
               <th className="num">mean networks found in (trained / chance)</th>
               <th>units</th>
             </tr>
@@ -119,10 +123,19 @@ function ConsensusPanel({ experimentId, layers, spec, status, layerOrder }: { ex
                 <td className="num" data-testid="consensus-fraction">
                   {fmt(r.fraction)}
                 </td>
+                <td className="num" data-testid="consensus-ci" title={r.intervalNote}>
+                  {r.low !== null && r.high !== null ? `[${fmt(r.low)}, ${fmt(r.high)}]` : 'none'}
+                </td>
                 <td className="num" data-testid="consensus-chance">
                   {r.chance === null ? <span title={r.chanceReason ?? ''}>unavailable</span> : `${fmt(r.chance)} (${r.chanceCount} / ${r.chanceLive})`}
                 </td>
                 <td className="num">{fmt(r.excess)}</td>
+                <td className="num" title={r.test ?? ''}>
+                  {pText(r.pValue)}
+                </td>
+                <td data-testid="consensus-verdict" title={r.verdictReason}>
+                  {r.served ? (VERDICT_WORDS[r.verdict] ?? r.verdict) : '—'}
+                </td>
                 <td className="num">
                   {fmt(r.meanFound, 2)} / {fmt(r.chanceMeanFound, 2)}
                 </td>
@@ -151,8 +164,8 @@ function StitchingPanel({ experimentId, layers, spec, status, layerOrder }: { ex
     <>
       <p className="muted" data-testid="stitching-caption">
         Held-out accuracy of network B with its layer replaced by a map from network A&apos;s activations (higher is better), mean over ordered pairs of
-        trained networks with the range over pairs as error bars; against the same map fitted from an untrained twin of A&apos;s architecture (matched
-        chance), B&apos;s own accuracy on the same images, and {majority !== null ? `the majority-class rate (dashed line, ${fmt(majority)})` : 'the majority-class rate'}.
+        trained networks with its 95% network-bootstrap interval as error bars; against the same map fitted from an untrained twin of A&apos;s
+        architecture (matched chance; p from a one-sided permutation test), B&apos;s own accuracy on the same images, and {majority !== null ? `the majority-class rate (dashed line, ${fmt(majority)})` : 'the majority-class rate'}.
       </p>
       <div className="panel">
         <GroupedBarChart
@@ -166,7 +179,7 @@ function StitchingPanel({ experimentId, layers, spec, status, layerOrder }: { ex
           yDomain={[0, 1]}
           chance={majority ?? undefined}
           series={[
-            { key: 'stitched', label: 'stitched from trained A (range over pairs)', errorKey: 'range', color: seriesColor(0) },
+            { key: 'stitched', label: 'stitched from trained A (95% interval)', errorKey: 'ciOffsets', color: seriesColor(0) },
             { key: 'untrained', label: 'stitched from untrained twin (matched chance)', color: CHANCE_COLOR },
             { key: 'own', label: 'B’s own accuracy', color: seriesColor(2) },
             ...(majority === null ? [{ key: 'majority', label: 'majority class (chance)', color: seriesColor(3) }] : []),
@@ -192,8 +205,11 @@ function StitchingPanel({ experimentId, layers, spec, status, layerOrder }: { ex
               <th>map</th>
               <th className="num">pairs</th>
               <th className="num">stitched (trained A)</th>
+              <th className="num">95% interval</th>
               <th className="num">range over pairs</th>
               <th className="num">untrained twin (chance)</th>
+              <th className="num">p (vs chance)</th>
+              <th>verdict</th>
               <th className="num">B&apos;s own</th>
               <th className="num">majority class</th>
               <th className="num">held-out images</th>
@@ -208,9 +224,18 @@ function StitchingPanel({ experimentId, layers, spec, status, layerOrder }: { ex
                 <td className="num" data-testid="stitched">
                   {fmt(r.stitched)}
                 </td>
+                <td className="num" data-testid="stitch-ci" title={r.intervalNote}>
+                  {r.low !== null && r.high !== null ? `[${fmt(r.low)}, ${fmt(r.high)}]` : 'none'}
+                </td>
                 <td className="num">{r.min !== null && r.max !== null ? `[${fmt(r.min)}, ${fmt(r.max)}]` : '—'}</td>
                 <td className="num" data-testid="stitch-chance">
                   {r.untrained === null ? <span title="no untrained twin of A's architecture">unavailable</span> : fmt(r.untrained)}
+                </td>
+                <td className="num" title={r.test ?? ''}>
+                  {pText(r.pValue)}
+                </td>
+                <td data-testid="stitch-verdict" title={r.verdictReason}>
+                  {r.served ? (VERDICT_WORDS[r.verdict] ?? r.verdict) : '—'}
                 </td>
                 <td className="num" data-testid="stitch-own">
                   {fmt(r.own)}

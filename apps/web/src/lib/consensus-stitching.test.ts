@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CONSENSUS_NO_CHANCE,
+  checkFigure,
   commonMajority,
   consensusRows,
   consensusUnitRows,
@@ -10,6 +11,7 @@ import {
   foundDistribution,
   pageOf,
   pairStitchRows,
+  pText,
   specMethods,
   stitchRows,
   stitchWarnings,
@@ -55,6 +57,28 @@ describe('consensus rows', () => {
     expect(w).toHaveLength(2);
     expect(w[0]).toMatch(/^a: the trained consensus fraction \(0\.200\) is at or below its matched chance \(0\.300\)/);
     expect(w[1]).toBe(`b: ${CONSENSUS_NO_CHANCE}.`);
+  });
+});
+
+describe('statistics', () => {
+  it('turns a served interval into offsets around the mean, or names why there is none', () => {
+    expect(checkFigure(0.5, { n: 10, mean: 0.5, interval: { low: 0.2, high: 0.8, level: 0.95, method: 'Wilson' }, verdict: 'INCONCLUSIVE', verdictReason: 'r' })).toMatchObject({
+      low: 0.2,
+      high: 0.8,
+      intervalNote: 'Wilson',
+    });
+    expect(checkFigure(0.5, { n: 0, mean: 0, interval: null, intervalReason: 'no live unit', verdict: 'INCONCLUSIVE', verdictReason: 'r' })).toMatchObject({ ciOffsets: null, intervalNote: 'no live unit' });
+    expect(checkFigure(null, null)).toMatchObject({ served: false, low: null, verdict: 'INCONCLUSIVE', intervalNote: 'no statistic served' });
+    expect(pText(null)).toBe('—');
+    expect(pText(0.0001)).toBe('1.0e-4');
+    expect(pText(0.25)).toBe('0.250');
+  });
+  it('says when consensus beats chance but not distinguishably', () => {
+    const rows = consensusRows(
+      [{ layer: 'a', fraction: 0.4, chanceFraction: 0.3, trained: family({ fraction: 0.4 }), chance: family({ fraction: 0.3 }), statistic: { n: 4, mean: 0.4, verdict: 'INCONCLUSIVE', verdictReason: 'not distinguishable from chance (p = 0.4 > 0.05)' } }],
+      [],
+    );
+    expect(consensusWarnings(rows)).toEqual(['a: not distinguishable from chance (p = 0.4 > 0.05).']);
   });
 });
 
@@ -129,15 +153,34 @@ describe('stitching rows', () => {
     expect(rows.map((r) => r.key)).toEqual(['conv1 · permutation', 'conv1 · sparse', 'conv1 · linear', 'fc1 · permutation', 'fc1 · sparse', 'fc1 · linear']);
     const lin = rows[2]!;
     expect(lin).toMatchObject({ stitched: 0.8, pairs: 12, untrained: 0.5, own: 0.9, majority: 0.4, images: 30 });
-    expect(lin.range![0]).toBeCloseTo(0.1);
-    expect(lin.range![1]).toBeCloseTo(0.05);
-    expect(rows[1]).toMatchObject({ stitched: null, range: null, untrained: null });
+    expect(lin).toMatchObject({ min: 0.7, max: 0.85 });
+    expect(rows[1]).toMatchObject({ stitched: null, untrained: null, ciOffsets: null });
     expect(commonMajority(rows)).toBe(0.4);
     expect(commonMajority(stitchRows([layer('a', 0.4), layer('b', 0.5)], []))).toBeNull();
   });
-  it('warns where trained stitching does not beat untrained twins', () => {
+  it('warns where trained stitching does not beat untrained twins, and where there is no interval', () => {
     const w = stitchWarnings(stitchRows([layer('conv1', 0.4)], []));
     expect(w).toEqual(['conv1, permutation (max matching): stitching from trained networks (0.400) does no better than from untrained twins (0.450).']);
+    const noInterval = { ...layer('fc1', 0.4), summary: [{ map: 'linear', between: { pairCount: 2, mean: 0.8 }, chance: { pairCount: 1, mean: 0.5 }, statistic: { n: 2, mean: 0.8, interval: null, intervalReason: 'needs at least 3 networks', verdict: 'INCONCLUSIVE', verdictReason: 'r' } }] };
+    expect(stitchWarnings(stitchRows([noInterval], []))).toEqual(['fc1, least-squares map: no interval — needs at least 3 networks.']);
+  });
+  it('carries the served statistic: interval as error-bar offsets, p, test and verdict', () => {
+    const withStat = {
+      ...layer('fc1', 0.4),
+      summary: [
+        {
+          map: 'linear',
+          between: { pairCount: 6, mean: 0.8 },
+          chance: { pairCount: 3, mean: 0.5 },
+          statistic: { n: 6, mean: 0.8, interval: { low: 0.7, high: 0.95, level: 0.95, method: 'network bootstrap' }, chance: 0.5, pValue: 0.02, test: 'permutation', verdict: 'ABOVE_CHANCE', verdictReason: 'above chance' },
+        },
+      ],
+    };
+    const [r] = stitchRows([withStat], []);
+    expect(r).toMatchObject({ low: 0.7, high: 0.95, intervalNote: 'network bootstrap', pValue: 0.02, verdict: 'ABOVE_CHANCE' });
+    expect(r!.ciOffsets![0]).toBeCloseTo(0.1);
+    expect(r!.ciOffsets![1]).toBeCloseTo(0.15);
+    expect(stitchWarnings([r!])).toEqual([]);
   });
 });
 

@@ -4,10 +4,64 @@
  * agree and can be tested without a browser.
  *
  * Consensus: per layer, the share of the reference network's live units matched cycle-consistently in every other
- * trained network, against the same on untrained twins (matched chance). The API serves no interval or test for it.
+ * trained network, against the same on untrained twins (matched chance), with the API's `statistic` (Wilson 95%
+ * interval over units, one-sided Fisher exact test, verdict; units counted as independent, which is optimistic).
  * Stitching: per layer and map, held-out accuracy of B on A's mapped activations, against B's own accuracy and
- * two chances: the same map fitted from an untrained twin of A's architecture, and the majority-class rate.
+ * two chances: the same map fitted from an untrained twin of A's architecture, and the majority-class rate; with the
+ * API's `statistic` (network-bootstrap interval, permutation test against the untrained-twin pairs, verdict).
  */
+
+/** GraphQL `CheckStatistic` (consensus, stitching), as far as the dashboard reads it. */
+export interface CheckStatisticLike {
+  n: number;
+  mean: number;
+  interval?: { low: number; high: number; level: number; method: string } | null;
+  intervalReason?: string | null;
+  chance?: number | null;
+  pValue?: number | null;
+  test?: string | null;
+  verdict: string;
+  verdictReason: string;
+}
+
+/** A statistic's interval, error-bar offsets around `mean`, test and verdict, for figures and tables. */
+export interface CheckFigure {
+  /** False for results served without a statistic (then the rest is empty). */
+  served: boolean;
+  low: number | null;
+  high: number | null;
+  /** [mean − low, high − mean]; null without an interval. */
+  ciOffsets: [number, number] | null;
+  /** How the interval was made, or why there is none. */
+  intervalNote: string;
+  pValue: number | null;
+  test: string | null;
+  verdict: string;
+  verdictReason: string;
+}
+
+export function checkFigure(mean: number | null, s: CheckStatisticLike | null | undefined): CheckFigure {
+  if (!s) return { served: false, low: null, high: null, ciOffsets: null, intervalNote: 'no statistic served', pValue: null, test: null, verdict: 'INCONCLUSIVE', verdictReason: 'no statistic served' };
+  const low = finite(s.interval?.low);
+  const high = finite(s.interval?.high);
+  const has = low !== null && high !== null;
+  return {
+    served: true,
+    low: has ? low : null,
+    high: has ? high : null,
+    ciOffsets: has && mean !== null ? [Math.max(0, mean - low), Math.max(0, high - mean)] : null,
+    intervalNote: has ? (s.interval?.method ?? '') : (s.intervalReason ?? 'no interval'),
+    pValue: finite(s.pValue),
+    test: s.test ?? null,
+    verdict: s.verdict,
+    verdictReason: s.verdictReason,
+  };
+}
+
+export const VERDICT_WORDS: Record<string, string> = { ABOVE_CHANCE: 'above chance', AT_OR_BELOW_CHANCE: 'at or below chance', INCONCLUSIVE: 'inconclusive' };
+
+/** A p-value as the tables write it: small ones in exponent form, none as a dash. */
+export const pText = (p: number | null | undefined): string => (p === null || p === undefined || !Number.isFinite(p) ? '—' : p < 1e-3 ? p.toExponential(1) : p.toFixed(3));
 
 export interface ConsensusFamilyLike {
   reference: { id: string; name: string };
@@ -25,13 +79,14 @@ export interface LayerConsensusLike {
   chanceFraction?: number | null;
   trained: ConsensusFamilyLike;
   chance?: ConsensusFamilyLike | null;
+  statistic?: CheckStatisticLike | null;
 }
 
 /** Why a layer has no matched chance (the engine's rule, experiment/consensus-layer.ts). */
 export const CONSENSUS_NO_CHANCE =
   'no matched chance: the experiment has fewer untrained twins than trained networks of each architecture (set "chance" in the spec so untrained twins are made)';
 
-export interface ConsensusRow {
+export interface ConsensusRow extends CheckFigure {
   layer: string;
   networks: number;
   reference: string;
@@ -77,6 +132,7 @@ export function consensusRows(layers: readonly LayerConsensusLike[], order: read
       chanceMeanFound: c.chance ? c.chance.meanFound : null,
       excess: chance === null ? null : fraction - chance,
       chanceReason: chance === null ? CONSENSUS_NO_CHANCE : null,
+      ...checkFigure(fraction, c.statistic),
     };
   });
 }
@@ -89,6 +145,7 @@ export function consensusWarnings(rows: readonly ConsensusRow[]): string[] {
     else if (r.chance === null) out.push(`${r.layer}: ${r.chanceReason}.`);
     else if (r.fraction <= r.chance)
       out.push(`${r.layer}: the trained consensus fraction (${r.fraction.toFixed(3)}) is at or below its matched chance (${r.chance.toFixed(3)}) — trained networks agree no more than untrained ones here.`);
+    else if (r.served && r.verdict === 'INCONCLUSIVE') out.push(`${r.layer}: ${r.verdictReason}.`);
   }
   return out;
 }
@@ -195,10 +252,10 @@ export interface LayerStitchingLike {
   layer: string;
   images: number;
   majorityRate: number;
-  summary: readonly { map: string; between?: StatsLike | null; chance?: StatsLike | null }[];
+  summary: readonly { map: string; between?: StatsLike | null; chance?: StatsLike | null; statistic?: CheckStatisticLike | null }[];
 }
 
-export interface StitchRow {
+export interface StitchRow extends CheckFigure {
   /** Chart category: "<layer> · <map>". */
   key: string;
   layer: string;
@@ -209,8 +266,6 @@ export interface StitchRow {
   pairs: number;
   min: number | null;
   max: number | null;
-  /** [mean − min, max − mean] for error bars (range over pairs). */
-  range: [number, number] | null;
   /** The same map fitted from an untrained twin of A's architecture (matched chance). */
   untrained: number | null;
   untrainedPairs: number;
@@ -240,12 +295,12 @@ export function stitchRows(layers: readonly LayerStitchingLike[], order: readonl
         pairs: e.between?.pairCount ?? 0,
         min,
         max,
-        range: mean !== null && min !== null && max !== null ? [Math.max(0, mean - min), Math.max(0, max - mean)] : null,
         untrained: finite(e.chance?.mean),
         untrainedPairs: e.chance?.pairCount ?? 0,
         own: finite(own?.mean),
         majority: s.majorityRate,
         images: s.images,
+        ...checkFigure(mean, e.statistic),
       });
     }
   }
@@ -265,6 +320,7 @@ export function stitchWarnings(rows: readonly StitchRow[]): string[] {
     if (r.stitched === null) continue;
     if (r.untrained === null) out.push(`${r.layer}, ${r.mapLabel}: no untrained-twin chance (the spec made no untrained twin of A's architecture).`);
     else if (r.stitched <= r.untrained) out.push(`${r.layer}, ${r.mapLabel}: stitching from trained networks (${r.stitched.toFixed(3)}) does no better than from untrained twins (${r.untrained.toFixed(3)}).`);
+    if (r.served && r.low === null) out.push(`${r.layer}, ${r.mapLabel}: no interval — ${r.intervalNote}.`);
   }
   return out;
 }

@@ -16,7 +16,7 @@ import { NotFound, isNotFound } from '../components/not-found.tsx';
 import { ScrollBox } from '../components/scroll-box.tsx';
 import { Empty, ErrorBox, Loading } from '../components/status.tsx';
 import { TopImages } from '../components/top-images.tsx';
-import { CONSENSUS_NO_CHANCE, consensusUnitRows, emptyReason, foundBins, inLayerOrder, pageOf, specMethods } from '../lib/consensus-stitching.ts';
+import { CONSENSUS_NO_CHANCE, checkFigure, consensusUnitRows, emptyReason, foundBins, inLayerOrder, pageOf, pText, specMethods, VERDICT_WORDS } from '../lib/consensus-stitching.ts';
 import { fmt } from '../lib/format.ts';
 import { useSearchState } from '../lib/hooks.ts';
 
@@ -82,6 +82,7 @@ function ConsensusLayer({ experimentId, layer, page, setPage }: { experimentId: 
   // Reference first, then the others in the family's order.
   const order = [refIndex, ...nets.map((_, i) => i).filter((i) => i !== refIndex)];
   const chance = layer.chance ? (layer.chanceFraction ?? layer.chance.fraction) : null;
+  const stat = checkFigure(fam.fraction, layer.statistic);
   const foundCsv = () => ({ header: ['reference unit', 'networks found in', 'of networks', 'dead'], rows: fam.found.map((f, u) => [u, f, nets.length, f === 0 ? 'yes' : 'no']) });
   return (
     <>
@@ -91,9 +92,16 @@ function ConsensusLayer({ experimentId, layer, page, setPage }: { experimentId: 
         <Stat label="live units of the reference" value={fam.liveUnits} />
         <Stat label="consensus units" value={fam.count} />
         <Stat label="consensus fraction" value={fmt(fam.fraction)} />
+        <Stat label="95% interval (Wilson, units as independent)" value={stat.low !== null && stat.high !== null ? `[${fmt(stat.low)}, ${fmt(stat.high)}]` : 'none'} />
         <Stat label="matched chance (untrained twins)" value={chance === null ? 'unavailable' : fmt(chance)} />
+        <Stat label="p (Fisher, vs chance)" value={pText(stat.pValue)} />
         <Stat label="mean networks found in" value={fmt(fam.meanFound, 2)} />
       </div>
+      {stat.served ? (
+        <p className="muted" data-testid="consensus-verdict">
+          <b>{VERDICT_WORDS[stat.verdict] ?? stat.verdict}</b>: {stat.verdictReason}.
+        </p>
+      ) : null}
       {chance === null ? (
         <p className="muted" data-testid="consensus-no-chance">
           {CONSENSUS_NO_CHANCE}.
