@@ -139,7 +139,7 @@ describe('consensus and stitching', { timeout: 300_000 }, () => {
     expect(verdict).toMatch(/^(above chance|at or below chance|inconclusive)$/);
     const sLegend = (await page.textContent('[data-testid="stitching-chart"] .recharts-legend-wrapper')) ?? '';
     for (const mark of ['stitched from trained A', 'untrained twin (matched chance)', 'B’s own accuracy']) expect(sLegend).toContain(mark);
-    expect((await page.locator('[data-testid="stitching-chart"] .recharts-label').allTextContents()).join(' ')).toContain('accuracy of B (held out)');
+    expect((await page.locator('[data-testid="stitching-chart"] .recharts-label').allTextContents()).join(' ')).toContain('accuracy of B');
 
     const csv = await download(page, () => page.click(`button[aria-label="download stitching-${consensusId} as CSV"]`));
     expect(csv.bytes.toString().split('\r\n')[0]).toBe('layer,map,pairs,stitched (trained A),95% interval,range over pairs,untrained twin (chance),p (vs chance),verdict,B\'s own,majority class,held-out images');

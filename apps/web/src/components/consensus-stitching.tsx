@@ -175,7 +175,7 @@ function StitchingPanel({ experimentId, layers, spec, status, layerOrder }: { ex
           data={rows as unknown as Record<string, unknown>[]}
           xKey="key"
           xLabel="layer · map"
-          yLabel="accuracy of B (held out)"
+          yLabel="accuracy of B"
           yDomain={[0, 1]}
           chance={majority ?? undefined}
           series={[
