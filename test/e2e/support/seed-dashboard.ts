@@ -104,3 +104,25 @@ export async function importTrustResult(prisma: PrismaClient, teamId: string, tm
   const out = await importResult(prisma, { teamId, dir });
   return out.experimentId;
 }
+
+/**
+ * A real result with the family-level checks of issue 16: one architecture, three seeds (consensus across three
+ * networks is not trivial, unlike two, where every matched live unit agrees), untrained twins (the consensus's
+ * matched chance and the stitching's untrained-twin maps), three epochs; methods max, consensus and stitch. On the
+ * tiny data the trained family agrees on several fc1 units, and fc1 has dead units in the reference network, so the
+ * consensus view has units to show and dead units it must not show.
+ */
+export async function importConsensusResult(prisma: PrismaClient, teamId: string, tmp: string): Promise<string> {
+  const dir = path.join(tmp, 'consensus-result');
+  const spec = tinySpec({
+    name: 'imported consensus result',
+    architectures: [arch('narrow', 12, 16)],
+    seeds: [1, 2, 3],
+    training: { epochs: 3, batchSize: 16, optimizer: 'adam', learningRate: 0.01 },
+    chance: true,
+    methods: ['max', 'consensus', 'stitch'],
+  });
+  await runExperiment(spec, { out: dir, data: tinyData(), concurrency: 1 });
+  const out = await importResult(prisma, { teamId, dir });
+  return out.experimentId;
+}

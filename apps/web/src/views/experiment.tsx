@@ -1,5 +1,5 @@
 'use client';
-/** Page 2: experiment overview — networks by architecture, and per-layer convergence across all pairs. */
+/** Page 2: experiment overview — networks by architecture, per-layer convergence across all pairs, consensus and stitching per layer. */
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useMemo } from 'react';
@@ -7,6 +7,7 @@ import { useQuery } from 'urql';
 import { ExperimentOverviewDocument, type ExperimentOverviewQuery } from '@convergent/schema/generated/operations.ts';
 import { LineSeriesChart, seriesColor } from '../components/charts.tsx';
 import { MethodConvergence } from '../components/method-convergence.tsx';
+import { ConsensusStitching } from '../components/consensus-stitching.tsx';
 import { Empty, ErrorBox, Loading, ProgressBar, StatusBadge } from '../components/status.tsx';
 import { ExperimentActions } from '../components/experiment-actions.tsx';
 import { RunsTable } from '../components/runs-table.tsx';
@@ -60,6 +61,10 @@ export function ExperimentPage() {
           <Link href={`/experiments/${exp.id}/findings`}>Findings</Link>
           <span>the paper&apos;s claims, checked</span>
         </div>
+        <div className="stat">
+          <Link href={`/experiments/${exp.id}/consensus`}>Consensus units</Link>
+          <span>side by side across networks</span>
+        </div>
         {exp.phase ? <Stat label="phase" value={exp.phase} /> : null}
         {exp.progress !== null && exp.progress !== undefined && exp.status !== 'COMPLETED' ? (
           <div className="stat">
@@ -80,6 +85,7 @@ export function ExperimentPage() {
         </div>
       ) : null}
       <MethodConvergence experimentId={exp.id} layerOrder={exp.layerNames} version={`${exp.status}|${exp.updatedAt}|${exp.progress ?? ''}`} />
+      <ConsensusStitching experimentId={exp.id} status={exp.status} layerOrder={exp.layerNames} version={`${exp.status}|${exp.updatedAt}|${exp.progress ?? ''}`} />
       <PairPicker exp={exp} />
       <RunsTable
         experimentId={exp.id}

@@ -9,6 +9,7 @@ import { HistogramChart, LineSeriesChart, seriesColor } from '../components/char
 import { Heatmap } from '../components/heatmap.tsx';
 import { Empty, ErrorBox, Loading, StatusBadge } from '../components/status.tsx';
 import { NotFound, isNotFound } from '../components/not-found.tsx';
+import { PairStitching } from '../components/pair-stitching.tsx';
 import { TopImages } from '../components/top-images.tsx';
 import { fmt, pct } from '../lib/format.ts';
 import { deadUnits, identityOrder, orderedView, withoutUnits, type HeatmapView } from '../lib/heatmap-order.ts';
@@ -184,6 +185,7 @@ function PairContent({
           <Clusters alignment={spectral} />
         </div>
       </div>
+      <PairStitching experimentId={exp.id} a={networkA} b={networkB} layer={layer} />
     </div>
   );
 }
