@@ -59,6 +59,15 @@ describe('alignability', () => {
     expect(alignability(side('x'), side('y', { layers: ['h'] })).reasons).toEqual(['no layer name is recorded in both: network “nx” of experiment “exp x” has conv1, fc1; network “ny” of experiment “exp y” has h']);
   });
 
+  it('a layer of different spatial size (or conv against dense) cannot be recorded together', () => {
+    const x = side('x');
+    x.network.shapes = { conv1: [8, 8, 4], fc1: [6] };
+    const y = side('y');
+    y.network.shapes = { conv1: [4, 4, 4], fc1: [10] };
+    expect(alignability(x, y).reasons).toEqual(['layer “conv1” has spatial size 8×8 in network “nx” of experiment “exp x” but 4×4 in network “ny” of experiment “exp y”; a layer aligns only at equal spatial size']);
+    expect(alignability(x, y, ['fc1']).alignable).toBe(true);
+  });
+
   it('the same network, or two networks of one experiment, are not on-demand pairs', () => {
     expect(alignability(side('x'), side('x')).reasons[0]).toContain('same network');
     expect(alignability(side('x'), side('x', { net: 'other' })).reasons[0]).toContain('its own pipeline aligns them');

@@ -23,6 +23,8 @@ export interface AlignSide {
     hasWeights: boolean;
     /** Recorded layer names (Layer rows), in the network's order. */
     layers: readonly string[];
+    /** Output shape per recorded layer ([h, w, c] conv, [units] dense), when known. */
+    shapes?: Readonly<Record<string, readonly number[]>>;
   };
 }
 
@@ -116,6 +118,13 @@ export function alignability(a: AlignSide, b: AlignSide, requestedLayers?: reado
   } else {
     layers = a.network.layers.filter((l) => b.network.layers.includes(l));
     if (layers.length === 0) reasons.push(`no layer name is recorded in both: ${na} has ${list(a.network.layers)}; ${nb} has ${list(b.network.layers)}`);
+  }
+  // The recording pools a conv layer's positions: both networks must have the same positions per image.
+  const spatial = (sh: readonly number[] | undefined) => (sh ? (sh.length > 1 ? sh.slice(0, -1).join('×') : 'none (dense)') : null);
+  for (const l of layers) {
+    const sa = spatial(a.network.shapes?.[l]);
+    const sb = spatial(b.network.shapes?.[l]);
+    if (sa !== null && sb !== null && sa !== sb) reasons.push(`layer “${l}” has spatial size ${sa} in ${na} but ${sb} in ${nb}; a layer aligns only at equal spatial size`);
   }
   return { alignable: reasons.length === 0, reasons, layers: reasons.length === 0 ? layers : [] };
 }
