@@ -236,8 +236,14 @@ describe('launch, manage, compare, export', { timeout: 300_000 }, () => {
     await page.waitForSelector('[data-testid="config-diff"]');
     const diff = await page.textContent('[data-testid="config-diff"]');
     for (const p of ['experiment.dataset', 'experiment.name', 'experiment.split.probe', 'experiment.training.learningRate', 'experiment.training.trainLimit', 'architecture']) expect(diff).toContain(p);
+    // Not the same probe images (MNIST against the synthetic set): no button, the exact reasons instead.
+    await page.waitForSelector('[data-testid="align-reasons"]');
+    const reasons = await page.textContent('[data-testid="align-reasons"]');
+    expect(reasons).toContain('These networks cannot be aligned');
+    expect(reasons).toMatch(/the probe images differ \(dataset[^)]*\): experiment “e2e form experiment” probes \d+ images of mnist/);
+    expect(await page.locator('[data-testid="align-button"]').count()).toBe(0);
     await page.waitForSelector('[data-testid="no-alignment-reason"]');
-    expect(await page.textContent('[data-testid="no-alignment-reason"]')).toContain('Alignments are computed within one experiment');
+    expect(await page.textContent('[data-testid="no-alignment-reason"]')).toContain('Cannot be aligned: the probe images differ');
     await page.screenshot({ path: path.join(artifacts, '21-compare-across.png'), fullPage: true });
 
     // Within one experiment the difference panels share one colour scale.
@@ -247,6 +253,33 @@ describe('launch, manage, compare, export', { timeout: 300_000 }, () => {
     const labels = await page.locator('[data-testid="difference-panel"] .colorbar-labels').allTextContents();
     expect(labels).toHaveLength(2);
     expect(labels[0]).toBe(labels[1]);
+  });
+
+  it('aligns two networks of two experiments on demand (same probe images): queues the job, shows its result, opens the pair', async () => {
+    const refNet = (await db.prisma.network.findFirst({ where: { experimentId: importedId, untrained: false }, orderBy: { name: 'asc' } }))!;
+    // Another seed of the same architecture (the same seed trains to the same weights in both results: correlation 1).
+    const other = (await db.prisma.network.findFirst({ where: { experimentId: trustId, untrained: false, arch: refNet.arch, seed: { not: refNet.seed } }, orderBy: { name: 'asc' } }))!;
+    await page.goto(`${web.url}/compare?ref=${refNet.id}&others=${other.id}`);
+    await page.waitForSelector('[data-testid="align-button"]');
+    expect(await page.textContent('[data-testid="no-alignment-reason"]')).toContain('Not aligned yet');
+    const t0 = Date.now();
+    await page.click('[data-testid="align-button"]');
+    // Each layer's alignment shows as soon as it is stored; the job is done once both are.
+    await page.waitForSelector('[data-testid="cross-aligned"]:has-text("(job done)")', { timeout: 120_000 });
+    log(`on-demand alignment queued, run and shown in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    expect(await page.locator('[data-testid="cross-pair-link"]').allTextContents()).toEqual([expect.stringMatching(/^conv1 \(-?\d/), expect.stringMatching(/^fc1 \(-?\d/)]);
+    // The per-layer figures and the difference matrix now include the pair, like a pair of one experiment.
+    await page.waitForSelector('canvas[data-testid="heatmap"][data-drawn]', { timeout: 30_000 });
+    expect(await page.locator('[data-testid="no-alignment-reason"]').count()).toBe(0);
+    const stored = await db.prisma.alignment.findFirstOrThrow({ where: { networkAId: refNet.id, networkBId: other.id, layerName: 'conv1', method: 'HUNGARIAN' } });
+    expect(stored).toMatchObject({ experimentId: importedId, crossExperimentId: trustId, status: 'COMPLETED' });
+    await page.screenshot({ path: path.join(artifacts, '22-compare-aligned-on-demand.png'), fullPage: true });
+
+    await page.click('[data-testid="cross-pair-link"] >> nth=0');
+    await page.waitForSelector('[data-testid="cross-experiment-pair"]');
+    expect(await page.textContent('[data-testid="cross-experiment-pair"]')).toContain('imported trust result');
+    await page.waitForSelector('canvas[data-testid="heatmap"][data-drawn]', { timeout: 30_000 });
+    expect(await page.locator('[data-testid="not-aligned"]').count()).toBe(0);
   });
 
   it('pair and unit pages: dead units, a = b, unknown layer, 404s', async () => {

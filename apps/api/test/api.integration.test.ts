@@ -410,6 +410,8 @@ describe.each(testDatabaseKinds())('GraphQL API over HTTP on %s', (kind) => {
       ['mutation($id: ID!) { deleteExperiment(id: $id) { deleted } }', { id: seeded.experimentId }],
       ['mutation($id: ID!) { cancelJob(id: $id) { id } }', { id: jobId }],
       ['mutation($id: ID!) { retryJob(id: $id) { id } }', { id: jobId }],
+      ['mutation($a: ID!, $b: ID!) { alignNetworks(input: { a: $a, b: $b }) { layers } }', { a: net(0).id, b: net(1).id }],
+      ['mutation($a: ID!, $b: ID!) { alignNetworks(input: { a: $a, b: $b }) { layers } }', { a: other.networks[0]!.id, b: net(1).id }],
     ];
     for (const [query, vars] of cases) {
       expect(await codes(url(), B.token, query, vars), query).toEqual(['NOT_FOUND']);

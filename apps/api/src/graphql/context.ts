@@ -18,6 +18,11 @@ export interface ApiServices {
   importResult(teamId: string, dir: string, name: string | null): Promise<{ experimentId: string; jobId: string | null }>;
   /** Import external activations (already validated paths) and queue their alignments. */
   importActivations(teamId: string, input: ImportActivationsRequest): Promise<{ experimentId: string; jobId: string | null }>;
+  /**
+   * Queue an on-demand alignment of two networks of two experiments (already checked: alignability.ts). Answers the
+   * queued or running job of the same pair (either order) instead of queueing a second one.
+   */
+  alignNetworks(teamId: string, a: string, b: string, layers: string[]): Promise<{ jobId: string }>;
   /** Delete an experiment and everything under it (jobs of it are cancelled first). */
   deleteExperiment(experimentId: string): Promise<void>;
   /** Start a job worker in this process (the API's embedded worker). */

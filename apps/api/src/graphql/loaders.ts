@@ -45,7 +45,7 @@ export interface Loaders {
   chanceBaselinesOfExperiment: DataLoader<string, ChanceBaseline[]>;
   /** Every stored LayerStatistic row of an experiment (issue 11). */
   layerStatisticsOfExperiment: DataLoader<string, LayerStatistic[]>;
-  /** Key `${experimentId}:${method}`: the experiment's completed alignments of that method. */
+  /** Key `${experimentId}:${method}`: the experiment's completed alignments of that method (its own pairs: no on-demand cross-experiment rows). */
   alignmentSummaries: DataLoader<string, AlignmentSummaryRow[]>;
   /** Whether a network has stored weights. */
   hasWeights: DataLoader<string, boolean>;
@@ -163,7 +163,7 @@ export function createLoaders(read: SqlRead, teamId: string): Loaders {
       const rows = await read<AlignmentSummaryRow & { experimentId: string; method: AlignmentMethod }>(
         `SELECT a."experimentId", a.method, a."networkAId", a."networkBId", a."layerName", a.summary
         FROM unnest($1::text[], $2::text[]) AS k("experimentId", method)
-        JOIN "Alignment" a ON a."experimentId" = k."experimentId" AND a.method::text = k.method WHERE a.status = 'COMPLETED'`,
+        JOIN "Alignment" a ON a."experimentId" = k."experimentId" AND a.method::text = k.method WHERE a.status = 'COMPLETED' AND a."crossExperimentId" IS NULL`,
         [split.map((k) => k[0]), split.map((k) => k[1])],
       );
       return groupBy(keys, rows, (r) => `${r.experimentId}:${r.method}`);

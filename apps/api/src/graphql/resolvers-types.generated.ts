@@ -27,11 +27,30 @@ export type ActivationLayout =
   | 'NCHW'
   | 'NHWC';
 
+export type AlignNetworksInput = {
+  /** Network A: its experiment owns the alignment and gives the methods and their parameters. */
+  a: Scalars['ID']['input'];
+  /** Network B, of another experiment. */
+  b: Scalars['ID']['input'];
+  /** Layer names to align (default: every layer recorded in both). */
+  layers?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type AlignNetworksPayload = {
+  __typename?: 'AlignNetworksPayload';
+  job: Job;
+  /** The layers the job aligns. */
+  layers: Array<Scalars['String']['output']>;
+};
+
 export type Alignment = {
   __typename?: 'Alignment';
   /** Between-net correlation matrix [unitsA, unitsB] float32 .npy (null when not stored). */
   betweenUrl?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
+  /** Network B's experiment when it is another one (an on-demand alignment, mutation alignNetworks); null otherwise. */
+  crossExperiment?: Maybe<Experiment>;
+  /** The experiment that owns the alignment (network A's). */
   experiment: Experiment;
   id: Scalars['ID']['output'];
   /** Layer name (both networks' layers of that name). */
@@ -254,6 +273,11 @@ export type ComparisonEntry = {
   accuracyDelta?: Maybe<Scalars['Float']['output']>;
   /** Configuration (network config or experiment spec) leaves that differ from the reference. */
   configDiff: Array<ConfigDifference>;
+  /**
+   * NETWORK comparisons of a network of another experiment than the reference's: whether the two can be aligned on
+   * demand (alignNetworks) and the job that does it. Null otherwise (same experiment, or EXPERIMENT comparisons).
+   */
+  crossAlignment?: Maybe<CrossAlignment>;
   layers: Array<LayerComparison>;
   subject: CompareSubject;
 };
@@ -387,6 +411,18 @@ export type CredentialKind =
   | 'SESSION'
   /** A team token for scripts (Authorization: Bearer). */
   | 'TOKEN';
+
+/** Whether two networks of two experiments can be aligned on demand (mutation alignNetworks), and its latest job. */
+export type CrossAlignment = {
+  __typename?: 'CrossAlignment';
+  alignable: Scalars['Boolean']['output'];
+  /** The newest on-demand alignment job of this pair (either order), null when none was queued. */
+  job?: Maybe<Job>;
+  /** The layers an alignment covers (every layer recorded in both); empty when not alignable. */
+  layers: Array<Scalars['String']['output']>;
+  /** Why not, one line per reason, each naming both sides' values (empty when alignable). */
+  reasons: Array<Scalars['String']['output']>;
+};
 
 export type DeleteExperimentPayload = {
   __typename?: 'DeleteExperimentPayload';
@@ -830,6 +866,15 @@ export type MatchedChance = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Queue an on-demand alignment of two networks of two experiments that probed the same images (same dataset, split
+   * seed, validation and probe sizes; both completed, with stored weights and the layers). One ALIGN job records both
+   * networks again on the stored probe images and aligns them with network A's experiment's methods and parameters,
+   * as that experiment's own ALIGN steps do; the result is read like any alignment (`alignment`, `compare`).
+   * BAD_USER_INPUT lists every reason when they cannot be aligned; NOT_FOUND for a network of another team. While a
+   * job for the pair is queued or running, that job is answered instead of a second one.
+   */
+  alignNetworks: AlignNetworksPayload;
   /** Cancel a queued or running job (a running job stops at its next checkpoint). */
   cancelJob: Job;
   /**
@@ -864,6 +909,11 @@ export type Mutation = {
    * Anyone may revoke the credential of the request itself (signing out).
    */
   revokeCredential: Credential;
+};
+
+
+export type MutationAlignNetworksArgs = {
+  input: AlignNetworksInput;
 };
 
 
@@ -1453,6 +1503,8 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   ActivationLayout: ActivationLayout;
+  AlignNetworksInput: AlignNetworksInput;
+  AlignNetworksPayload: ResolverTypeWrapper<Omit<AlignNetworksPayload, 'job'> & { job: ResolversTypes['Job'] }>;
   Alignment: ResolverTypeWrapper<AlignmentRowModel>;
   AlignmentMethod: AlignmentMethod;
   AlignmentStatus: AlignmentStatus;
@@ -1466,7 +1518,7 @@ export type ResolversTypes = {
   CompareKind: CompareKind;
   CompareSubject: ResolverTypeWrapper<CompareSubjectRowModel>;
   Comparison: ResolverTypeWrapper<Omit<Comparison, 'entries' | 'reference'> & { entries: Array<ResolversTypes['ComparisonEntry']>, reference: ResolversTypes['CompareSubject'] }>;
-  ComparisonEntry: ResolverTypeWrapper<Omit<ComparisonEntry, 'layers' | 'subject'> & { layers: Array<ResolversTypes['LayerComparison']>, subject: ResolversTypes['CompareSubject'] }>;
+  ComparisonEntry: ResolverTypeWrapper<Omit<ComparisonEntry, 'crossAlignment' | 'layers' | 'subject'> & { crossAlignment?: Maybe<ResolversTypes['CrossAlignment']>, layers: Array<ResolversTypes['LayerComparison']>, subject: ResolversTypes['CompareSubject'] }>;
   ConfidenceInterval: ResolverTypeWrapper<ConfidenceInterval>;
   ConfigDifference: ResolverTypeWrapper<ConfigDifference>;
   ConsensusFamily: ResolverTypeWrapper<ConsensusFamilyRowModel>;
@@ -1481,6 +1533,7 @@ export type ResolversTypes = {
   CredentialConnection: ResolverTypeWrapper<Omit<CredentialConnection, 'edges'> & { edges: Array<ResolversTypes['CredentialEdge']> }>;
   CredentialEdge: ResolverTypeWrapper<Omit<CredentialEdge, 'node'> & { node: ResolversTypes['Credential'] }>;
   CredentialKind: CredentialKind;
+  CrossAlignment: ResolverTypeWrapper<Omit<CrossAlignment, 'job'> & { job?: Maybe<ResolversTypes['Job']> }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteExperimentPayload: ResolverTypeWrapper<DeleteExperimentPayload>;
   EpochMetric: ResolverTypeWrapper<EpochMetric>;
@@ -1553,6 +1606,8 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AlignNetworksInput: AlignNetworksInput;
+  AlignNetworksPayload: Omit<AlignNetworksPayload, 'job'> & { job: ResolversParentTypes['Job'] };
   Alignment: AlignmentRowModel;
   AlignmentSummary: AlignmentSummaryRowModel;
   ArchitectureGroup: ArchitectureGroupRowModel;
@@ -1563,7 +1618,7 @@ export type ResolversParentTypes = {
   Cluster: ClusterRowModel;
   CompareSubject: CompareSubjectRowModel;
   Comparison: Omit<Comparison, 'entries' | 'reference'> & { entries: Array<ResolversParentTypes['ComparisonEntry']>, reference: ResolversParentTypes['CompareSubject'] };
-  ComparisonEntry: Omit<ComparisonEntry, 'layers' | 'subject'> & { layers: Array<ResolversParentTypes['LayerComparison']>, subject: ResolversParentTypes['CompareSubject'] };
+  ComparisonEntry: Omit<ComparisonEntry, 'crossAlignment' | 'layers' | 'subject'> & { crossAlignment?: Maybe<ResolversParentTypes['CrossAlignment']>, layers: Array<ResolversParentTypes['LayerComparison']>, subject: ResolversParentTypes['CompareSubject'] };
   ConfidenceInterval: ConfidenceInterval;
   ConfigDifference: ConfigDifference;
   ConsensusFamily: ConsensusFamilyRowModel;
@@ -1576,6 +1631,7 @@ export type ResolversParentTypes = {
   Credential: CredentialRowModel;
   CredentialConnection: Omit<CredentialConnection, 'edges'> & { edges: Array<ResolversParentTypes['CredentialEdge']> };
   CredentialEdge: Omit<CredentialEdge, 'node'> & { node: ResolversParentTypes['Credential'] };
+  CrossAlignment: Omit<CrossAlignment, 'job'> & { job?: Maybe<ResolversParentTypes['Job']> };
   DateTime: Scalars['DateTime']['output'];
   DeleteExperimentPayload: DeleteExperimentPayload;
   EpochMetric: EpochMetric;
@@ -1635,9 +1691,16 @@ export type ResolversParentTypes = {
   Viewer: ViewerRowModel;
 };
 
+export type AlignNetworksPayloadResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AlignNetworksPayload'] = ResolversParentTypes['AlignNetworksPayload']> = {
+  job?: Resolver<ResolversTypes['Job'], ParentType, ContextType>;
+  layers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type AlignmentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Alignment'] = ResolversParentTypes['Alignment']> = {
   betweenUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  crossExperiment?: Resolver<Maybe<ResolversTypes['Experiment']>, ParentType, ContextType>;
   experiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   layer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1752,6 +1815,7 @@ export type ComparisonResolvers<ContextType = ApiContext, ParentType extends Res
 export type ComparisonEntryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ComparisonEntry'] = ResolversParentTypes['ComparisonEntry']> = {
   accuracyDelta?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   configDiff?: Resolver<Array<ResolversTypes['ConfigDifference']>, ParentType, ContextType>;
+  crossAlignment?: Resolver<Maybe<ResolversTypes['CrossAlignment']>, ParentType, ContextType>;
   layers?: Resolver<Array<ResolversTypes['LayerComparison']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CompareSubject'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1829,6 +1893,14 @@ export type CredentialConnectionResolvers<ContextType = ApiContext, ParentType e
 export type CredentialEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CredentialEdge'] = ResolversParentTypes['CredentialEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Credential'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CrossAlignmentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CrossAlignment'] = ResolversParentTypes['CrossAlignment']> = {
+  alignable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
+  layers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2077,6 +2149,7 @@ export type MatchedChanceResolvers<ContextType = ApiContext, ParentType extends 
 };
 
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  alignNetworks?: Resolver<ResolversTypes['AlignNetworksPayload'], ParentType, ContextType, RequireFields<MutationAlignNetworksArgs, 'input'>>;
   cancelJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCancelJobArgs, 'id'>>;
   createExperiment?: Resolver<ResolversTypes['CreateExperimentPayload'], ParentType, ContextType, RequireFields<MutationCreateExperimentArgs, 'input'>>;
   createSignInLink?: Resolver<ResolversTypes['SignInLinkPayload'], ParentType, ContextType, RequireFields<MutationCreateSignInLinkArgs, 'input'>>;
@@ -2322,6 +2395,7 @@ export type ViewerResolvers<ContextType = ApiContext, ParentType extends Resolve
 };
 
 export type Resolvers<ContextType = ApiContext> = {
+  AlignNetworksPayload?: AlignNetworksPayloadResolvers<ContextType>;
   Alignment?: AlignmentResolvers<ContextType>;
   AlignmentSummary?: AlignmentSummaryResolvers<ContextType>;
   ArchitectureGroup?: ArchitectureGroupResolvers<ContextType>;
@@ -2341,6 +2415,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Credential?: CredentialResolvers<ContextType>;
   CredentialConnection?: CredentialConnectionResolvers<ContextType>;
   CredentialEdge?: CredentialEdgeResolvers<ContextType>;
+  CrossAlignment?: CrossAlignmentResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteExperimentPayload?: DeleteExperimentPayloadResolvers<ContextType>;
   EpochMetric?: EpochMetricResolvers<ContextType>;

@@ -497,6 +497,8 @@ function chanceTarget(key: string): { method: AlignmentMethod; metric: string } 
 export interface PairContext {
   experimentId: string;
   teamId: string;
+  /** Network B's experiment when it is not `experimentId` (an on-demand alignment across experiments). */
+  crossExperimentId?: string;
   a: PairAlignment;
   /** Network name → id. */
   networkIds: Map<string, string>;
@@ -517,7 +519,7 @@ export async function writePair(tx: Tx, ctx: PairContext): Promise<number> {
   const R = (await files.npy(a.correlation)).data as Float32Array;
   const base = `alignment/${experimentId}/${a.layer}/${a.a}__${a.b}`;
   const corrId = await ctx.artifact(`${base}/correlation.npy`, 'CORRELATION', await files.raw(a.correlation.path));
-  const common = { experimentId, networkAId, networkBId, layerAId, layerBId, layerName: a.layer, kind: a.kind, status: 'COMPLETED' as const, completedAt: new Date() };
+  const common = { experimentId, crossExperimentId: ctx.crossExperimentId ?? null, networkAId, networkBId, layerAId, layerBId, layerName: a.layer, kind: a.kind, status: 'COMPLETED' as const, completedAt: new Date() };
   // Format 2: live units, the trained pair a chance pair mirrors, the shuffled-probe null's figures (LayerSummary keys).
   const sizes = {
     unitsA: p,

@@ -12,6 +12,7 @@ import type PgBoss from 'pg-boss';
 import type { Database } from '../db/database.ts';
 import type { ApiServices, ImportActivationsRequest } from '../graphql/context.ts';
 import type { AlignActivationsPayload } from './align-activations-job.ts';
+import type { AlignNetworksPayload } from './pipeline/align-networks-job.ts';
 import { cancelJob, retryJob } from './job-control.ts';
 import { enqueueJob, QUEUE_NAMES, startBoss } from './queue.ts';
 import type { WorkerOptions } from './worker.ts';
@@ -134,6 +135,23 @@ export function createJobServices(database: Database, workerOptions: Omit<Worker
         await prisma.experiment.delete({ where: { id: exp.id } }).catch(() => {});
         throw err;
       }
+    },
+
+    async alignNetworks(teamId, a, b, layers) {
+      const open = await prisma.job.findMany({
+        where: { teamId, kind: 'ALIGN', networkId: { in: [a, b] }, status: { in: ['QUEUED', 'RUNNING'] } },
+        select: { id: true, payload: true },
+        orderBy: { createdAt: 'desc' },
+      });
+      const same = open.find((j) => {
+        const n = (j.payload as Partial<AlignNetworksPayload> | null)?.networks;
+        return !!n && ((n.a === a && n.b === b) || (n.a === b && n.b === a));
+      });
+      if (same) return { jobId: same.id };
+      // No experimentId: the job is no step of either experiment's pipeline (its progress and failure stay its own).
+      const payload: AlignNetworksPayload = { networks: { a, b, layers } };
+      const job = await enqueueJob(prisma, await boss(), { teamId, kind: 'ALIGN', networkId: a, payload: payload as never, maxAttempts: 2 });
+      return { jobId: job.id };
     },
 
     deleteExperiment,

@@ -21,6 +21,7 @@ import { PermanentJobError, ProgressWriter, type JobContext, type JobHandler } f
 import { userFacingError } from './job-errors.ts';
 import { resolveSpecLimits, type SpecLimits } from '@convergent/engine/spec/limits';
 import { runAlignPairJob } from './pipeline/align-job.ts';
+import { isNetworksAlignJob, runAlignNetworksJob } from './pipeline/align-networks-job.ts';
 import { completePipelineJob, failPipeline, isPipelineJob } from './pipeline/pipeline.ts';
 import { runPlanJob } from './pipeline/plan-job.ts';
 import { runRecordJob } from './pipeline/record-job.ts';
@@ -29,8 +30,9 @@ import { QUEUE_NAMES, sendToBoss, startBoss } from './queue.ts';
 
 const HANDLERS: Partial<Record<JobKind, JobHandler>> = {
   IMPORT: runImportJob,
-  // An ALIGN job is either a pipeline step (one pair at one layer) or an import of external activations.
-  ALIGN: (ctx) => (isPipelineJob(ctx.job) ? runAlignPairJob(ctx) : runAlignActivationsJob(ctx)),
+  // An ALIGN job is a pipeline step (one pair at one layer), an on-demand alignment of two networks of two
+  // experiments (mutation alignNetworks), or an import of external activations.
+  ALIGN: (ctx) => (isPipelineJob(ctx.job) ? runAlignPairJob(ctx) : isNetworksAlignJob(ctx.job) ? runAlignNetworksJob(ctx) : runAlignActivationsJob(ctx)),
   EXPERIMENT: runPlanJob,
   TRAIN: runTrainJob,
   RECORD: runRecordJob,

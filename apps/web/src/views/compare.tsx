@@ -2,8 +2,8 @@
 /** Page 5: compare networks or experiments against a reference — differences only. */
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useQuery } from 'urql';
-import { CompareDocument, ComparePickerDocument, type CompareQuery } from '@convergent/schema/generated/operations.ts';
+import { useMutation, useQuery } from 'urql';
+import { AlignNetworksDocument, CompareDocument, ComparePickerDocument, type CompareQuery } from '@convergent/schema/generated/operations.ts';
 import { LineSeriesChart, seriesColor } from '../components/charts.tsx';
 import { Heatmap } from '../components/heatmap.tsx';
 import { CsvButton } from '../components/export.tsx';
@@ -12,7 +12,7 @@ import { Empty, ErrorBox, Loading } from '../components/status.tsx';
 import { layerRows, parseIdList, symmetricRange, toggleId } from '../lib/compare-rows.ts';
 import { formatJsonValue, pivotConfigDiffs } from '../lib/config-diff.ts';
 import { fmt, pct, signed } from '../lib/format.ts';
-import { useNpy, useSearchState } from '../lib/hooks.ts';
+import { useNpy, usePolling, useSearchState } from '../lib/hooks.ts';
 import { asMatrix } from '../lib/npy.ts';
 
 type Kind = 'NETWORK' | 'EXPERIMENT';
@@ -102,7 +102,11 @@ function CompareResult({
   layer: string | null;
   setLayer: (l: string | null) => void;
 }) {
-  const [res] = useQuery({ query: CompareDocument, variables: { kind, reference, others } });
+  const [res, reexecute] = useQuery({ query: CompareDocument, variables: { kind, reference, others } });
+  const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  // While an on-demand alignment job is queued or running, its progress (and then its result) comes by polling.
+  const pending = res.data?.compare.entries.some((e) => e.crossAlignment?.job && ['QUEUED', 'RUNNING'].includes(e.crossAlignment.job.status)) ?? false;
+  usePolling(refresh, 1000, pending && !res.error);
   if (res.error && !res.data) return <ErrorBox error={res.error} title="Could not compare" />;
   if (!res.data) return <Loading what="comparison" />;
   const c = res.data.compare;
@@ -137,6 +141,7 @@ function CompareResult({
       </table>
       </ScrollBox>
       <ConfigDiff c={c} />
+      {c.entries.some((e) => e.crossAlignment) ? <CrossExperimentAlignments c={c} onQueued={refresh} /> : null}
       <LayerAlignment c={c} />
       {kind === 'NETWORK' ? <DifferenceMatrices c={c} layer={layer} setLayer={setLayer} /> : null}
     </div>
@@ -252,12 +257,102 @@ function LayerAlignment({ c }: { c: Comparison }) {
   );
 }
 
+/**
+ * Networks of another experiment than the reference's: if both experiments probed the same images, a button queues
+ * an on-demand alignment (mutation alignNetworks), its job's progress shows here, and once done the alignment
+ * appears in the figures below like any other, with links to the pair view; if not, the exact reasons.
+ */
+function CrossExperimentAlignments({ c, onQueued }: { c: Comparison; onQueued: () => void }) {
+  const entries = c.entries.filter((e) => e.crossAlignment);
+  return (
+    <section>
+      <h2>Alignment across experiments</h2>
+      <p className="muted">
+        Networks of two experiments can be aligned when both experiments probed the same images (same dataset, split seed, validation and probe
+        sizes): a job records both networks again on those images and aligns them with the reference experiment&apos;s methods.
+      </p>
+      {entries.map((e) => (
+        <CrossAlignmentPanel key={e.subject.id} c={c} e={e} onQueued={onQueued} />
+      ))}
+    </section>
+  );
+}
+
+function CrossAlignmentPanel({ c, e, onQueued }: { c: Comparison; e: Comparison['entries'][number]; onQueued: () => void }) {
+  const [state, align] = useMutation(AlignNetworksDocument);
+  const x = e.crossAlignment!;
+  // The comparison's newest job of the pair, unless the one just queued has not reached it yet.
+  const queued = state.data?.alignNetworks.job;
+  const job = queued && x.job?.id !== queued.id ? queued : x.job;
+  const running = !!job && (job.status === 'QUEUED' || job.status === 'RUNNING');
+  const refExp = c.reference.network?.experiment;
+  const aligned = e.layers.filter((l) => l.alignment);
+  const start = async () => {
+    const r = await align({ a: c.reference.id, b: e.subject.id });
+    if (!r.error) onQueued();
+  };
+  return (
+    <div className="panel" data-testid="cross-alignment">
+      <b>
+        {c.reference.name} × {e.subject.name}
+      </b>{' '}
+      <span className="muted">
+        ({refExp?.name ?? '—'} × {e.subject.network?.experiment.name ?? '—'})
+      </span>
+      {!x.alignable ? (
+        <div className="empty" data-testid="align-reasons">
+          <strong>These networks cannot be aligned:</strong>
+          <ul>
+            {x.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <div>
+          <p className="muted">Layers recorded in both: {x.layers.join(', ')}.</p>
+          {running ? (
+            <p data-testid="align-job" role="status">
+              <progress value={job.fraction} max={1} aria-label="alignment job progress" /> {job.status.toLowerCase()}
+              {job.phase ? `: ${job.phase}` : ''}
+            </p>
+          ) : (
+            <button onClick={start} disabled={state.fetching} data-testid="align-button">
+              {aligned.length > 0 ? 'Align these networks again' : 'Align these networks'}
+            </button>
+          )}
+          {state.error ? <ErrorBox error={state.error} title="Could not queue the alignment" /> : null}
+          {job?.status === 'FAILED' ? <ErrorBox error={job.error ?? 'no reason recorded'} title="The alignment job failed" /> : null}
+          {job?.status === 'CANCELLED' ? <p className="muted">The last alignment job was cancelled.</p> : null}
+          {aligned.length > 0 && refExp ? (
+            <p data-testid="cross-aligned">
+              Aligned{job?.status === 'COMPLETED' ? ' (job done)' : ''}: open the pair at{' '}
+              {aligned.map((l, i) => (
+                <span key={l.layer}>
+                  {i > 0 ? ', ' : ''}
+                  <Link prefetch={false} data-testid="cross-pair-link" href={`/experiments/${refExp.id}/pair?a=${c.reference.id}&b=${e.subject.id}&layer=${encodeURIComponent(l.layer)}`}>
+                    {l.layer} ({fmt(l.value)})
+                  </Link>
+                </span>
+              ))}
+              .
+            </p>
+          ) : null}
+        </div>
+      )}
+    </div>
+  );
+}
+
 /** Why there is no alignment of the reference with this network at a layer, in words. */
 function noAlignmentReason(c: Comparison, e: Comparison['entries'][number], layer: string): string {
   const refExp = c.reference.network?.experiment;
   const exp = e.subject.network?.experiment;
   if (refExp && exp && refExp.id !== exp.id) {
-    return `Not aligned: ${e.subject.name} is in experiment “${exp.name}”, the reference in “${refExp.name}”. Alignments are computed within one experiment (same probe images, recorded together); the configuration and accuracy above still compare.`;
+    const x = e.crossAlignment;
+    if (x && !x.alignable) return `Cannot be aligned: ${x.reasons.join('; ')}.`;
+    if (x && !x.layers.includes(layer)) return `Not aligned: ${layer} is not recorded in both networks.`;
+    return `Not aligned yet: ${e.subject.name} is in experiment “${exp.name}”, the reference in “${refExp.name}”; use “Align these networks” above to align them on their shared probe images.`;
   }
   if (e.subject.network && !e.subject.network.layers.some((l) => l.name === layer)) return `Not aligned: ${e.subject.name} has no layer “${layer}”.`;
   const status = exp?.status ?? 'unknown';

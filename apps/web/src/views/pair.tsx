@@ -81,8 +81,11 @@ function PairContent({
       </NotFound>
     );
   }
-  const why = unalignedReason({ a, b, layer, networkA, networkB });
+  const why = unalignedReason({ a, b, layer, networkA, networkB, aligned: !!max });
   const nets = exp.architectures.flatMap((g) => g.networks.map((n) => ({ ...n, architecture: g.architecture })));
+  const crossB = networkB.experiment.id !== exp.id;
+  // B of another experiment (an on-demand alignment): it stays selectable, named with its experiment.
+  const netsB = crossB ? [...nets, { id: networkB.id, name: `${networkB.name} of ${networkB.experiment.name}`, seed: networkB.seed, architecture: networkB.architecture }] : nets;
   return (
     <div>
       <div className="crumbs">
@@ -107,7 +110,7 @@ function PairContent({
         <label>
           B
           <select value={b} onChange={(e) => setParams({ b: e.target.value, cellA: null, cellB: null })} aria-label="network B">
-            {nets.map((n) => (
+            {netsB.map((n) => (
               <option key={n.id} value={n.id}>
                 {n.name} ({n.architecture}, seed {n.seed})
               </option>
@@ -126,6 +129,12 @@ function PairContent({
           {networkA.architecture} seed {networkA.seed} · {networkB.architecture} seed {networkB.seed}
         </span>
       </div>
+      {crossB && max ? (
+        <p className="muted" data-testid="cross-experiment-pair">
+          Aligned on demand across experiments: {networkB.name} is in experiment “{networkB.experiment.name}”; both were recorded again on the
+          probe images the two experiments share, with the methods of “{exp.name}”.
+        </p>
+      ) : null}
       {exp.status === 'FAILED' ? (
         <ErrorBox error={exp.error ?? 'no reason recorded'} title={`Experiment “${exp.name}” failed`} />
       ) : null}
@@ -527,16 +536,19 @@ export function unalignedReason({
   layer,
   networkA,
   networkB,
+  aligned,
 }: {
   a: string;
   b: string;
   layer: string;
+  /** A stored alignment of the pair exists (across experiments: an on-demand one). */
+  aligned: boolean;
   networkA: { name: string; layer?: { id: string } | null; experiment: { id: string; name: string } };
   networkB: { name: string; layer?: { id: string } | null; experiment: { id: string; name: string; dataset: string; probeImageCount: number } };
 }): string | null {
   if (a === b) return `A and B are the same network (${networkA.name}): a network matches itself perfectly, so there is nothing to align. Pick another network for B.`;
-  if (networkA.experiment.id !== networkB.experiment.id) {
-    return `${networkA.name} is in experiment “${networkA.experiment.name}” and ${networkB.name} in “${networkB.experiment.name}”. Alignments are computed within one experiment, where both networks were recorded on the same probe images; across experiments the dashboard can compare their configurations and accuracy (Compare page) but has no unit-level alignment.`;
+  if (networkA.experiment.id !== networkB.experiment.id && !aligned) {
+    return `${networkA.name} is in experiment “${networkA.experiment.name}” and ${networkB.name} in “${networkB.experiment.name}”, and they have not been aligned at ${layer}. Each experiment aligns its own networks; networks of two experiments that probed the same images can be aligned on demand from the Compare page (“Align these networks”), which also says why when they cannot.`;
   }
   if (!networkA.layer) return `${networkA.name} has no recorded layer “${layer}”.`;
   if (!networkB.layer) return `${networkB.name} has no recorded layer “${layer}”, so it cannot be aligned with ${networkA.name} there.`;

@@ -22,11 +22,30 @@ export type ActivationLayout =
   | 'NCHW'
   | 'NHWC';
 
+export type AlignNetworksInput = {
+  /** Network A: its experiment owns the alignment and gives the methods and their parameters. */
+  a: Scalars['ID']['input'];
+  /** Network B, of another experiment. */
+  b: Scalars['ID']['input'];
+  /** Layer names to align (default: every layer recorded in both). */
+  layers?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type AlignNetworksPayload = {
+  __typename?: 'AlignNetworksPayload';
+  job: Job;
+  /** The layers the job aligns. */
+  layers: Array<Scalars['String']['output']>;
+};
+
 export type Alignment = {
   __typename?: 'Alignment';
   /** Between-net correlation matrix [unitsA, unitsB] float32 .npy (null when not stored). */
   betweenUrl?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
+  /** Network B's experiment when it is another one (an on-demand alignment, mutation alignNetworks); null otherwise. */
+  crossExperiment?: Maybe<Experiment>;
+  /** The experiment that owns the alignment (network A's). */
   experiment: Experiment;
   id: Scalars['ID']['output'];
   /** Layer name (both networks' layers of that name). */
@@ -249,6 +268,11 @@ export type ComparisonEntry = {
   accuracyDelta?: Maybe<Scalars['Float']['output']>;
   /** Configuration (network config or experiment spec) leaves that differ from the reference. */
   configDiff: Array<ConfigDifference>;
+  /**
+   * NETWORK comparisons of a network of another experiment than the reference's: whether the two can be aligned on
+   * demand (alignNetworks) and the job that does it. Null otherwise (same experiment, or EXPERIMENT comparisons).
+   */
+  crossAlignment?: Maybe<CrossAlignment>;
   layers: Array<LayerComparison>;
   subject: CompareSubject;
 };
@@ -382,6 +406,18 @@ export type CredentialKind =
   | 'SESSION'
   /** A team token for scripts (Authorization: Bearer). */
   | 'TOKEN';
+
+/** Whether two networks of two experiments can be aligned on demand (mutation alignNetworks), and its latest job. */
+export type CrossAlignment = {
+  __typename?: 'CrossAlignment';
+  alignable: Scalars['Boolean']['output'];
+  /** The newest on-demand alignment job of this pair (either order), null when none was queued. */
+  job?: Maybe<Job>;
+  /** The layers an alignment covers (every layer recorded in both); empty when not alignable. */
+  layers: Array<Scalars['String']['output']>;
+  /** Why not, one line per reason, each naming both sides' values (empty when alignable). */
+  reasons: Array<Scalars['String']['output']>;
+};
 
 export type DeleteExperimentPayload = {
   __typename?: 'DeleteExperimentPayload';
@@ -825,6 +861,15 @@ export type MatchedChance = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Queue an on-demand alignment of two networks of two experiments that probed the same images (same dataset, split
+   * seed, validation and probe sizes; both completed, with stored weights and the layers). One ALIGN job records both
+   * networks again on the stored probe images and aligns them with network A's experiment's methods and parameters,
+   * as that experiment's own ALIGN steps do; the result is read like any alignment (`alignment`, `compare`).
+   * BAD_USER_INPUT lists every reason when they cannot be aligned; NOT_FOUND for a network of another team. While a
+   * job for the pair is queued or running, that job is answered instead of a second one.
+   */
+  alignNetworks: AlignNetworksPayload;
   /** Cancel a queued or running job (a running job stops at its next checkpoint). */
   cancelJob: Job;
   /**
@@ -859,6 +904,11 @@ export type Mutation = {
    * Anyone may revoke the credential of the request itself (signing out).
    */
   revokeCredential: Credential;
+};
+
+
+export type MutationAlignNetworksArgs = {
+  input: AlignNetworksInput;
 };
 
 

@@ -60,6 +60,7 @@ const fileName = (a: AlignmentRow, base: string): string => (a.flipped ? `${base
 
 export const Alignment: AlignmentResolvers<ApiContext> = {
   experiment: async (a, _x, ctx) => (await ctx.loaders.experiment.load(a.experimentId)) ?? Promise.reject(notFound('Experiment', a.experimentId)),
+  crossExperiment: async (a, _x, ctx) => (a.crossExperimentId ? ((await ctx.loaders.experiment.load(a.crossExperimentId)) ?? null) : null),
   networkA: async (a, _x, ctx) => (await ctx.loaders.network.load(sideA(a))) ?? Promise.reject(notFound('Network', sideA(a))),
   networkB: async (a, _x, ctx) => (await ctx.loaders.network.load(sideB(a))) ?? Promise.reject(notFound('Network', sideB(a))),
   layer: (a) => a.layerName,

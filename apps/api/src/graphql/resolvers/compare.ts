@@ -9,6 +9,29 @@ import { headlineValue } from '../mapping.ts';
 import { oriented } from '../orientation.ts';
 import { layerConvergence } from './convergence.ts';
 import { trainedNetworks } from './experiment-queries.ts';
+import { alignability } from '../../alignability/alignability.ts';
+import { alignSide } from '../../alignability/align-side.ts';
+
+/**
+ * A network of another experiment than the reference's: can the two be aligned on demand (alignability.ts), and the
+ * newest on-demand ALIGN job of the pair (either order).
+ */
+async function crossAlignment(ctx: ApiContext, ref: NetworkRow, n: NetworkRow) {
+  if (ref.experimentId === n.experimentId) return null;
+  const [a, b] = await Promise.all([alignSide(ctx.prisma, ref.id, ctx.teamId), alignSide(ctx.prisma, n.id, ctx.teamId)]);
+  if (!a || !b) return null;
+  const check = alignability(a, b);
+  const jobs = await ctx.prisma.job.findMany({
+    where: { teamId: ctx.teamId, kind: 'ALIGN', experimentId: null, networkId: { in: [ref.id, n.id] } },
+    orderBy: { createdAt: 'desc' },
+    take: 20,
+  });
+  const job = jobs.find((j) => {
+    const p = (j.payload as { networks?: { a?: string; b?: string } } | null)?.networks;
+    return !!p && ((p.a === ref.id && p.b === n.id) || (p.a === n.id && p.b === ref.id));
+  });
+  return { ...check, job: job ?? null };
+}
 
 export interface ConfigDifference {
   path: string;
@@ -62,6 +85,7 @@ export async function compare(ctx: ApiContext, kind: CompareKind, reference: str
     const expOf = async (n: NetworkRow) => ctx.loaders.experiment.load(n.experimentId);
     const refExp = await expOf(ref);
     const exps = await Promise.all(nets.map(expOf));
+    const cross = await Promise.all(nets.map((n) => crossAlignment(ctx, ref, n)));
     const alignments = await ctx.prisma.alignment.findMany({
       where: {
         method,
@@ -81,6 +105,7 @@ export async function compare(ctx: ApiContext, kind: CompareKind, reference: str
         subject: { kind: 'network', network: n } as CompareSubjectRow,
         configDiff: jsonDiff(networkConfig(ref, refExp), networkConfig(n, exps[i])),
         accuracyDelta: ref.accuracy !== null && n.accuracy !== null ? n.accuracy - ref.accuracy : null,
+        crossAlignment: cross[i],
         layers: refLayers.map((l): LayerComparisonRow => {
           const row = alignments.find((a) => a.layerName === l.name && (a.networkAId === n.id || a.networkBId === n.id));
           const o = row ? oriented(row, ref.id) : null;

@@ -24,6 +24,8 @@ export async function stitchingOfExperiment(ctx: ApiContext, experimentId: strin
 
 /** The stitched pair behind an alignment (A → B as asked), when the experiment stored stitching at its layer. */
 export async function stitchingOfAlignment(ctx: ApiContext, a: AlignmentRow): Promise<StitchPairRow | null> {
+  // Stitching runs inside an experiment's recording; an on-demand alignment across experiments has none.
+  if (a.crossExperimentId) return null;
   const rows = await stitchingOfExperiment(ctx, a.experimentId, a.layerName);
   if (rows.length === 0) return null;
   const nets = await ctx.loaders.networksOfExperiment.load(a.experimentId);

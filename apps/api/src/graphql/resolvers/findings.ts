@@ -21,7 +21,7 @@ export async function findingsInputFromDatabase(ctx: ApiContext, experimentId: s
     experimentLayerNames(ctx, experimentId),
     ctx.prisma.unit.findMany({ where: { layer: { network: { experimentId } } }, select: { index: true, dead: true, layer: { select: { name: true, networkId: true } } } }),
     ctx.prisma.alignment.findMany({
-      where: { experimentId, method: { in: ['SEMI', 'HUNGARIAN', 'SPARSE'] }, status: 'COMPLETED' },
+      where: { experimentId, crossExperimentId: null, method: { in: ['SEMI', 'HUNGARIAN', 'SPARSE'] }, status: 'COMPLETED' },
       select: { id: true, networkAId: true, networkBId: true, layerName: true, method: true, kind: true, summary: true, layerA: { select: { unitCount: true } }, layerB: { select: { unitCount: true } } },
       orderBy: { createdAt: 'asc' },
     }),

@@ -11,6 +11,8 @@ import type { MutationResolvers } from '../resolvers-types.generated.ts';
 import type { ApiContext } from '../context.ts';
 import { badInput, notFound } from '../errors.ts';
 import { GraphQLError } from '../graphql-runtime.ts';
+import { alignability } from '../../alignability/alignability.ts';
+import { alignSide } from '../../alignability/align-side.ts';
 
 /** JSON with object keys sorted: equal values give equal text (for hashing). */
 export function canonicalJson(value: unknown): string {
@@ -208,6 +210,19 @@ export const Mutation: MutationResolvers<ApiContext> = {
     const experiment = await ctx.prisma.experiment.findFirstOrThrow({ where: { id: experimentId, teamId: ctx.teamId } });
     const job = jobId ? await ctx.prisma.job.findUnique({ where: { id: jobId } }) : null;
     return { experiment, job };
+  },
+  alignNetworks: async (_p, { input }, ctx) => {
+    const layers = input.layers ? [...input.layers] : null;
+    if (layers && layers.length > 100) throw badInput(`layers: at most 100 layer names (got ${layers.length})`);
+    const [a, b] = await Promise.all([alignSide(ctx.prisma, input.a, ctx.teamId), alignSide(ctx.prisma, input.b, ctx.teamId)]);
+    if (!a) throw notFound('Network', input.a);
+    if (!b) throw notFound('Network', input.b);
+    const check = alignability(a, b, layers);
+    if (!check.alignable) throw badInput(`These networks cannot be aligned: ${check.reasons.join('; ')}`, { reasons: check.reasons });
+    const { jobId } = await ctx.services.alignNetworks(ctx.teamId, a.network.id, b.network.id, check.layers);
+    const job = await ctx.prisma.job.findFirstOrThrow({ where: { id: jobId, teamId: ctx.teamId } });
+    const queued = (job.payload as { networks?: { layers?: string[] } } | null)?.networks?.layers ?? check.layers;
+    return { job, layers: queued };
   },
   deleteExperiment: async (_p, { id }, ctx) => {
     const exp = await ctx.loaders.experiment.load(id);

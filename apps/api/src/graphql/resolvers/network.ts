@@ -111,7 +111,7 @@ export const Unit: UnitResolvers<ApiContext> = {
       LEFT JOIN "Unit" pu ON pu."layerId" = CASE WHEN a."networkAId" = $2 THEN a."layerBId" ELSE a."layerAId" END
         AND pu.index = CASE WHEN a."networkAId" = $2 THEN m."unitB" ELSE m."unitA" END
       WHERE a."experimentId" = $1 AND a."layerName" = $3 AND a.method = CAST($4 AS "AlignmentMethod")
-        AND a.status = 'COMPLETED' AND a.kind = 'between'
+        AND a.status = 'COMPLETED' AND a.kind = 'between' AND a."crossExperimentId" IS NULL
         AND ((a."networkAId" = $2 AND m.direction = 'A_TO_B' AND m."unitA" = $5) OR (a."networkBId" = $2 AND m."unitB" = $5))
       ORDER BY a."completedAt" DESC NULLS LAST`,
       [network.experimentId, network.id, layer.name, method, u.index],

@@ -60,10 +60,10 @@ export const Query: QueryResolvers<ApiContext> = {
     // Hand-written SQL on this hot path (see loaders.ts for why).
     const [row] = await ctx.read<AlignmentRow>(
       `SELECT * FROM "Alignment"
-      WHERE "experimentId" = $1 AND "layerName" = $2 AND method = CAST($3 AS "AlignmentMethod") AND status = 'COMPLETED'
+      WHERE "experimentId" IN ($1, $6) AND "layerName" = $2 AND method = CAST($3 AS "AlignmentMethod") AND status = 'COMPLETED'
         AND (("networkAId" = $4 AND "networkBId" = $5) OR ("networkAId" = $5 AND "networkBId" = $4))
       ORDER BY "completedAt" DESC NULLS LAST, "createdAt" DESC LIMIT 1`,
-      [a.experimentId, layer, method, a.id, b.id],
+      [a.experimentId, layer, method, a.id, b.id, b.experimentId],
     );
     return row ? oriented(row, a.id) : null;
   },

@@ -4,7 +4,12 @@
  * writes the pair's Alignment rows (one per method) with their matches, sparse paths and clusters in ONE
  * transaction, so each alignment appears as soon as it is computed and never half-written. Its result carries the
  * pair's summary figures, from which the last ALIGN job's completion computes the chance baselines.
+ *
+ * `alignAndStorePair` (align, then store in one transaction) is shared with the on-demand alignment of two
+ * networks of two experiments (align-networks-job.ts), which records its pair itself.
  */
+import type { ResolvedExperimentSpec } from '@convergent/engine/experiment/experiment-spec';
+import type { LayerRecording } from '@convergent/engine/record/record-family';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { artifactWriter, MemoryFiles, writePair } from '../../import/import-result.ts';
 import { PermanentJobError, type JobContext } from '../job-context.ts';
@@ -25,52 +30,98 @@ export async function runAlignPairJob(ctx: JobContext): Promise<Prisma.InputJson
   const byKey = new Map(blobs.map((b) => [b.key, b.data]));
   const missing = keys.filter((k) => !byKey.has(k));
   if (missing.length) throw new PermanentJobError(`recorded statistics ${missing.join(', ')} are missing; retry the experiment's RECORD step`);
-  const [parts, { alignPair }, engine] = await Promise.all([
-    import('@convergent/engine/record/pair-recording'),
-    import('@convergent/engine/experiment/align-pair'),
-    import('@convergent/engine/experiment/run-experiment'),
-  ]);
+  const parts = await import('@convergent/engine/record/pair-recording');
   const rec = parts.pairRecording(
     parts.unpackParts(byKey.get(keys[0]!)!, keys[0]),
     parts.unpackParts(byKey.get(keys[1]!)!, keys[1]),
     parts.unpackParts(byKey.get(keys[2]!)!, keys[2]),
   );
-  ctx.progress({ phase: `aligning ${pair.a} × ${pair.b} at ${pair.layer}`, fraction: 0.15 });
-  ctx.signal.throwIfAborted();
-  // The same options as the one-process run (engine run-experiment), kNN's k and metric included.
-  const pairOptions = { methods: spec.methods, penalties: spec.penalties, clusters: spec.clusters, miBins: spec.mi.bins, seed: spec.split.seed, knn: spec.knn };
-  const c = alignPair(rec, 0, 1, pairOptions);
   // The shuffled-probe null: A against B's shuffled copy, figures only (engine run-experiment does the same).
-  let shuffled: Record<string, number> | undefined;
-  if (pair.shuffled) {
-    const recS = parts.pairRecording(
-      parts.unpackParts(byKey.get(keys[0]!)!, keys[0]),
-      parts.unpackParts(byKey.get(keys[3]!)!, keys[3]),
-      parts.unpackParts(byKey.get(keys[4]!)!, keys[4]),
-    );
-    shuffled = engine.pairFigures(alignPair(recS, 0, 1, pairOptions));
-  }
-  const files = new MemoryFiles();
-  const manifestPair = await engine.writePair(pair.layer, pair.a, pair.b, pair.kind, c, spec, files.writer, pair.mirrors);
-  if (shuffled) manifestPair.shuffled = { of: 'b', figures: engine.finiteFigures(shuffled) };
+  const recS = pair.shuffled
+    ? parts.pairRecording(
+        parts.unpackParts(byKey.get(keys[0]!)!, keys[0]),
+        parts.unpackParts(byKey.get(keys[3]!)!, keys[3]),
+        parts.unpackParts(byKey.get(keys[4]!)!, keys[4]),
+      )
+    : undefined;
 
   const nets = await prisma.network.findMany({ where: { experimentId, name: { in: [pair.a, pair.b] } }, select: { id: true, name: true, layers: { where: { name: pair.layer }, select: { id: true } } } });
   const networkIds = new Map(nets.map((n) => [n.name, n.id]));
   const layerIds = new Map(nets.filter((n) => n.layers[0]).map((n) => [`${n.name}/${pair.layer}`, n.layers[0]!.id]));
   if (layerIds.size !== 2) throw new PermanentJobError(`networks ${pair.a} and ${pair.b} lack stored layer ${pair.layer}; retry the experiment's RECORD step`);
+  const result = await alignAndStorePair(ctx, spec, rec, { experimentId, teamId: exp.teamId, pair, networkIds, layerIds }, recS);
+  return result as unknown as Prisma.InputJsonValue;
+}
+
+/** Where one aligned pair's rows go. */
+export interface PairTarget {
+  /** The experiment that owns the rows (network A's). */
+  experimentId: string;
+  teamId: string;
+  /** Network B's experiment, when it is another one (an on-demand alignment; Alignment.crossExperimentId). */
+  crossExperimentId?: string;
+  /** The pair, by the member ids of the recording (which key `networkIds` and `layerIds`). */
+  pair: PairStep;
+  /** Member id → Network row id. */
+  networkIds: Map<string, string>;
+  /** `${member id}/${layer}` → Layer row id. */
+  layerIds: Map<string, string>;
+}
+
+/**
+ * Every method of the spec for member 0 (A) and member 1 (B) of a pair recording, with the options of the
+ * one-process run (engine run-experiment, kNN's k and metric included), then the pair's Alignment rows in ONE
+ * transaction (replacing the pair's earlier rows at the layer, in either orientation: a job taken over after its
+ * commit must not store the pair twice). `shuffled`: A against B's shuffled copy, figures only.
+ */
+export async function alignAndStorePair(
+  ctx: JobContext,
+  spec: ResolvedExperimentSpec,
+  rec: LayerRecording,
+  target: PairTarget,
+  shuffledRec?: LayerRecording,
+): Promise<AlignStepResult & { alignments: number }> {
+  const { prisma } = ctx;
+  const { pair, networkIds } = target;
+  const [{ alignPair }, engine] = await Promise.all([import('@convergent/engine/experiment/align-pair'), import('@convergent/engine/experiment/run-experiment')]);
+  ctx.progress({ phase: `aligning ${pair.a} × ${pair.b} at ${pair.layer}`, fraction: 0.15 });
+  ctx.signal.throwIfAborted();
+  const pairOptions = { methods: spec.methods, penalties: spec.penalties, clusters: spec.clusters, miBins: spec.mi.bins, seed: spec.split.seed, knn: spec.knn };
+  const c = alignPair(rec, 0, 1, pairOptions);
+  const shuffled = shuffledRec ? engine.pairFigures(alignPair(shuffledRec, 0, 1, pairOptions)) : undefined;
+  const files = new MemoryFiles();
+  const manifestPair = await engine.writePair(pair.layer, pair.a, pair.b, pair.kind, c, spec, files.writer, pair.mirrors);
+  if (shuffled) manifestPair.shuffled = { of: 'b', figures: engine.finiteFigures(shuffled) };
 
   await ctx.assertOwner();
   ctx.progress({ phase: `storing ${pair.a} × ${pair.b} at ${pair.layer}`, fraction: 0.85 });
+  const idA = networkIds.get(pair.a)!;
+  const idB = networkIds.get(pair.b)!;
   const stored = await prisma.$transaction(
     async (tx) => {
-      // A job taken over after its commit must not store the pair twice.
-      await tx.alignment.deleteMany({ where: { networkAId: networkIds.get(pair.a)!, networkBId: networkIds.get(pair.b)!, layerName: pair.layer } });
-      return writePair(tx, { experimentId, teamId: exp.teamId, a: manifestPair, networkIds, layerIds, files, artifact: artifactWriter(tx, exp.teamId, experimentId) });
+      await tx.alignment.deleteMany({
+        where: {
+          layerName: pair.layer,
+          OR: [
+            { networkAId: idA, networkBId: idB },
+            { networkAId: idB, networkBId: idA },
+          ],
+        },
+      });
+      return writePair(tx, {
+        experimentId: target.experimentId,
+        teamId: target.teamId,
+        ...(target.crossExperimentId ? { crossExperimentId: target.crossExperimentId } : {}),
+        a: manifestPair,
+        networkIds,
+        layerIds: target.layerIds,
+        files,
+        artifact: artifactWriter(tx, target.teamId, target.experimentId),
+      });
     },
     { timeout: 5 * 60_000, maxWait: 60_000 },
   );
   const figures = engine.pairFigures(c);
   const json = (f: Record<string, number>) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, Number.isFinite(v) ? v : null]));
-  const result: AlignStepResult & { alignments: number } = { ...pair, figures: json(figures), ...(shuffled ? { shuffledFigures: json(shuffled) } : {}), alignments: stored };
-  return result as unknown as Prisma.InputJsonValue;
+  return { ...pair, figures: json(figures), ...(shuffled ? { shuffledFigures: json(shuffled) } : {}), alignments: stored };
 }

@@ -6,15 +6,13 @@
  * cross part per aligned pair (engine record/pair-recording.ts). The pairs to align are the job's result;
  * completing it creates one ALIGN job per pair and layer (pipeline.ts).
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { ConsensusRecord, NetworkRecord, StitchLayerRecord } from '@convergent/engine/experiment/manifest';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { artifactWriter, MemoryFiles, writeConsensusAndStitching, writeNetworkLayers } from '../../import/import-result.ts';
 import { PermanentJobError, type JobContext } from '../job-context.ts';
 import type { PairStep } from './pipeline.ts';
 import { payloadField, stepPlan } from './step-context.ts';
+import { loadStoredModels } from './stored-models.ts';
 
 export const memberKey = (experimentId: string, layer: string, network: string) => `record/${experimentId}/${layer}/${network}.member`;
 export const crossKey = (experimentId: string, layer: string, a: string, b: string) => `record/${experimentId}/${layer}/${a}__${b}.cross`;
@@ -25,9 +23,8 @@ export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonVal
   ctx.progress({ phase: 'loading data and weights', fraction: 0.02 });
   const plan = await stepPlan(ctx, experimentId);
   const { exp, spec, data } = plan;
-  const [{ selectBackend }, { loadModel }, { recordFamily }, engine, parts, { encodeNpy }] = await Promise.all([
+  const [{ selectBackend }, { recordFamily }, engine, parts, { encodeNpy }] = await Promise.all([
     import('@convergent/engine/backend/select-backend'),
-    import('@convergent/engine/train/weights-io'),
     import('@convergent/engine/record/record-family'),
     import('@convergent/engine/experiment/run-experiment'),
     import('@convergent/engine/record/pair-recording'),
@@ -38,22 +35,12 @@ export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonVal
   // ---- the trained networks, in the plan's order (the order of the joint recording)
   const rows = await prisma.network.findMany({ where: { experimentId }, select: { id: true, name: true } });
   const idByName = new Map(rows.map((r) => [r.name, r.id]));
-  const scratch = await mkdtemp(path.join(os.tmpdir(), 'cv-record-'));
-  const models: Array<{ id: string; spec: (typeof plan.networks)[number]['arch']; model: import('@tensorflow/tfjs').LayersModel }> = [];
-  try {
-    for (const n of plan.networks) {
-      const id = idByName.get(n.id);
-      if (!id) throw new PermanentJobError(`network ${n.id} of the plan has no row; retry the experiment`);
-      const files = await prisma.artifact.findMany({ where: { networkId: id, key: { in: [`network/${id}/model.json`, `network/${id}/weights.bin`] } }, select: { key: true, data: true } });
-      if (files.length !== 2) throw new PermanentJobError(`network ${n.id} has no stored weights; its TRAIN job did not finish`);
-      const dir = path.join(scratch, n.id);
-      await mkdir(dir, { recursive: true });
-      for (const f of files) await writeFile(path.join(dir, f.key.endsWith('model.json') ? 'model.json' : 'weights.bin'), f.data);
-      models.push({ id: n.id, spec: n.arch, model: await loadModel(dir) });
-    }
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+  const nets = plan.networks.map((n) => {
+    const rowId = idByName.get(n.id);
+    if (!rowId) throw new PermanentJobError(`network ${n.id} of the plan has no row; retry the experiment`);
+    return { id: n.id, rowId, spec: n.arch };
+  });
+  const models = await loadStoredModels(prisma, nets, (id) => `network ${id} has no stored weights; its TRAIN job did not finish`);
 
   ctx.progress({ phase: 'recording', fraction: 0.05 });
   let recordings: Awaited<ReturnType<typeof recordFamily>>;
