@@ -32,3 +32,26 @@ export function crash(): never {
 }
 
 export const notAFunction = 42;
+
+/**
+ * Input < 0: fails after `-input` ms. Input ≥ 0: runs ONNX Runtime products (synchronous native calls) in a loop
+ * until aborted, yielding between products — what the statistics pass does in a worker.
+ */
+export async function productsOrFail(x: number, ctx: JobContext<string>): Promise<number> {
+  if (x < 0) {
+    await new Promise((r) => setTimeout(r, -x));
+    throw new Error(`failing after ${-x} ms`);
+  }
+  const { loadOrtProducts, ortProducts } = await import('../backend/ort-products.mjs');
+  await loadOrtProducts();
+  const engine = ortProducts();
+  if (!engine) throw new Error('onnxruntime-node did not load in the worker');
+  const a = new Float32Array(192 * 384).fill(1);
+  let n = 0;
+  while (!ctx.signal.aborted) {
+    for (let i = 0; i < 20; i++) engine.gemmNT(a, 192, a, 192, 384);
+    n++;
+    await new Promise((r) => setImmediate(r));
+  }
+  return n;
+}

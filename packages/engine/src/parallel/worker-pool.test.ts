@@ -46,6 +46,16 @@ describe('runInWorkers', () => {
     expect((err as WorkerJobError).workerStack).toMatch(/failNegative/);
   });
 
+  it('a failing job stops workers busy in native ONNX Runtime products without aborting the process', async () => {
+    // Terminating a thread inside a synchronous native call aborts the whole process (Napi::Error); the pool asks
+    // busy workers to abort and terminates them between calls. Repeated: the crash was timing-dependent.
+    for (let round = 0; round < 4; round++) {
+      await expect(runInWorkers(fixture, 'productsOrFail', [0, 0, -150 - 40 * round], { concurrency: 3, backend: false })).rejects.toThrow(/failing after/);
+    }
+    // The process is still here, and the pool still works.
+    expect(await runInWorkers(fixture, 'failNegative', [1, 2], { concurrency: 2, backend: false })).toEqual([1, 2]);
+  });
+
   it('reports a worker that dies, naming its job', async () => {
     await expect(runInWorkers(fixture, 'crash', [0], { backend: false })).rejects.toThrow(/job 0 failed: its worker exited unexpectedly \(code 3\)/);
   });

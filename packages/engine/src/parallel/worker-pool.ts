@@ -10,8 +10,15 @@
  * structured clone (plain data, typed arrays).
  *
  * Failure handling: the first failing job rejects the run with a `WorkerJobError` naming the job, and
- * the remaining workers are terminated. Cancelling (`signal`) asks running jobs to stop via
- * `ctx.signal`, terminates the workers after `abortGraceMs`, and rejects with the signal's reason.
+ * the remaining workers are stopped. Cancelling (`signal`) asks running jobs to stop via `ctx.signal` and rejects
+ * with the signal's reason.
+ *
+ * Stopping a worker: an idle worker is terminated at once; a BUSY one is first asked to abort (`ctx.signal`) and is
+ * terminated when its job returns, or after `abortGraceMs` at the latest — and then only between two native calls
+ * is not guaranteed. Why not terminate at once: terminating a thread while it is inside a synchronous native call
+ * (ONNX Runtime's `Run`, used by the statistics products) makes the addon throw a C++ exception on return into a
+ * dying isolate, which aborts the whole process ("terminate called after throwing an instance of 'Napi::Error'";
+ * reproduced with onnxruntime-node 1.31 by terminating a worker in a loop of products).
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -108,8 +115,21 @@ export async function runInWorkers<TIn, TOut, TProgress = unknown>(
   let settled = false;
 
   return new Promise<TOut[]>((resolve, reject) => {
-    const terminateAll = (): void => {
-      for (const w of workers) void w.terminate();
+    /** Workers asked to abort whose termination waits for their job to return (see the module comment). */
+    const stopping = new Set<Worker>();
+    const stop = (w: Worker, grace: number): void => {
+      if ((running.get(w) ?? -1) < 0) {
+        void w.terminate();
+        return;
+      }
+      if (stopping.has(w)) return;
+      stopping.add(w);
+      w.postMessage({ type: 'abort' } satisfies ToWorker);
+      const timer = setTimeout(() => void w.terminate(), grace);
+      timer.unref();
+    };
+    const terminateAll = (grace = Math.max(graceMs, 30_000)): void => {
+      for (const w of workers) stop(w, grace);
     };
     const fail = (err: unknown): void => {
       if (settled) return;
@@ -121,9 +141,7 @@ export async function runInWorkers<TIn, TOut, TProgress = unknown>(
     const onAbort = (): void => {
       if (settled) return;
       settled = true;
-      for (const w of workers) w.postMessage({ type: 'abort' } satisfies ToWorker);
-      const timer = setTimeout(terminateAll, graceMs);
-      timer.unref();
+      terminateAll(graceMs);
       reject(abortReason(signal!));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -149,7 +167,14 @@ export async function runInWorkers<TIn, TOut, TProgress = unknown>(
         return [j, j >= 0 ? name(j) : `worker ${k} (${exportName} from ${url})`];
       };
       w.on('message', (msg: FromWorkerMessage) => {
-        if (settled) return;
+        if (settled) {
+          // A worker asked to stop has returned from its job: no native call is running now.
+          if ((msg.type === 'done' || msg.type === 'error') && stopping.has(w)) {
+            running.set(w, -1);
+            void w.terminate();
+          }
+          return;
+        }
         if (msg.type === 'ready') {
           feed(w);
         } else if (msg.type === 'progress') {
