@@ -79,7 +79,9 @@ export function ExperimentActions({ id, name, networkCount, jobs, onChanged }: {
             className="danger"
             disabled={del.fetching}
             onClick={async () => {
-              const r = await remove({ id });
+              // The answer's type is not Experiment: name it, so urql drops every cached list that holds experiments and the
+              // experiments page never shows the deleted one again.
+              const r = await remove({ id }, { additionalTypenames: ['Experiment'] });
               if (r.error) setError(r.error);
               else router.push('/');
             }}
