@@ -22,7 +22,8 @@ export async function alignSide(prisma: PrismaClient, networkId: string, teamId:
       name: n.name,
       hasWeights: n.artifacts.length > 0,
       layers: n.layers.map((l) => l.name),
-      shapes: Object.fromEntries(n.layers.filter((l) => Array.isArray(l.shape)).map((l) => [l.name, l.shape as number[]])),
+      // [] is a legacy row whose shape is unknown: left out, so it neither passes nor fails the spatial-size check.
+      shapes: Object.fromEntries(n.layers.filter((l) => l.shape.length > 0).map((l) => [l.name, l.shape])),
     },
   };
 }

@@ -745,8 +745,11 @@ export type Layer = {
   nTotal: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   network: Network;
-  /** Activation shape without the batch dimension, e.g. [14, 14, 32]. */
-  shape?: Maybe<Array<Scalars['Int']['output']>>;
+  /**
+   * Activation shape without the batch dimension: [h, w, c] for conv (e.g. [14, 14, 32]), [units] for dense. Empty only
+   * for a layer stored before shapes were checked whose stored shape was not a list of positive integers.
+   */
+  shape: Array<Scalars['Int']['output']>;
   unit?: Maybe<Unit>;
   unitCount: Scalars['Int']['output'];
   units: UnitConnection;
@@ -2079,7 +2082,7 @@ export type LayerResolvers<ContextType = ApiContext, ParentType extends Resolver
   nTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
-  shape?: Resolver<Maybe<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
+  shape?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<LayerUnitArgs, 'index'>>;
   unitCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   units?: Resolver<ResolversTypes['UnitConnection'], ParentType, ContextType, RequireFields<LayerUnitsArgs, 'first' | 'order'>>;

@@ -93,5 +93,33 @@ describe.each(testDatabaseKinds())('importActivations + ALIGN job on %s', (kind)
     const unitsA = await db.prisma.unit.findMany({ where: { layer: { network: { experimentId, name: 'A' } } }, orderBy: { index: 'asc' } });
     const unitsB = await db.prisma.unit.findMany({ where: { layer: { network: { experimentId, name: 'B' } } }, orderBy: { index: 'asc' } });
     expect(unitsB[0]!.mean).toBeCloseTo(2 * unitsA[perm[0]!]!.mean, 2);
+    const layers = await db.prisma.layer.findMany({ where: { network: { experimentId } }, select: { kind: true, shape: true } });
+    expect(layers).toEqual([0, 1, 2].map(() => ({ kind: 'dense', shape: [P] })));
+  });
+
+  it('stores a conv layer read as NCHW with its shape channels last, [h, w, c]', async () => {
+    const [images, c, h, w] = [10, 5, 3, 2];
+    const r = rng(11);
+    for (const f of ['d.npy', 'e.npy']) {
+      await writeNpy(path.join(dir, f), Float32Array.from({ length: images * c * h * w }, () => r()), [images, c, h, w]);
+    }
+    const net = (name: string, file: string) => ({ name, architecture: 'external', seed: 0, layers: [{ name: 'conv', path: path.join(dir, file) }] });
+    const { experimentId, jobId } = await services.importActivations(teamId, {
+      name: 'external conv nets',
+      dataset: 'external',
+      layout: 'NCHW',
+      methods: ['HUNGARIAN'],
+      networks: [net('D', 'd.npy'), net('E', 'e.npy')],
+    });
+    const end = Date.now() + 90_000;
+    let job = await db.prisma.job.findUniqueOrThrow({ where: { id: jobId! } });
+    while (job.status !== 'COMPLETED' && job.status !== 'FAILED' && Date.now() < end) {
+      await new Promise((res) => setTimeout(res, 200));
+      job = await db.prisma.job.findUniqueOrThrow({ where: { id: jobId! } });
+    }
+    expect(job.error).toBeNull();
+    expect(job.status).toBe('COMPLETED');
+    const layers = await db.prisma.layer.findMany({ where: { network: { experimentId } }, select: { kind: true, shape: true, unitCount: true, samples: true } });
+    expect(layers).toEqual([0, 1].map(() => ({ kind: 'conv', shape: [h, w, c], unitCount: c, samples: images * h * w })));
   });
 });

@@ -108,7 +108,9 @@ export async function runAlignActivationsJob(ctx: JobContext): Promise<Prisma.In
           const mean = s / N;
           return { mean, std: Math.sqrt(Math.max(0, sq[u]! / N - mean * mean)) };
         });
-        stats.set(`${n.name}/${l.name}`, { stats: unitStats, samples: N, kind: src.kind, shape: [...src.shape.slice(1)] });
+        // Layer.shape is channels last whatever the file's layout: [h, w, c] conv, [units] dense.
+        const shape = src.kind === 'conv' ? [src.height, src.width, src.units] : [src.units];
+        stats.set(`${n.name}/${l.name}`, { stats: unitStats, samples: N, kind: src.kind, shape });
       } finally {
         await src.close();
       }

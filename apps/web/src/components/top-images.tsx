@@ -15,7 +15,7 @@ export interface TopImageLike {
   url: string;
 }
 
-export function TopImages({ images, shape, max = 9, size = 56 }: { images: readonly TopImageLike[]; shape?: readonly number[] | null; max?: number; size?: number }) {
+export function TopImages({ images, shape, max = 9, size = 56 }: { images: readonly TopImageLike[]; shape: readonly number[]; max?: number; size?: number }) {
   const { file } = useClientConfig();
   if (images.length === 0) return <span className="muted">no top images stored</span>;
   return (

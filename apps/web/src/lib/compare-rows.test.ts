@@ -33,8 +33,9 @@ describe('activation patch box', () => {
   it('maps a grid cell to percentages of the image', () => {
     expect(patchBox(1, 3, [7, 7, 32])).toEqual({ left: (3 / 7) * 100, top: (1 / 7) * 100, width: 100 / 7, height: 100 / 7 });
   });
-  it('has no box for dense layers or positions outside the grid', () => {
+  it('has no box for dense layers, unknown (legacy, empty) shapes or positions outside the grid', () => {
     expect(patchBox(0, 0, [128])).toBeNull();
+    expect(patchBox(0, 0, [])).toBeNull();
     expect(patchBox(null, 2, [7, 7, 3])).toBeNull();
     expect(patchBox(7, 0, [7, 7, 3])).toBeNull();
   });

@@ -193,10 +193,10 @@ function ConsensusLayer({ experimentId, layer, page, setPage }: { experimentId: 
 function UnitCell({ net, layer, index }: { net: Net; layer: string; index: number }) {
   const [res] = useQuery({ query: ConsensusUnitDocument, variables: { network: net.id, layer, index } });
   const l = res.data?.network.layer;
-  const unit = l?.unit;
   if (res.error && !res.data) return <span className="field-error">unit {index}: {res.error.message}</span>;
   if (!res.data) return <span className="muted">unit {index} …</span>;
-  if (!unit) return <span className="muted">unit {index} is not stored</span>;
+  if (!l?.unit) return <span className="muted">unit {index} is not stored</span>;
+  const unit = l.unit;
   return (
     <div data-testid="consensus-unit">
       <Link prefetch={false} href={`/units/${unit.id}`}>
@@ -208,7 +208,7 @@ function UnitCell({ net, layer, index }: { net: Net; layer: string; index: numbe
           dead here: not a consensus unit
         </span>
       ) : (
-        <TopImages images={unit.topImages} shape={l?.shape} max={5} size={44} />
+        <TopImages images={unit.topImages} shape={l.shape} max={5} size={44} />
       )}
     </div>
   );

@@ -38,7 +38,7 @@ export function UnitPage() {
         <Stat label="mean activation" value={fmt(unit.mean)} />
         <Stat label="std" value={fmt(unit.std)} />
         <Stat label="dead" value={unit.dead ? 'yes (zero variance)' : 'no'} />
-        <Stat label="layer" value={`${unit.layer.kind ?? ''} ${unit.layer.shape ? `[${unit.layer.shape.join('×')}]` : ''} · ${unit.layer.unitCount} units`} />
+        <Stat label="layer" value={`${unit.layer.kind ?? ''} ${unit.layer.shape.length > 0 ? `[${unit.layer.shape.join('×')}]` : ''} · ${unit.layer.unitCount} units`} />
         <Stat label="network" value={`${unit.network.architecture}, seed ${unit.network.seed}`} />
       </div>
       <JumpToUnit layerId={unit.layer.id} units={unit.layer.unitCount} current={unit.index} />

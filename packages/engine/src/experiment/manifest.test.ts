@@ -80,6 +80,27 @@ describe('validateManifest', () => {
     ]);
   });
 
+  it('requires each layer shape to be a non-empty list of positive integers ending with its unit count', () => {
+    const withShapes = (a: unknown, b: unknown) => {
+      const m = manifest() as { networks: Array<{ layers: Array<Record<string, unknown>> }> };
+      m.networks[0]!.layers[0]!.shape = a;
+      m.networks[1]!.layers[0]!.shape = b;
+      return m;
+    };
+    expect(errors(withShapes([2], [3, 3, 2]))).toEqual([]);
+    expect(errors(withShapes(null, '2'))).toEqual(['networks[0].layers[0].shape must be an array', 'networks[1].layers[0].shape must be an array']);
+    expect(errors(withShapes([], [4, 4, 0, 2]))).toEqual(['networks[0].layers[0].shape must not be empty', 'networks[1].layers[0].shape[2] must be a positive integer ≤ 2147483647']);
+    expect(errors(withShapes([2.5, 2], ['4', -1, 2]))).toEqual([
+      'networks[0].layers[0].shape[0] must be a positive integer ≤ 2147483647',
+      'networks[1].layers[0].shape[0] must be a positive integer ≤ 2147483647',
+      'networks[1].layers[0].shape[1] must be a positive integer ≤ 2147483647',
+    ]);
+    expect(errors(withShapes([2 ** 31], [4, 4, 3]))).toEqual([
+      'networks[0].layers[0].shape[0] must be a positive integer ≤ 2147483647',
+      "networks[1].layers[0].shape must end with the layer's 2 units, channels last (ends with 3)",
+    ]);
+  });
+
   it('checks that referenced files exist with enough bytes', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cv-manifest-'));
     try {

@@ -344,6 +344,18 @@ function checkNpyRef(c: Checker, value: unknown, p: string, refs: NpyRef[]): voi
   if (rel && dtype && dims?.every((d) => d !== undefined)) refs.push({ path: rel, dtype, shape: dims as number[] });
 }
 
+/**
+ * A recorded layer's output shape per image, stored as Layer.shape (INTEGER[]): a non-empty list of positive
+ * integers, channels last ([h, w, c] conv, [units] dense), so its last entry is the layer's unit count.
+ */
+function checkLayerShape(c: Checker, value: unknown, p: string, units: number | undefined): void {
+  const shape = c.array(value, p, { nonEmpty: true });
+  if (!shape) return;
+  const dims = shape.map((d, i) => c.integer(d, joinPath(p, i), { min: 1, max: 2_147_483_647 }));
+  const last = dims[dims.length - 1];
+  if (units !== undefined && last !== undefined && last !== units) c.fail(p, `must end with the layer's ${units} units, channels last (ends with ${last})`);
+}
+
 function checkNumbers(c: Checker, obj: Record<string, unknown>, p: string, keys: string[]): void {
   for (const k of keys) c.number(obj[k], joinPath(p, k));
 }
@@ -439,7 +451,7 @@ export function validateManifest(value: unknown): { manifest: ResultManifest; np
       if (name !== undefined && units !== undefined) layerUnits.set(name, units);
       c.integer(l.samples, joinPath(lp, 'samples'), { min: 1 });
       c.integer(l.deadCount, joinPath(lp, 'deadCount'), { min: 0 });
-      c.array(l.shape, joinPath(lp, 'shape'));
+      checkLayerShape(c, l.shape, joinPath(lp, 'shape'), units);
       c.object(l.receptiveField, joinPath(lp, 'receptiveField'));
       checkNpyRef(c, l.within, joinPath(lp, 'within'), refs);
       if (l.activations !== undefined) checkNpyRef(c, l.activations, joinPath(lp, 'activations'), refs);

@@ -740,8 +740,11 @@ export type Layer = {
   nTotal: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   network: Network;
-  /** Activation shape without the batch dimension, e.g. [14, 14, 32]. */
-  shape?: Maybe<Array<Scalars['Int']['output']>>;
+  /**
+   * Activation shape without the batch dimension: [h, w, c] for conv (e.g. [14, 14, 32]), [units] for dense. Empty only
+   * for a layer stored before shapes were checked whose stored shape was not a list of positive integers.
+   */
+  shape: Array<Scalars['Int']['output']>;
   unit?: Maybe<Unit>;
   unitCount: Scalars['Int']['output'];
   units: UnitConnection;

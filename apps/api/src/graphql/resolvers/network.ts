@@ -65,7 +65,6 @@ export const Layer: LayerResolvers<ApiContext> = {
   network: async (l, _a, ctx) => (await networkOfLayer(ctx, l.id)).network,
   nLive: (l) => l.unitCount - l.deadCount,
   nTotal: (l) => l.unitCount,
-  shape: (l) => (Array.isArray(l.shape) && l.shape.every((d) => Number.isInteger(d)) ? (l.shape as number[]) : null),
   units: async (l, args, ctx) => {
     const page = pageOf(args.first, args.after, 100);
     const rows = await ctx.read<UnitRow>(`SELECT * FROM "Unit" WHERE "layerId" = $1 ORDER BY ${UNIT_ORDER[args.order ?? 'INDEX']} OFFSET $2 LIMIT $3`, [
