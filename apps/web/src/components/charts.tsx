@@ -44,6 +44,7 @@ export function LineSeriesChart({
   numericX = false,
   xTickFormatter,
   dots = true,
+  linear = false,
   ariaLabel,
 }: {
   data: Record<string, unknown>[];
@@ -61,6 +62,8 @@ export function LineSeriesChart({
   xTickFormatter?: (v: number) => string;
   /** Draw a dot at every point (default); off for dense series such as per-step curves. */
   dots?: boolean;
+  /** Straight segments between points (no smoothing that could overshoot the data), for measured series. */
+  linear?: boolean;
   /** What the figure shows, for assistive technology. */
   ariaLabel?: string;
 }) {
@@ -72,7 +75,7 @@ export function LineSeriesChart({
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
           <XAxis
             dataKey={xKey}
-            {...(numericX ? { type: 'number' as const, domain: ['dataMin', 'dataMax'] as [string, string] } : { padding: { left: 24, right: 24 } })}
+            {...(numericX ? { type: 'number' as const, domain: [0, 'dataMax'] as [number, string], allowDecimals: false } : { padding: { left: 24, right: 24 } })}
             {...(xTickFormatter ? { tickFormatter: (v: unknown) => (typeof v === 'number' ? xTickFormatter(v) : String(v)) } : {})}
             label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -10 } : undefined}
           />
@@ -82,7 +85,7 @@ export function LineSeriesChart({
           {series.filter((s) => data.some((row) => typeof row[s.key] === 'number')).map((s, i) => (
             <Line
               key={s.key}
-              type="monotone"
+              type={linear ? 'linear' : 'monotone'}
               dataKey={s.key}
               name={s.label}
               stroke={s.color ?? seriesColor(i)}

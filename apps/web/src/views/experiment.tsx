@@ -262,10 +262,11 @@ function StepCurves({ architecture, nets }: { architecture: string; nets: readon
             ariaLabel={`training loss against training samples seen, ${architecture}, one line per seed`}
             xLabel="training samples seen"
             yLabel="training loss"
-            height={200}
+            height={240}
             data={loss}
             xKey="samples"
             numericX
+            linear
             xTickFormatter={samplesTick}
             dots={loss.length <= 30}
             yDomain={[0, 'auto']}
@@ -277,10 +278,11 @@ function StepCurves({ architecture, nets }: { architecture: string; nets: readon
             ariaLabel={`batch accuracy while training against training samples seen, ${architecture}, one line per seed`}
             xLabel="training samples seen"
             yLabel="batch accuracy"
-            height={200}
+            height={240}
             data={accuracy}
             xKey="samples"
             numericX
+            linear
             xTickFormatter={samplesTick}
             dots={accuracy.length <= 30}
             yDomain={[0, 1]}
