@@ -4,7 +4,7 @@
  * End-to-end: the dashboard in headless Chromium against a real API (startApiServer over openDatabase on a
  * temporary PGlite directory) seeded with planted data. Screenshots go to test/e2e/artifacts/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -44,7 +44,7 @@ beforeAll(async () => {
   web = await startWebApp(api.url);
   log(`api ${api.graphqlUrl}, dashboard ${web.url}`);
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   page = await context.newPage();
   page.on('pageerror', (e) => log(`page error: ${e.message}`));
 }, 20 * 60_000);
@@ -142,6 +142,10 @@ describe('dashboard end to end', { timeout: 120_000 }, () => {
     expect(await page.locator('[data-testid="split-chart"] .recharts-bar-rectangle').count()).toBeGreaterThan(0);
     // Stored without a random-stream version (planted rows, like rows from before the field): labelled legacy.
     expect(await page.textContent('[data-testid="legacy-streams"]')).toContain('Legacy random streams');
+    // Planted rows have per-epoch metrics only (like results from before per-step curves): each group says so.
+    expect(await page.locator('[data-testid="step-curves-empty"]').count()).toBe(2);
+    expect(await page.locator('[data-testid="step-curves-empty"]').first().textContent()).toContain('trained before per-step curves were recorded');
+    expect(await page.locator('[data-testid="step-loss-chart"]').count()).toBe(0);
     await shot('02-experiment');
   });
 
@@ -274,11 +278,66 @@ describe('dashboard end to end', { timeout: 120_000 }, () => {
     await db.prisma.experiment.delete({ where: { id: failed.id } });
   });
 
+  it('draws the per-step curves of networks still training and grows them as the page polls', async () => {
+    const exp = await db.prisma.experiment.create({
+      data: { teamId: seed.teamId, name: 'e2e training curves', dataset: 'synthetic', probe: {}, spec: {}, specHash: `curves-${Date.now()}`, status: 'RUNNING', phase: 'training' },
+    });
+    const point = (step: number) => ({ step, epoch: 1, samples: 16 * step, loss: 2 / (1 + step), accuracy: Math.min(1, 0.3 + 0.05 * step) });
+    const nets = await Promise.all(
+      [1, 2].map((s) =>
+        db.prisma.network.create({
+          data: { experimentId: exp.id, name: `live-s${s}`, arch: 'live', archSpec: { name: 'live' }, seed: s, status: 'TRAINING', epochs: 1, stepMetrics: [1, 2, 3].map(point) },
+        }),
+      ),
+    );
+    try {
+      await page.goto(`${web.url}/experiments/${exp.id}`);
+      await page.waitForSelector('[data-testid="step-loss-chart"][data-rows="3"] .recharts-line');
+      // The TRAIN job writes more points; the page polls a running experiment and redraws without a reload.
+      await db.prisma.network.update({ where: { id: nets[0]!.id }, data: { stepMetrics: [1, 2, 3, 4, 5, 6].map(point) } });
+      await page.waitForSelector('[data-testid="step-loss-chart"][data-rows="6"]', { timeout: 20_000 });
+      await page.waitForSelector('[data-testid="step-accuracy-chart"][data-rows="6"]');
+      await shot('12b-live-step-curves');
+      // Before the first bucket of steps closes, the group says the curves are on their way.
+      await db.prisma.network.updateMany({ where: { experimentId: exp.id }, data: { stepMetrics: [] } });
+      await page.waitForSelector('[data-testid="step-curves-empty"]', { timeout: 20_000 });
+      expect(await page.textContent('[data-testid="step-curves-empty"]')).toContain('No training steps recorded yet');
+    } finally {
+      await db.prisma.experiment.delete({ where: { id: exp.id } });
+    }
+  });
+
   it('renders an experiment trained by the engine and stored by the real importer', async () => {
     await page.goto(`${web.url}/experiments/${importedId}`);
     await page.waitForSelector('[data-testid="headline-chart"] .recharts-line');
     expect(await page.locator('[data-testid="arch-group"]').count()).toBe(2);
     expect(await page.locator('[data-testid="legacy-streams"]').count()).toBe(0); // trained with the current streams
+    // Per-step curves from the engine's series (120 images, batch 16, 1 epoch: 8 points a network), both seeds.
+    await page.waitForSelector('[data-testid="step-loss-chart"] .recharts-line');
+    expect(await page.locator('[data-testid="step-curves-empty"]').count()).toBe(0);
+    for (const chart of ['step-loss-chart', 'step-accuracy-chart']) {
+      const charts = page.locator(`[data-testid="${chart}"]`);
+      expect(await charts.count()).toBe(2); // one per architecture
+      expect(await charts.first().getAttribute('data-rows')).toBe('8');
+      expect(await charts.first().locator('.recharts-line').count()).toBe(2); // one line per seed
+      const text = await charts.first().textContent();
+      expect(text).toContain('training samples seen');
+      expect(text).toContain(chart === 'step-loss-chart' ? 'training loss' : 'batch accuracy');
+      expect(text).toContain('seed 1');
+      expect(text).toContain('seed 2');
+      expect(await charts.first().getAttribute('aria-label')).toMatch(/against training samples seen/);
+    }
+    // Exported like the other figures: PNG / SVG per chart, CSV of every point.
+    const group = page.locator('[data-testid="step-curves"]').first();
+    expect(await group.locator('button[aria-label^="download step-loss-"][aria-label$="as SVG"]').count()).toBe(1);
+    const [csv] = await Promise.all([page.waitForEvent('download'), group.locator('button[aria-label$="as CSV"]').click()]);
+    const csvFile = path.join(tmp, `dl-${csv.suggestedFilename()}`);
+    await csv.saveAs(csvFile);
+    expect(csv.suggestedFilename()).toMatch(/^step-curves-.+\.csv$/);
+    const csvText = readFileSync(csvFile, 'utf8');
+    const lines = csvText.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('architecture,network,seed,step,epoch,samples,loss,batch_accuracy');
+    expect(lines).toHaveLength(1 + 2 * 8);
     await shot('13-imported-experiment');
     await page.click('[data-testid="open-pair"]');
     await page.waitForURL(/\/pair\?/);

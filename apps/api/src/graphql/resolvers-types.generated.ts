@@ -982,6 +982,12 @@ export type Network = {
   name: Scalars['String']['output'];
   seed: Scalars['Int']['output'];
   status: NetworkStatus;
+  /**
+   * Per-step training curve: at most ~200 points, each the mean over K consecutive optimiser steps (K chosen so a run
+   * keeps at most 200), in step order. Grows while the network trains; empty for untrained twins, imported
+   * activations and results trained before per-step metrics were recorded.
+   */
+  stepMetrics: Array<StepMetric>;
   /** An untrained twin (initialised, never trained): the chance baseline of its architecture. */
   untrained: Scalars['Boolean']['output'];
   /** tfjs LayersModel model.json of the trained weights, when stored. */
@@ -1232,6 +1238,21 @@ export type StatisticScope =
   | 'ALL'
   | 'CROSS_ARCHITECTURE'
   | 'SAME_ARCHITECTURE';
+
+/** One point of a per-step training curve: the mean over the bucket of steps ending at `step`. */
+export type StepMetric = {
+  __typename?: 'StepMetric';
+  /** Fraction of the bucket's samples classified right while training on them (batch accuracy). */
+  accuracy: Scalars['Float']['output'];
+  /** Epoch (1-based) of the bucket's last step. */
+  epoch: Scalars['Int']['output'];
+  /** Mean training loss (softmax cross-entropy) over the bucket's samples. */
+  loss: Scalars['Float']['output'];
+  /** Training samples seen at the end of the bucket, over all epochs. */
+  samples: Scalars['Int']['output'];
+  /** Optimiser steps done at the end of the bucket (1-based). */
+  step: Scalars['Int']['output'];
+};
 
 export type StitchMap = {
   __typename?: 'StitchMap';
@@ -1587,6 +1608,7 @@ export type ResolversTypes = {
   SpecOptions: ResolverTypeWrapper<SpecOptions>;
   SpecValidation: ResolverTypeWrapper<SpecValidation>;
   StatisticScope: StatisticScope;
+  StepMetric: ResolverTypeWrapper<StepMetric>;
   StitchMap: ResolverTypeWrapper<StitchMap>;
   StitchMapKind: StitchMapKind;
   StitchPair: ResolverTypeWrapper<StitchPairRowModel>;
@@ -1678,6 +1700,7 @@ export type ResolversParentTypes = {
   SparseWeight: SparseWeightRowModel;
   SpecOptions: SpecOptions;
   SpecValidation: SpecValidation;
+  StepMetric: StepMetric;
   StitchMap: StitchMap;
   StitchPair: StitchPairRowModel;
   StitchSummary: StitchSummary;
@@ -2177,6 +2200,7 @@ export type NetworkResolvers<ContextType = ApiContext, ParentType extends Resolv
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   seed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['NetworkStatus'], ParentType, ContextType>;
+  stepMetrics?: Resolver<Array<ResolversTypes['StepMetric']>, ParentType, ContextType>;
   untrained?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   weightsUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2281,6 +2305,15 @@ export type SpecValidationResolvers<ContextType = ApiContext, ParentType extends
   networkCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   problems?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type StepMetricResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StepMetric'] = ResolversParentTypes['StepMetric']> = {
+  accuracy?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  epoch?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  loss?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  samples?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2455,6 +2488,7 @@ export type Resolvers<ContextType = ApiContext> = {
   SparseWeight?: SparseWeightResolvers<ContextType>;
   SpecOptions?: SpecOptionsResolvers<ContextType>;
   SpecValidation?: SpecValidationResolvers<ContextType>;
+  StepMetric?: StepMetricResolvers<ContextType>;
   StitchMap?: StitchMapResolvers<ContextType>;
   StitchPair?: StitchPairResolvers<ContextType>;
   StitchSummary?: StitchSummaryResolvers<ContextType>;

@@ -288,6 +288,8 @@ async function writeManifest(
       epochs: n.role === 'untrained' ? 0 : spec.training.epochs,
       epochsDone: n.metrics.length,
       metrics: n.metrics as unknown as Prisma.InputJsonValue,
+      // Results written before per-step metrics carry none: an empty series.
+      stepMetrics: (n.stepMetrics ?? []) as unknown as Prisma.InputJsonValue,
       accuracy: finite(last?.validationAccuracy),
       parameterCount: n.parameterCount,
       trainSeconds: n.trainSeconds,

@@ -161,6 +161,13 @@ describe.each(testDatabaseKinds())('experiment pipeline jobs on %s', (kind) => {
     const out = path.join(scratch, 'oracle');
     await runExperiment(tinySpec(), { out, data: tinyData(), concurrency: 1 });
     const oracle = await importResult(db.prisma, { teamId, dir: out });
+    // The per-step curves the TRAIN jobs stored equal the one-process run's (120 images, batch 16: 8 points each).
+    const oracleNets = await db.prisma.network.findMany({ where: { experimentId: oracle.experimentId } });
+    for (const n of nets) {
+      const o = oracleNets.find((x) => x.name === n.name)!;
+      expect(n.stepMetrics, n.name).toEqual(o.stepMetrics);
+      expect((n.stepMetrics as unknown[]).length, n.name).toBe(n.untrained ? 0 : 8);
+    }
     const got = await alignmentsOf(db, experimentId);
     const want = await alignmentsOf(db, oracle.experimentId);
     expect(got.size).toBe(want.size);
@@ -458,9 +465,12 @@ describe.each(testDatabaseKinds())('experiment pipeline jobs on %s', (kind) => {
       const epoch = (ck?.metadata as { epoch?: number } | undefined)?.epoch;
       return typeof epoch === 'number' && epoch >= 3 ? epoch : null;
     });
+    // The growing per-step series was written while training ran (throttled), before the worker died.
+    const beforeKill = await db.prisma.network.findFirstOrThrow({ where: { experimentId, name: 'tiny-a-s1' } });
     child.kill('SIGKILL');
     await exited;
     expect(atKill).toBeLessThan(epochs);
+    expect((beforeKill.stepMetrics as unknown[]).length).toBeGreaterThan(0);
     const killedNet = await db.prisma.network.findFirstOrThrow({ where: { experimentId, name: 'tiny-a-s1' } });
     const trainJob = (await jobsOf(experimentId, 'TRAIN')).find((j) => j.networkId === killedNet.id && j.status === 'RUNNING');
     expect(trainJob).toBeDefined(); // its worker is gone
@@ -480,5 +490,10 @@ describe.each(testDatabaseKinds())('experiment pipeline jobs on %s', (kind) => {
     const net = await db.prisma.network.findFirstOrThrow({ where: { experimentId, name: 'tiny-a-s1' } });
     // One metrics entry per epoch, 1..epochs: the resumed run continued, it did not start over.
     expect((net.metrics as Array<{ epoch: number }>).map((m) => m.epoch)).toEqual(Array.from({ length: epochs }, (_, i) => i + 1));
+    // So did the per-step series: 120 images, batch 8 → 15 steps an epoch, 900 steps, K = 5 → 180 points at steps
+    // 5, 10, …, 900, none missing or repeated across the resume.
+    const steps = net.stepMetrics as Array<{ step: number; epoch: number; samples: number }>;
+    expect(steps.map((p) => p.step)).toEqual(Array.from({ length: 180 }, (_, i) => 5 * (i + 1)));
+    expect(steps.at(-1)).toMatchObject({ epoch: epochs, samples: epochs * 120 });
   }, 300_000);
 });

@@ -41,6 +41,11 @@ export function LineSeriesChart({
   yLabel,
   testId,
   exportName,
+  numericX = false,
+  xTickFormatter,
+  dots = true,
+  linear = false,
+  ariaLabel,
 }: {
   data: Record<string, unknown>[];
   xKey: string;
@@ -52,26 +57,40 @@ export function LineSeriesChart({
   testId?: string;
   /** File name of its PNG / SVG export (default: the test id). */
   exportName?: string;
+  /** A numeric x axis (values to scale, e.g. samples seen) instead of one category per row. */
+  numericX?: boolean;
+  xTickFormatter?: (v: number) => string;
+  /** Draw a dot at every point (default); off for dense series such as per-step curves. */
+  dots?: boolean;
+  /** Straight segments between points (no smoothing that could overshoot the data), for measured series. */
+  linear?: boolean;
+  /** What the figure shows, for assistive technology. */
+  ariaLabel?: string;
 }) {
   return (
     <ExportableFigure name={exportName ?? testId ?? 'chart'}>
-    <div className="chart" data-testid={testId} style={{ height }}>
+    <div className="chart" data-testid={testId} data-rows={data.length} style={{ height }} {...(ariaLabel ? { role: 'figure', 'aria-label': ariaLabel } : {})}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: xLabel ? 18 : 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis dataKey={xKey} padding={{ left: 24, right: 24 }} label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -10 } : undefined} />
+          <XAxis
+            dataKey={xKey}
+            {...(numericX ? { type: 'number' as const, domain: [0, 'dataMax'] as [number, string], allowDecimals: false } : { padding: { left: 24, right: 24 } })}
+            {...(xTickFormatter ? { tickFormatter: (v: unknown) => (typeof v === 'number' ? xTickFormatter(v) : String(v)) } : {})}
+            label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -10 } : undefined}
+          />
           <YAxis domain={yDomain ?? ['auto', 'auto']} width={52} label={yLabel ? { value: yLabel, angle: -90, position: 'insideLeft' } : undefined} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
           <Legend verticalAlign="top" />
           {series.filter((s) => data.some((row) => typeof row[s.key] === 'number')).map((s, i) => (
             <Line
               key={s.key}
-              type="monotone"
+              type={linear ? 'linear' : 'monotone'}
               dataKey={s.key}
               name={s.label}
               stroke={s.color ?? seriesColor(i)}
               strokeDasharray={s.dash ?? (s.dashed ? '6 4' : undefined)}
-              dot={{ r: 3 }}
+              dot={dots ? { r: 3 } : false}
               isAnimationActive={false}
               connectNulls
             >

@@ -1,11 +1,16 @@
 'use client';
-/** Page 2: experiment overview — networks by architecture, per-layer convergence across all pairs, consensus and stitching per layer. */
+/**
+ * Page 2: experiment overview — networks by architecture (per-epoch validation accuracy and per-step training curves,
+ * which grow while the page polls a running experiment), per-layer convergence across all pairs, consensus and
+ * stitching per layer.
+ */
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { ExperimentOverviewDocument, type ExperimentOverviewQuery } from '@convergent/schema/generated/operations.ts';
 import { LineSeriesChart, seriesColor } from '../components/charts.tsx';
+import { CsvButton } from '../components/export.tsx';
 import { MethodConvergence } from '../components/method-convergence.tsx';
 import { ConsensusStitching } from '../components/consensus-stitching.tsx';
 import { Empty, ErrorBox, Loading, ProgressBar, StatusBadge } from '../components/status.tsx';
@@ -13,6 +18,7 @@ import { ExperimentActions } from '../components/experiment-actions.tsx';
 import { RunsTable } from '../components/runs-table.tsx';
 import { NotFound, isNotFound } from '../components/not-found.tsx';
 import { dateTime, duration } from '../lib/format.ts';
+import { samplesTick, stepCurveRows, stepCurvesCsv, stepCurvesEmptyReason } from '../lib/step-curves.ts';
 import { usePolling, useSearchState } from '../lib/hooks.ts';
 
 type Experiment = ExperimentOverviewQuery['experiment'];
@@ -192,6 +198,7 @@ function Networks({ exp }: { exp: Experiment }) {
               {g.architecture} <span className="muted">· {g.networks.length} networks · seeds {g.seeds.join(', ')}</span>
             </h3>
             <AccuracyCurves nets={g.networks} name={`accuracy-${g.architecture}`} />
+            <StepCurves architecture={g.architecture} nets={g.networks} />
           </div>
         ))}
       </div>
@@ -227,5 +234,65 @@ function AccuracyCurves({ nets, name }: { nets: readonly Net[]; name: string }) 
       yDomain={[0, 1]}
       series={shown.map((n, i) => ({ key: n.id, label: `seed ${n.seed}`, color: seriesColor(i) }))}
     />
+  );
+}
+
+/** Per-step training loss and batch accuracy against samples seen, one line per network (at most 12 drawn). */
+function StepCurves({ architecture, nets }: { architecture: string; nets: readonly Net[] }) {
+  const shown = useMemo(() => nets.slice(0, 12), [nets]);
+  const loss = useMemo(() => stepCurveRows(shown, 'loss'), [shown]);
+  const accuracy = useMemo(() => stepCurveRows(shown, 'accuracy'), [shown]);
+  const empty = stepCurvesEmptyReason(nets);
+  const titleId = `step-curves-${architecture.replace(/[^\w-]+/g, '_')}`;
+  const series = shown.map((n, i) => ({ key: n.id, label: `seed ${n.seed}`, color: seriesColor(i) }));
+  return (
+    <div data-testid="step-curves" aria-labelledby={titleId} role="group">
+      <h4 id={titleId}>
+        Per-step training curves <span className="muted">· each point the mean over a bucket of steps</span>
+      </h4>
+      {empty !== null ? (
+        <div data-testid="step-curves-empty">
+          <Empty>{empty}</Empty>
+        </div>
+      ) : (
+        <>
+          <LineSeriesChart
+            testId="step-loss-chart"
+            exportName={`step-loss-${architecture}`}
+            ariaLabel={`training loss against training samples seen, ${architecture}, one line per seed`}
+            xLabel="training samples seen"
+            yLabel="training loss"
+            height={240}
+            data={loss}
+            xKey="samples"
+            numericX
+            linear
+            xTickFormatter={samplesTick}
+            dots={loss.length <= 30}
+            yDomain={[0, 'auto']}
+            series={series}
+          />
+          <LineSeriesChart
+            testId="step-accuracy-chart"
+            exportName={`step-accuracy-${architecture}`}
+            ariaLabel={`batch accuracy while training against training samples seen, ${architecture}, one line per seed`}
+            xLabel="training samples seen"
+            yLabel="batch accuracy"
+            height={240}
+            data={accuracy}
+            xKey="samples"
+            numericX
+            linear
+            xTickFormatter={samplesTick}
+            dots={accuracy.length <= 30}
+            yDomain={[0, 1]}
+            series={series}
+          />
+          <div className="export-bar">
+            <CsvButton name={`step-curves-${architecture}`} rows={() => stepCurvesCsv(architecture, nets)} />
+          </div>
+        </>
+      )}
+    </div>
   );
 }

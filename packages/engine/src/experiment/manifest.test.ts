@@ -121,6 +121,25 @@ describe('validateManifest', () => {
     expect(typed.networks).toHaveLength(2);
   });
 
+  it('reads networks without `stepMetrics` (older results) and checks a recorded series', () => {
+    expect(validateManifest(manifest()).manifest.networks[0]!.stepMetrics).toBeUndefined();
+    const m = manifest() as { networks: Array<Record<string, unknown>> };
+    m.networks[0]!.stepMetrics = [
+      { step: 2, epoch: 1, samples: 8, loss: 1.2, accuracy: 0.25 },
+      { step: 4, epoch: 1, samples: 16, loss: 0.9, accuracy: 0.5 },
+    ];
+    expect(validateManifest(m).manifest.networks[0]!.stepMetrics).toHaveLength(2);
+    m.networks[1]!.stepMetrics = [
+      { step: 3, epoch: 1, samples: 8, loss: 1, accuracy: 0.5 },
+      { step: 3, epoch: 1, samples: 16, loss: -1, accuracy: 1.5 },
+    ];
+    expect(errors(m)).toEqual([
+      "networks[1].stepMetrics[1].step must be greater than the previous point's step (3)",
+      'networks[1].stepMetrics[1].loss must be ≥ 0',
+      'networks[1].stepMetrics[1].accuracy must be ≤ 1',
+    ]);
+  });
+
   it('reads a manifest without `streams` as stream version 1 and checks a recorded one', () => {
     const old = manifest();
     expect(validateManifest(old).manifest.streams).toEqual({ version: 1 });

@@ -18,7 +18,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { TopImage } from '../record/top-image.ts';
 import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
-import type { EpochMetrics } from '../train/train-types.ts';
+import type { EpochMetrics, StepMetric } from '../train/train-types.ts';
 import { Checker, SpecError, joinPath } from '../spec/json-checks.ts';
 import type { ResolvedExperimentSpec } from './experiment-spec.ts';
 import { DATA_ORDERS, STREAM_VERSION, type StreamInfo } from '../random/streams.ts';
@@ -45,7 +45,7 @@ export interface NpyRef {
 }
 
 // Defined in leaf modules (train/ and record/ must not import experiment/); re-exported for the manifest's readers.
-export type { EpochMetrics, TopImage };
+export type { EpochMetrics, StepMetric, TopImage };
 
 export interface UnitStats {
   index: number;
@@ -90,6 +90,11 @@ export interface NetworkRecord {
   spec: ResolvedArchitecture;
   parameterCount: number;
   metrics: EpochMetrics[];
+  /**
+   * Per-step training curve, at most 200 points, each the mean over K steps (train/step-metrics.ts). Optional:
+   * results written before it have none (read as an empty series); empty for untrained twins.
+   */
+  stepMetrics?: StepMetric[];
   trainSeconds: number;
   weights: { modelJson: string; weightsBin: string };
   layers: NetworkLayerRecord[];
@@ -356,6 +361,9 @@ function checkLayerShape(c: Checker, value: unknown, p: string, units: number | 
   if (units !== undefined && last !== undefined && last !== units) c.fail(p, `must end with the layer's ${units} units, channels last (ends with ${last})`);
 }
 
+/** A bound on `networks[].stepMetrics` a manifest may carry (the engine writes at most 200 points per network). */
+export const MAX_MANIFEST_STEP_POINTS = 10_000;
+
 function checkNumbers(c: Checker, obj: Record<string, unknown>, p: string, keys: string[]): void {
   for (const k of keys) c.number(obj[k], joinPath(p, k));
 }
@@ -434,6 +442,23 @@ export function validateManifest(value: unknown): { manifest: ResultManifest; np
       c.integer(em.epoch, joinPath(ep, 'epoch'), { min: 1 });
       checkNumbers(c, em, ep, ['trainLoss', 'trainAccuracy', 'validationLoss', 'validationAccuracy', 'seconds']);
     });
+    if (n.stepMetrics !== undefined) {
+      let previous = 0;
+      const points = c.array(n.stepMetrics, joinPath(p, 'stepMetrics')) ?? [];
+      if (points.length > MAX_MANIFEST_STEP_POINTS) c.fail(joinPath(p, 'stepMetrics'), `has ${points.length} points; at most ${MAX_MANIFEST_STEP_POINTS} (average neighbouring steps into fewer points)`);
+      points.slice(0, MAX_MANIFEST_STEP_POINTS).forEach((sv, k) => {
+        const sp = joinPath(joinPath(p, 'stepMetrics'), k);
+        const sm = c.object(sv, sp);
+        if (!sm) return;
+        const step = c.integer(sm.step, joinPath(sp, 'step'), { min: 1 });
+        if (step !== undefined && step <= previous) c.fail(joinPath(sp, 'step'), `must be greater than the previous point's step (${previous})`);
+        if (step !== undefined) previous = step;
+        c.integer(sm.epoch, joinPath(sp, 'epoch'), { min: 1 });
+        c.integer(sm.samples, joinPath(sp, 'samples'), { min: 1 });
+        c.number(sm.loss, joinPath(sp, 'loss'), { min: 0 });
+        c.number(sm.accuracy, joinPath(sp, 'accuracy'), { min: 0, max: 1 });
+      });
+    }
     const w = c.object(n.weights, joinPath(p, 'weights'));
     if (w) {
       const mj = checkRelPath(c, w.modelJson, joinPath(p, 'weights.modelJson'));

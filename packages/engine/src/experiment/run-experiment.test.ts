@@ -121,6 +121,7 @@ describe('runExperiment', () => {
     const one = await runExperiment(small, { out: path.join(tmp, 'one'), data, concurrency: 1 });
     const two = await runExperiment(small, { out: path.join(tmp, 'two'), data, concurrency: 2 });
     expect(two.manifest.networks.map((n) => n.metrics)).toEqual(one.manifest.networks.map((n) => n.metrics.map((m) => ({ ...m, seconds: expect.any(Number) }))));
+    expect(two.manifest.networks.map((n) => n.stepMetrics)).toEqual(one.manifest.networks.map((n) => n.stepMetrics));
     for (const n of one.manifest.networks) {
       const a = await fs.readFile(path.join(tmp, 'one', n.weights.weightsBin));
       const b = await fs.readFile(path.join(tmp, 'two', n.weights.weightsBin));
@@ -156,6 +157,10 @@ describe('runExperiment', () => {
     });
     expect(firstEpochOfS2).toBe(0); // epoch 1 of s2 came from its checkpoint
     expect(resumed.manifest.networks.map((n) => n.metrics.map((m) => m.validationAccuracy))).toEqual(full.manifest.networks.map((n) => n.metrics.map((m) => m.validationAccuracy)));
+    // The per-step series continued from the checkpoint: the same points as the uninterrupted run, none for twins.
+    expect(resumed.manifest.networks.map((n) => n.stepMetrics)).toEqual(full.manifest.networks.map((n) => n.stepMetrics));
+    expect(full.manifest.networks.filter((n) => n.role === 'trained').every((n) => (n.stepMetrics?.length ?? 0) > 0)).toBe(true);
+    expect(full.manifest.networks.filter((n) => n.role === 'untrained').every((n) => n.stepMetrics?.length === 0)).toBe(true);
     for (const n of full.manifest.networks) {
       const a = await fs.readFile(path.join(tmp, 'full', n.weights.weightsBin));
       const b = await fs.readFile(path.join(out, n.weights.weightsBin));

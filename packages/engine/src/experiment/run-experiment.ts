@@ -527,6 +527,7 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
           spec: n.arch,
           parameterCount: params,
           metrics: o?.metrics ?? [],
+          stepMetrics: o?.stepMetrics ?? [],
           trainSeconds: o?.trainSeconds ?? 0,
           weights: { modelJson: `networks/${n.id}/model.json`, weightsBin: `networks/${n.id}/weights.bin` },
           layers: layerRecords.get(n.id) ?? [],

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { JobContext } from '../parallel/worker-pool.ts';
 import { limitTraining, loadExperimentData } from './experiment-data.ts';
 import type { DatasetSpec } from './experiment-spec.ts';
-import type { EpochMetrics } from './manifest.ts';
+import type { EpochMetrics, StepMetric } from './manifest.ts';
 import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
 import { parameterCount } from '../spec/build-model.ts';
 import type { ImageSet } from '../train/image-set.ts';
@@ -34,6 +34,8 @@ export interface TrainTaskInput {
 export interface TrainTaskOutput {
   id: string;
   metrics: EpochMetrics[];
+  /** Per-step training curve (at most 200 points; empty for an untrained twin). */
+  stepMetrics: StepMetric[];
   trainSeconds: number;
   parameterCount: number;
   resumedFrom: number;
@@ -59,6 +61,7 @@ export async function trainAndSave(input: Omit<TrainTaskInput, 'data'>, train: I
   const out: TrainTaskOutput = {
     id: input.id,
     metrics: result.metrics,
+    stepMetrics: result.stepMetrics,
     trainSeconds: result.metrics.reduce((s, m) => s + m.seconds, 0),
     parameterCount: parameterCount(result.built.model),
     resumedFrom: result.resumedFrom,

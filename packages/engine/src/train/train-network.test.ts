@@ -74,6 +74,9 @@ describe('trainNetwork', () => {
     expect(resumed.resumedFrom).toBe(1);
     expect(weightBytes(resumed.built.model)).toEqual(weightBytes(full.built.model));
     expect(resumed.metrics.map((m) => m.validationAccuracy)).toEqual(full.metrics.map((m) => m.validationAccuracy));
+    // The per-step series continues across the resume: the same points as the uninterrupted run.
+    expect(full.stepMetrics).toHaveLength(12); // 2 epochs × 6 batches ≤ 200 steps: one point per step
+    expect(resumed.stepMetrics).toEqual(full.stepMetrics);
     await expect(trainNetwork(spec, 6, train, val, opts, { checkpointDir: dir })).rejects.toThrow(/checkpoint .* is for tiny seed 5/);
   });
 
@@ -84,6 +87,43 @@ describe('trainNetwork', () => {
     await expect(trainNetwork(spec, 9, train, val, { ...opts, epochs: 3 }, { checkpointDir: dir, stopAfterEpoch: 2 })).rejects.toThrow();
     const resumed = await trainNetwork(spec, 9, train, val, { ...opts, epochs: 3 }, { checkpointDir: dir });
     expect(weightBytes(resumed.built.model)).toEqual(weightBytes(full.built.model));
+  });
+
+  it('keeps at most 200 per-step points, each the mean of K steps, continued across a resume inside a bucket', async () => {
+    const spec = tinyArchitecture();
+    // 96 samples / batch 2 = 48 steps an epoch; 5 epochs = 240 steps, K = 2: 120 points
+    const o = { ...opts, batchSize: 2, epochs: 5, learningRate: 0.003 };
+    const reports: number[] = [];
+    const full = await trainNetwork(spec, 2, train, val, o, { progressInterval: 0, onProgress: (p) => p.stepMetrics && reports.push(p.stepMetrics.length) });
+    expect(full.stepMetrics).toHaveLength(120);
+    expect(full.stepMetrics.map((p) => p.step)).toEqual(Array.from({ length: 120 }, (_, i) => 2 * (i + 1)));
+    expect(full.stepMetrics.at(-1)).toMatchObject({ step: 240, epoch: 5, samples: 5 * 96 });
+    for (const p of full.stepMetrics) {
+      expect(p.loss).toBeGreaterThan(0);
+      expect(p.accuracy).toBeGreaterThanOrEqual(0);
+      expect(p.accuracy).toBeLessThanOrEqual(1);
+      expect([0, 0.25, 0.5, 0.75, 1]).toContain(p.accuracy); // 4 samples a bucket
+    }
+    // The epoch means are the means of that epoch's points (24 buckets of 2 equal batches each)
+    for (const m of full.metrics) {
+      const pts = full.stepMetrics.filter((p) => p.epoch === m.epoch);
+      expect(pts).toHaveLength(24);
+      expect(pts.reduce((s, p) => s + p.loss, 0) / pts.length).toBeCloseTo(m.trainLoss, 5);
+      expect(pts.reduce((s, p) => s + p.accuracy, 0) / pts.length).toBeCloseTo(m.trainAccuracy, 10);
+    }
+    // Progress carried the growing series, ending with all of it
+    expect(reports.at(-1)).toBe(120);
+    expect(reports.every((n, i) => i === 0 || n > reports[i - 1]!)).toBe(true);
+    // An odd epoch length puts the checkpoint inside a bucket: 90 samples / 2 = 45 steps an epoch, 225 steps, K = 2
+    const odd = { ...train, count: 90 };
+    const whole = await trainNetwork(spec, 2, odd, val, o);
+    expect(whole.stepMetrics).toHaveLength(113);
+    expect(whole.stepMetrics.at(-1)).toMatchObject({ step: 225, epoch: 5, samples: 450 });
+    const dir = path.join(tmp, 'ckpt-steps');
+    await expect(trainNetwork(spec, 2, odd, val, o, { checkpointDir: dir, stopAfterEpoch: 3 })).rejects.toThrow(/stopped after epoch 3/);
+    const resumed = await trainNetwork(spec, 2, odd, val, o, { checkpointDir: dir });
+    expect(resumed.resumedFrom).toBe(3);
+    expect(resumed.stepMetrics).toEqual(whole.stepMetrics);
   });
 
   it('reports progress and stops on abort', async () => {

@@ -7,14 +7,17 @@
  * split seed); `per-network` derives it from the network key. The same network on the same backend gives
  * bit-identical weights.
  *
- * After each epoch a checkpoint (weights, optimizer state, epoch, step, metrics) is written to
+ * Per-step loss and batch accuracy are kept as a downsampled series of at most 200 points (`step-metrics.ts`).
+ *
+ * After each epoch a checkpoint (weights, optimizer state, epoch, step, metrics, the step series) is written to
  * `checkpointDir`; a later call with the same arguments resumes from it and ends with the same weights
  * as an uninterrupted run (the RNG state is fully determined by epoch and step).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import type { EpochMetrics, OptimizerName } from './train-types.ts';
+import type { EpochMetrics, OptimizerName, StepMetric } from './train-types.ts';
+import { StepSeries, type StepSeriesState, stepBucketSize } from './step-metrics.ts';
 import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
 import { type BuiltModel, buildModel } from '../spec/build-model.ts';
 import { type ImageSet, batchLabels, batchTensor, rangeIndices, ranges } from './image-set.ts';
@@ -54,6 +57,8 @@ export interface TrainProgress {
   /** `epoch` at epoch end (after validation), otherwise `batch`. */
   phase: 'batch' | 'epoch';
   metrics?: EpochMetrics;
+  /** The whole per-step series so far; present when it gained points since the previous report. */
+  stepMetrics?: StepMetric[];
 }
 
 export interface TrainRunOptions {
@@ -72,6 +77,8 @@ export interface TrainRunOptions {
 export interface TrainResult {
   built: BuiltModel;
   metrics: EpochMetrics[];
+  /** Per-step training curve, at most 200 points (`step-metrics.ts`), continued across a resume. */
+  stepMetrics: StepMetric[];
   /** Epoch the run resumed after (0 = fresh start). */
   resumedFrom: number;
   seconds: number;
@@ -99,6 +106,8 @@ interface CheckpointState {
   streamVersion?: number;
   runKey?: string;
   metrics: EpochMetrics[];
+  /** The per-step series and its open bucket (absent in checkpoints from before: the series restarts there). */
+  stepSeries?: StepSeriesState;
   optimizerSpecs: tf.io.WeightsManifestEntry[];
 }
 
@@ -203,6 +212,7 @@ export async function trainNetwork(
   let metrics: EpochMetrics[] = [];
   let step = 0;
   let startEpoch = 1;
+  let savedSeries: StepSeriesState | undefined;
   if (run.checkpointDir) {
     let ck = await findCheckpoint(run.checkpointDir);
     // A checkpoint trained with other random streams cannot continue this run bit-identically: start over.
@@ -216,6 +226,7 @@ export async function trainNetwork(
       }
       await restoreCheckpoint(ck, built, optimizer);
       metrics = ck.state.metrics;
+      savedSeries = ck.state.stepSeries;
       step = ck.state.step;
       startEpoch = ck.state.epoch + 1;
     }
@@ -226,6 +237,14 @@ export async function trainNetwork(
   const runStart = performance.now();
   let samplesDone = 0;
   const samplesTotal = (options.epochs - resumedFrom) * train.count;
+  const series = StepSeries.resume(stepBucketSize(options.epochs * batches), savedSeries, resumedFrom * train.count);
+  // Points added since the last progress report (the report then carries the whole series).
+  let seriesReported = series.length;
+  const seriesUpdate = (): { stepMetrics?: StepMetric[] } => {
+    if (series.length === seriesReported) return {};
+    seriesReported = series.length;
+    return { stepMetrics: series.series() };
+  };
 
   for (let epoch = startEpoch; epoch <= options.epochs; epoch++) {
     const epochStart = performance.now();
@@ -258,6 +277,7 @@ export async function trainNetwork(
       tf.dispose([lossT, hitsT]);
       if (!Number.isFinite(loss)) throw new Error(`training diverged (loss ${loss}) at epoch ${epoch}, batch ${b + 1}; lower training.learningRate`);
       step++;
+      series.add(step, epoch, idx.length, loss, acc);
       lossSum += loss * idx.length;
       correct += acc;
       seen += idx.length;
@@ -266,7 +286,7 @@ export async function trainNetwork(
       if (run.onProgress && (now - lastReport >= interval || b === batches - 1)) {
         lastReport = now;
         const sps = samplesDone / ((now - runStart) / 1000);
-        run.onProgress({ epoch, epochs: options.epochs, batch: b + 1, batches, loss: lossSum / seen, samplesPerSecond: sps, etaSeconds: (samplesTotal - samplesDone) / sps, phase: 'batch' });
+        run.onProgress({ epoch, epochs: options.epochs, batch: b + 1, batches, loss: lossSum / seen, samplesPerSecond: sps, etaSeconds: (samplesTotal - samplesDone) / sps, phase: 'batch', ...seriesUpdate() });
       }
       // Let the event loop breathe (abort signals, worker messages).
       if (b % 20 === 19) await new Promise((r) => setImmediate(r));
@@ -281,9 +301,22 @@ export async function trainNetwork(
       seconds: (performance.now() - epochStart) / 1000,
     };
     metrics.push(m);
-    if (run.checkpointDir) await writeCheckpoint(run.checkpointDir, built, optimizer, { epoch, step, seed, architecture: spec.name, streamVersion: STREAM_VERSION, metrics, ...(run.runKey !== undefined ? { runKey: run.runKey } : {}) });
+    // The last bucket may be shorter than K: close it before the final checkpoint, so that one holds the whole series.
+    if (epoch === options.epochs) series.flush();
+    if (run.checkpointDir) {
+      await writeCheckpoint(run.checkpointDir, built, optimizer, {
+        epoch,
+        step,
+        seed,
+        architecture: spec.name,
+        streamVersion: STREAM_VERSION,
+        metrics,
+        stepSeries: series.state(),
+        ...(run.runKey !== undefined ? { runKey: run.runKey } : {}),
+      });
+    }
     const sps = samplesDone / ((performance.now() - runStart) / 1000);
-    run.onProgress?.({ epoch, epochs: options.epochs, batch: batches, batches, loss: m.trainLoss, samplesPerSecond: sps, etaSeconds: (samplesTotal - samplesDone) / sps, phase: 'epoch', metrics: m });
+    run.onProgress?.({ epoch, epochs: options.epochs, batch: batches, batches, loss: m.trainLoss, samplesPerSecond: sps, etaSeconds: (samplesTotal - samplesDone) / sps, phase: 'epoch', metrics: m, ...seriesUpdate() });
     if (run.stopAfterEpoch === epoch && epoch < options.epochs) {
       optimizer.dispose();
       const err = new Error(`stopped after epoch ${epoch} (stopAfterEpoch)`);
@@ -292,5 +325,5 @@ export async function trainNetwork(
     }
   }
   optimizer.dispose();
-  return { built, metrics, resumedFrom, seconds: (performance.now() - started) / 1000 };
+  return { built, metrics, stepMetrics: series.series(), resumedFrom, seconds: (performance.now() - started) / 1000 };
 }

@@ -977,6 +977,12 @@ export type Network = {
   name: Scalars['String']['output'];
   seed: Scalars['Int']['output'];
   status: NetworkStatus;
+  /**
+   * Per-step training curve: at most ~200 points, each the mean over K consecutive optimiser steps (K chosen so a run
+   * keeps at most 200), in step order. Grows while the network trains; empty for untrained twins, imported
+   * activations and results trained before per-step metrics were recorded.
+   */
+  stepMetrics: Array<StepMetric>;
   /** An untrained twin (initialised, never trained): the chance baseline of its architecture. */
   untrained: Scalars['Boolean']['output'];
   /** tfjs LayersModel model.json of the trained weights, when stored. */
@@ -1227,6 +1233,21 @@ export type StatisticScope =
   | 'ALL'
   | 'CROSS_ARCHITECTURE'
   | 'SAME_ARCHITECTURE';
+
+/** One point of a per-step training curve: the mean over the bucket of steps ending at `step`. */
+export type StepMetric = {
+  __typename?: 'StepMetric';
+  /** Fraction of the bucket's samples classified right while training on them (batch accuracy). */
+  accuracy: Scalars['Float']['output'];
+  /** Epoch (1-based) of the bucket's last step. */
+  epoch: Scalars['Int']['output'];
+  /** Mean training loss (softmax cross-entropy) over the bucket's samples. */
+  loss: Scalars['Float']['output'];
+  /** Training samples seen at the end of the bucket, over all epochs. */
+  samples: Scalars['Int']['output'];
+  /** Optimiser steps done at the end of the bucket (1-based). */
+  step: Scalars['Int']['output'];
+};
 
 export type StitchMap = {
   __typename?: 'StitchMap';

@@ -15,6 +15,27 @@ import { oriented, sideB } from '../orientation.ts';
 import { badInput, notFound } from '../errors.ts';
 import { networkFromJson } from '../loaders.ts';
 
+/**
+ * The stored per-step series as typed points, in step order; entries that are not well-formed points (older or
+ * hand-edited rows) are left out rather than failing the whole network.
+ */
+export function stepMetricsOf(stored: unknown): Array<{ step: number; epoch: number; samples: number; loss: number; accuracy: number }> {
+  if (!Array.isArray(stored)) return [];
+  const out: Array<{ step: number; epoch: number; samples: number; loss: number; accuracy: number }> = [];
+  for (const v of stored) {
+    const r = asRecord(v);
+    const step = num(r['step']);
+    const epoch = num(r['epoch']);
+    const samples = num(r['samples']);
+    const loss = num(r['loss']);
+    const accuracy = num(r['accuracy']);
+    if (step === null || epoch === null || samples === null || loss === null || accuracy === null) continue;
+    if (!Number.isInteger(step) || !Number.isInteger(epoch) || !Number.isInteger(samples)) continue;
+    out.push({ step, epoch, samples, loss, accuracy });
+  }
+  return out.sort((a, b) => a.step - b.step);
+}
+
 async function layerOf(ctx: ApiContext, unit: UnitRow) {
   const layer = await ctx.loaders.layer.load(unit.layerId);
   if (!layer) throw notFound('Layer', unit.layerId);
@@ -43,6 +64,7 @@ export const Network: NetworkResolvers<ApiContext> = {
         seconds: num(r['seconds']),
       };
     }),
+  stepMetrics: (n) => stepMetricsOf(n.stepMetrics),
   finalValAccuracy: (n) => {
     if (n.accuracy !== null) return n.accuracy;
     const last = Array.isArray(n.metrics) ? asRecord(n.metrics[n.metrics.length - 1]) : {};

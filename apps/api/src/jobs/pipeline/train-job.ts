@@ -3,13 +3,15 @@
  * its own (the wasm backend is single-threaded, so a worker running one TRAIN job per core trains one network per
  * core); an untrained chance twin is only built from its seed. Each epoch's checkpoint folder is mirrored into an
  * Artifact (kind CHECKPOINT), so the worker that takes the job over after this one dies (SIGKILL, lost machine)
- * restores it and the engine resumes from the last finished epoch. The final weights and the Network row's figures
- * are stored in one transaction at the end.
+ * restores it and the engine resumes from the last finished epoch. The per-step training curve (the engine's
+ * downsampled series, at most ~200 points) is written to `Network.stepMetrics` while training runs, at most every
+ * `STEP_WRITE_INTERVAL_MS`, so the dashboard's curves grow as it trains. The final weights, the series and the
+ * Network row's figures are stored in one transaction at the end.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { EpochMetrics } from '@convergent/engine/experiment/manifest';
+import type { EpochMetrics, StepMetric } from '@convergent/engine/experiment/manifest';
 import type { TrainTaskInput, TrainTaskOutput } from '@convergent/engine/experiment/train-task';
 import type { ResolvedArchitecture } from '@convergent/engine/spec/architecture-spec';
 import type { TrainProgress } from '@convergent/engine/train/train-network';
@@ -20,6 +22,9 @@ import { PermanentJobError, type JobContext } from '../job-context.ts';
 import { payloadField, stepBasics, stepData } from './step-context.ts';
 
 export const checkpointKey = (networkId: string) => `network/${networkId}/checkpoint.pack`;
+
+/** At most one write of the growing per-step series per network in this interval (and one at the end). */
+export const STEP_WRITE_INTERVAL_MS = 3000;
 
 export async function runTrainJob(ctx: JobContext): Promise<Prisma.InputJsonValue> {
   const { prisma, signal } = ctx;
@@ -48,7 +53,7 @@ export async function runTrainJob(ctx: JobContext): Promise<Prisma.InputJsonValu
     const backend = await selectBackend();
     const { model } = buildModel(arch, net.seed);
     await saveModel(model, modelDir);
-    out = { id: net.name, metrics: [], trainSeconds: 0, parameterCount: parameterCount(model), resumedFrom: 0, backend: backend.name };
+    out = { id: net.name, metrics: [], stepMetrics: [], trainSeconds: 0, parameterCount: parameterCount(model), resumedFrom: 0, backend: backend.name };
     model.dispose();
   } else {
     if (!existsSync(checkpointDir)) {
@@ -59,6 +64,33 @@ export async function runTrainJob(ctx: JobContext): Promise<Prisma.InputJsonValu
         ctx.progress({ phase: 'resuming from its checkpoint' });
       }
     }
+    // Training starts from scratch: a series left by an earlier attempt is not this run's. (A resumed run's first
+    // report carries the whole series from its checkpoint, which replaces the stored one.)
+    if (!existsSync(checkpointDir)) await prisma.network.update({ where: { id: net.id }, data: { stepMetrics: [] } });
+    // ---- the per-step series → Network row, throttled
+    let stepsPending: StepMetric[] | null = null;
+    let stepsWrittenAt = 0;
+    let stepsTimer: ReturnType<typeof setTimeout> | undefined;
+    let stepsWriting: Promise<void> = Promise.resolve();
+    const writeSteps = (): void => {
+      stepsTimer = undefined;
+      const series = stepsPending;
+      if (!series) return;
+      stepsPending = null;
+      stepsWrittenAt = Date.now();
+      stepsWriting = stepsWriting
+        .then(() => prisma.network.update({ where: { id: net.id }, data: { stepMetrics: series as unknown as Prisma.InputJsonValue } }))
+        .then(
+          () => {},
+          (err: unknown) => ctx.log(`per-step metrics not written: ${(err as Error).message}`),
+        );
+    };
+    const stepsArrived = (series: StepMetric[]): void => {
+      stepsPending = series;
+      const wait = stepsWrittenAt + STEP_WRITE_INTERVAL_MS - Date.now();
+      if (wait <= 0) writeSteps();
+      else stepsTimer ??= setTimeout(writeSteps, wait);
+    };
     // ---- progress → Job row, per-epoch metrics → Network row, checkpoint → Artifact
     const metrics: EpochMetrics[] = Array.isArray(net.metrics) ? (net.metrics as unknown as EpochMetrics[]) : [];
     let uploading: Promise<void> = Promise.resolve();
@@ -85,6 +117,7 @@ export async function runTrainJob(ctx: JobContext): Promise<Prisma.InputJsonValu
       });
     };
     const onProgress = (t: TrainProgress): void => {
+      if (t.stepMetrics) stepsArrived(t.stepMetrics);
       const fraction = (t.epoch - 1 + (t.phase === 'epoch' ? 1 : t.batch / Math.max(1, t.batches))) / Math.max(1, t.epochs);
       ctx.progress({ phase: `epoch ${t.epoch}/${t.epochs}`, fraction: 0.02 + 0.93 * Math.min(1, fraction), etaSeconds: t.etaSeconds });
       if (t.phase === 'epoch' && t.metrics) {
@@ -120,7 +153,9 @@ export async function runTrainJob(ctx: JobContext): Promise<Prisma.InputJsonValu
         out = await engine.trainInWorker({ ...task, data: { dataset: spec.dataset, split: spec.split, ...(trainLimit ? { trainLimit } : {}) } }, { onProgress, signal });
       }
     } finally {
-      await uploading;
+      // The final series is written with the weights below; a throttled write still waiting is not needed.
+      clearTimeout(stepsTimer);
+      await Promise.all([uploading, stepsWriting]);
     }
     if (out.resumedFrom > 0) ctx.log(`${net.name} resumed after epoch ${out.resumedFrom}`);
   }
@@ -140,6 +175,7 @@ export async function runTrainJob(ctx: JobContext): Promise<Prisma.InputJsonValu
         backend: out.backend ?? null,
         epochsDone: out.metrics.length,
         metrics: out.metrics as unknown as Prisma.InputJsonValue,
+        stepMetrics: out.stepMetrics as unknown as Prisma.InputJsonValue,
         accuracy: last && Number.isFinite(last.validationAccuracy) ? last.validationAccuracy : null,
         parameterCount: out.parameterCount,
         trainSeconds: out.trainSeconds,

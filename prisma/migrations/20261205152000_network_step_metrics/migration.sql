@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Network" ADD COLUMN     "stepMetrics" JSONB NOT NULL DEFAULT '[]';
