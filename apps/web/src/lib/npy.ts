@@ -3,19 +3,12 @@
  * (`@convergent/engine/npy`, the code that also writes them; every format version, dtype, byte order and memory
  * order): data come back in C (row-major) order, so `data[i * shape[1] + j]` is always element (i, j) of a 2-D array.
  */
-import { type NpyDtype, NpyFormatError, parseNpy as parseNpyBytes } from '@convergent/engine/npy';
+import { type NpyDtype, NpyFormatError, type NpyTypedArray, parseNpy as parseNpyBytes } from '@convergent/engine/npy';
 
 export { NpyFormatError };
 
-export type NpyData =
-  | Float32Array
-  | Float64Array
-  | Int8Array
-  | Uint8Array
-  | Int16Array
-  | Uint16Array
-  | Int32Array
-  | Uint32Array;
+/** The format's typed arrays less the 64-bit integer ones (widened to Float64Array here). */
+export type NpyData = Exclude<NpyTypedArray, BigInt64Array | BigUint64Array>;
 
 export interface NpyArray {
   dtype: NpyDtype;
