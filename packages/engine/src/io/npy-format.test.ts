@@ -37,7 +37,7 @@ describe('parseNpy against numpy-written files', () => {
     const before = padded.slice();
     const a = parseNpy(padded.subarray(3));
     const b = parseNpy(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
-    expect(Array.from(a.data)).toEqual(Array.from(b.data));
+    expect(Array.from(a.data as ArrayLike<unknown>)).toEqual(Array.from(b.data as ArrayLike<unknown>));
     expect(padded).toEqual(before);
   });
 
