@@ -2,10 +2,11 @@ import type { NextConfig } from 'next';
 
 // The dashboard is a client of the GraphQL API; every page renders in the browser with urql, talking only to this
 // server, which forwards /graphql and /files to the API (src/server/api-proxy.ts).
-// @convergent/schema ships TypeScript source, so Next must transpile it.
+// @convergent/schema and @convergent/engine ship TypeScript source, so Next must transpile them (the dashboard takes
+// only the engine's pure .npy format module, `@convergent/engine/npy`).
 const config: NextConfig = {
   reactStrictMode: true,
-  transpilePackages: ['@convergent/schema'],
+  transpilePackages: ['@convergent/schema', '@convergent/engine'],
   poweredByHeader: false,
   typescript: { tsconfigPath: './tsconfig.json' },
   // On every response, pages, route handlers and static files alike (the Content-Security-Policy of pages, with its

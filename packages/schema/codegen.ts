@@ -1,13 +1,18 @@
 // graphql-codegen configuration (run `npm run codegen -w @convergent/schema`; generated files are committed and
 // src/generated.test.ts fails when they are stale).
-//  - src/generated/graphql.ts: TypeScript types of every schema type (shared by api and web).
+//  - src/generated/graphql.ts: TypeScript types of every schema type, generated once here (shared by api and web).
 //  - ../../apps/api/src/graphql/resolvers-types.generated.ts: resolver signatures for the API, with parent types
-//    mapped to the API's row models (apps/api/src/graphql/models.ts).
+//    mapped to the API's row models (apps/api/src/graphql/models.ts); schema types come from graphql.ts.
 //  - src/generated/operations.ts: typed documents (TypedDocumentNode) for every operation the dashboard writes in
-//    apps/web/src/**/*.graphql.
+//    apps/web/src/**/*.graphql; schema types come from graphql.ts.
+// The two consumers import the base types as a namespace (`Types`), as the import-types preset does, through the
+// `add` plugin and `namespacedImportName`.
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const scalars = { DateTime: 'string', JSON: 'unknown' };
+
+/** The first line of a generated file that takes its schema types from graphql.ts (as `Types`). */
+const importTypes = (from: string) => ({ add: { content: `import type * as Types from '${from}';` } });
 
 const config: CodegenConfig = {
   schema: 'src/schema.graphql',
@@ -18,14 +23,16 @@ const config: CodegenConfig = {
       config: { scalars, enumsAsTypes: true, useTypeImports: true },
     },
     '../../apps/api/src/graphql/resolvers-types.generated.ts': {
-      plugins: ['typescript', 'typescript-resolvers'],
+      plugins: [importTypes('@convergent/schema'), 'typescript-resolvers'],
       config: {
-        scalars: { DateTime: 'Date | string', JSON: 'unknown' },
+        namespacedImportName: 'Types',
         enumsAsTypes: true,
         useTypeImports: true,
         contextType: './context.ts#ApiContext',
         mapperTypeSuffix: 'Model',
         mappers: {
+          // Resolvers may return a DateTime as a Date (the scalar serialises it); clients always read a string.
+          DateTime: 'Date | string',
           Team: './models.ts#TeamRow',
           Experiment: './models.ts#ExperimentRow',
           Network: './models.ts#NetworkRow',
@@ -53,12 +60,8 @@ const config: CodegenConfig = {
     },
     'src/generated/operations.ts': {
       documents: ['../../apps/web/src/**/*.graphql'],
-      plugins: [
-        'typescript',
-        'typescript-operations',
-        'typed-document-node',
-      ],
-      config: { scalars, enumsAsTypes: true, useTypeImports: true },
+      plugins: [importTypes('./graphql.ts'), 'typescript-operations', 'typed-document-node'],
+      config: { scalars, namespacedImportName: 'Types', enumsAsTypes: true, useTypeImports: true },
     },
   },
 };

@@ -6,7 +6,7 @@
 //    v), and the between matrix R[i][perm(j)] = W[i][j] (i != j), R[i][perm(i)] = score_i: so
 //    W[i][j] - R[i][perm(j)] is 0 off the diagonal and 1 - score_i on it;
 //  - probe images uint8 [n, 8, 8, 1] with pixel (k, y, x) = (7k + 8y + x) mod 256.
-import { encodeNpy } from '@convergent/engine/io/npy';
+import { encodeNpy } from '@convergent/engine/npy';
 import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../src/generated/prisma/client.ts';
 import type { AlignmentMethod } from '../src/generated/prisma/client.ts';

@@ -42,4 +42,17 @@ describe('generated files', () => {
       expect(readFileSync(f.filename, 'utf8'), `${f.filename} is stale: run npm run codegen`).toBe(f.content);
     }
   }, 60_000);
+
+  it('the schema types are generated once (graphql.ts); the resolver and operation types import them', () => {
+    const declaresSchemaTypes = /^export type (Scalars|Maybe|AlignmentMethod|Unit) =/m;
+    expect(readFileSync(abs('src/generated/graphql.ts'), 'utf8')).toMatch(declaresSchemaTypes);
+    for (const [out, importLine] of [
+      ['src/generated/operations.ts', "import type * as Types from './graphql.ts';"],
+      ['../../apps/api/src/graphql/resolvers-types.generated.ts', "import type * as Types from '@convergent/schema';"],
+    ] as const) {
+      const text = readFileSync(abs(out), 'utf8');
+      expect(text, out).not.toMatch(declaresSchemaTypes);
+      expect(text.split('\n')[0], out).toBe(importLine);
+    }
+  });
 });

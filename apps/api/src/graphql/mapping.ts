@@ -2,7 +2,7 @@
 // summaries are JSON with the keys of GraphQL's AlignmentSummary.
 import { GRAPHQL_METHOD_INFO, type GraphqlMethod } from '@convergent/engine/align/methods';
 import type { AlignmentMethod } from '../generated/prisma/client.ts';
-import type { AlignmentMethod as SchemaAlignmentMethod } from './resolvers-types.generated.ts';
+import type { AlignmentMethod as SchemaAlignmentMethod } from '@convergent/schema';
 
 // Compile-time: the engine registry, the Prisma enum and the GraphQL enum hold the same method names.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

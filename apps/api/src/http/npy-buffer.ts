@@ -1,6 +1,7 @@
-// In-memory .npy reading for artifacts stored as bytes (C order, little-endian numeric dtypes), and the few
-// transformations the file routes serve: transpose, match inversion, matched-difference matrices.
-import { encodeNpy, parseNpyHeader } from '@convergent/engine/io/npy';
+// Arrays the file routes hold as bytes (stored artifacts, responses): decoded and encoded with the engine's .npy
+// format module (`@convergent/engine/npy`), and the few transformations the routes serve: transpose, match
+// inversion, matched-difference matrices.
+import { encodeNpy, parseNpy } from '@convergent/engine/npy';
 
 export interface NpyMatrix {
   shape: number[];
@@ -8,24 +9,17 @@ export interface NpyMatrix {
   data: Float32Array | Float64Array | Int32Array | Uint8Array;
 }
 
+/** A stored .npy artifact, row-major; only the dtypes the routes serve (others are one error naming the dtype). */
 export function decodeNpy(bytes: Uint8Array, label: string): NpyMatrix {
-  const header = parseNpyHeader(bytes, label);
-  if ('needed' in header) throw new Error(`${label}: truncated .npy header`);
-  if (header.fortranOrder) throw new Error(`${label}: Fortran-order .npy is not served; store arrays in C order`);
-  if (!header.littleEndian && header.itemSize > 1) throw new Error(`${label}: big-endian .npy is not served`);
-  const body = bytes.slice(header.dataOffset, header.dataOffset + header.dataBytes);
-  if (body.length !== header.dataBytes) throw new Error(`${label}: truncated .npy data`);
-  switch (header.dtype) {
+  const arr = parseNpy(bytes, label);
+  switch (arr.dtype) {
     case 'float32':
-      return { shape: header.shape, dtype: 'float32', data: new Float32Array(body.buffer, body.byteOffset, body.length / 4) };
     case 'float64':
-      return { shape: header.shape, dtype: 'float64', data: new Float64Array(body.buffer, body.byteOffset, body.length / 8) };
     case 'int32':
-      return { shape: header.shape, dtype: 'int32', data: new Int32Array(body.buffer, body.byteOffset, body.length / 4) };
     case 'uint8':
-      return { shape: header.shape, dtype: 'uint8', data: body };
+      return { shape: arr.shape, dtype: arr.dtype, data: arr.data as NpyMatrix['data'] };
     default:
-      throw new Error(`${label}: dtype ${header.dtype} is not served`);
+      throw new Error(`${label}: dtype ${arr.dtype} is not served`);
   }
 }
 

@@ -79,7 +79,7 @@ export function useNpy(url: string | null | undefined): NpyState {
     const ctrl = new AbortController();
     setState({ data: null, error: null, loading: true });
     fetchFile(url, ctrl.signal)
-      .then((buf) => setState({ data: parseNpy(buf), error: null, loading: false }))
+      .then((buf) => setState({ data: parseNpy(buf, url.split('?')[0]), error: null, loading: false }))
       .catch((e: unknown) => {
         if (ctrl.signal.aborted) return;
         setState({ data: null, error: e instanceof Error ? e.message : String(e), loading: false });

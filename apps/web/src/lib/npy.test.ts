@@ -1,61 +1,47 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The .npy format itself (every numpy-written layout, bad input) is tested with the shared module:
+// packages/engine/src/io/npy-format.test.ts. Here: what the dashboard adds on top.
+import { encodeNpy, type NpyTypedArray } from '@convergent/engine/npy';
 import { describe, expect, it } from 'vitest';
 import { asMatrix, NpyFormatError, parseNpy } from './npy.ts';
 
-// Fixtures written by numpy (test/fixtures/make_npy_fixtures.py) with their values as JSON.
-const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/npy');
-const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Record<string, { dtype: string; shape: number[]; values: number[] }>;
-const load = (name: string) => readFileSync(path.join(dir, `${name}.npy`));
-
-describe('parseNpy against numpy-written files', () => {
-  for (const [name, want] of Object.entries(expected)) {
-    it(`reads ${name} (${want.dtype}, shape [${want.shape.join(', ')}]) in C order`, () => {
-      const arr = parseNpy(load(name));
-      expect(arr.shape).toEqual(want.shape);
-      expect(arr.data.length).toBe(want.values.length);
-      const tol = want.dtype.endsWith('f4') ? 1e-6 : 0;
-      want.values.forEach((v, i) => {
-        expect(Math.abs(arr.data[i]! - v)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(v)));
-      });
-    });
+/** The bytes of a .npy file, as the API's routes send them. */
+function npyFile(data: NpyTypedArray, shape: number[], fortranOrder = false): ArrayBuffer {
+  const chunks = encodeNpy(data, shape, { fortranOrder });
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
   }
+  return out.buffer;
+}
 
-  it('accepts an ArrayBuffer as well as a byte view at an offset', () => {
-    const bytes = load('f4_c_2d');
-    const padded = new Uint8Array(bytes.length + 3);
-    padded.set(bytes, 3);
-    const a = parseNpy(padded.subarray(3));
-    const b = parseNpy(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
-    expect(Array.from(a.data)).toEqual(Array.from(b.data));
-  });
-
-  it('keeps float32 as Float32Array and gives a 2-D matrix view', () => {
-    const m = asMatrix(parseNpy(load('f4_c_2d')));
+describe('parseNpy for the dashboard', () => {
+  it('keeps float32 as Float32Array and gives a 2-D matrix view, in C order from a Fortran-order file', () => {
+    const values = Float32Array.from({ length: 35 }, (_, i) => Math.fround(i * 0.25 - 3));
+    const m = asMatrix(parseNpy(npyFile(values, [5, 7], true)));
     expect(m.data).toBeInstanceOf(Float32Array);
     expect([m.rows, m.cols]).toEqual([5, 7]);
-    expect(m.data[2 * 7 + 3]).toBeCloseTo(expected.f4_c_2d!.values[2 * 7 + 3]!, 6);
+    expect(m.data[2 * 7 + 3]).toBe(values[2 * 7 + 3]);
+    expect(Array.from(m.data)).toEqual(Array.from(values));
   });
-});
 
-describe('parseNpy rejects bad input with a clear error', () => {
-  it('an HTML error page', () => {
-    expect(() => parseNpy(new TextEncoder().encode('<html>502 Bad Gateway</html>'))).toThrow(/not a \.npy file/);
+  it('widens 64-bit integers to numbers (a match vector stays usable as ArrayLike<number>)', () => {
+    const arr = parseNpy(npyFile(BigInt64Array.from([5n, -2n, 2n ** 40n]), [3]));
+    expect(arr.data).toBeInstanceOf(Float64Array);
+    expect(Array.from(arr.data)).toEqual([5, -2, 2 ** 40]);
+    expect(asMatrix(arr)).toEqual({ rows: 1, cols: 3, data: Float32Array.from([5, -2, 2 ** 40]) });
   });
-  it('truncated data', () => {
-    const bytes = load('f4_c_2d');
-    expect(() => parseNpy(bytes.subarray(0, bytes.length - 4))).toThrow(/truncated/);
+
+  it('names the response in a format error', () => {
+    expect(() => parseNpy(new TextEncoder().encode('<html>502 Bad Gateway</html>'), '/files/layers/1/within.npy')).toThrow(
+      /\/files\/layers\/1\/within\.npy: not a \.npy file/,
+    );
   });
-  it('an unsupported dtype', () => {
-    const bytes = new Uint8Array(load('f4_c_2d'));
-    const text = new TextDecoder('latin1').decode(bytes);
-    const i = text.indexOf("'<f4'");
-    bytes.set(new TextEncoder().encode("'<c8'"), i);
-    expect(() => parseNpy(bytes)).toThrow(NpyFormatError);
-    expect(() => parseNpy(bytes)).toThrow(/unsupported npy dtype '<c8'/);
-  });
+
   it('a 3-D array where a matrix is needed', () => {
-    expect(() => asMatrix(parseNpy(load('f8_fortran_3d')))).toThrow(/expected a 2-D matrix/);
+    const arr = parseNpy(npyFile(Float64Array.from({ length: 24 }, (_, i) => i), [3, 4, 2], true));
+    expect(() => asMatrix(arr)).toThrow(NpyFormatError);
+    expect(() => asMatrix(arr)).toThrow(/expected a 2-D matrix/);
   });
 });

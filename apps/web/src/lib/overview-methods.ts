@@ -6,7 +6,7 @@
  * SPARSE: the API serves variance explained (1 − FVU); the overview shows FVU itself (lower is better), so its rows
  * are flipped back here (`toFigure`).
  */
-import type { AlignmentMethod, ConvergenceVariant } from '@convergent/schema/generated/operations.ts';
+import type { AlignmentMethod, ConvergenceVariant } from '@convergent/schema';
 
 export interface MethodOption {
   /** URL value (`?method=`). */

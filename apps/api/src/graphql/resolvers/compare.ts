@@ -2,7 +2,8 @@
 // alignment with the reference), or experiments against a reference experiment (spec diff, mean accuracy,
 // per-layer convergence means).
 import type { ApiContext } from '../context.ts';
-import type { AlignmentMethod, CompareKind, CompareSubjectResolvers, LayerComparisonResolvers } from '../resolvers-types.generated.ts';
+import type { AlignmentMethod, CompareKind } from '@convergent/schema';
+import type { CompareSubjectResolvers, LayerComparisonResolvers } from '../resolvers-types.generated.ts';
 import type { CompareSubjectRow, ExperimentRow, LayerComparisonRow, NetworkRow } from '../models.ts';
 import { badInput, notFound } from '../errors.ts';
 import { headlineValue } from '../mapping.ts';

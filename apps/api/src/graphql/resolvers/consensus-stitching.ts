@@ -5,7 +5,8 @@ import type { ConsensusFamily as ConsensusFamilyRecord, StitchLayerRecord, Stitc
 import { GraphQLError } from 'graphql';
 import type { ApiContext } from '../context.ts';
 import type { AlignmentRow, ConsensusFamilyRow, NetworkRow, StitchPairRow } from '../models.ts';
-import type { CheckStatistic as CheckStatisticGql, ConsensusFamilyResolvers, LayerConsensusResolvers, LayerStitchingResolvers, StitchMapKind, StitchPairResolvers } from '../resolvers-types.generated.ts';
+import type { CheckStatistic as CheckStatisticGql, StitchMapKind } from '@convergent/schema';
+import type { ConsensusFamilyResolvers, LayerConsensusResolvers, LayerStitchingResolvers, StitchPairResolvers } from '../resolvers-types.generated.ts';
 import { VERDICTS } from './convergence.ts';
 
 async function networkByName(ctx: ApiContext, experimentId: string, name: string): Promise<NetworkRow> {

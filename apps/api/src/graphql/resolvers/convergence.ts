@@ -5,7 +5,7 @@
 import { GRAPHQL_METHOD_INFO } from '@convergent/engine/align/methods';
 import type { LayerStatistic } from '../../generated/prisma/client.ts';
 import type { ApiContext } from '../context.ts';
-import type { AlignmentMethod, ConvergenceVariant, StatisticScope, Verdict } from '../resolvers-types.generated.ts';
+import type { AlignmentMethod, ConvergenceVariant, StatisticScope, Verdict } from '@convergent/schema';
 import { headline, isHeadlineMetric } from '../mapping.ts';
 import { experimentLayerNames } from './experiment-queries.ts';
 

@@ -3,7 +3,7 @@
 import type { ApiContext } from '../context.ts';
 import { pageOf, toConnection } from '../connection.ts';
 import type { NetworkRow } from '../models.ts';
-import type { ExperimentStatus, JobStatus } from '../resolvers-types.generated.ts';
+import type { ExperimentStatus, JobStatus } from '@convergent/schema';
 
 /** Trained networks of an experiment, sorted by architecture then seed. */
 export async function trainedNetworks(ctx: ApiContext, experimentId: string): Promise<NetworkRow[]> {

@@ -4,7 +4,7 @@
 import { type FindingsInput, type FindingsPair, type Findings as EngineFindings, type FindingVerdict as EngineVerdict, computeFindings } from '@convergent/engine/findings/compute-findings';
 import type { LayerStatistic as EngineLayerStatistic } from '@convergent/engine/experiment/layer-statistics';
 import type { ApiContext } from '../context.ts';
-import type { Findings, FindingVerdict } from '../resolvers-types.generated.ts';
+import type { Findings, FindingVerdict } from '@convergent/schema';
 import { experimentLayerNames } from './experiment-queries.ts';
 
 const VERDICT: Record<EngineVerdict, FindingVerdict> = { supported: 'SUPPORTED', 'not supported': 'NOT_SUPPORTED', inconclusive: 'INCONCLUSIVE' };

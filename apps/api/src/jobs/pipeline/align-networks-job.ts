@@ -28,7 +28,7 @@ export function isNetworksAlignJob(job: { kind: string; payload: unknown }): boo
 
 /** uint8 images [n, h, w, c] and int32 labels [n] from the stored probe .npy artifacts. */
 async function probeImages(images: Uint8Array, labels: Uint8Array, what: string): Promise<ImageSet> {
-  const { parseNpyHeader } = await import('@convergent/engine/io/npy');
+  const { parseNpyHeader } = await import('@convergent/engine/npy');
   const hi = parseNpyHeader(images, `${what} probe images`);
   const hl = parseNpyHeader(labels, `${what} probe labels`);
   if ('needed' in hi || 'needed' in hl) throw new PermanentJobError(`the stored probe images of ${what} are truncated; re-import or re-run it`);

@@ -28,7 +28,7 @@ export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonVal
     import('@convergent/engine/record/record-family'),
     import('@convergent/engine/experiment/run-experiment'),
     import('@convergent/engine/record/pair-recording'),
-    import('@convergent/engine/io/npy'),
+    import('@convergent/engine/npy'),
   ]);
   await selectBackend();
 
