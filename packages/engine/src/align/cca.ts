@@ -11,6 +11,7 @@
  * Whitening by the eigen-decomposition equals CCA on the reduced data X U_A,r (whose covariance is Λ_A,r), so the
  * reduction and the CCA share one eigen-decomposition per side.
  */
+import { float64Kernels } from '../linalg/simd-kernels.ts';
 import { symmetricEigen } from '../linalg/symmetric-eigen.ts';
 import type { PairStatistics } from '../stats/moments.ts';
 
@@ -88,35 +89,36 @@ export function reduceSide(cov: Float64Array, p: number, keepVariance: number): 
   return { rank, vectors: kept, values: values.slice(0, rank), explained: total > 0 ? explainedSum / total : 0 };
 }
 
-/** C = Aᵀ B for A (n×a) and B (n×b), row-major, float64. */
+/**
+ * C = Aᵀ B for A (n×a) and B (n×b), row-major, float64: C's row i += A[r][i] · B's row r, as WebAssembly SIMD axpys
+ * (elementwise, so the same bits as the plain loop).
+ */
 function atb(A: Float64Array, B: Float64Array, n: number, a: number, b: number): Float64Array {
-  const C = new Float64Array(a * b);
+  const K = float64Kernels(n * b + a * b);
+  K.f64.set(B.subarray(0, n * b), 0);
+  const C = n * b;
   for (let r = 0; r < n; r++) {
     const ar = r * a;
-    const br = r * b;
     for (let i = 0; i < a; i++) {
       const x = A[ar + i]!;
-      if (x === 0) continue;
-      const ci = i * b;
-      for (let j = 0; j < b; j++) C[ci + j] = C[ci + j]! + x * B[br + j]!;
+      if (x !== 0) K.axpy(C + i * b, x, r * b, b);
     }
   }
-  return C;
+  return K.f64.slice(C, C + a * b);
 }
 
-/** C = A B for A (n×m) and B (m×k), row-major, float64. */
+/** C = A B for A (n×m) and B (m×k), row-major, float64: C's row i += A[i][t] · B's row t (SIMD axpys, as atb). */
 export function matmul(A: Float64Array, B: Float64Array, n: number, m: number, k: number): Float64Array {
-  const C = new Float64Array(n * k);
+  const K = float64Kernels(m * k + n * k);
+  K.f64.set(B.subarray(0, m * k), 0);
+  const C = m * k;
   for (let i = 0; i < n; i++) {
-    const ci = i * k;
     for (let t = 0; t < m; t++) {
       const x = A[i * m + t]!;
-      if (x === 0) continue;
-      const bt = t * k;
-      for (let j = 0; j < k; j++) C[ci + j] = C[ci + j]! + x * B[bt + j]!;
+      if (x !== 0) K.axpy(C + i * k, x, t * k, k);
     }
   }
-  return C;
+  return K.f64.slice(C, C + n * k);
 }
 
 export interface CcaOptions {
@@ -153,25 +155,21 @@ export function canonicalCorrelations(pair: PairStatistics, options: CcaOptions)
   if (options.directionsA || ra <= rb) {
     // T Tᵀ (ra × ra): eigenvalues ρ², eigenvectors P (A's side).
     const g = new Float64Array(ra * ra);
+    const K = float64Kernels(ra * rb);
+    K.f64.set(t);
     for (let i = 0; i < ra; i++) {
-      for (let j = 0; j <= i; j++) {
-        let s = 0;
-        for (let k = 0; k < rb; k++) s += t[i * rb + k]! * t[j * rb + k]!;
-        g[i * ra + j] = g[j * ra + i] = s;
-      }
+      for (let j = 0; j <= i; j++) g[i * ra + j] = g[j * ra + i] = K.dot(i * rb, j * rb, rb);
     }
     const eig = symmetricEigen(g, ra, { valuesOnly: !options.directionsA });
     for (let i = 0; i < m; i++) correlations[i] = Math.min(1, Math.sqrt(Math.max(0, eig.values[i]!)));
     if (options.directionsA) {
       // Σ_AA a_i = U_r Λ_r^{1/2} P_i; row i of the result holds it for canonical pair i.
+      // As (U_r · S)ᵀ with S[k][i] = √λ_k P[k][i]: one row-axpy product, then a transpose.
+      const sp = new Float64Array(ra * m);
+      for (let k = 0; k < ra; k++) for (let i = 0; i < m; i++) sp[k * m + i] = Math.sqrt(a.values[k]!) * eig.vectors[k * ra + i]!;
+      const us = matmul(a.vectors, sp, p, ra, m);
       const loadings = new Float64Array(m * p);
-      for (let i = 0; i < m; i++) {
-        for (let k = 0; k < ra; k++) {
-          const c = Math.sqrt(a.values[k]!) * eig.vectors[k * ra + i]!;
-          if (c === 0) continue;
-          for (let r = 0; r < p; r++) loadings[i * p + r] = loadings[i * p + r]! + a.vectors[r * ra + k]! * c;
-        }
-      }
+      for (let r = 0; r < p; r++) for (let i = 0; i < m; i++) loadings[i * p + r] = us[r * m + i]!;
       out.loadingsA = loadings;
     }
   } else {

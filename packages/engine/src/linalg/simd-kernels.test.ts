@@ -28,4 +28,35 @@ describe('float64Kernels', () => {
       }
     });
   }
+
+  for (const kind of ['wasm-simd', 'js'] as const) {
+    it(`${kind}: rot8 applies a sweep to a column-interleaved 8-row panel exactly as per-row rotations do`, () => {
+      const k = float64Kernels(4096, kind === 'js' ? 'js' : undefined);
+      const len = 12;
+      for (const [m, cnt] of [[11, 11], [7, 3], [5, 0], [1, 1]] as const) {
+        const rows = Array.from({ length: 8 }, (_, r) => Array.from({ length: len }, (_, i) => Math.sin(3 * r + i * 1.7)));
+        for (let r = 0; r < 8; r++) for (let i = 0; i < len; i++) k.f64[100 + 8 * i + r] = rows[r]![i]!;
+        const q = 1000;
+        for (let t = 0; t < cnt; t++) {
+          const th = 0.3 + t;
+          k.f64[q + 2 * t] = Math.cos(th);
+          k.f64[q + 2 * t + 1] = Math.sin(th);
+        }
+        // The reference: each rotation applied to the whole pair of elements in turn (EISPACK tql2's order).
+        for (let t = 0; t < cnt; t++) {
+          const i = m - 1 - t;
+          const c = k.f64[q + 2 * t]!;
+          const s = k.f64[q + 2 * t + 1]!;
+          for (const row of rows) {
+            const hk = row[i + 1]!;
+            const vk = row[i]!;
+            row[i + 1] = s * vk + c * hk;
+            row[i] = c * vk - s * hk;
+          }
+        }
+        k.rot8(100 + 8 * m, q, cnt);
+        for (let r = 0; r < 8; r++) for (let i = 0; i < len; i++) expect(k.f64[100 + 8 * i + r]).toBe(rows[r]![i]);
+      }
+    });
+  }
 });

@@ -1,6 +1,6 @@
 /**
- * Float64 axpy and dot product as a tiny WebAssembly module with 128-bit SIMD (two doubles per instruction, no
- * bounds checks), for the sparse solver's inner loops. The module is assembled here byte by byte (no toolchain),
+ * Float64 axpy, dot product and a Givens-rotation sweep as a tiny WebAssembly module with 128-bit SIMD (two doubles
+ * per instruction, no bounds checks), for the sparse solver's and the symmetric eigen-solver's inner loops. The module is assembled here byte by byte (no toolchain),
  * imports its memory, and works on byte offsets into it: the caller lays its arrays out in that memory.
  */
 
@@ -26,6 +26,9 @@ const F64LOAD = [0x2b, 3, 0], F64STORE = [0x39, 3, 0], FMUL = 0xa2, FADD = 0xa0;
 const vload = (offset: number): number[] => [0xfd, 0x00, 3, ...uleb(offset)];
 const VSTORE = [0xfd, 0x0b, 3, 0], SPLAT = [0xfd, 0x14], VADD = [0xfd, 0xf0, 0x01], VMUL = [0xfd, 0xf2, 0x01];
 const lane = (i: number): number[] => [0xfd, 0x21, i];
+const vstore = (offset: number): number[] => [0xfd, 0x0b, 3, ...uleb(offset)];
+const splatLoad = (offset: number): number[] => [0xfd, 0x0a, 3, ...uleb(offset)];
+const VSUB = [0xfd, 0xf1, 0x01], SUB = 0x6b, EQZ = 0x45;
 const sleb = (n: number): number[] => {
   const out: number[] = [];
   for (;;) {
@@ -81,13 +84,39 @@ const dotBody = [
   END,
 ];
 
+/**
+ * rot8(p, q, cnt): one QL sweep of `cnt` Givens rotations on a PANEL of 8 matrix rows stored column-interleaved
+ * (element i of the panel's 8 rows at bytes p₀ + 64·i … +63). `p` addresses element m (the sweep's top), `q` the
+ * sweep's first (cos, sin) pair; rotation t acts on elements (m−1−t, m−t): x = [i], h = the carried [i+1],
+ * [i+1] ← s·x + c·h, h ← c·x − s·h, and the last h lands in element m − cnt. Four independent 2-lane chains.
+ */
+const rotBody = [
+  ...vec([[7, V128]]), // locals 3..6 = h0..h3, 7 = c, 8 = s, 9 = x
+  ...[0, 1, 2, 3].flatMap((k) => [GET, 0, ...vload(16 * k), SET, 3 + k]),
+  BLOCK, VOID, LOOP, VOID,
+  GET, 2, EQZ, BRIF, 1,
+  GET, 0, ...i32c(64), SUB, SET, 0,
+  GET, 1, ...splatLoad(0), SET, 7,
+  GET, 1, ...splatLoad(8), SET, 8,
+  GET, 1, ...i32c(16), ADD, SET, 1,
+  ...[0, 1, 2, 3].flatMap((k) => [
+    GET, 0, ...vload(16 * k), SET, 9,
+    GET, 0, GET, 8, GET, 9, ...VMUL, GET, 7, GET, 3 + k, ...VMUL, ...VADD, ...vstore(64 + 16 * k),
+    GET, 7, GET, 9, ...VMUL, GET, 8, GET, 3 + k, ...VMUL, ...VSUB, SET, 3 + k,
+  ]),
+  GET, 2, ...i32c(1), SUB, SET, 2,
+  BR, 0, END, END,
+  ...[0, 1, 2, 3].flatMap((k) => [GET, 0, GET, 3 + k, ...vstore(16 * k)]),
+  END,
+];
+
 const MODULE_BYTES = new Uint8Array([
   0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32], [F64]]), 0], [0x60, ...vec([[I32], [I32], [I32]]), 1, F64]])),
+  ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32], [F64]]), 0], [0x60, ...vec([[I32], [I32], [I32]]), 1, F64], [0x60, ...vec([[I32], [I32], [I32]]), 0]])),
   ...section(2, vec([[...str('env'), ...str('mem'), 0x02, 0x00, 1]])),
-  ...section(3, vec([[0], [1]])),
-  ...section(7, vec([[...str('axpy'), 0x00, 0], [...str('dot'), 0x00, 1]])),
-  ...section(10, vec([[...uleb(axpyBody.length), ...axpyBody], [...uleb(dotBody.length), ...dotBody]])),
+  ...section(3, vec([[0], [1], [2]])),
+  ...section(7, vec([[...str('axpy'), 0x00, 0], [...str('dot'), 0x00, 1], [...str('rot8'), 0x00, 2]])),
+  ...section(10, vec([[...uleb(axpyBody.length), ...axpyBody], [...uleb(dotBody.length), ...dotBody], [...uleb(rotBody.length), ...rotBody]])),
 ]);
 
 /** The slice of the WebAssembly API used here (the project's TypeScript libs declare no WebAssembly values). */
@@ -107,6 +136,13 @@ export interface Float64Kernels {
   axpy(y: number, d: number, x: number, n: number): void;
   /** Σ a[i]·b[i] over n elements at Float64 indices a, b of `f64`. */
   dot(a: number, b: number, n: number): number;
+  /**
+   * One QL sweep of `cnt` Givens rotations on a panel of 8 rows stored column-interleaved (element i of the 8 rows
+   * at Float64 indices p₀ + 8i … p₀ + 8i + 7). `p` indexes element m (the sweep's top), `q` the first of `cnt`
+   * (cos, sin) pairs; rotation t acts on elements i = m−1−t and i + 1: [i+1] ← s·[i] + c·[i+1], [i] ← c·[i] − s·[i+1]
+   * (the EISPACK tql2 update, same operations and rounding in both kinds).
+   */
+  rot8(p: number, q: number, cnt: number): void;
   /** 'wasm-simd', or 'js' where WebAssembly SIMD is unavailable (same results up to summation order). */
   kind: 'wasm-simd' | 'js';
 }
@@ -142,6 +178,22 @@ function jsKernels(doubles: number): Float64Kernels {
       for (; c < n; c++) s0 += f64[a + c]! * f64[b + c]!;
       return s0 + s1 + (s2 + s3);
     },
+    rot8(p, q, cnt) {
+      const h = new Float64Array(8);
+      for (let k = 0; k < 8; k++) h[k] = f64[p + k]!;
+      for (let t = 0; t < cnt; t++) {
+        p -= 8;
+        const c = f64[q]!;
+        const s = f64[q + 1]!;
+        q += 2;
+        for (let k = 0; k < 8; k++) {
+          const x = f64[p + k]!;
+          f64[p + 8 + k] = s * x + c * h[k]!;
+          h[k] = c * x - s * h[k]!;
+        }
+      }
+      for (let k = 0; k < 8; k++) f64[p + k] = h[k]!;
+    },
   };
 }
 
@@ -160,14 +212,20 @@ export function float64Kernels(doubles: number, force?: 'js'): Float64Kernels {
   if (!wasm || !compiled || force === 'js') return jsKernels(doubles);
   const mem = new wasm.Memory({ initial: Math.max(1, Math.ceil((doubles * 8) / 65536)) });
   const inst = new wasm.Instance(compiled, { env: { mem } });
-  const ex = inst.exports as { axpy: (y: number, x: number, n: number, d: number) => void; dot: (a: number, b: number, n: number) => number };
+  const ex = inst.exports as {
+    axpy: (y: number, x: number, n: number, d: number) => void;
+    dot: (a: number, b: number, n: number) => number;
+    rot8: (p: number, q: number, cnt: number) => void;
+  };
   const f64 = new Float64Array(mem.buffer);
   const wasmAxpy = ex.axpy;
   const wasmDot = ex.dot;
+  const wasmRot8 = ex.rot8;
   return {
     f64,
     kind: 'wasm-simd',
     axpy: (y, d, x, n) => wasmAxpy(y * 8, x * 8, n, d),
     dot: (a, b, n) => wasmDot(a * 8, b * 8, n),
+    rot8: (p, q, cnt) => wasmRot8(p * 8, q * 8, cnt),
   };
 }

@@ -1,9 +1,18 @@
 /**
  * Dense symmetric eigen-decomposition: Householder reduction to tridiagonal form, then the implicit QL method with
  * Wilkinson shifts on the tridiagonal matrix, accumulating the transformations (the EISPACK tred2 / tql2 pair, as in
- * JAMA). O(n³) with small constants; used for the covariance blocks of CCA and Procrustes (n up to a few thousand
- * units). Row-major Float64Arrays throughout.
+ * JAMA; the previous plain-JS build is kept as symmetric-eigen-jama.ts, the tests' and benchmark's reference). O(n³);
+ * used for the covariance blocks of CCA and Procrustes (n up to a few thousand units).
+ *
+ * The work runs in WebAssembly memory with the SIMD kernels of simd-kernels.ts: the reduction's symmetric
+ * matrix-vector product and rank-2 update and the accumulation are dot products and axpys over contiguous rows, and
+ * the QL rotations — the bulk of the cost — are recorded as they are made and applied afterwards to panels of 8
+ * rows of Q stored column-interleaved (rot8), so that each rotation touches each entry with one load and one store,
+ * two rows per SIMD instruction. Every entry of Q meets the same rotations in the same order with the same
+ * arithmetic as in tql2, so the rotations change no rounding; the reduction's sums run in another order (results
+ * agree with the reference to ~1e-15 relative).
  */
+import { float64Kernels, type Float64Kernels } from './simd-kernels.ts';
 
 export interface SymmetricEigen {
   /** Eigenvalues in descending order. */
@@ -12,125 +21,194 @@ export interface SymmetricEigen {
   vectors: Float64Array;
 }
 
+/** Rotations recorded before they are applied to Q (a batch's (cos, sin) pairs stay in cache while Q streams). */
+const LOG_PAIRS = 1 << 15;
+
 /**
  * All eigenpairs of the symmetric n×n matrix `a` (row-major; only its lower triangle is read). Throws on non-finite
  * input and if QL fails to converge (not seen for finite input).
  */
 export function symmetricEigen(a: Float64Array, n: number, options: { valuesOnly?: boolean } = {}): SymmetricEigen {
   const vectorsToo = options.valuesOnly !== true;
+  if (!Number.isInteger(n) || n < 0) throw new Error(`symmetricEigen: size must be a whole number ≥ 0, got ${n}`);
   if (a.length < n * n) throw new Error(`symmetricEigen: matrix has ${a.length} values, fewer than ${n}x${n}`);
   for (let i = 0; i < n * n; i++) if (!Number.isFinite(a[i]!)) throw new Error(`symmetricEigen: non-finite value at (${Math.floor(i / n)}, ${i % n})`);
-  // V holds the matrix, then the accumulated orthogonal transformation. Work on its TRANSPOSE layout (vt[j*n + i] =
-  // V[i][j]) so that the inner loops of tred2/tql2, which run down columns of V, run along contiguous rows.
-  const vt = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) vt[j * n + i] = vt[i * n + j] = a[i * n + j]!;
-  const d = new Float64Array(n);
-  const e = new Float64Array(n);
-  if (n > 0) {
-    tred2(vt, d, e, n, vectorsToo);
-    tql2(vt, d, e, n, vectorsToo);
-  }
-  // Sort descending; eigenvector i is row i of vt.
-  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => d[y]! - d[x]!);
   const values = new Float64Array(n);
   const vectors = new Float64Array(vectorsToo ? n * n : 0);
-  order.forEach((src, k) => {
-    values[k] = d[src]!;
-    if (vectorsToo) for (let r = 0; r < n; r++) vectors[r * n + k] = vt[src * n + r]!;
-  });
+  if (n === 0) return { values, vectors };
+  // Workspace (Float64 indices): C = the matrix, then Q in TRANSPOSE layout (C[j*n + i] = Q[i][j], so the
+  // reduction's loops down columns of Q run along contiguous rows); D, E = the tridiagonal; W = Q as 8-row panels,
+  // column-interleaved (W[g*8n + 8i + r] = Q[8g + r][i], rows past n zero); L = the rotation log.
+  const panels = Math.ceil(n / 8);
+  const D = n * n;
+  const E = D + n;
+  const W = E + n;
+  const L = W + (vectorsToo ? panels * 8 * n : 0);
+  const K = float64Kernels(L + (vectorsToo ? 2 * Math.max(LOG_PAIRS, n) : 0));
+  const f64 = K.f64;
+  for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) f64[j * n + i] = f64[i * n + j] = a[i * n + j]!;
+  tred2(K, 0, D, E, n, vectorsToo);
+  if (vectorsToo) {
+    for (let i = 0; i < n; i++) {
+      const ci = i * n;
+      for (let r = 0; r < n; r++) f64[W + (r >> 3) * 8 * n + 8 * i + (r & 7)] = f64[ci + r]!;
+    }
+  }
+  const d = f64.subarray(D, D + n);
+  const e = f64.subarray(E, E + n);
+  tql2(d, e, n, vectorsToo ? new RotationLog(K, W, panels, n, L, Math.max(LOG_PAIRS, n)) : undefined);
+  // Sort descending; eigenvector k is column order[k] of Q.
+  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => d[y]! - d[x]!);
+  for (let k = 0; k < n; k++) values[k] = d[order[k]!]!;
+  if (vectorsToo) {
+    for (let r = 0; r < n; r++) {
+      const base = W + (r >> 3) * 8 * n + (r & 7);
+      const row = r * n;
+      for (let k = 0; k < n; k++) vectors[row + k] = f64[base + 8 * order[k]!]!;
+    }
+  }
   return { values, vectors };
 }
 
+/** The QL sweeps' rotations, recorded and applied to the panels of Q in batches (see the file comment). */
+class RotationLog {
+  /** Per sweep: first pair's index, m, l. */
+  private readonly sweeps: Int32Array;
+  private count = 0;
+  private nSweeps = 0;
+
+  constructor(
+    private readonly K: Float64Kernels,
+    private readonly W: number,
+    private readonly panels: number,
+    private readonly n: number,
+    private readonly L: number,
+    private readonly cap: number,
+  ) {
+    this.sweeps = new Int32Array(3 * cap);
+  }
+
+  /** Start a sweep over rotations i = m−1 … l (applied to columns i, i+1 of Q). */
+  begin(m: number, l: number): void {
+    if (this.count + (m - l) > this.cap) this.flush();
+    const w = 3 * this.nSweeps++;
+    this.sweeps[w] = this.count;
+    this.sweeps[w + 1] = m;
+    this.sweeps[w + 2] = l;
+  }
+
+  /** Record the next rotation of the current sweep. */
+  push(cc: number, s: number): void {
+    const at = this.L + 2 * this.count++;
+    this.K.f64[at] = cc;
+    this.K.f64[at + 1] = s;
+  }
+
+  /** Apply every recorded sweep, in order, to every panel of Q. */
+  flush(): void {
+    const { K, W, n, L, sweeps, nSweeps } = this;
+    for (let g = 0; g < this.panels; g++) {
+      const base = W + g * 8 * n;
+      for (let w = 0; w < 3 * nSweeps; w += 3) {
+        const m = sweeps[w + 1]!;
+        K.rot8(base + 8 * m, L + 2 * sweeps[w]!, m - sweeps[w + 2]!);
+      }
+    }
+    this.count = 0;
+    this.nSweeps = 0;
+  }
+}
+
 /**
- * Householder tridiagonalisation; `c[j*n + i]` = V[i][j] (column j of V stored contiguously). Without `accumulate`
- * only the tridiagonal (d, e) is produced: the diagonal is then V's diagonal after the reduction.
+ * Householder tridiagonalisation of the matrix at f64[C…] (n×n, symmetric); with `accumulate`, C then holds Q in
+ * transpose layout (C[j*n + i] = Q[i][j]). D, E receive the diagonal and the sub-diagonal (E[i] couples i−1 and i).
  */
-function tred2(c: Float64Array, d: Float64Array, e: Float64Array, n: number, accumulate: boolean): void {
-  for (let j = 0; j < n; j++) d[j] = c[j * n + n - 1]!;
+function tred2(K: Float64Kernels, C: number, D: number, E: number, n: number, accumulate: boolean): void {
+  const c = K.f64;
+  for (let j = 0; j < n; j++) c[D + j] = c[C + j * n + n - 1]!;
   for (let i = n - 1; i > 0; i--) {
     let scale = 0;
     let h = 0;
-    for (let k = 0; k < i; k++) scale += Math.abs(d[k]!);
+    for (let k = 0; k < i; k++) scale += Math.abs(c[D + k]!);
     if (scale === 0) {
-      e[i] = d[i - 1]!;
+      c[E + i] = c[D + i - 1]!;
       for (let j = 0; j < i; j++) {
-        d[j] = c[j * n + i - 1]!;
-        c[j * n + i] = 0;
-        c[i * n + j] = 0;
+        c[D + j] = c[C + j * n + i - 1]!;
+        c[C + j * n + i] = 0;
+        c[C + i * n + j] = 0;
       }
     } else {
       for (let k = 0; k < i; k++) {
-        d[k] = d[k]! / scale;
-        h += d[k]! * d[k]!;
+        const x = c[D + k]! / scale;
+        c[D + k] = x;
+        h += x * x;
       }
-      let f = d[i - 1]!;
+      let f = c[D + i - 1]!;
       let g = Math.sqrt(h);
       if (f > 0) g = -g;
-      e[i] = scale * g;
+      c[E + i] = scale * g;
       h -= f * g;
-      d[i - 1] = f - g;
-      for (let j = 0; j < i; j++) e[j] = 0;
+      c[D + i - 1] = f - g;
+      for (let j = 0; j < i; j++) c[E + j] = 0;
+      // e = (lower triangle of A) d, row by row: a dot product with the row's tail and an axpy into e's tail.
       for (let j = 0; j < i; j++) {
-        f = d[j]!;
-        c[i * n + j] = f;
-        g = e[j]! + c[j * n + j]! * f;
-        const cj = j * n;
-        for (let k = j + 1; k <= i - 1; k++) {
-          g += c[cj + k]! * d[k]!;
-          e[k] = e[k]! + c[cj + k]! * f;
-        }
-        e[j] = g;
+        f = c[D + j]!;
+        const cj = C + j * n;
+        c[C + i * n + j] = f;
+        const len = i - 1 - j;
+        c[E + j] = c[E + j]! + c[cj + j]! * f + (len > 0 ? K.dot(cj + j + 1, D + j + 1, len) : 0);
+        if (len > 0) K.axpy(E + j + 1, f, cj + j + 1, len);
       }
       f = 0;
       for (let j = 0; j < i; j++) {
-        e[j] = e[j]! / h;
-        f += e[j]! * d[j]!;
+        c[E + j] = c[E + j]! / h;
+        f += c[E + j]! * c[D + j]!;
       }
       const hh = f / (h + h);
-      for (let j = 0; j < i; j++) e[j] = e[j]! - hh * d[j]!;
+      for (let j = 0; j < i; j++) c[E + j] = c[E + j]! - hh * c[D + j]!;
+      // Rank-2 update A ← A − d eᵀ − e dᵀ of the lower triangle.
       for (let j = 0; j < i; j++) {
-        f = d[j]!;
-        g = e[j]!;
-        const cj = j * n;
-        for (let k = j; k <= i - 1; k++) c[cj + k] = c[cj + k]! - (f * e[k]! + g * d[k]!);
-        d[j] = c[cj + i - 1]!;
+        f = c[D + j]!;
+        g = c[E + j]!;
+        const cj = C + j * n;
+        K.axpy(cj + j, -f, E + j, i - j);
+        K.axpy(cj + j, -g, D + j, i - j);
+        c[D + j] = c[cj + i - 1]!;
         c[cj + i] = 0;
       }
     }
-    d[i] = h;
+    c[D + i] = h;
   }
   if (!accumulate) {
-    for (let j = 0; j < n; j++) d[j] = c[j * n + j]!;
-    e[0] = 0;
+    for (let j = 0; j < n; j++) c[D + j] = c[C + j * n + j]!;
+    c[E] = 0;
     return;
   }
   // Accumulate transformations.
   for (let i = 0; i < n - 1; i++) {
-    c[i * n + n - 1] = c[i * n + i]!;
-    c[i * n + i] = 1;
-    const h = d[i + 1]!;
-    const ci1 = (i + 1) * n;
+    c[C + i * n + n - 1] = c[C + i * n + i]!;
+    c[C + i * n + i] = 1;
+    const h = c[D + i + 1]!;
+    const ci1 = C + (i + 1) * n;
     if (h !== 0) {
-      for (let k = 0; k <= i; k++) d[k] = c[ci1 + k]! / h;
+      for (let k = 0; k <= i; k++) c[D + k] = c[ci1 + k]! / h;
       for (let j = 0; j <= i; j++) {
-        const cj = j * n;
-        let g = 0;
-        for (let k = 0; k <= i; k++) g += c[ci1 + k]! * c[cj + k]!;
-        for (let k = 0; k <= i; k++) c[cj + k] = c[cj + k]! - g * d[k]!;
+        const cj = C + j * n;
+        K.axpy(cj, -K.dot(ci1, cj, i + 1), D, i + 1);
       }
     }
     for (let k = 0; k <= i; k++) c[ci1 + k] = 0;
   }
   for (let j = 0; j < n; j++) {
-    d[j] = c[j * n + n - 1]!;
-    c[j * n + n - 1] = 0;
+    c[D + j] = c[C + j * n + n - 1]!;
+    c[C + j * n + n - 1] = 0;
   }
-  c[(n - 1) * n + n - 1] = 1;
-  e[0] = 0;
+  c[C + (n - 1) * n + n - 1] = 1;
+  c[E] = 0;
 }
 
-/** Implicit QL on the tridiagonal (d, e); rotations applied to the columns of V (rows of `c`). */
-function tql2(c: Float64Array, d: Float64Array, e: Float64Array, n: number, rotate: boolean): void {
+/** Implicit QL on the tridiagonal (d, e); with `log`, its rotations are recorded there and applied to Q. */
+function tql2(d: Float64Array, e: Float64Array, n: number, log: RotationLog | undefined): void {
   for (let i = 1; i < n; i++) e[i - 1] = e[i]!;
   e[n - 1] = 0;
   let f = 0;
@@ -164,6 +242,7 @@ function tql2(c: Float64Array, d: Float64Array, e: Float64Array, n: number, rota
         const el1 = e[l + 1]!;
         let s = 0;
         let s2 = 0;
+        log?.begin(m, l);
         for (let i = m - 1; i >= l; i--) {
           c3 = c2;
           c2 = cc;
@@ -176,15 +255,7 @@ function tql2(c: Float64Array, d: Float64Array, e: Float64Array, n: number, rota
           cc = p / r;
           p = cc * d[i]! - s * g;
           d[i + 1] = h + s * (cc * g + s * d[i]!);
-          // Rotate columns i and i+1 of V (rows i, i+1 of c).
-          const ri = i * n;
-          const ri1 = (i + 1) * n;
-          if (rotate) for (let k = 0; k < n; k++) {
-            const hk = c[ri1 + k]!;
-            const vk = c[ri + k]!;
-            c[ri1 + k] = s * vk + cc * hk;
-            c[ri + k] = cc * vk - s * hk;
-          }
+          log?.push(cc, s);
         }
         p = (-s * s2 * c3 * el1 * e[l]!) / dl1;
         e[l] = s * p;
@@ -194,4 +265,5 @@ function tql2(c: Float64Array, d: Float64Array, e: Float64Array, n: number, rota
     d[l] = d[l]! + f;
     e[l] = 0;
   }
+  log?.flush();
 }
