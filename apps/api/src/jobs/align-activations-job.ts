@@ -12,6 +12,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type { AlignmentMethod } from '../generated/prisma/enums.ts';
 import { DEFAULT_SPEC_LIMITS } from '@convergent/engine/spec/limits';
 import { PermanentJobError, type JobContext } from './job-context.ts';
+import { alignActivationsPayload, jobPayload } from './payloads.ts';
 
 /** Errors about the imported files themselves: retrying cannot help. */
 const INPUT_ERRORS = new Set(['NpyFormatError', 'ActivationError', 'CliError', 'SpecError']);
@@ -27,13 +28,7 @@ async function aboutTheFiles<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export interface AlignActivationsPayload {
-  experimentId: string;
-  layout: 'NHWC' | 'NCHW';
-  /** GraphQL method names (SEMI, HUNGARIAN, MI, MI_SEMI, SPARSE, SPECTRAL, CKA); null = all. */
-  methods: string[] | null;
-  networks: Array<{ name: string; layers: Array<{ name: string; path: string }> }>;
-}
+export type { AlignActivationsPayload } from './payloads.ts';
 
 /** GraphQL method → the engine CLI method that computes it. */
 const ENGINE_METHOD: Record<string, 'semi' | 'hungarian' | 'mi' | 'sparse' | 'spectral' | 'cka'> = {
@@ -63,7 +58,7 @@ interface UnitStat {
 }
 
 export async function runAlignActivationsJob(ctx: JobContext): Promise<Prisma.InputJsonValue> {
-  const payload = ctx.job.payload as unknown as AlignActivationsPayload;
+  const payload = jobPayload(ctx.job, alignActivationsPayload);
   const { prisma, signal } = ctx;
   const exp = await prisma.experiment.findUnique({ where: { id: payload.experimentId }, include: { networks: { include: { layers: true } } } });
   if (!exp) throw new PermanentJobError(`experiment ${payload.experimentId} no longer exists`);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { importResult } from '../import/import-result.ts';
 import { PermanentJobError, type JobContext } from './job-context.ts';
+import { importPayload, jobPayload } from './payloads.ts';
 
 /** Bytes a result directory may hold (its arrays are held in memory while the transaction writes them). */
 export const MAX_RESULT_IMPORT_BYTES = 4 * 2 ** 30;
@@ -23,8 +24,7 @@ async function directoryBytes(dir: string): Promise<number> {
 }
 
 export async function runImportJob(ctx: JobContext): Promise<Prisma.InputJsonValue> {
-  const { dir, name, experimentId, placeholder } = ctx.job.payload as { dir?: string; name?: string | null; experimentId?: string; placeholder?: boolean };
-  if (!dir) throw new PermanentJobError('IMPORT job payload lacks dir');
+  const { dir, name, experimentId, placeholder } = jobPayload(ctx.job, importPayload);
   if (experimentId) await ctx.prisma.experiment.updateMany({ where: { id: experimentId, status: 'QUEUED' }, data: { status: 'RUNNING', phase: 'importing' } });
   try {
     ctx.progress({ phase: 'checking the result directory', fraction: 0.01 });

@@ -11,6 +11,7 @@ import type { JobKind } from '../generated/prisma/enums.ts';
 import { importResult } from '../import/import-result.ts';
 import { tinyArch, tinyData, tinySpec } from '../import/test-fixtures/tiny-experiment.ts';
 import { completePipelineJob } from './pipeline/pipeline.ts';
+import { enqueueJob } from './queue.ts';
 import { runRecordJob } from './pipeline/record-job.ts';
 import { createJobServices, type JobServices } from './services.ts';
 import { startWorker, type WorkerHandle, type WorkerOptions } from './worker.ts';
@@ -390,6 +391,20 @@ describe.each(testDatabaseKinds())('experiment pipeline jobs on %s', (kind) => {
     expect((await jobsOf(long.experimentId)).every((j) => j.status === 'COMPLETED')).toBe(true);
     expect(await db.prisma.alignment.count({ where: { experimentId: long.experimentId } })).toBeGreaterThan(0);
   }, 300_000);
+
+  it('fails a job whose payload is malformed at once, in one line naming the JSON path (no crash, no retry)', async () => {
+    const exp = await db.prisma.experiment.create({ data: { teamId, name: 'bad-payload', dataset: 'synthetic', probe: {}, spec: {}, specHash: 'bad-payload', source: 'RESULT' } });
+    const job = await enqueueJob(db.prisma, await services.boss(), { teamId, kind: 'IMPORT', experimentId: exp.id, payload: { dir: 42, placeholder: 'yes' }, maxAttempts: 3 });
+    await worker('bad-payload');
+    const failed = await until('the malformed job to fail', async () => {
+      const j = await db.prisma.job.findUniqueOrThrow({ where: { id: job.id } });
+      return j.status === 'FAILED' ? j : null;
+    });
+    expect(failed.error).toBe('IMPORT job payload is malformed: dir must be a non-empty string; placeholder must be true or false');
+    expect(failed.attempts).toBe(1);
+    await db.prisma.job.deleteMany({ where: { experimentId: exp.id } });
+    await db.prisma.experiment.delete({ where: { id: exp.id } });
+  }, 120_000);
 
   /** Remove an experiment with its queued pg-boss deliveries, so later workers do not churn through them. */
   async function purge(experimentId: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateExperimentSpec } from './experiment-spec.ts';
+import { SpecError } from '../spec/json-checks.ts';
 
 const base = {
   name: 'demo',
@@ -56,5 +57,49 @@ describe('validateExperimentSpec: training.dataOrder', () => {
 
   it('names the JSON path of a bad value', () => {
     expect(() => validateExperimentSpec({ ...base, training: { ...base.training, dataOrder: 'random' } })).toThrow(/training\.dataOrder must be one of shared, per-network \(got "random"\)/);
+  });
+});
+
+function errorsOf(spec: unknown): string[] {
+  try {
+    validateExperimentSpec(spec);
+  } catch (err) {
+    expect(err).toBeInstanceOf(SpecError);
+    return (err as SpecError).errors;
+  }
+  return [];
+}
+
+describe('validateExperimentSpec: JSON paths through unions and nested specs', () => {
+  const inline = { name: 'mine', inputShape: [28, 28, 1], layers: [{ type: 'conv', filters: 4, kernel: 3 }, { type: 'flatten' }, { type: 'dense', units: 8 }, { type: 'dense', units: 0 }] };
+
+  it('names the path inside an inline architecture, and tells a bad preset from a value of the wrong kind', () => {
+    expect(errorsOf({ ...base, architectures: ['lenet', inline] })).toEqual(['architectures[1].layers[3].units must be a positive integer']);
+    expect(errorsOf({ ...base, architectures: [42, 'lenet-x3'] })).toEqual([
+      'architectures[0] must be a preset name (lenet, lenet-x0.5, lenet-x1, lenet-x2, lenet-deep, rescnn, rescnn-x2, mlp, mlp-x2) or an inline architecture spec object',
+      'architectures[1] "lenet-x3" is not a preset; use one of lenet, lenet-x0.5, lenet-x1, lenet-x2, lenet-deep, rescnn, rescnn-x2, mlp, mlp-x2 or an inline spec',
+    ]);
+    const resolved = validateExperimentSpec({ ...base, architectures: ['lenet', { ...inline, layers: inline.layers.map((l, i) => (i === 3 ? { ...l, units: 10 } : l)) }] });
+    expect(resolved.architectures[1]).toMatchObject({ name: 'mine', inputShape: [28, 28, 1] });
+  });
+
+  it('follows the dataset form the value is meant as', () => {
+    expect(errorsOf({ ...base, dataset: { idx: { images: 1, labels: 'l' } } })).toEqual(['dataset.idx.images must be a non-empty string']);
+    expect(errorsOf({ ...base, dataset: { npy: { images: 'i', labels: 'l' }, nmae: 'x' } })).toEqual(['dataset.nmae is not a known field (known: npy, name)']);
+    const either = 'dataset must be a built-in name (fashion-mnist, mnist) or { "npy": { "images", "labels" } } / { "idx": { "images", "labels" } }';
+    expect(errorsOf({ ...base, dataset: { foo: 1 } })).toEqual([either]);
+    expect(errorsOf({ ...base, dataset: 5 })).toEqual([either]);
+    expect(errorsOf({ ...base, dataset: '' })).toEqual(['dataset must be a non-empty string']);
+  });
+
+  it('lists unknown fields first, then cross-field rules, all in one go; a non-object names the root', () => {
+    expect(errorsOf({ ...base, nmae: 'x', seeds: [1, 1], training: { ...base.training, epocs: 2, batchSize: 0 } })).toEqual([
+      'nmae is not a known field (known: name, dataset, split, architectures, seeds, seedsByArchitecture, training, record, methods, knn, stitch, penalties, clusters, mi, chance, dump, $schema, description)',
+      'training.epocs is not a known field (known: epochs, batchSize, optimizer, learningRate, momentum, trainLimit, dataOrder)',
+      'training.batchSize must be a positive integer ≤ 8192',
+      'seeds must not repeat a seed',
+    ]);
+    expect(errorsOf([1])).toEqual(['(experiment spec) must be an object']);
+    expect(errorsOf({ ...base, seedsByArchitecture: [1] })).toEqual(['seedsByArchitecture must be an object']);
   });
 });

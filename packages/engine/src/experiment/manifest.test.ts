@@ -134,9 +134,9 @@ describe('validateManifest', () => {
       { step: 3, epoch: 1, samples: 16, loss: -1, accuracy: 1.5 },
     ];
     expect(errors(m)).toEqual([
-      "networks[1].stepMetrics[1].step must be greater than the previous point's step (3)",
       'networks[1].stepMetrics[1].loss must be ≥ 0',
       'networks[1].stepMetrics[1].accuracy must be ≤ 1',
+      "networks[1].stepMetrics[1].step must be greater than the previous point's step (3)",
     ]);
   });
 
@@ -152,5 +152,31 @@ describe('validateManifest', () => {
     const keyed = manifest() as { networks: Array<Record<string, unknown>> };
     keyed.networks[0]!.streamKey = 'not-hex';
     expect(errors(keyed)).toEqual(['networks[0].streamKey must be 16 lowercase hex digits']);
+  });
+
+  it('names the path of rules inside one record and of references across the manifest', () => {
+    const m = manifest() as { networks: Array<ReturnType<typeof net>>; alignments: Array<Record<string, unknown>> } & Record<string, unknown>;
+    m.networks[0]!.layers[0]!.unitStats[1]!.index = 5;
+    m.networks[1]!.layers[0]!.within.path = 'layers/fc1/within/n2.bin';
+    m.alignments[0]!.sparse = { penalties: [0.1, 0.3], fvu: [0.5], nonzero: [1, 2], weights: ref('layers/fc1/pairs/n1__n2/sparse.npy', [2, 2, 2]) };
+    m.alignments[0]!.spectral = [{ k: 2, labels: [0, 1, 0], clusters: [], shared: 1 }];
+    m.consensus = [{ layer: 'fc1', trained: { networks: ['n1', 'n3'], reference: 'n1', liveUnits: 2, count: 1, fraction: 0.5, meanFound: 1.5, found: [2, 1], units: [[0]] }, chance: null }];
+    expect(errors(m)).toEqual([
+      'networks[0].layers[0].unitStats[1].index must be 1',
+      'networks[1].layers[0].within.path must name a .npy file',
+      'alignments[0].sparse.fvu must have one entry per penalty',
+      'consensus[0].trained.units[0] must list one unit per network (2)',
+      'alignments[0].spectral[0].labels must have p + q = 4 entries',
+      'consensus[0].trained.networks[1] names no network ("n3")',
+    ]);
+    expect(errors([])).toEqual(['(manifest) must be an object']);
+    expect(errors({ ...manifest(), networks: [net('n1'), net('n1')], alignments: [] })).toEqual(['networks[1].id repeats network id "n1"']);
+  });
+
+  it('keeps fields it does not check, and reports a missing section by its path', () => {
+    const extra = { ...manifest(), note: 'kept' };
+    expect((validateManifest(extra).manifest as unknown as { note: string }).note).toBe('kept');
+    const { timings: _, ...noTimings } = manifest();
+    expect(errors(noTimings)).toEqual(['timings must be an object']);
   });
 });

@@ -19,7 +19,8 @@ import path from 'node:path';
 import type { TopImage } from '../record/top-image.ts';
 import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
 import type { EpochMetrics, StepMetric } from '../train/train-types.ts';
-import { Checker, SpecError, joinPath } from '../spec/json-checks.ts';
+import { SpecError, joinPath } from '../spec/json-checks.ts';
+import { array, boolean, integer, number, object, oneOf, parse, string, z } from '../spec/schema-kit.ts';
 import type { ResolvedExperimentSpec } from './experiment-spec.ts';
 import { DATA_ORDERS, STREAM_VERSION, type StreamInfo } from '../random/streams.ts';
 import type { LayerStatistic } from './layer-statistics.ts';
@@ -326,46 +327,284 @@ export interface ResultManifest {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Validation
+// Validation: a zod schema of the fields a reader relies on (checked at compile time against ResultManifest:
+// `manifestConforms` below fails to compile when they disagree), refinements for rules inside one object (unit
+// counts, per-penalty arrays, stream versions), then `manifestRules` for references across the manifest (network ids,
+// layers and unit counts of the pairs). Fields the schema does not name pass through untouched.
 
-function checkRelPath(c: Checker, value: unknown, p: string): string | undefined {
-  const s = c.string(value, p);
-  if (s === undefined) return undefined;
-  if (path.isAbsolute(s) || s.startsWith('/') || s.split(/[\\/]/).includes('..') || s.includes('\\')) {
-    c.fail(p, `must be a relative path inside the result directory (got ${JSON.stringify(s)})`);
-    return undefined;
-  }
-  return s;
-}
+const anyObject = z.custom<object>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'must be an object' });
+const finite = () => number();
 
-function checkNpyRef(c: Checker, value: unknown, p: string, refs: NpyRef[]): void {
-  const o = c.object(value, p);
-  if (!o) return;
-  const rel = checkRelPath(c, o.path, joinPath(p, 'path'));
-  const dtype = c.oneOf(o.dtype, joinPath(p, 'dtype'), ['uint8', 'int32', 'float32', 'float64'] as const);
-  const shape = c.array(o.shape, joinPath(p, 'shape'));
-  const dims = shape?.map((d, i) => c.integer(d, joinPath(joinPath(p, 'shape'), i), { min: 0 }));
-  if (rel && rel.endsWith('.npy') === false) c.fail(joinPath(p, 'path'), 'must name a .npy file');
-  if (rel && dtype && dims?.every((d) => d !== undefined)) refs.push({ path: rel, dtype, shape: dims as number[] });
-}
+const relPath = string().refine((s) => !(path.isAbsolute(s) || s.startsWith('/') || s.split(/[\\/]/).includes('..') || s.includes('\\')), {
+  error: (iss) => `must be a relative path inside the result directory (got ${JSON.stringify(iss.input)})`,
+  abort: true,
+});
 
-/**
- * A recorded layer's output shape per image, stored as Layer.shape (INTEGER[]): a non-empty list of positive
- * integers, channels last ([h, w, c] conv, [units] dense), so its last entry is the layer's unit count.
- */
-function checkLayerShape(c: Checker, value: unknown, p: string, units: number | undefined): void {
-  const shape = c.array(value, p, { nonEmpty: true });
-  if (!shape) return;
-  const dims = shape.map((d, i) => c.integer(d, joinPath(p, i), { min: 1, max: 2_147_483_647 }));
-  const last = dims[dims.length - 1];
-  if (units !== undefined && last !== undefined && last !== units) c.fail(p, `must end with the layer's ${units} units, channels last (ends with ${last})`);
-}
+const npyRef = z.object(
+  {
+    path: relPath.refine((s) => s.endsWith('.npy'), { error: 'must name a .npy file' }),
+    dtype: oneOf(['uint8', 'int32', 'float32', 'float64']),
+    shape: array(integer({ min: 0 })),
+  },
+  { error: 'must be an object' },
+);
+
+/** `z.object` (unknown keys pass) with the validators' `must be an object`. */
+const obj = <S extends z.ZodRawShape>(shape: S) => z.object(shape, { error: 'must be an object' });
+const numbers = <const K extends readonly string[]>(keys: K) => Object.fromEntries(keys.map((k) => [k, finite()])) as { [P in K[number]]: ReturnType<typeof finite> };
+
+const unitStats = obj({
+  index: integer({ min: 0 }),
+  ...numbers(['mean', 'std']),
+  dead: boolean(),
+  top: array(obj({ imageIndex: integer({ min: 0 }), y: integer({ min: 0 }), x: integer({ min: 0 }), value: finite() })),
+});
+
+const networkLayer = obj({
+  name: string(),
+  kind: oneOf(['conv', 'dense']),
+  units: integer({ min: 1 }),
+  samples: integer({ min: 1 }),
+  deadCount: integer({ min: 0 }),
+  /**
+   * Output shape per image, stored as Layer.shape (INTEGER[]): a non-empty list of positive integers, channels last
+   * ([h, w, c] conv, [units] dense), so its last entry is the layer's unit count (checked below).
+   */
+  shape: array(integer({ min: 1, max: 2_147_483_647 }), { nonEmpty: true }),
+  receptiveField: anyObject,
+  within: npyRef,
+  activations: npyRef.optional(),
+  unitStats: array(unitStats),
+}).check((ctx) => {
+  const l = ctx.value;
+  const last = l.shape[l.shape.length - 1];
+  if (last !== l.units) ctx.issues.push({ code: 'custom', input: l.shape, path: ['shape'], message: `must end with the layer's ${l.units} units, channels last (ends with ${last})` });
+  if (l.unitStats.length !== l.units) ctx.issues.push({ code: 'custom', input: l.unitStats, path: ['unitStats'], message: `must list ${l.units} units (has ${l.unitStats.length})` });
+  l.unitStats.forEach((u, i) => {
+    if (u.index !== i) ctx.issues.push({ code: 'custom', input: u.index, path: ['unitStats', i, 'index'], message: `must be ${i}` });
+  });
+});
 
 /** A bound on `networks[].stepMetrics` a manifest may carry (the engine writes at most 200 points per network). */
 export const MAX_MANIFEST_STEP_POINTS = 10_000;
 
-function checkNumbers(c: Checker, obj: Record<string, unknown>, p: string, keys: string[]): void {
-  for (const k of keys) c.number(obj[k], joinPath(p, k));
+const network = obj({
+  id: string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'must be a folder-safe name' }),
+  architecture: string(),
+  seed: integer({ min: 0 }),
+  streamKey: z.string({ error: 'must be 16 lowercase hex digits' }).regex(/^[0-9a-f]{16}$/, { error: 'must be 16 lowercase hex digits' }).optional(),
+  role: oneOf(['trained', 'untrained']),
+  spec: z.custom<ResolvedArchitecture>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'must be an object' }),
+  parameterCount: integer({ min: 0 }),
+  trainSeconds: number({ min: 0 }),
+  metrics: array(obj({ epoch: integer({ min: 1 }), ...numbers(['trainLoss', 'trainAccuracy', 'validationLoss', 'validationAccuracy', 'seconds']) })),
+  /** Per-step curve (optional: absent in results made before it existed), steps strictly increasing. */
+  stepMetrics: array(
+    obj({ step: integer({ min: 1 }), epoch: integer({ min: 1 }), samples: integer({ min: 1 }), loss: number({ min: 0 }), accuracy: number({ min: 0, max: 1 }) }),
+  )
+    .check((ctx) => {
+      const points = ctx.value;
+      if (points.length > MAX_MANIFEST_STEP_POINTS) {
+        ctx.issues.push({ code: 'custom', input: points, message: `has ${points.length} points; at most ${MAX_MANIFEST_STEP_POINTS} (average neighbouring steps into fewer points)` });
+      }
+    })
+    .optional(), // step order: manifestRules (reported even when a point has other bad fields)
+  weights: obj({ modelJson: relPath, weightsBin: relPath }),
+  layers: array(networkLayer),
+});
+
+const sparse = obj({ penalties: array(z.number()), fvu: array(z.number()), nonzero: array(z.number()), weights: npyRef }).check((ctx) => {
+  for (const k of ['fvu', 'nonzero'] as const) {
+    if (ctx.value[k].length !== ctx.value.penalties.length) ctx.issues.push({ code: 'custom', input: ctx.value[k], path: [k], message: 'must have one entry per penalty' });
+  }
+});
+
+const alignment = obj({
+  layer: string(),
+  a: string(),
+  b: string(),
+  kind: oneOf(['between', 'chance']),
+  p: integer({ min: 1 }),
+  q: integer({ min: 1 }),
+  correlation: npyRef,
+  mirrors: obj({ a: string(), b: string() }).optional(),
+  live: obj({ a: integer({ min: 0 }), b: integer({ min: 0 }) }).optional(),
+  semi: obj({ ...numbers(['meanA', 'meanB', 'oneToOneFraction']), matchA: npyRef, matchB: npyRef }).optional(),
+  max: obj({ mean: finite(), match: npyRef }).optional(),
+  mi: obj({ ...numbers(['bins', 'samples', 'semiMean', 'maxMean']), matrix: npyRef, matchA: npyRef, matchMax: npyRef }).optional(),
+  cka: obj(numbers(['linear', 'debiased'])).optional(),
+  sparse: sparse.optional(),
+  // ---- newer measures (issue 16)
+  svcca: obj(numbers(['mean', 'keptA', 'keptB', 'explainedA', 'explainedB'])).optional(),
+  pwcca: obj(numbers(['weighted', 'mean', 'rankA', 'rankB'])).optional(),
+  procrustes: obj(numbers(['distance', 'angular'])).optional(),
+  knn: obj(numbers(['score', 'k', 'images', 'uniform'])).optional(),
+  spectral: array(obj({ k: integer({ min: 1 }), labels: array(z.number()), clusters: array(anyObject), shared: integer({ min: 0 }) })).optional(),
+});
+
+const consensusFamily = obj({
+  networks: array(z.string()),
+  reference: z.string(),
+  ...numbers(['liveUnits', 'count', 'fraction', 'meanFound']),
+  found: array(z.number()),
+  units: array(array(z.number())),
+}).check((ctx) => {
+  const n = ctx.value.networks.length;
+  ctx.value.units.forEach((row, k) => {
+    if (row.length !== n) ctx.issues.push({ code: 'custom', input: row, path: ['units', k], message: `must list one unit per network (${n})` });
+  });
+});
+
+const manifestSchema = obj({
+  format: z.literal(MANIFEST_FORMAT, { error: `must be "${MANIFEST_FORMAT}"` }),
+  version: z.union(
+    READABLE_MANIFEST_VERSIONS.map((v) => z.literal(v)),
+    { error: (iss) => `must be one of ${READABLE_MANIFEST_VERSIONS.join(', ')} (this reader does not know version ${JSON.stringify(iss.input)})` },
+  ) as unknown as z.ZodType<(typeof READABLE_MANIFEST_VERSIONS)[number]>,
+  createdAt: z.string({ error: 'must be an ISO date string' }).refine((s) => !Number.isNaN(Date.parse(s)), { error: 'must be an ISO date string' }),
+  experiment: z.custom<ResolvedExperimentSpec>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'must be an object' }),
+  /** Absent in results written before stream version 2: read as `{ version: 1 }`. */
+  streams: object({ version: integer({ min: 1, max: STREAM_VERSION }), dataOrder: oneOf(DATA_ORDERS).optional() })
+    .check((ctx) => {
+      const { version, dataOrder } = ctx.value;
+      if (version >= 2 && dataOrder === undefined) ctx.issues.push({ code: 'custom', input: dataOrder, path: ['dataOrder'], message: `must be one of ${DATA_ORDERS.join(', ')} (got undefined)` });
+      if (version < 2 && dataOrder !== undefined) ctx.issues.push({ code: 'custom', input: dataOrder, path: ['dataOrder'], message: 'is recorded from stream version 2 on; version 1 results have none' });
+    })
+    .optional(),
+  dataset: obj({
+    name: string(),
+    classes: integer({ min: 1 }),
+    train: integer({ min: 1 }),
+    validation: integer({ min: 1 }),
+    probe: integer({ min: 1 }),
+    splitSeed: integer({ min: 0 }),
+    imageShape: z.tuple([z.number(), z.number(), z.number()], { error: (iss) => (iss.code === 'invalid_type' && iss.path?.length ? 'must be a finite number' : iss.code === 'invalid_type' ? 'must be an array' : 'must be [h, w, c]') }),
+  }),
+  probe: obj({ images: npyRef, labels: npyRef }),
+  backend: obj({ name: string(), detail: string({ nonEmpty: false }) }),
+  timings: obj(numbers(['totalSeconds', 'trainSeconds', 'recordSeconds', 'alignSeconds'])),
+  networks: array(network, { nonEmpty: true }),
+  alignments: array(alignment),
+  // ---- consensus and stitching (issue 16)
+  consensus: array(obj({ layer: string(), trained: consensusFamily, chance: consensusFamily.nullable() })).optional(),
+  stitching: array(
+    obj({
+      layer: string(),
+      ...numbers(['images', 'majorityRate']),
+      summary: anyObject,
+      pairs: array(
+        obj({
+          a: z.string(),
+          b: z.string(),
+          kind: oneOf(['between', 'chance']),
+          ownAccuracy: finite(),
+          maps: array(obj({ kind: oneOf(['permutation', 'sparse', 'linear']), ...numbers(['accuracy', 'nonzero']) })),
+        }),
+      ),
+    }),
+  ).optional(),
+  layers: array(obj({ name: string(), networks: array(z.string()), metrics: anyObject })),
+});
+
+/** Compile-time check: every field the schema reads has the type ResultManifest declares (fails to compile otherwise). */
+type ManifestView = z.infer<typeof manifestSchema>;
+const manifestConforms: ResultManifest extends ManifestView ? true : false = true;
+void manifestConforms;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/**
+ * References across the manifest, read from the raw JSON (whatever is readable; the schema reports the rest): network
+ * ids are unique, and pairs, mirrors, consensus families and stitched pairs name networks (pairs: with the layer and
+ * its unit count); a pair's spectral labels cover its p + q units.
+ */
+function manifestRules(o: Record<string, unknown>): string[] {
+  const errors: string[] = [];
+  const unitsOf = new Map<string, Map<string, number>>();
+  list(o.networks).forEach((n, i) => {
+    if (!isRecord(n) || typeof n.id !== 'string' || n.id === '') return;
+    if (unitsOf.has(n.id)) errors.push(`${joinPath(joinPath('networks', i), 'id')} repeats network id "${n.id}"`);
+    const layerUnits = new Map<string, number>();
+    for (const l of list(n.layers)) if (isRecord(l) && typeof l.name === 'string' && typeof l.units === 'number') layerUnits.set(l.name, l.units);
+    unitsOf.set(n.id, layerUnits);
+  });
+  // Steps of a per-step curve strictly increase (read raw, so a point with other bad fields still gets this line).
+  list(o.networks).forEach((n, i) => {
+    if (!isRecord(n)) return;
+    let previous = 0;
+    list(n.stepMetrics).forEach((pt, k) => {
+      if (!isRecord(pt) || typeof pt.step !== 'number') return;
+      if (pt.step <= previous) errors.push(`${joinPath(joinPath(joinPath(joinPath('networks', i), 'stepMetrics'), k), 'step')} must be greater than the previous point's step (${previous})`);
+      previous = pt.step;
+    });
+  });
+  list(o.alignments).forEach((a, i) => {
+    if (!isRecord(a)) return;
+    const p = joinPath('alignments', i);
+    for (const side of ['a', 'b'] as const) {
+      const id = a[side];
+      if (typeof id !== 'string' || id === '' || typeof a.layer !== 'string') continue;
+      const lu = unitsOf.get(id);
+      const expect = a[side === 'a' ? 'p' : 'q'];
+      if (!lu) errors.push(`${joinPath(p, side)} names no network ("${id}")`);
+      else if (!lu.has(a.layer)) errors.push(`${joinPath(p, side)} network "${id}" has no recorded layer "${a.layer}"`);
+      else if (typeof expect === 'number' && lu.get(a.layer) !== expect) errors.push(`${joinPath(p, side === 'a' ? 'p' : 'q')} must equal ${id}'s ${lu.get(a.layer)} units`);
+    }
+    const { p: pp, q: qq } = a;
+    list(a.spectral).forEach((sp, si) => {
+      if (isRecord(sp) && Array.isArray(sp.labels) && typeof pp === 'number' && typeof qq === 'number' && sp.labels.length !== pp + qq) {
+        errors.push(`${joinPath(joinPath(joinPath(p, 'spectral'), si), 'labels')} must have p + q = ${pp + qq} entries`);
+      }
+    });
+    if (isRecord(a.mirrors)) {
+      for (const side of ['a', 'b'] as const) {
+        const id = a.mirrors[side];
+        if (typeof id === 'string' && !unitsOf.has(id)) errors.push(`${joinPath(joinPath(p, 'mirrors'), side)} names no network ("${id}")`);
+      }
+    }
+  });
+  const knownNetwork = (id: unknown, at: string) => {
+    if (typeof id !== 'string' || !unitsOf.has(id)) errors.push(`${at} names no network (${JSON.stringify(id)})`);
+  };
+  list(o.consensus).forEach((r, i) => {
+    if (!isRecord(r)) return;
+    for (const side of ['trained', 'chance'] as const) {
+      const f = r[side];
+      if (!isRecord(f)) continue;
+      const fp = joinPath(joinPath('consensus', i), side);
+      list(f.networks).forEach((id, k) => knownNetwork(id, joinPath(joinPath(fp, 'networks'), k)));
+      knownNetwork(f.reference, joinPath(fp, 'reference'));
+    }
+  });
+  list(o.stitching).forEach((r, i) => {
+    if (!isRecord(r)) return;
+    list(r.pairs).forEach((pr, k) => {
+      if (!isRecord(pr)) return;
+      const pp = joinPath(joinPath(joinPath('stitching', i), 'pairs'), k);
+      knownNetwork(pr.a, joinPath(pp, 'a'));
+      knownNetwork(pr.b, joinPath(pp, 'b'));
+    });
+  });
+  return errors;
+}
+
+/** The .npy files and the other files (tfjs weights) a valid manifest references. */
+function referencedFiles(m: ManifestView): { npyFiles: NpyRef[]; otherFiles: string[] } {
+  const npyFiles: NpyRef[] = [m.probe.images, m.probe.labels];
+  const otherFiles: string[] = [];
+  for (const n of m.networks) {
+    otherFiles.push(n.weights.modelJson, n.weights.weightsBin);
+    for (const l of n.layers) npyFiles.push(l.within, ...(l.activations ? [l.activations] : []));
+  }
+  for (const a of m.alignments) {
+    npyFiles.push(a.correlation);
+    if (a.semi) npyFiles.push(a.semi.matchA, a.semi.matchB);
+    if (a.max) npyFiles.push(a.max.match);
+    if (a.mi) npyFiles.push(a.mi.matrix, a.mi.matchA, a.mi.matchMax);
+    if (a.sparse) npyFiles.push(a.sparse.weights);
+  }
+  return { npyFiles: npyFiles.map((r) => ({ path: r.path, dtype: r.dtype, shape: r.shape })), otherFiles };
 }
 
 /**
@@ -373,291 +612,13 @@ function checkNumbers(c: Checker, obj: Record<string, unknown>, p: string, keys:
  * manifest typed and the list of referenced .npy files; throws SpecError naming every problem.
  */
 export function validateManifest(value: unknown): { manifest: ResultManifest; npyFiles: NpyRef[]; otherFiles: string[] } {
-  const c = new Checker();
-  const refs: NpyRef[] = [];
-  const other: string[] = [];
-  const m = c.object(value, '(manifest)');
-  if (!m) c.done('invalid result manifest');
-  // A shallow copy: reading an old manifest fills in defaults (streams) without touching the caller's object.
-  const o = { ...(m as Record<string, unknown>) };
-  if (o.format !== MANIFEST_FORMAT) c.fail('format', `must be "${MANIFEST_FORMAT}"`);
-  if (!(READABLE_MANIFEST_VERSIONS as readonly unknown[]).includes(o.version)) {
-    c.fail('version', `must be one of ${READABLE_MANIFEST_VERSIONS.join(', ')} (this reader does not know version ${JSON.stringify(o.version)})`);
-  }
-  if (typeof o.createdAt !== 'string' || Number.isNaN(Date.parse(o.createdAt))) c.fail('createdAt', 'must be an ISO date string');
-  c.object(o.experiment, 'experiment');
-  if (o.streams === undefined) o.streams = { version: 1 };
-  else {
-    const st = c.object(o.streams, 'streams');
-    if (st) {
-      c.noUnknownKeys(st, 'streams', ['version', 'dataOrder']);
-      const v = c.integer(st.version, 'streams.version', { min: 1, max: STREAM_VERSION });
-      if (v !== undefined && v >= 2) c.oneOf(st.dataOrder, 'streams.dataOrder', DATA_ORDERS);
-      else if (v !== undefined && st.dataOrder !== undefined) c.fail('streams.dataOrder', 'is recorded from stream version 2 on; version 1 results have none');
-    }
-  }
-  const ds = c.object(o.dataset, 'dataset');
-  if (ds) {
-    c.string(ds.name, 'dataset.name');
-    for (const k of ['classes', 'train', 'validation', 'probe']) c.integer(ds[k], joinPath('dataset', k), { min: 1 });
-    c.integer(ds.splitSeed, 'dataset.splitSeed', { min: 0 });
-    const shape = c.array(ds.imageShape, 'dataset.imageShape');
-    if (shape && shape.length !== 3) c.fail('dataset.imageShape', 'must be [h, w, c]');
-  }
-  const probe = c.object(o.probe, 'probe');
-  if (probe) {
-    checkNpyRef(c, probe.images, 'probe.images', refs);
-    checkNpyRef(c, probe.labels, 'probe.labels', refs);
-  }
-  const be = c.object(o.backend, 'backend');
-  if (be) {
-    c.string(be.name, 'backend.name');
-    c.string(be.detail, 'backend.detail', { nonEmpty: false });
-  }
-  const tm = c.object(o.timings, 'timings');
-  if (tm) checkNumbers(c, tm, 'timings', ['totalSeconds', 'trainSeconds', 'recordSeconds', 'alignSeconds']);
-
-  const unitsOf = new Map<string, Map<string, number>>();
-  const nets = c.array(o.networks, 'networks', { nonEmpty: true }) ?? [];
-  nets.forEach((nv, i) => {
-    const p = joinPath('networks', i);
-    const n = c.object(nv, p);
-    if (!n) return;
-    const id = c.string(n.id, joinPath(p, 'id'));
-    if (id !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) c.fail(joinPath(p, 'id'), 'must be a folder-safe name');
-    if (id !== undefined && unitsOf.has(id)) c.fail(joinPath(p, 'id'), `repeats network id "${id}"`);
-    const layerUnits = new Map<string, number>();
-    if (id !== undefined) unitsOf.set(id, layerUnits);
-    c.string(n.architecture, joinPath(p, 'architecture'));
-    c.integer(n.seed, joinPath(p, 'seed'), { min: 0 });
-    if (n.streamKey !== undefined && (typeof n.streamKey !== 'string' || !/^[0-9a-f]{16}$/.test(n.streamKey))) c.fail(joinPath(p, 'streamKey'), 'must be 16 lowercase hex digits');
-    c.oneOf(n.role, joinPath(p, 'role'), ['trained', 'untrained'] as const);
-    c.object(n.spec, joinPath(p, 'spec'));
-    c.integer(n.parameterCount, joinPath(p, 'parameterCount'), { min: 0 });
-    c.number(n.trainSeconds, joinPath(p, 'trainSeconds'), { min: 0 });
-    (c.array(n.metrics, joinPath(p, 'metrics')) ?? []).forEach((ev, e) => {
-      const ep = joinPath(joinPath(p, 'metrics'), e);
-      const em = c.object(ev, ep);
-      if (!em) return;
-      c.integer(em.epoch, joinPath(ep, 'epoch'), { min: 1 });
-      checkNumbers(c, em, ep, ['trainLoss', 'trainAccuracy', 'validationLoss', 'validationAccuracy', 'seconds']);
-    });
-    if (n.stepMetrics !== undefined) {
-      let previous = 0;
-      const points = c.array(n.stepMetrics, joinPath(p, 'stepMetrics')) ?? [];
-      if (points.length > MAX_MANIFEST_STEP_POINTS) c.fail(joinPath(p, 'stepMetrics'), `has ${points.length} points; at most ${MAX_MANIFEST_STEP_POINTS} (average neighbouring steps into fewer points)`);
-      points.slice(0, MAX_MANIFEST_STEP_POINTS).forEach((sv, k) => {
-        const sp = joinPath(joinPath(p, 'stepMetrics'), k);
-        const sm = c.object(sv, sp);
-        if (!sm) return;
-        const step = c.integer(sm.step, joinPath(sp, 'step'), { min: 1 });
-        if (step !== undefined && step <= previous) c.fail(joinPath(sp, 'step'), `must be greater than the previous point's step (${previous})`);
-        if (step !== undefined) previous = step;
-        c.integer(sm.epoch, joinPath(sp, 'epoch'), { min: 1 });
-        c.integer(sm.samples, joinPath(sp, 'samples'), { min: 1 });
-        c.number(sm.loss, joinPath(sp, 'loss'), { min: 0 });
-        c.number(sm.accuracy, joinPath(sp, 'accuracy'), { min: 0, max: 1 });
-      });
-    }
-    const w = c.object(n.weights, joinPath(p, 'weights'));
-    if (w) {
-      const mj = checkRelPath(c, w.modelJson, joinPath(p, 'weights.modelJson'));
-      const wb = checkRelPath(c, w.weightsBin, joinPath(p, 'weights.weightsBin'));
-      if (mj) other.push(mj);
-      if (wb) other.push(wb);
-    }
-    (c.array(n.layers, joinPath(p, 'layers')) ?? []).forEach((lv, li) => {
-      const lp = joinPath(joinPath(p, 'layers'), li);
-      const l = c.object(lv, lp);
-      if (!l) return;
-      const name = c.string(l.name, joinPath(lp, 'name'));
-      c.oneOf(l.kind, joinPath(lp, 'kind'), ['conv', 'dense'] as const);
-      const units = c.integer(l.units, joinPath(lp, 'units'), { min: 1 });
-      if (name !== undefined && units !== undefined) layerUnits.set(name, units);
-      c.integer(l.samples, joinPath(lp, 'samples'), { min: 1 });
-      c.integer(l.deadCount, joinPath(lp, 'deadCount'), { min: 0 });
-      checkLayerShape(c, l.shape, joinPath(lp, 'shape'), units);
-      c.object(l.receptiveField, joinPath(lp, 'receptiveField'));
-      checkNpyRef(c, l.within, joinPath(lp, 'within'), refs);
-      if (l.activations !== undefined) checkNpyRef(c, l.activations, joinPath(lp, 'activations'), refs);
-      const us = c.array(l.unitStats, joinPath(lp, 'unitStats')) ?? [];
-      if (units !== undefined && us.length !== units) c.fail(joinPath(lp, 'unitStats'), `must list ${units} units (has ${us.length})`);
-      us.forEach((uv, ui) => {
-        const up = joinPath(joinPath(lp, 'unitStats'), ui);
-        const u = c.object(uv, up);
-        if (!u) return;
-        if (u.index !== ui) c.fail(joinPath(up, 'index'), `must be ${ui}`);
-        checkNumbers(c, u, up, ['mean', 'std']);
-        c.boolean(u.dead, joinPath(up, 'dead'));
-        (c.array(u.top, joinPath(up, 'top')) ?? []).forEach((tv, ti) => {
-          const tp = joinPath(joinPath(up, 'top'), ti);
-          const t = c.object(tv, tp);
-          if (!t) return;
-          c.integer(t.imageIndex, joinPath(tp, 'imageIndex'), { min: 0 });
-          c.integer(t.y, joinPath(tp, 'y'), { min: 0 });
-          c.integer(t.x, joinPath(tp, 'x'), { min: 0 });
-          c.number(t.value, joinPath(tp, 'value'));
-        });
-      });
-    });
-  });
-
-  (c.array(o.alignments, 'alignments') ?? []).forEach((av, i) => {
-    const p = joinPath('alignments', i);
-    const a = c.object(av, p);
-    if (!a) return;
-    const layer = c.string(a.layer, joinPath(p, 'layer'));
-    c.oneOf(a.kind, joinPath(p, 'kind'), ['between', 'chance'] as const);
-    const pp = c.integer(a.p, joinPath(p, 'p'), { min: 1 });
-    const qq = c.integer(a.q, joinPath(p, 'q'), { min: 1 });
-    for (const [side, expect] of [['a', pp], ['b', qq]] as const) {
-      const id = c.string(a[side], joinPath(p, side));
-      if (id === undefined || layer === undefined) continue;
-      const lu = unitsOf.get(id);
-      if (!lu) c.fail(joinPath(p, side), `names no network ("${id}")`);
-      else if (!lu.has(layer)) c.fail(joinPath(p, side), `network "${id}" has no recorded layer "${layer}"`);
-      else if (expect !== undefined && lu.get(layer) !== expect) c.fail(joinPath(p, side === 'a' ? 'p' : 'q'), `must equal ${id}'s ${lu.get(layer)} units`);
-    }
-    checkNpyRef(c, a.correlation, joinPath(p, 'correlation'), refs);
-    if (a.mirrors !== undefined) {
-      const mo = c.object(a.mirrors, joinPath(p, 'mirrors'));
-      if (mo) {
-        for (const side of ['a', 'b'] as const) {
-          const id = c.string(mo[side], joinPath(joinPath(p, 'mirrors'), side));
-          if (id !== undefined && !unitsOf.has(id)) c.fail(joinPath(joinPath(p, 'mirrors'), side), `names no network ("${id}")`);
-        }
-      }
-    }
-    if (a.live !== undefined) {
-      const lo = c.object(a.live, joinPath(p, 'live'));
-      if (lo) for (const side of ['a', 'b'] as const) c.integer(lo[side], joinPath(joinPath(p, 'live'), side), { min: 0 });
-    }
-    if (a.semi !== undefined) {
-      const s = c.object(a.semi, joinPath(p, 'semi'));
-      if (s) {
-        checkNumbers(c, s, joinPath(p, 'semi'), ['meanA', 'meanB', 'oneToOneFraction']);
-        checkNpyRef(c, s.matchA, joinPath(p, 'semi.matchA'), refs);
-        checkNpyRef(c, s.matchB, joinPath(p, 'semi.matchB'), refs);
-      }
-    }
-    if (a.max !== undefined) {
-      const s = c.object(a.max, joinPath(p, 'max'));
-      if (s) {
-        checkNumbers(c, s, joinPath(p, 'max'), ['mean']);
-        checkNpyRef(c, s.match, joinPath(p, 'max.match'), refs);
-      }
-    }
-    if (a.mi !== undefined) {
-      const s = c.object(a.mi, joinPath(p, 'mi'));
-      if (s) {
-        checkNumbers(c, s, joinPath(p, 'mi'), ['bins', 'samples', 'semiMean', 'maxMean']);
-        for (const k of ['matrix', 'matchA', 'matchMax']) checkNpyRef(c, s[k], joinPath(joinPath(p, 'mi'), k), refs);
-      }
-    }
-    if (a.cka !== undefined) {
-      const s = c.object(a.cka, joinPath(p, 'cka'));
-      if (s) checkNumbers(c, s, joinPath(p, 'cka'), ['linear', 'debiased']);
-    }
-    if (a.sparse !== undefined) {
-      const s = c.object(a.sparse, joinPath(p, 'sparse'));
-      if (s) {
-        const pens = c.array(s.penalties, joinPath(p, 'sparse.penalties')) ?? [];
-        for (const k of ['fvu', 'nonzero']) {
-          const arr = c.array(s[k], joinPath(joinPath(p, 'sparse'), k));
-          if (arr && arr.length !== pens.length) c.fail(joinPath(joinPath(p, 'sparse'), k), 'must have one entry per penalty');
-        }
-        checkNpyRef(c, s.weights, joinPath(p, 'sparse.weights'), refs);
-      }
-    }
-    // ---- newer measures (issue 16)
-    for (const [key, fields] of [
-      ['svcca', ['mean', 'keptA', 'keptB', 'explainedA', 'explainedB']],
-      ['pwcca', ['weighted', 'mean', 'rankA', 'rankB']],
-      ['procrustes', ['distance', 'angular']],
-      ['knn', ['score', 'k', 'images', 'uniform']],
-    ] as const) {
-      if (a[key] === undefined) continue;
-      const s = c.object(a[key], joinPath(p, key));
-      if (s) checkNumbers(c, s, joinPath(p, key), [...fields]);
-    }
-    if (a.spectral !== undefined) {
-      (c.array(a.spectral, joinPath(p, 'spectral')) ?? []).forEach((sv, si) => {
-        const sp = joinPath(joinPath(p, 'spectral'), si);
-        const s = c.object(sv, sp);
-        if (!s) return;
-        c.integer(s.k, joinPath(sp, 'k'), { min: 1 });
-        const labels = c.array(s.labels, joinPath(sp, 'labels'));
-        if (labels && pp !== undefined && qq !== undefined && labels.length !== pp + qq) c.fail(joinPath(sp, 'labels'), `must have p + q = ${pp + qq} entries`);
-        c.array(s.clusters, joinPath(sp, 'clusters'));
-        c.integer(s.shared, joinPath(sp, 'shared'), { min: 0 });
-      });
-    }
-  });
-
-  // ---- consensus and stitching (issue 16)
-  const knownNetwork = (id: unknown, at: string) => {
-    if (typeof id !== 'string' || !unitsOf.has(id)) c.fail(at, `names no network (${JSON.stringify(id)})`);
-  };
-  if (o.consensus !== undefined) {
-    (c.array(o.consensus, 'consensus') ?? []).forEach((cv, i) => {
-      const p = joinPath('consensus', i);
-      const r = c.object(cv, p);
-      if (!r) return;
-      c.string(r.layer, joinPath(p, 'layer'));
-      for (const side of ['trained', 'chance'] as const) {
-        if (side === 'chance' && r.chance === null) continue;
-        const fp = joinPath(p, side);
-        const f = c.object(r[side], fp);
-        if (!f) continue;
-        const nets = c.array(f.networks, joinPath(fp, 'networks')) ?? [];
-        nets.forEach((id, k) => knownNetwork(id, joinPath(joinPath(fp, 'networks'), k)));
-        knownNetwork(f.reference, joinPath(fp, 'reference'));
-        checkNumbers(c, f, fp, ['liveUnits', 'count', 'fraction', 'meanFound']);
-        c.array(f.found, joinPath(fp, 'found'));
-        (c.array(f.units, joinPath(fp, 'units')) ?? []).forEach((u, k) => {
-          const row = c.array(u, joinPath(joinPath(fp, 'units'), k));
-          if (row && row.length !== nets.length) c.fail(joinPath(joinPath(fp, 'units'), k), `must list one unit per network (${nets.length})`);
-        });
-      }
-    });
-  }
-  if (o.stitching !== undefined) {
-    (c.array(o.stitching, 'stitching') ?? []).forEach((sv, i) => {
-      const p = joinPath('stitching', i);
-      const r = c.object(sv, p);
-      if (!r) return;
-      c.string(r.layer, joinPath(p, 'layer'));
-      checkNumbers(c, r, p, ['images', 'majorityRate']);
-      c.object(r.summary, joinPath(p, 'summary'));
-      (c.array(r.pairs, joinPath(p, 'pairs')) ?? []).forEach((pv, k) => {
-        const pp = joinPath(joinPath(p, 'pairs'), k);
-        const pr = c.object(pv, pp);
-        if (!pr) return;
-        knownNetwork(pr.a, joinPath(pp, 'a'));
-        knownNetwork(pr.b, joinPath(pp, 'b'));
-        c.oneOf(pr.kind, joinPath(pp, 'kind'), ['between', 'chance'] as const);
-        c.number(pr.ownAccuracy, joinPath(pp, 'ownAccuracy'));
-        (c.array(pr.maps, joinPath(pp, 'maps')) ?? []).forEach((mv, j) => {
-          const mp = joinPath(joinPath(pp, 'maps'), j);
-          const m = c.object(mv, mp);
-          if (!m) return;
-          c.oneOf(m.kind, joinPath(mp, 'kind'), ['permutation', 'sparse', 'linear'] as const);
-          checkNumbers(c, m, mp, ['accuracy', 'nonzero']);
-        });
-      });
-    });
-  }
-
-  (c.array(o.layers, 'layers') ?? []).forEach((lv, i) => {
-    const p = joinPath('layers', i);
-    const l = c.object(lv, p);
-    if (!l) return;
-    c.string(l.name, joinPath(p, 'name'));
-    c.array(l.networks, joinPath(p, 'networks'));
-    c.object(l.metrics, joinPath(p, 'metrics'));
-  });
-  c.done('invalid result manifest');
-  return { manifest: o as unknown as ResultManifest, npyFiles: refs, otherFiles: other };
+  const parsed = parse(manifestSchema, value, '', '(manifest)');
+  const errors = [...parsed.errors, ...(isRecord(value) ? manifestRules(value) : [])];
+  if (errors.length > 0 || !parsed.data) throw new SpecError('invalid result manifest', errors);
+  // A shallow copy of the caller's object (every field kept, not only those the schema reads): reading an old
+  // manifest fills in defaults (streams) without touching the caller's object.
+  const manifest = { ...(value as Record<string, unknown>), streams: parsed.data.streams ?? { version: 1 } } as unknown as ResultManifest;
+  return { manifest, ...referencedFiles(parsed.data) };
 }
 
 /**

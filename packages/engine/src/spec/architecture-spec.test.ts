@@ -103,4 +103,22 @@ describe('validateArchitectureSpec', () => {
       'layers[1] (residual) needs a spatial input but follows a flattened layer',
     ]);
   });
+
+  it('names the path of bad dimensions, non-object layers, dropout rates and names; shape limits on the input', () => {
+    expect(errorsOf({ name: 'a', inputShape: [28, 2.5, 1], layers: ['conv', { type: 'dropout', rate: 1 }, { type: 'dropout', rate: 1.5 }, { type: 'dense', units: 3 }] })).toEqual([
+      'inputShape[1] must be a positive integer',
+      'layers[0] must be an object',
+      'layers[1].rate must be < 1',
+      'layers[2].rate must be ≤ 1',
+    ]);
+    expect(errorsOf({ name: 'a', inputShape: [4096, 4096, 3], layers: [{ flatten: 1 }, { type: 'dense', units: 3, name: '9x' }] })).toEqual([
+      'inputShape has 50,331,648 values per image, over the limit of 16,777,216',
+      'layers[0].type must be one of conv, maxpool, avgpool, dense, flatten, dropout, batchnorm, relu, residual (got undefined)',
+      'layers[1].name must start with a letter and use only letters, digits, _ and -',
+    ]);
+    expect(errorsOf(null)).toEqual(['(spec) must be an object']);
+    expect(() => validateArchitectureSpec({ name: 'a', inputShape: 'x', layers: [] }, { path: 'architectures[2]' })).toThrow(
+      'invalid architecture spec at architectures[2]: architectures[2].inputShape must be an array; architectures[2].layers must not be empty',
+    );
+  });
 });

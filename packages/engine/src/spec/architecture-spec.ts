@@ -3,224 +3,219 @@
  * JSON path (`layers[3].filters must be a positive integer`). Recorded layers are taken post-activation
  * (the layer's own output). The last layer must be a dense layer with as many units as classes; it
  * outputs logits (softmax is part of the loss).
+ *
+ * Validation runs in three passes: the zod schemas below check the shape of every field (the types are inferred
+ * from them); `layerNameRules` checks what spans layers (unique names, residual prefixes, no recording inside a
+ * block) on whatever layers are readable, so every problem is listed at once; once both pass, the spec is resolved
+ * (defaults, names) and `checkShapes` walks the layer shapes against the dataset and the limits.
  */
-import { Checker, joinPath } from './json-checks.ts';
+import { Checker, SpecError, joinPath } from './json-checks.ts';
 import { DEFAULT_SPEC_LIMITS, fmt, layerParameters, type SpecLimits } from './limits.ts';
+import { array, boolean, integer, number, object, oneOf, parse, string, z } from './schema-kit.ts';
 
-export type Activation = 'relu' | 'linear' | 'tanh' | 'sigmoid';
-export const ACTIVATIONS: readonly Activation[] = ['relu', 'linear', 'tanh', 'sigmoid'];
-export type Padding = 'same' | 'valid';
+export const ACTIVATIONS = ['relu', 'linear', 'tanh', 'sigmoid'] as const;
+export type Activation = (typeof ACTIVATIONS)[number];
+export const PADDINGS = ['same', 'valid'] as const;
+export type Padding = (typeof PADDINGS)[number];
 export const LAYER_TYPES = ['conv', 'maxpool', 'avgpool', 'dense', 'flatten', 'dropout', 'batchnorm', 'relu', 'residual'] as const;
 export type LayerType = (typeof LAYER_TYPES)[number];
 /** Layer types allowed on a residual block's branch. */
 export const RESIDUAL_BRANCH_TYPES = ['conv', 'batchnorm', 'relu', 'dropout'] as const;
 
-interface LayerBase {
-  /** Unique within the architecture; layers pair across architectures by name. Default `<type><index>`. */
-  name?: string;
-  /** Record this layer's output (post-activation) on the probe set. */
-  record?: boolean;
+const NAME_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+/** A discriminated union on `type` whose bad type reads `<path>.type must be one of … (got "x")`. */
+function layerUnion<const O extends readonly [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]]>(types: readonly string[], options: O) {
+  return z.discriminatedUnion('type', options, {
+    error: (iss) => (iss.code === 'invalid_union' ? `must be one of ${types.join(', ')} (got ${JSON.stringify((iss.input as { type?: unknown } | undefined)?.type)})` : 'must be an object'),
+  });
 }
-export interface ConvLayer extends LayerBase {
-  type: 'conv';
-  filters: number;
-  kernel: number;
-  stride?: number;
-  padding?: Padding;
-  activation?: Activation;
-}
-export interface PoolLayer extends LayerBase {
-  type: 'maxpool' | 'avgpool';
-  size: number;
-  stride?: number;
-  padding?: Padding;
-}
-export interface DenseLayer extends LayerBase {
-  type: 'dense';
-  units: number;
-  activation?: Activation;
-}
-export interface FlattenLayer extends LayerBase {
-  type: 'flatten';
-}
-export interface DropoutLayer extends LayerBase {
-  type: 'dropout';
-  rate: number;
-}
-export interface BatchNormLayer extends LayerBase {
-  type: 'batchnorm';
-}
-export interface ReluLayer extends LayerBase {
-  type: 'relu';
-}
+
 /**
- * A residual block (He et al. 2016): output = activation(x + branch(x)), where `branch` is a list of conv, batchnorm,
- * relu and dropout layers. When the branch changes the channels or (with strided 'same' convolutions) the spatial
- * size, the skip path gets a 1×1 convolution with the branch's total stride (a projection shortcut), named
- * `<block>-proj`. The block's name is its output (after the add and the activation): record and pair it by that name.
- * Branch layers are named `<block>-<name>` (default `<block>-<type><index>`) and cannot be recorded on their own.
+ * The schemas of one set of limits (units per layer and values per image are bounds of the fields themselves).
+ * Field order is the order problems are reported in, and the `known:` list of an unknown-field error.
  */
-export interface ResidualLayer extends LayerBase {
-  type: 'residual';
-  layers: Array<ConvLayer | BatchNormLayer | ReluLayer | DropoutLayer>;
-  /** Applied after the add (default relu). */
-  activation?: Activation;
+function buildSchemas(limits: SpecLimits) {
+  const common = {
+    /** Unique within the architecture; layers pair across architectures by name. Default `<type><index>`. */
+    name: string().regex(NAME_RE, { error: 'must start with a letter and use only letters, digits, _ and -' }).optional(),
+    /** Record this layer's output (post-activation) on the probe set. */
+    record: boolean().optional(),
+  };
+  const positive = () => integer({ min: 1 });
+  const width = () => positive().max(limits.maxUnitsPerLayer, { error: (iss) => `${fmt(Number(iss.input))} exceeds the limit of ${fmt(limits.maxUnitsPerLayer)} units per layer` });
+  const conv = object({
+    type: z.literal('conv'),
+    ...common,
+    filters: width(),
+    kernel: positive(),
+    stride: positive().optional(),
+    padding: oneOf(PADDINGS).optional(),
+    activation: oneOf(ACTIVATIONS).optional(),
+  });
+  const pool = object({ type: z.enum(['maxpool', 'avgpool']), ...common, size: positive(), stride: positive().optional(), padding: oneOf(PADDINGS).optional() });
+  const dense = object({ type: z.literal('dense'), ...common, units: width(), activation: oneOf(ACTIVATIONS).optional() });
+  const flatten = object({ type: z.literal('flatten'), ...common });
+  const dropout = object({ type: z.literal('dropout'), ...common, rate: number({ min: 0, max: 1 }).refine((r) => r < 1, { error: 'must be < 1', abort: true }) });
+  const batchnorm = object({ type: z.literal('batchnorm'), ...common });
+  const relu = object({ type: z.literal('relu'), ...common });
+  /**
+   * A residual block (He et al. 2016): output = activation(x + branch(x)), where `branch` is a list of conv,
+   * batchnorm, relu and dropout layers. When the branch changes the channels or (with strided 'same' convolutions)
+   * the spatial size, the skip path gets a 1×1 convolution with the branch's total stride (a projection shortcut),
+   * named `<block>-proj`. The block's name is its output (after the add and the activation): record and pair it by
+   * that name. Branch layers are named `<block>-<name>` (default `<block>-<type><index>`) and cannot be recorded on
+   * their own. `activation` is applied after the add (default relu).
+   */
+  const residual = object({
+    type: z.literal('residual'),
+    ...common,
+    layers: array(layerUnion(RESIDUAL_BRANCH_TYPES, [conv, batchnorm, relu, dropout]), { nonEmpty: true }),
+    activation: oneOf(ACTIVATIONS).optional(),
+  });
+  const layer = layerUnion(LAYER_TYPES, [conv, pool, dense, flatten, dropout, batchnorm, relu, residual]);
+  const dim = positive();
+  const architecture = object({
+    name: string(),
+    /** [height, width, channels] of one input image. */
+    inputShape: z
+      .tuple([dim, dim, dim], { error: (iss) => (iss.code === 'invalid_type' ? 'must be an array' : 'must be [height, width, channels]') })
+      .refine(([h, w, c]) => h * w * c <= limits.maxLayerValues, {
+        error: (iss) => {
+          const [h = 0, w = 0, c = 0] = iss.input as number[];
+          return `has ${fmt(h * w * c)} values per image, over the limit of ${fmt(limits.maxLayerValues)}`;
+        },
+      }),
+    layers: array(layer, { nonEmpty: true }),
+  });
+  return { conv, pool, dense, flatten, dropout, batchnorm, relu, residual, layer, architecture };
 }
-export type LayerSpec = ConvLayer | PoolLayer | DenseLayer | FlattenLayer | DropoutLayer | BatchNormLayer | ReluLayer | ResidualLayer;
+
+type Schemas = ReturnType<typeof buildSchemas>;
+const schemaCache = new WeakMap<SpecLimits, Schemas>();
+
+/** The architecture schemas checking against `limits` (built once per limits object). */
+export function architectureSchemas(limits: SpecLimits = DEFAULT_SPEC_LIMITS): Schemas {
+  let s = schemaCache.get(limits);
+  if (!s) {
+    s = buildSchemas(limits);
+    schemaCache.set(limits, s);
+  }
+  return s;
+}
+
+export type ConvLayer = z.infer<Schemas['conv']>;
+export type PoolLayer = z.infer<Schemas['pool']>;
+export type DenseLayer = z.infer<Schemas['dense']>;
+export type FlattenLayer = z.infer<Schemas['flatten']>;
+export type DropoutLayer = z.infer<Schemas['dropout']>;
+export type BatchNormLayer = z.infer<Schemas['batchnorm']>;
+export type ReluLayer = z.infer<Schemas['relu']>;
+export type ResidualLayer = z.infer<Schemas['residual']>;
+export type LayerSpec = z.infer<Schemas['layer']>;
+export type ArchitectureSpec = z.infer<Schemas['architecture']>;
+
 /** A layer with its name and record flag resolved (branch layers of a residual block resolved too). */
 export type ResolvedLayer = Exclude<LayerSpec, ResidualLayer> & { name: string; record: boolean } | (Omit<ResidualLayer, 'layers'> & { name: string; record: boolean; layers: Array<Exclude<LayerSpec, ResidualLayer | PoolLayer | DenseLayer | FlattenLayer> & { name: string; record: boolean }> });
-
-export interface ArchitectureSpec {
-  name: string;
-  /** [height, width, channels] of one input image. */
-  inputShape: [number, number, number];
-  layers: LayerSpec[];
-}
 
 /** A validated spec with every default filled in and every layer named. */
 export interface ResolvedArchitecture extends ArchitectureSpec {
   layers: ResolvedLayer[];
 }
 
-const COMMON = ['type', 'name', 'record'];
-const FIELDS: Record<LayerType, string[]> = {
-  conv: [...COMMON, 'filters', 'kernel', 'stride', 'padding', 'activation'],
-  maxpool: [...COMMON, 'size', 'stride', 'padding'],
-  avgpool: [...COMMON, 'size', 'stride', 'padding'],
-  dense: [...COMMON, 'units', 'activation'],
-  flatten: COMMON,
-  dropout: [...COMMON, 'rate'],
-  batchnorm: COMMON,
-  relu: COMMON,
-  residual: [...COMMON, 'layers', 'activation'],
-};
-const NAME_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
-
 /**
  * Validate a parsed JSON architecture spec; returns it resolved (defaults filled, names assigned) or
  * throws a SpecError listing every problem with its JSON path. `classes` checks the output width.
  */
 export function validateArchitectureSpec(value: unknown, options: { classes?: number; path?: string; limits?: SpecLimits } = {}): ResolvedArchitecture {
-  const c = new Checker();
   const root = options.path ?? '';
-  const resolved = checkArchitecture(c, value, root, options.classes, options.limits);
-  c.done(`invalid architecture spec${root ? ` at ${root}` : ''}`);
-  return resolved as ResolvedArchitecture;
-}
-
-/** Shared by the experiment-spec validator: reports into `c`, returns undefined when invalid. */
-export function checkArchitecture(c: Checker, value: unknown, root: string, classes?: number, limits: SpecLimits = DEFAULT_SPEC_LIMITS): ResolvedArchitecture | undefined {
-  const before = c.errors.length;
-  const obj = c.object(value, root === '' ? '(spec)' : root);
-  if (!obj) return undefined;
-  c.noUnknownKeys(obj, root, ['name', 'inputShape', 'layers']);
-  const name = c.string(obj.name, joinPath(root, 'name'));
-  const shapePath = joinPath(root, 'inputShape');
-  const shapeArr = c.array(obj.inputShape, shapePath);
-  let inputShape: [number, number, number] | undefined;
-  if (shapeArr) {
-    if (shapeArr.length !== 3) c.fail(shapePath, 'must be [height, width, channels]');
-    else {
-      const dims = shapeArr.map((d, i) => c.integer(d, joinPath(shapePath, i), { min: 1 }));
-      if (dims.every((d) => d !== undefined)) {
-        inputShape = dims as [number, number, number];
-        const values = inputShape[0] * inputShape[1] * inputShape[2];
-        if (values > limits.maxLayerValues) c.fail(shapePath, `has ${fmt(values)} values per image, over the limit of ${fmt(limits.maxLayerValues)}`);
-      }
-    }
-  }
-  const layersPath = joinPath(root, 'layers');
-  const rawLayers = c.array(obj.layers, layersPath, { nonEmpty: true }) ?? [];
-  const layers: ResolvedLayer[] = [];
-  const seen = new Map<string, string>();
-  rawLayers.forEach((raw, i) => {
-    const l = checkLayer(c, raw, joinPath(layersPath, i), i, rawLayers.length, seen, LAYER_TYPES, limits);
-    if (l) layers.push(l as ResolvedLayer);
-  });
-  // Shape walk: catch kernels larger than their input and a wrong output width before TF does.
-  if (inputShape && c.errors.length === before) checkShapes(c, inputShape, layers, layersPath, classes, limits, root);
-  if (c.errors.length > before || !name || !inputShape) return undefined;
-  return { name, inputShape, layers };
+  const { errors, resolved } = checkArchitecture(value, root, { classes: options.classes, limits: options.limits });
+  if (!resolved) throw new SpecError(`invalid architecture spec${root ? ` at ${root}` : ''}`, errors);
+  return resolved;
 }
 
 /**
- * One layer (or a residual block's branch layer, with `prefix` = the block's name): type, known fields, name
- * (default `<type><index>`, prefixed `<block>-` inside a block), and its own fields. `seen` maps every name to the
- * JSON path that took it, across blocks, so names stay unique in the whole model.
+ * Every check of one architecture at JSON path `root`: its problems, and the resolved spec when there are none.
+ * `shape: false` leaves out the field-shape problems (the experiment-spec schema reports those itself).
  */
-function checkLayer(
-  c: Checker,
-  raw: unknown,
-  p: string,
-  i: number,
-  count: number,
-  seen: Map<string, string>,
-  types: readonly LayerType[],
-  limits: SpecLimits,
-  prefix?: string,
-): (LayerSpec & { name: string; record: boolean }) | undefined {
-  {
-    const l = c.object(raw, p);
-    if (!l) return undefined;
-    const type = c.oneOf(l.type, joinPath(p, 'type'), types);
-    if (!type) return undefined;
-    c.noUnknownKeys(l, p, FIELDS[type]);
-    let layerName = `${type}${i}`;
-    if (l.name !== undefined) {
-      const n = c.string(l.name, joinPath(p, 'name'));
-      if (n !== undefined && !NAME_RE.test(n)) c.fail(joinPath(p, 'name'), 'must start with a letter and use only letters, digits, _ and -');
-      if (n !== undefined) layerName = n;
-    }
-    if (prefix !== undefined) layerName = `${prefix}-${layerName}`;
-    const prev = seen.get(layerName);
-    if (prev !== undefined) c.fail(joinPath(p, 'name'), `duplicates ${prev}.name "${layerName}"; layer names must be unique`);
-    seen.set(layerName, p.replace(/^.*?(layers\[)/, '$1'));
-    const record = l.record === undefined ? false : c.boolean(l.record, joinPath(p, 'record')) ?? false;
-    if (prefix !== undefined && record) c.fail(joinPath(p, 'record'), `cannot record a layer inside residual block "${prefix}"; record the block itself (its output after the add)`);
-    const base = { name: layerName, record };
-    switch (type) {
-      case 'conv': {
-        const filters = c.integer(l.filters, joinPath(p, 'filters'), { min: 1 });
-        if (filters !== undefined && filters > limits.maxUnitsPerLayer) c.fail(joinPath(p, 'filters'), `${fmt(filters)} exceeds the limit of ${fmt(limits.maxUnitsPerLayer)} units per layer`);
-        const kernel = c.integer(l.kernel, joinPath(p, 'kernel'), { min: 1 });
-        const stride = l.stride === undefined ? 1 : c.integer(l.stride, joinPath(p, 'stride'), { min: 1 });
-        const padding = l.padding === undefined ? 'same' : c.oneOf(l.padding, joinPath(p, 'padding'), ['same', 'valid'] as const);
-        const activation = l.activation === undefined ? 'relu' : c.oneOf(l.activation, joinPath(p, 'activation'), ACTIVATIONS);
-        return { ...base, type, filters: filters ?? 1, kernel: kernel ?? 1, stride: stride ?? 1, padding: padding ?? 'same', activation: activation ?? 'relu' };
-      }
-      case 'maxpool':
-      case 'avgpool': {
-        const size = c.integer(l.size, joinPath(p, 'size'), { min: 1 });
-        const stride = l.stride === undefined ? size : c.integer(l.stride, joinPath(p, 'stride'), { min: 1 });
-        const padding = l.padding === undefined ? 'valid' : c.oneOf(l.padding, joinPath(p, 'padding'), ['same', 'valid'] as const);
-        return { ...base, type, size: size ?? 1, stride: stride ?? 1, padding: padding ?? 'valid' };
-      }
-      case 'dense': {
-        const units = c.integer(l.units, joinPath(p, 'units'), { min: 1 });
-        if (units !== undefined && units > limits.maxUnitsPerLayer) c.fail(joinPath(p, 'units'), `${fmt(units)} exceeds the limit of ${fmt(limits.maxUnitsPerLayer)} units per layer`);
-        const isLast = i === count - 1;
-        const activation = l.activation === undefined ? (isLast ? 'linear' : 'relu') : c.oneOf(l.activation, joinPath(p, 'activation'), ACTIVATIONS);
-        return { ...base, type, units: units ?? 1, activation: activation ?? 'relu' };
-      }
-      case 'dropout': {
-        const rate = c.number(l.rate, joinPath(p, 'rate'), { min: 0, max: 1 });
-        if (rate === 1) c.fail(joinPath(p, 'rate'), 'must be < 1');
-        return { ...base, type, rate: rate ?? 0 };
-      }
+export function checkArchitecture(
+  value: unknown,
+  root: string,
+  options: { classes?: number | undefined; limits?: SpecLimits | undefined; shape?: boolean } = {},
+): { errors: string[]; resolved?: ResolvedArchitecture } {
+  const limits = options.limits ?? DEFAULT_SPEC_LIMITS;
+  const parsed = parse(architectureSchemas(limits).architecture, value, root, root === '' ? '(spec)' : root);
+  const errors = options.shape === false ? [] : [...parsed.errors];
+  const layers = typeof value === 'object' && value !== null ? (value as { layers?: unknown }).layers : undefined;
+  const ruleErrors = layerNameRules(layers, joinPath(root, 'layers'), LAYER_TYPES, new Map());
+  errors.push(...ruleErrors);
+  if (!parsed.data || ruleErrors.length > 0) return { errors };
+  const resolved = resolveArchitecture(parsed.data);
+  // Shape walk: catch kernels larger than their input and a wrong output width before TF does.
+  const c = new Checker();
+  checkShapes(c, resolved.inputShape, resolved.layers, joinPath(root, 'layers'), options.classes, limits, root);
+  errors.push(...c.errors);
+  return c.errors.length > 0 ? { errors } : { errors, resolved };
+}
+
+/** A layer's name: its own (prefixed `<block>-` inside a residual block) or `<type><index>`. */
+function layerName(l: { type: string; name?: unknown }, index: number, prefix: string | undefined): string {
+  const own = typeof l.name === 'string' && l.name !== '' ? l.name : `${l.type}${index}`;
+  return prefix === undefined ? own : `${prefix}-${own}`;
+}
+
+/**
+ * Rules across layers, on whichever layers have a readable type (the schema reports the rest): names are unique in
+ * the whole model, residual blocks included (`seen` maps each name to the JSON path that took it), and a layer inside
+ * a residual block is not recorded on its own.
+ */
+function layerNameRules(layers: unknown, path: string, types: readonly string[], seen: Map<string, string>, prefix?: string): string[] {
+  const errors: string[] = [];
+  if (!Array.isArray(layers)) return errors;
+  layers.forEach((raw: unknown, i) => {
+    if (typeof raw !== 'object' || raw === null) return;
+    const l = raw as { type?: unknown; name?: unknown; record?: unknown; layers?: unknown };
+    if (typeof l.type !== 'string' || !types.includes(l.type)) return;
+    const p = joinPath(path, i);
+    const name = layerName({ type: l.type, name: l.name }, i, prefix);
+    const prev = seen.get(name);
+    if (prev !== undefined) errors.push(`${joinPath(p, 'name')} duplicates ${prev}.name "${name}"; layer names must be unique`);
+    seen.set(name, p.replace(/^.*?(layers\[)/, '$1'));
+    if (prefix !== undefined && l.record === true) errors.push(`${joinPath(p, 'record')} cannot record a layer inside residual block "${prefix}"; record the block itself (its output after the add)`);
+    if (l.type === 'residual') errors.push(...layerNameRules(l.layers, joinPath(p, 'layers'), RESIDUAL_BRANCH_TYPES, seen, name));
+  });
+  return errors;
+}
+
+/** Fill the defaults of a shape-checked spec: names, record flags, strides, paddings and activations. */
+function resolveArchitecture(spec: ArchitectureSpec): ResolvedArchitecture {
+  const count = spec.layers.length;
+  const layers = spec.layers.map((l, i): ResolvedLayer => {
+    const base = { name: layerName(l, i, undefined), record: l.record ?? false };
+    switch (l.type) {
       case 'residual': {
-        const activation = l.activation === undefined ? 'relu' : c.oneOf(l.activation, joinPath(p, 'activation'), ACTIVATIONS);
-        const branchPath = joinPath(p, 'layers');
-        const rawBranch = c.array(l.layers, branchPath, { nonEmpty: true }) ?? [];
-        const branch: Array<LayerSpec & { name: string; record: boolean }> = [];
-        rawBranch.forEach((rb, j) => {
-          const inner = checkLayer(c, rb, joinPath(branchPath, j), j, Number.POSITIVE_INFINITY, seen, RESIDUAL_BRANCH_TYPES, limits, layerName);
-          if (inner) branch.push(inner);
-        });
-        return { ...base, type, layers: branch as ResidualLayer['layers'] & Array<{ name: string; record: boolean }>, activation: activation ?? 'relu' };
+        const branch = l.layers.map((b, j) => resolveLayer(b, j, false, base.name));
+        return { ...l, ...base, layers: branch as Extract<ResolvedLayer, { type: 'residual' }>['layers'], activation: l.activation ?? 'relu' };
       }
       default:
-        return { ...base, type };
+        return resolveLayer(l, i, i === count - 1, undefined);
     }
+  });
+  return { name: spec.name, inputShape: spec.inputShape, layers };
+}
+
+function resolveLayer(l: Exclude<LayerSpec, ResidualLayer>, i: number, isLast: boolean, prefix: string | undefined): Exclude<ResolvedLayer, { type: 'residual' }> {
+  const base = { name: layerName(l, i, prefix), record: l.record ?? false };
+  switch (l.type) {
+    case 'conv':
+      return { ...l, ...base, stride: l.stride ?? 1, padding: l.padding ?? 'same', activation: l.activation ?? 'relu' };
+    case 'maxpool':
+    case 'avgpool':
+      return { ...l, ...base, stride: l.stride ?? l.size, padding: l.padding ?? 'valid' };
+    case 'dense':
+      return { ...l, ...base, activation: l.activation ?? (isLast ? 'linear' : 'relu') };
+    default:
+      return { ...l, ...base };
   }
 }
 

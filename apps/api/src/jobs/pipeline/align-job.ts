@@ -15,13 +15,12 @@ import { artifactWriter, MemoryFiles, writePair } from '../../import/import-resu
 import { PermanentJobError, type JobContext } from '../job-context.ts';
 import type { AlignStepResult, PairStep } from './pipeline.ts';
 import { crossKey, memberKey } from './record-job.ts';
-import { payloadField, stepBasics } from './step-context.ts';
+import { alignPairPayload, jobPayload } from '../payloads.ts';
+import { stepBasics } from './step-context.ts';
 
 export async function runAlignPairJob(ctx: JobContext): Promise<Prisma.InputJsonValue> {
   const { prisma } = ctx;
-  const experimentId = payloadField(ctx, 'experimentId');
-  const pair = (ctx.job.payload as { pair?: PairStep }).pair;
-  if (!pair || typeof pair.layer !== 'string' || typeof pair.a !== 'string' || typeof pair.b !== 'string') throw new PermanentJobError('ALIGN job payload lacks its pair');
+  const { experimentId, pair } = jobPayload(ctx.job, alignPairPayload);
   const { exp, spec } = await stepBasics(ctx, experimentId);
   ctx.progress({ phase: `loading ${pair.layer} statistics`, fraction: 0.05 });
   const keys = [memberKey(experimentId, pair.layer, pair.a), memberKey(experimentId, pair.layer, pair.b), crossKey(experimentId, pair.layer, pair.a, pair.b)];

@@ -15,10 +15,9 @@ import { PermanentJobError, type JobContext } from '../job-context.ts';
 import { alignAndStorePair } from './align-job.ts';
 import { stepBasics } from './step-context.ts';
 import { loadStoredModels } from './stored-models.ts';
+import { alignNetworksPayload, jobPayload } from '../payloads.ts';
 
-export interface AlignNetworksPayload {
-  networks: { a: string; b: string; layers: string[] };
-}
+export type { AlignNetworksPayload } from '../payloads.ts';
 
 /** Whether a Job is an on-demand alignment of two networks (its payload names them). */
 export function isNetworksAlignJob(job: { kind: string; payload: unknown }): boolean {
@@ -44,8 +43,7 @@ async function probeImages(images: Uint8Array, labels: Uint8Array, what: string)
 
 export async function runAlignNetworksJob(ctx: JobContext): Promise<Prisma.InputJsonValue> {
   const { prisma, signal } = ctx;
-  const p = (ctx.job.payload as Partial<AlignNetworksPayload> | null)?.networks;
-  if (!p || typeof p.a !== 'string' || typeof p.b !== 'string' || !Array.isArray(p.layers)) throw new PermanentJobError('ALIGN job payload lacks its networks');
+  const p = jobPayload(ctx.job, alignNetworksPayload).networks;
   ctx.progress({ phase: 'checking the networks', fraction: 0.01 });
   const [a, b] = await Promise.all([alignSide(prisma, p.a, ctx.job.teamId), alignSide(prisma, p.b, ctx.job.teamId)]);
   if (!a || !b) throw new PermanentJobError(`network ${!a ? p.a : p.b} no longer exists`);

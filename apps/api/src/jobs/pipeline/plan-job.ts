@@ -9,13 +9,14 @@
  */
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { JobContext } from '../job-context.ts';
-import { payloadField, stepPlan } from './step-context.ts';
+import { jobPayload, stepPayload } from '../payloads.ts';
+import { stepPlan } from './step-context.ts';
 
 /** Rows per statement. */
 const BATCH = 500;
 
 export async function runPlanJob(ctx: JobContext): Promise<Prisma.InputJsonValue> {
-  const experimentId = payloadField(ctx, 'experimentId');
+  const { experimentId } = jobPayload(ctx.job, stepPayload);
   // The networks planned now are trained with this engine's random streams (an experiment queued before an upgrade too).
   const { STREAM_VERSION } = await import('@convergent/engine/random/streams');
   await ctx.prisma.experiment.updateMany({ where: { id: experimentId }, data: { status: 'RUNNING', phase: 'planning', error: null, streamVersion: STREAM_VERSION } });

@@ -11,7 +11,8 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { artifactWriter, MemoryFiles, writeConsensusAndStitching, writeNetworkLayers } from '../../import/import-result.ts';
 import { PermanentJobError, type JobContext } from '../job-context.ts';
 import type { PairStep } from './pipeline.ts';
-import { payloadField, stepPlan } from './step-context.ts';
+import { jobPayload, stepPayload } from '../payloads.ts';
+import { stepPlan } from './step-context.ts';
 import { loadStoredModels } from './stored-models.ts';
 
 export const memberKey = (experimentId: string, layer: string, network: string) => `record/${experimentId}/${layer}/${network}.member`;
@@ -19,7 +20,7 @@ export const crossKey = (experimentId: string, layer: string, a: string, b: stri
 
 export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonValue> {
   const { prisma, signal } = ctx;
-  const experimentId = payloadField(ctx, 'experimentId');
+  const { experimentId } = jobPayload(ctx.job, stepPayload);
   ctx.progress({ phase: 'loading data and weights', fraction: 0.02 });
   const plan = await stepPlan(ctx, experimentId);
   const { exp, spec, data } = plan;

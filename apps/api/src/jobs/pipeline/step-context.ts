@@ -22,12 +22,6 @@ export interface StepPlan extends StepBasics {
   networks: PlannedNetwork[];
 }
 
-export function payloadField(ctx: JobContext, field: string): string {
-  const v = (ctx.job.payload as Record<string, unknown> | null)?.[field];
-  if (typeof v !== 'string' || !v) throw new PermanentJobError(`${ctx.job.kind} job payload lacks ${field}`);
-  return v;
-}
-
 function permanentIfSpec(err: unknown): never {
   const message = (err as Error).message;
   if ((err as Error).name === 'SpecError' || /invalid experiment spec/.test(message)) throw new PermanentJobError(message);

@@ -19,7 +19,8 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { artifactWriter } from '../../import/import-result.ts';
 import { packedFile, packSwappedDirectory, unpackDirectory } from '../dir-archive.ts';
 import { PermanentJobError, type JobContext } from '../job-context.ts';
-import { payloadField, stepBasics, stepData } from './step-context.ts';
+import { jobPayload, trainPayload } from '../payloads.ts';
+import { stepBasics, stepData } from './step-context.ts';
 
 export const checkpointKey = (networkId: string) => `network/${networkId}/checkpoint.pack`;
 
@@ -28,8 +29,7 @@ export const STEP_WRITE_INTERVAL_MS = 3000;
 
 export async function runTrainJob(ctx: JobContext): Promise<Prisma.InputJsonValue> {
   const { prisma, signal } = ctx;
-  const experimentId = payloadField(ctx, 'experimentId');
-  const networkId = payloadField(ctx, 'networkId');
+  const { experimentId, networkId } = jobPayload(ctx.job, trainPayload);
   const { exp, spec } = await stepBasics(ctx, experimentId);
   const net = await prisma.network.findUnique({ where: { id: networkId } });
   if (!net || net.experimentId !== experimentId) throw new PermanentJobError(`network ${networkId} of experiment ${experimentId} no longer exists`);
