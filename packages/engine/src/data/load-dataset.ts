@@ -8,7 +8,7 @@
  * directory, or `CONVERGENT_CACHE_DIR`, or `options.cacheDir`. Later loads read two files.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readNpy } from '../io/npy.ts';
@@ -16,6 +16,7 @@ import { checkDataset, DatasetError, type Dataset } from './dataset.ts';
 import { readIdx } from './idx.ts';
 
 import { BUILTIN_DATASETS, type BuiltinDataset } from './builtin-datasets.ts';
+import { writeFileAtomic } from '../io/atomic-write.ts';
 
 export { BUILTIN_DATASETS, type BuiltinDataset };
 
@@ -71,20 +72,14 @@ async function readCache(dir: string, name: string): Promise<Dataset | undefined
   }
 }
 
-async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(tmp, data);
-  await rename(tmp, file);
-}
-
 async function writeCache(dir: string, ds: Dataset): Promise<void> {
   try {
     await mkdir(dir, { recursive: true });
     const p = cachePaths(dir, ds.name);
-    await writeAtomic(p.images, ds.images);
-    await writeAtomic(p.labels, ds.labels);
+    await writeFileAtomic(p.images, ds.images);
+    await writeFileAtomic(p.labels, ds.labels);
     const meta: CacheMeta = { name: ds.name, n: ds.n, height: ds.height, width: ds.width, channels: ds.channels, classes: ds.classes };
-    await writeAtomic(p.meta, JSON.stringify(meta));
+    await writeFileAtomic(p.meta, JSON.stringify(meta));
   } catch (err) {
     // A read-only or full disk only costs speed next time; say so once.
     process.stderr.write(`convergent: could not cache dataset ${ds.name} in ${dir} (${(err as Error).message})\n`);

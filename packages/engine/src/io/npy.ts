@@ -1,13 +1,12 @@
 /**
- * NumPy `.npy` files: streamed reading (positional reads of only the bytes a caller asks for) and atomic writing.
- * The format itself (header, dtypes, byte and memory order, encoding) is `./npy-format.ts`, re-exported here.
+ * NumPy `.npy` files: streamed reading (positional reads of only the bytes a caller asks for) and atomic writing
+ * (`./atomic-write.ts`, re-exported here). The format itself (header, dtypes, byte and memory order, encoding) is
+ * `./npy-format.ts`, re-exported here.
  *
  * Layout convention: every array this module hands out is row-major (C order) whatever the file's order; a
  * Fortran-order file is transposed on the fly.
  */
-import { randomBytes } from 'node:crypto';
-import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { open, type FileHandle } from 'node:fs/promises';
 import {
   decodeForeignToFloat32,
   decodeNpyData,
@@ -314,26 +313,8 @@ export async function readNpy(path: string, options: OpenNpyOptions = {}): Promi
     await fh.close();
   }
 }
-/** Write to a temporary sibling file and rename it into place, so readers never see a half-written file. */
-export async function writeFileAtomic(path: string, chunks: readonly Uint8Array[]): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const fh = await open(tmp, 'w');
-  try {
-    for (const chunk of chunks) {
-      let done = 0;
-      while (done < chunk.length) {
-        const { bytesWritten } = await fh.write(chunk, done, chunk.length - done);
-        done += bytesWritten;
-      }
-    }
-    await fh.close();
-    await rename(tmp, path);
-  } catch (err) {
-    await fh.close().catch(() => undefined);
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
-}
+export { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic } from './atomic-write.ts';
 
 /**
  * Write an array (given row-major, C order) as .npy. The dtype follows the typed array (Float32Array → `<f4`, ...;

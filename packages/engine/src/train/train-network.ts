@@ -23,7 +23,8 @@ import { type BuiltModel, buildModel } from '../spec/build-model.ts';
 import { type ImageSet, batchLabels, batchTensor, rangeIndices, ranges } from './image-set.ts';
 import { seededPermutation } from '../random/seeded-random.ts';
 import { type DataOrder, STREAM_VERSION, familyKey, streamSeed } from '../random/streams.ts';
-import { loadWeightsInto, saveModel, writeFileAtomic } from './weights-io.ts';
+import { writeFileAtomic } from '../io/atomic-write.ts';
+import { loadWeightsInto, saveModel } from './weights-io.ts';
 
 export interface TrainOptions {
   epochs: number;

@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { writeFileAtomic } from '../io/atomic-write.ts';
 
 export const MODEL_JSON = 'model.json';
 export const WEIGHTS_BIN = 'weights.bin';
@@ -22,12 +23,6 @@ function concatBuffers(data: ArrayBuffer | ArrayBuffer[]): Uint8Array {
   return out;
 }
 
-/** Write `bytes` to `file` atomically (temp file in the same folder, then rename). */
-export async function writeFileAtomic(file: string, bytes: Uint8Array | string): Promise<void> {
-  const tmp = `${file}.tmp-${process.pid}`;
-  await fs.writeFile(tmp, bytes);
-  await fs.rename(tmp, file);
-}
 
 /** An IOHandler that writes `dir/model.json` and `dir/weights.bin`. */
 export function fileSaveHandler(dir: string): tf.io.IOHandler {
