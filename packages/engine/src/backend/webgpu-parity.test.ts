@@ -4,14 +4,8 @@
  * driver; a GPU machine has its own) by forcing CONVERGENT_BACKEND=webgpu; elsewhere the suite is skipped with the
  * reason printed. Every read is `await data()`: webgpu in Node cannot read synchronously.
  */
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { validateResultDirectory } from '../experiment/manifest.ts';
-import { runExperiment } from '../experiment/run-experiment.ts';
-import { syntheticImages } from '../train/test-fixtures.ts';
 import { probeWebgpu, selectBackend } from './select-backend.ts';
 import { networkGrads, productErrors, relErr, trainedWeights, PARITY_LIMITS, type Grads } from './parity-cases.ts';
 
@@ -77,60 +71,4 @@ describe('webgpu selection', () => {
     }
     await selectBackend({ force: 'cpu' });
   });
-});
-
-describe.skipIf(reason !== undefined)('experiment run on webgpu (CONVERGENT_BACKEND=webgpu)', () => {
-  let tmp: string;
-  const before = process.env.CONVERGENT_BACKEND;
-  beforeAll(async () => {
-    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'cv-webgpu-run-'));
-    process.env.CONVERGENT_BACKEND = 'webgpu';
-  });
-  afterAll(async () => {
-    if (before === undefined) delete process.env.CONVERGENT_BACKEND;
-    else process.env.CONVERGENT_BACKEND = before;
-    await selectBackend({ force: 'cpu' });
-    await fs.rm(tmp, { recursive: true, force: true });
-  });
-
-  it('trains, records and aligns a small family, and the manifest says webgpu', async () => {
-    const arch = {
-      name: 'tiny',
-      inputShape: [8, 8, 1],
-      layers: [
-        { type: 'conv', name: 'conv1', filters: 4, kernel: 3, record: true },
-        { type: 'maxpool', name: 'pool1', size: 2 },
-        { type: 'flatten', name: 'flatten' },
-        { type: 'dense', name: 'fc1', units: 6, record: true },
-        { type: 'dense', name: 'out', units: 3 },
-      ],
-    };
-    const spec = {
-      name: 'tiny-webgpu',
-      dataset: 'synthetic',
-      split: { seed: 1, validation: 16, probe: 16 },
-      architectures: [arch],
-      seeds: [1, 2],
-      training: { epochs: 1, batchSize: 16, optimizer: 'adam', learningRate: 0.01 },
-      methods: ['max', 'cka'],
-    };
-    const data = { name: 'synthetic', train: syntheticImages(48, 1), validation: syntheticImages(16, 2), probe: syntheticImages(16, 3) };
-    const out = path.join(tmp, 'result');
-    const { manifest } = await runExperiment(spec, { out, data, concurrency: 1 });
-    expect(manifest.backend.name).toBe('webgpu');
-    const trained = manifest.networks.filter((n) => n.role === 'trained');
-    expect(trained).toHaveLength(2);
-    for (const n of trained) {
-      expect(n.metrics).toHaveLength(1);
-      expect(Number.isFinite(n.metrics[0]!.trainLoss)).toBe(true);
-    }
-    const between = manifest.alignments.filter((a) => a.kind === 'between');
-    expect(between.map((a) => a.layer).sort()).toEqual(['conv1', 'fc1']);
-    for (const a of between) {
-      expect(a.max!.mean).toBeGreaterThan(-1);
-      expect(a.max!.mean).toBeLessThanOrEqual(1);
-      expect(Number.isFinite(a.cka!.linear)).toBe(true);
-    }
-    await validateResultDirectory(out);
-  }, 600_000);
 });
