@@ -24,20 +24,8 @@ import {
   type NpyWriteOptions,
 } from './npy-format.ts';
 
-export {
-  decodeNpyData,
-  encodeNpy,
-  encodeNpyHeader,
-  NpyFormatError,
-  parseDescr,
-  parseNpy,
-  parseNpyHeader,
-  type NpyArray,
-  type NpyDtype,
-  type NpyHeader,
-  type NpyTypedArray,
-  type NpyWriteOptions,
-} from './npy-format.ts';
+// The format itself, for the importers of this module (one list: whatever npy-format.ts exports).
+export * from './npy-format.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Streamed reader
