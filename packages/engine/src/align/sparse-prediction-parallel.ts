@@ -4,11 +4,13 @@
  * be shared) and the path is assembled from their blocks. The calling thread solves too, so `workers: 2` starts ONE
  * extra thread; it is given all of its data at start (no handshake), so the caller can solve synchronously meanwhile.
  *
- * A worker costs about 0.4 s to start (tsx + the solver module) and a copy of R_AA and R_AB, so small problems stay
- * on the calling thread (see `autoWorkers`). Results equal `sparsePredictionPath` exactly (same per-target code).
+ * The workers are a `runInWorkers` run (parallel/) of `solveClaimedTargets` below, each handed its data with its
+ * first job. A worker costs a copy of R_AA and R_AB and a start (no longer tsx: the built solver module; the 0.4 s
+ * threshold below was measured with tsx and not re-measured), so small problems stay on the calling thread (see
+ * `autoWorkers`). Results equal `sparsePredictionPath` exactly (same per-target code).
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { type JobContext, runInWorkers, WorkerJobError } from '../parallel/worker-pool.ts';
 import {
   ascendingPenalties,
   assembleSparsePath,
@@ -26,7 +28,15 @@ export interface SparseWorkerData {
   chunk: number;
 }
 
-const WORKER_URL = new URL('./sparse-prediction-worker.mjs', import.meta.url);
+/** Worker job: solve the targets this thread claims from the shared counter; the block's arrays are moved back. */
+export function solveClaimedTargets(data: SparseWorkerData, ctx: JobContext<never>): SparseTargetBlock {
+  const counter = new Int32Array(data.counter);
+  const block = solveTargetBlock(data.input, data.ascending, () => Atomics.add(counter, 0, data.chunk), data.chunk);
+  const arrays = [block.targets, block.losses, block.objectives, block.nonzero, block.unconverged, block.start, block.rowIndex, block.values];
+  if (block.heldOutLosses) arrays.push(block.heldOutLosses);
+  ctx.transfer(...arrays.map((x) => x.buffer as ArrayBuffer));
+  return block;
+}
 
 /**
  * Threads for a problem of this size: 1 (no worker) below p²·q·penalties = 2²⁸ (p = 512: ~100 targets × 10
@@ -66,38 +76,26 @@ export async function sparsePredictionPathParallel(
     counter,
     chunk,
   };
-  const pending: Promise<SparseTargetBlock>[] = [];
-  for (let w = 1; w < threads; w++) {
-    pending.push(
-      new Promise<SparseTargetBlock>((resolve, reject) => {
-        const worker = new Worker(WORKER_URL, { workerData: data, execArgv: [], stdout: false, stderr: false });
-        let settled = false;
-        worker.once('message', (msg: { block?: SparseTargetBlock; error?: string }) => {
-          settled = true;
-          void worker.terminate();
-          if (msg.block) resolve(msg.block);
-          else reject(new Error(`sparse prediction: worker ${w} failed: ${msg.error}`));
-        });
-        worker.once('error', (err) => {
-          settled = true;
-          reject(new Error(`sparse prediction: worker ${w} failed: ${err.message}`));
-        });
-        worker.once('exit', (code) => {
-          if (!settled) reject(new Error(`sparse prediction: worker ${w} exited early (code ${code})`));
-        });
-      }),
-    );
-  }
+  const workers = threads - 1;
+  // Started here, synchronously (each with its data): they solve while this thread does. A failure stops the others;
+  // with the caller solving, the targets it leaves are solved below instead.
+  const run: Promise<SparseTargetBlock[]> =
+    workers > 0 ? runInWorkers<SparseWorkerData, SparseTargetBlock>(new URL(import.meta.url), 'solveClaimedTargets', new Array(workers).fill(data), { concurrency: workers, backend: false, jobName: (_, i) => `sparse prediction: worker ${i + 1}` }) : Promise.resolve([]);
+  // Handled now: the caller may solve for a while before it awaits the run.
+  const settled = run.then(
+    (value) => ({ ok: true as const, value }),
+    (reason: unknown) => ({ ok: false as const, reason }),
+  );
   // The calling thread claims chunks too; workers join as soon as they have started.
   const callerSolves = options.callerSolves ?? true;
   if (!callerSolves && threads < 2) throw new Error('sparse prediction: callerSolves false needs workers ≥ 2');
   const blocks: SparseTargetBlock[] = [];
   if (callerSolves) blocks.push(solveTargetBlock(data.input, ascending, () => Atomics.add(claims, 0, chunk), chunk));
-  for (const r of await Promise.allSettled(pending)) {
-    if (r.status === 'fulfilled') blocks.push(r.value);
-    else if (!callerSolves) throw r.reason; // strict mode: a worker's failure is the caller's error
-  }
-  // A worker that could not start or died lost its claimed targets: solve them here (same results, only slower).
+  const outcome = await settled;
+  if (outcome.ok) blocks.push(...outcome.value);
+  // Strict mode: a worker's failure is the caller's error; so is a pool that could not start (the engine not built).
+  else if (!callerSolves || !(outcome.reason instanceof WorkerJobError)) throw outcome.reason;
+  // A worker that could not start or failed lost the run's blocks: solve what is missing here (same results, slower).
   const solved = new Uint8Array(input.q);
   for (const b of blocks) for (const k of b.targets) solved[k] = 1;
   const missing: number[] = [];

@@ -55,3 +55,11 @@ export async function productsOrFail(x: number, ctx: JobContext<string>): Promis
   }
   return n;
 }
+
+/** A ResidentFactory: each message `{ cells, index, add }` adds `add + data.offset` to `cells[index]` and notifies. */
+export function residentAdder(data: { offset: number }): (msg: { cells: Int32Array; index: number; add: number }) => void {
+  return ({ cells, index, add }) => {
+    Atomics.add(cells, index, add + data.offset);
+    Atomics.notify(cells, index);
+  };
+}

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { builtModulePath } from './start-worker.ts';
 import { runInWorkers, WorkerJobError } from './worker-pool.ts';
 
 const fixture = new URL('./worker-pool.fixture.ts', import.meta.url);
@@ -92,11 +93,10 @@ describe('runInWorkers', () => {
     }
   });
 
-  it('works from a plain node process that loads TypeScript the way the convergent bin does', () => {
-    const pool = fileURLToPath(new URL('./worker-pool.ts', import.meta.url));
+  it('works from a plain node process running the built engine, the way the convergent bin does (no tsx)', () => {
+    const pool = fileURLToPath(new URL('../../dist/src/parallel/worker-pool.js', import.meta.url));
+    // The job named by its source URL, as the engine's own callers do: the pool maps it to the build.
     const script = `
-      import { register } from 'tsx/esm/api';
-      register();
       const { runInWorkers } = await import(${JSON.stringify(pool)});
       const out = await runInWorkers(new URL(${JSON.stringify(fixture.href)}), 'square', [6, 7], { backend: 'cpu' });
       console.log(JSON.stringify(out.map((o) => o.value)));
@@ -106,6 +106,24 @@ describe('runInWorkers', () => {
       encoding: 'utf8',
       timeout: 60_000,
     });
+    expect(res.stderr).toBe('');
     expect(res.stdout.trim()).toBe('[36,49]');
+  });
+
+  it('loads built JavaScript only: a job module without a build names the build command, TypeScript elsewhere is refused', async () => {
+    await expect(runInWorkers(new URL('./no-such-job.ts', import.meta.url), 'run', [1], { backend: false })).rejects.toThrow(
+      /@convergent\/engine is not built: dist\/src\/parallel\/no-such-job\.js is missing .*run `npm run build -w @convergent\/engine`/,
+    );
+    await expect(runInWorkers(path.join(tmpdir(), 'job.ts'), 'run', [1], { backend: false })).rejects.toThrow(/worker threads load built JavaScript, not TypeScript/);
+    expect(builtModulePath(fixture)).toBe(fileURLToPath(new URL('../../dist/src/parallel/worker-pool.fixture.js', import.meta.url)));
+    // A compiled caller's `new URL('./x.ts', import.meta.url)` points into dist/ with a .ts name: only the extension changes.
+    expect(builtModulePath(new URL('../../dist/src/parallel/worker-pool.fixture.ts', import.meta.url))).toBe(builtModulePath(fixture));
+  });
+
+  it('a worker that fails to load fails the run at once, naming the worker', async () => {
+    const started = Date.now();
+    await expect(runInWorkers(fixture, 'noSuchExport', [1, 2], { concurrency: 2, backend: false })).rejects.toThrow(/worker \d \(noSuchExport from .*\) failed: .*has no exported function noSuchExport/);
+    // Not held by the 30 s abort grace of a busy worker: it never started its job.
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 });

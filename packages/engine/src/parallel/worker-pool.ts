@@ -1,13 +1,15 @@
 /**
- * Run N independent jobs (typically: train one network each) in worker threads, one per core by
- * default. Each worker is a fresh V8 isolate with its own tfjs engine and backend, which is how
- * Convergent gets parallelism: the wasm backend runs single-threaded in Node.
+ * Run N independent jobs (train one network each, accumulate one range of rows, solve one share of the sparse
+ * prediction targets) in worker threads, one per core by default. Each worker is a fresh V8 isolate with its own
+ * tfjs engine and backend, which is how Convergent gets parallelism: the wasm backend runs single-threaded in Node.
  *
- * A job is a named export of a TypeScript/JS module, `(input, ctx) => output | Promise<output>`, where
- * `ctx.progress(p)` streams a progress message back and `ctx.signal` aborts when the run is cancelled.
- * Workers load TypeScript through tsx (`worker-pool-bootstrap.mjs` registers it), so this works the same
- * from vitest, from `tsx`, and from the `convergent` bin. Inputs, outputs and progress cross threads by
- * structured clone (plain data, typed arrays).
+ * A job is a named export of a module of this package, `(input, ctx) => output | Promise<output>`, where
+ * `ctx.progress(p)` streams a progress message back, `ctx.signal` aborts when the run is cancelled and
+ * `ctx.transfer(...)` moves large output buffers instead of copying them. Workers run the BUILT module
+ * (`startWorker`: dist/, no TypeScript compiled at run time), so this works the same from vitest, from tsx and from
+ * the `convergent` bin. Inputs, outputs and progress cross threads by structured clone (plain data, typed arrays).
+ * Worker k gets job k in its workerData and starts it as soon as it has loaded, with no round trip to the parent (a
+ * parent busy with its own share of the work, like `sparsePredictionPathParallel`'s, does not hold the workers up).
  *
  * Failure handling: the first failing job rejects the run with a `WorkerJobError` naming the job, and
  * the remaining workers are stopped. Cancelling (`signal`) asks running jobs to stop via `ctx.signal` and rejects
@@ -21,21 +23,12 @@
  * reproduced with onnxruntime-node 1.31 by terminating a worker in a loop of products).
  */
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { BackendName } from '../backend/select-backend.ts';
+import type { FromWorkerMessage, ToWorker } from './protocol.ts';
+import { startWorker } from './start-worker.ts';
 
-export interface JobContext<TProgress> {
-  /** Index of this job in `inputs`. */
-  jobIndex: number;
-  /** Send a progress message to the parent's `onProgress`. */
-  progress(p: TProgress): void;
-  /** Aborted when the run is cancelled; long jobs should check it between steps. */
-  signal: AbortSignal;
-  /** The backend this worker selected (undefined with `backend: false`). */
-  backend?: { name: BackendName; detail: string };
-}
-
-export type JobFunction<TIn, TOut, TProgress = unknown> = (input: TIn, ctx: JobContext<TProgress>) => TOut | Promise<TOut>;
+export type { JobContext, JobFunction } from './protocol.ts';
 
 export interface RunInWorkersOptions<TIn, TProgress> {
   /** Parallel workers (default: `os.availableParallelism()`, never more than the number of jobs). */
@@ -65,22 +58,6 @@ export class WorkerJobError extends Error {
   }
 }
 
-export type FromWorkerMessage =
-  | { type: 'ready'; backend?: { name: BackendName; detail: string } }
-  | { type: 'progress'; jobIndex: number; progress: unknown }
-  | { type: 'done'; jobIndex: number; output: unknown }
-  | { type: 'error'; jobIndex: number; message: string; stack?: string };
-
-export type ToWorker = { type: 'run'; jobIndex: number; input: unknown } | { type: 'abort' };
-
-export interface WorkerInit {
-  moduleUrl: string;
-  exportName: string;
-  backend: BackendName | 'auto' | false;
-}
-
-const BOOTSTRAP = new URL('./worker-pool-bootstrap.mjs', import.meta.url);
-
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? Object.assign(new Error('the run was cancelled'), { name: 'AbortError' });
 }
@@ -102,15 +79,15 @@ export async function runInWorkers<TIn, TOut, TProgress = unknown>(
   if (!Number.isInteger(concurrency)) throw new Error(`concurrency must be a positive integer, got ${options.concurrency}`);
   const url = moduleUrl instanceof URL ? moduleUrl.href : moduleUrl.startsWith('file:') ? moduleUrl : new URL(`file://${moduleUrl}`).href;
   const name = (i: number): string => options.jobName?.(inputs[i]!, i) ?? `job ${i}`;
-  const init: WorkerInit = { moduleUrl: url, exportName, backend: options.backend ?? 'auto' };
+  const backend = options.backend ?? 'auto';
   const graceMs = options.abortGraceMs ?? 1000;
 
   const outputs = new Array<TOut>(inputs.length);
   const workers: Worker[] = [];
-  /** Job each worker is running (-1: none), and workers retired on purpose (their exit is not a failure). */
+  /** Job each worker is running (-1: none; worker k starts with job k), and workers retired on purpose (their exit is not a failure). */
   const running = new Map<Worker, number>();
   const retired = new Set<Worker>();
-  let next = 0;
+  let next = concurrency;
   let finished = 0;
   let settled = false;
 
@@ -159,13 +136,16 @@ export async function runInWorkers<TIn, TOut, TProgress = unknown>(
     };
 
     for (let k = 0; k < concurrency; k++) {
-      const w = new Worker(BOOTSTRAP, { workerData: init, env: options.env ?? { ...process.env }, execArgv: [], stdout: false, stderr: false });
+      let w: Worker;
+      try {
+        w = startWorker({ mode: 'jobs', moduleUrl: url, exportName, backend, first: { jobIndex: k, input: inputs[k] } }, options.env ? { env: options.env } : {});
+      } catch (err) {
+        fail(err);
+        return;
+      }
       workers.push(w);
-      running.set(w, -1);
-      const who = (): [number, string] => {
-        const j = running.get(w) ?? -1;
-        return [j, j >= 0 ? name(j) : `worker ${k} (${exportName} from ${url})`];
-      };
+      running.set(w, k);
+      const who = (j = running.get(w) ?? -1): [number, string] => [j, j >= 0 ? name(j) : `worker ${k} (${exportName} from ${url})`];
       w.on('message', (msg: FromWorkerMessage) => {
         if (settled) {
           // A worker asked to stop has returned from its job: no native call is running now.
@@ -175,9 +155,7 @@ export async function runInWorkers<TIn, TOut, TProgress = unknown>(
           }
           return;
         }
-        if (msg.type === 'ready') {
-          feed(w);
-        } else if (msg.type === 'progress') {
+        if (msg.type === 'progress') {
           try {
             onProgress?.(msg.jobIndex, msg.progress as TProgress);
           } catch (err) {
@@ -196,7 +174,9 @@ export async function runInWorkers<TIn, TOut, TProgress = unknown>(
             feed(w);
           }
         } else if (msg.type === 'error') {
-          const [j, label] = who();
+          // −1: the worker failed before its first job (backend, module or export); it runs nothing now.
+          if (msg.jobIndex < 0) running.set(w, -1);
+          const [j, label] = who(msg.jobIndex);
           fail(new WorkerJobError(j, label, msg.message, msg.stack));
         }
       });

@@ -158,8 +158,9 @@ describe('product workers', () => {
   });
 
   it('does not keep a process alive: a script that used the pool exits without closing it', () => {
-    const script = fileURLToPath(new URL('./product-pool.fixture.ts', import.meta.url));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, CONVERGENT_PRODUCTS: 'tfjs' } });
+    // The fixture's build, in plain node (no tsx), as the bin runs.
+    const script = fileURLToPath(new URL('../../dist/src/stats/product-pool.fixture.js', import.meta.url));
+    const run = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, CONVERGENT_PRODUCTS: 'tfjs' } });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^worker chunks [1-9]\d*/);

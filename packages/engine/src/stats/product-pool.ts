@@ -1,9 +1,9 @@
 /**
  * Parallel Gram products for the moments pass, without making `MomentAccumulator.update` asynchronous.
  *
- * The wasm backend runs one thread in Node, so the second core is used by product workers
- * (`product-worker.mjs`): a process-wide pool, started lazily on the first heavy chunk, reused by every accumulator
- * of the process, unref'd (a process exits without closing it) and closable (`closeProductPool`). An accumulator
+ * The wasm backend runs one thread in Node, so the second core is used by product workers (`product-worker.ts`,
+ * served by a `ResidentPool` of parallel/: process-wide, started lazily on the first heavy chunk, reused by every
+ * accumulator of the process, unref'd and closable with `closeProductPool`). An accumulator
  * hands a chunk to a worker only when one is ready and has fewer than two chunks queued; otherwise it computes the
  * chunk itself. So the split follows whatever CPU each thread actually gets (a busy second core just takes fewer
  * chunks), the worker's start-up never delays the pass, and with no worker the pass is the single-threaded one.
@@ -18,14 +18,9 @@
  * `drain` adds them into the accumulator's S2 once all its tasks are finished.
  */
 import { availableParallelism } from 'node:os';
-import { MessageChannel, type MessagePort, Worker, isMainThread } from 'node:worker_threads';
+import { isMainThread } from 'node:worker_threads';
+import { RESIDENT_DEAD as DEAD, RESIDENT_READY as READY, type ResidentHandle, ResidentPool } from '../parallel/resident-pool.ts';
 
-/** Control words shared with product-worker.mjs (keep in sync). */
-const WAKE = 0;
-const STATUS = 1;
-const STARTING = 0;
-const READY = 1;
-const DEAD = -1;
 /** Slot phases as seen in a slot state (low two bits; FREE is a state of 0). */
 export const SLOT_PHASE = { POSTED: 1, RUNNING: 2, DONE: 3, FAILED: 0 } as const;
 const { POSTED, RUNNING, DONE, FAILED } = SLOT_PHASE;
@@ -34,13 +29,6 @@ const FREE = 0;
 const QUEUE_DEPTH = 2;
 /** Most product workers by default (beyond this the float64 merge and memory bandwidth stop paying; not measured). */
 const MAX_WORKERS = 3;
-
-/** What an accumulator needs of a worker (tests substitute one to steer the scheduling). */
-export interface ProductWorkerHandle {
-  /** 0 starting, 1 ready, −1 dead. */
-  readonly status: number;
-  post(task: ProductTask): void;
-}
 
 /** A chunk handed to a worker: add UᵀU (u: rows × e) into `s`, then set `states[slot]` to ticket·4 + DONE/FAILED. */
 export interface ProductTask {
@@ -54,55 +42,10 @@ export interface ProductTask {
   errors: Uint8Array;
 }
 
-class ProductWorker implements ProductWorkerHandle {
-  readonly control = new Int32Array(new SharedArrayBuffer(8));
-  readonly worker: Worker;
-  private readonly port: MessagePort;
+/** What an accumulator needs of a worker (tests substitute one to steer the scheduling). */
+export type ProductWorkerHandle = ResidentHandle<ProductTask>;
 
-  constructor() {
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
-    this.worker = new Worker(new URL('./product-worker.mjs', import.meta.url), {
-      workerData: { control: this.control, port: port2 },
-      transferList: [port2],
-      // Never print a worker crash over the caller's output: it shows up as an error of the pass that used it.
-      stderr: false,
-    });
-    this.worker.unref();
-    // A worker that dies while the main thread is idle (e.g. it failed to load) is marked, so no task goes to it.
-    this.worker.on('error', () => Atomics.store(this.control, STATUS, DEAD));
-    this.worker.on('exit', () => Atomics.store(this.control, STATUS, DEAD));
-  }
-
-  get status(): number {
-    return Atomics.load(this.control, STATUS);
-  }
-
-  post(task: ProductTask): void {
-    this.port.postMessage(task);
-    Atomics.add(this.control, WAKE, 1);
-    Atomics.notify(this.control, WAKE);
-  }
-
-  /** Resolves once the worker can take tasks (true) or has died (false). */
-  async ready(): Promise<boolean> {
-    for (;;) {
-      const s = this.status;
-      if (s !== STARTING) return s === READY;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-
-  async close(): Promise<void> {
-    this.port.postMessage({ stop: true });
-    Atomics.add(this.control, WAKE, 1);
-    Atomics.notify(this.control, WAKE);
-    this.port.close();
-    await this.worker.terminate();
-  }
-}
-
-let pool: ProductWorker[] = [];
+const pool = new ResidentPool<ProductTask>(new URL('./product-worker.ts', import.meta.url), 'productHandler');
 
 /**
  * Threads for the moments products when the caller does not say: `CONVERGENT_MOMENT_THREADS` if set, else 1 in a
@@ -121,26 +64,17 @@ export function defaultProductThreads(): number {
 
 /** The pool's first `count` workers, starting any that are missing (returns at once; they load in the background). */
 export function productWorkers(count: number): readonly ProductWorkerHandle[] {
-  return ensureWorkers(count);
-}
-
-function ensureWorkers(count: number): ProductWorker[] {
-  pool = pool.filter((w) => w.status !== DEAD);
-  while (pool.length < count) pool.push(new ProductWorker());
-  return pool.slice(0, count);
+  return pool.handles(count);
 }
 
 /** Start `count` workers (default: threads − 1) and wait until they are ready; returns how many are. */
-export async function startProductPool(count = defaultProductThreads() - 1): Promise<number> {
-  const ok = await Promise.all(ensureWorkers(count).map((w) => w.ready()));
-  return ok.filter(Boolean).length;
+export function startProductPool(count = defaultProductThreads() - 1): Promise<number> {
+  return pool.start(count);
 }
 
 /** Stop every product worker (tests, or a long-lived process that is done with statistics). */
-export async function closeProductPool(): Promise<void> {
-  const all = pool;
-  pool = [];
-  await Promise.all(all.map((w) => w.close()));
+export function closeProductPool(): Promise<void> {
+  return pool.close();
 }
 
 interface Slot {
