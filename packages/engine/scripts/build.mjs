@@ -30,6 +30,7 @@ function newestSource() {
 
 if (process.argv.includes('--if-stale') && existsSync(stamp) && statSync(stamp).mtimeMs >= newestSource()) process.exit(0);
 
+console.log('engine: building dist/ (tsc) …');
 const started = Date.now();
 rmSync(dist, { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');

@@ -1,8 +1,9 @@
 /**
  * Whole-process alignment: `convergent align A.npy B.npy --method M` (bin/convergent.mjs in a fresh Node process:
- * start, tsx, reading both files, the statistics pass, the method) against the numpy/scipy/sklearn script a user
- * would run (peers/align_process_peer.py in a fresh python3: start, imports, np.load, corrcoef, the method), on the
- * same 40,000 × 512 float32 pair. Both timed from outside with /usr/bin/time (wall, CPU, max RSS), best of 2.
+ * start, loading the engine's build from dist/, reading both files, the statistics pass, the method) against the
+ * numpy/scipy/sklearn script a user would run (peers/align_process_peer.py in a fresh python3: start, imports,
+ * np.load, corrcoef, the method), on the same 40,000 × 512 float32 pair. Both timed from outside with /usr/bin/time
+ * (wall, CPU, max RSS), best of 2.
  * Methods: hungarian (vs scipy linear_sum_assignment on numpy corrcoef), spectral --clusters 32 (vs sklearn
  * SpectralClustering on |corrcoef|), sparse (default penalties; vs sklearn Lasso precompute=True, warm start).
  *

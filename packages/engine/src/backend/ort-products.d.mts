@@ -1,4 +1,4 @@
-/** Types of `ort-products.mjs` (plain ESM so the product workers can load it without tsx). */
+/** Types of `ort-products.mjs` (plain ESM; the engine's build copies it into dist/). */
 
 /** What the products need of ONNX Runtime (tests substitute nothing: they load the real one or skip). */
 export interface OrtGemm {

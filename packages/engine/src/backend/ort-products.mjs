@@ -2,7 +2,7 @@
  * Dense float32 products on ONNX Runtime's CPU engine (`onnxruntime-node`, MLAS: multi-threaded, AVX2/FMA GEMM),
  * with a synchronous call so the moments pass (`MomentAccumulator.update`) stays synchronous.
  *
- * Plain ESM (the product worker and the sparse-prediction worker load it without tsx). One ONNX graph, built here
+ * Plain ESM (written when workers loaded it without tsx; the engine's build copies it into dist/). One ONNX graph, built here
  * byte by byte (protobuf wire format; no python, no model file): a single `Gemm` node with `transB = 1` and symbolic
  * dimensions, `Y[m, n] = A[m, k] · B[n, k]ᵀ`. Both operands are contiguous row-major blocks, so a caller holding Uᵀ
  * (units × rows) gets any block `Uᵀ[lo:hi] · Uᵀ[0:hi]ᵀ` of UᵀU without copying.

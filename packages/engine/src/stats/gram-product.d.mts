@@ -1,4 +1,4 @@
-/** Types of `gram-product.mjs` (plain ESM so the product worker can load it without tsx). */
+/** Types of `gram-product.mjs` (plain ESM; the engine's build copies it into dist/). */
 import type { OrtGemm } from '../backend/ort-products.mjs';
 export declare function gramBlockCount(e: number): number;
 

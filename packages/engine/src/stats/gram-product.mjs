@@ -2,8 +2,9 @@
  * The heavy step of the moments pass: S += UᵀU for a float32 block U (rows × e, row-major) through tfjs (XNNPACK
  * on the wasm backend), added in float64 into the LOWER triangle of S (e × e, row-major; the caller mirrors it).
  *
- * Plain ESM, not TypeScript: the product worker (`product-worker.mjs`) runs without tsx, and the main thread uses
- * the same code, so both sides compute exactly the same sums. `tf` is passed in (`@tensorflow/tfjs` on the main
+ * Plain ESM (written when the product worker ran without any TypeScript loader; the engine's build copies it into
+ * dist/). The product workers (`product-worker.ts`) and the main thread use the same code, so both sides compute
+ * exactly the same sums. `tf` is passed in (`@tensorflow/tfjs` on the main
  * thread, `@tensorflow/tfjs-core` in the worker).
  *
  * Only the lower triangle is computed: the columns are cut into B blocks [lo_b, hi_b), and block b multiplies
