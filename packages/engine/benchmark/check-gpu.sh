@@ -39,4 +39,6 @@ if [ -z "${VK_DRIVER_FILES:-}${VK_ICD_FILENAMES:-}" ]; then
 fi
 [ -n "${VK_DRIVER_FILES:-}" ] && say "VK_DRIVER_FILES=$VK_DRIVER_FILES"
 
+# Its training runs in worker threads, which load the engine's build (dist/).
+node scripts/build.mjs --if-stale || exit 1
 exec node --import tsx benchmark/check-gpu.ts "$@"
