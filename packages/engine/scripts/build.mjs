@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run build -w @convergent/engine`: compile the engine to JavaScript in dist/ (tsconfig.build.json: same layout,
-// dist/src/..., relative `.ts` imports rewritten to `.js`), copy the plain-ESM `.mjs` modules beside their importers,
-// and stamp the build. The bin and every worker thread run this build; nothing compiles TypeScript at run time.
+// dist/src/..., relative `.ts` imports rewritten to `.js`), copy any `.mjs` module (tsc emits only TypeScript; none
+// today) beside its importers, and stamp the build. The bin and every worker thread run this build; nothing compiles TypeScript at run time.
 // `--if-stale`: build only when a file under src/ or benchmark/ (or a tsconfig) is newer than the stamp (`npm start`).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -21,7 +21,7 @@ import { registerWasmMatMulKernels } from './wasm-matmul-kernels.ts';
 import { registerWasmPoolKernels } from './wasm-pool-kernels.ts';
 import { registerWasmSumKernel } from './wasm-sum-kernel.ts';
 import { registerWasmIdentityKernel } from './wasm-identity-kernel.ts';
-import { loadOrtProducts, ortProductsFailure } from './ort-products.mjs';
+import { loadOrtProducts, ortProductsFailure } from './ort-products.ts';
 
 export type BackendName = 'tensorflow' | 'webgpu' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['tensorflow', 'webgpu', 'wasm', 'cpu'];

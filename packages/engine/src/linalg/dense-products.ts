@@ -4,7 +4,7 @@
  * be synchronous in Node — plain float64 loops. Synchronous, so numerical code that is synchronous stays so.
  */
 import * as tf from '@tensorflow/tfjs';
-import { ortProducts } from '../backend/ort-products.mjs';
+import { ortProducts } from '../backend/ort-products.ts';
 
 /** Which engine `productNT` would use now. */
 export function productEngine(): 'onnxruntime' | 'tfjs' | 'js' {

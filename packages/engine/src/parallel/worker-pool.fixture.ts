@@ -42,7 +42,7 @@ export async function productsOrFail(x: number, ctx: JobContext<string>): Promis
     await new Promise((r) => setTimeout(r, -x));
     throw new Error(`failing after ${-x} ms`);
   }
-  const { loadOrtProducts, ortProducts } = await import('../backend/ort-products.mjs');
+  const { loadOrtProducts, ortProducts } = await import('../backend/ort-products.ts');
   await loadOrtProducts();
   const engine = ortProducts();
   if (!engine) throw new Error('onnxruntime-node did not load in the worker');

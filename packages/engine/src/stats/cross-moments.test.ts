@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../backend/select-backend.ts';
-import { loadOrtProducts, ortProductsFailure } from '../backend/ort-products.mjs';
+import { loadOrtProducts, ortProductsFailure } from '../backend/ort-products.ts';
 import { hungarianAlignment } from '../align/hungarian.ts';
 import { CrossMomentAccumulator, type CrossStatistics } from './cross-moments.ts';
 import { pairMoments, type PairStatistics } from './moments.ts';

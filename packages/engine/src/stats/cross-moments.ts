@@ -12,13 +12,13 @@
  *
  * Products: shifted rows are gathered TRANSPOSED (Uᵀ_A: p × k, Uᵀ_B: q × k, k ≤ chunkRows rows, float32) and
  * `S_AB += Uᵀ_A · (Uᵀ_B)ᵀ` runs as ONE GEMM per chunk: ONNX Runtime's `Gemm` (MLAS) when it is loaded — the `nt`
- * form (transB) on the two transposed operands, since MLAS is slow with transA (gram-product.mjs) — else a tfjs
+ * form (transB) on the two transposed operands, since MLAS is slow with transA (gram-product.ts) — else a tfjs
  * `matMul(Uᵀ_A, Uᵀ_B, false, true)` on the selected backend, or float64 loops for tiny chunks (and on webgpu
  * without ONNX Runtime, whose reads are asynchronous). Rows are buffered across `update` calls, so the GEMM size
  * does not depend on the caller's batch size.
  */
 import * as tf from '@tensorflow/tfjs';
-import { ortProducts } from '../backend/ort-products.mjs';
+import { ortProducts } from '../backend/ort-products.ts';
 import { DEAD_RELATIVE } from './moments.ts';
 
 export interface CrossMomentState {

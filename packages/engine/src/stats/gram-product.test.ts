@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../backend/select-backend.ts';
-import { GramProduct } from './gram-product.mjs';
-import { loadOrtProducts, ortProductsFailure } from '../backend/ort-products.mjs';
+import { GramProduct } from './gram-product.ts';
+import { loadOrtProducts, ortProductsFailure } from '../backend/ort-products.ts';
 
 beforeAll(async () => {
   await selectBackend();

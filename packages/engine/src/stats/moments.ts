@@ -4,7 +4,7 @@
  *
  * Shifted sums (methods.md): with shift `c` = the first batch's column mean, `S1 = Σ(x − c)`,
  * `S2 = Σ(x − c)(x − c)ᵀ`. The per-batch product `UᵀU` of the shifted batch runs through tfjs in float32 (large
- * batches, `gram-product.mjs`: lower triangle only) or in plain float64 loops (tiny batches, where tfjs dispatch
+ * batches, `gram-product.ts`: lower triangle only) or in plain float64 loops (tiny batches, where tfjs dispatch
  * costs more than the arithmetic); each batch's product is added into Float64Array sums, so rounding does not grow
  * with N. `merge` re-expresses the other
  * accumulator's sums at this shift (exact algebra), so results do not depend on batch boundaries.
@@ -14,8 +14,8 @@
  * `Σα_g u` (T) and `Σα_g α_h` (Q); `finalize` re-centres them at the sample mean.
  */
 import * as tf from '@tensorflow/tfjs';
-import { GramProduct } from './gram-product.mjs';
-import { ortProducts } from '../backend/ort-products.mjs';
+import { GramProduct } from './gram-product.ts';
+import { ortProducts } from '../backend/ort-products.ts';
 import { defaultProductThreads, PooledGram, productWorkers } from './product-pool.ts';
 
 /** A network's units inside the joint vector: columns `offset .. offset + count − 1`. */
@@ -302,7 +302,7 @@ export class MomentAccumulator {
     return this.pooled;
   }
 
-  /** S2 (lower triangle) += UᵀU through tfjs, float32 products added in float64 (see gram-product.mjs). */
+  /** S2 (lower triangle) += UᵀU through tfjs, float32 products added in float64 (see gram-product.ts). */
   private addProductTf(u: Float32Array, rows: number): void {
     if (ortProducts() === undefined && tf.getBackend() === 'webgpu') {
       // The pass is synchronous and a webgpu read is not (dataSync needs OffscreenCanvas in Node): without ONNX

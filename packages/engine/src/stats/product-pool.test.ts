@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../backend/select-backend.ts';
-import { GramProduct } from './gram-product.mjs';
+import { GramProduct } from './gram-product.ts';
 import { MomentAccumulator, type JointMoments } from './moments.ts';
 import { closeProductPool, defaultProductThreads, PooledGram, SLOT_PHASE, startProductPool, type ProductTask, type ProductWorkerHandle } from './product-pool.ts';
 import { mulberry } from '../../test/planted.ts';

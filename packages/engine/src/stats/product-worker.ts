@@ -10,7 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
-import { GramProduct } from './gram-product.mjs';
+import { GramProduct } from './gram-product.ts';
 import { type ProductTask, SLOT_PHASE } from './product-pool.ts';
 
 const { POSTED, RUNNING, DONE, FAILED } = SLOT_PHASE;
