@@ -14,7 +14,7 @@
  * image index), so float32 rounding can only matter when the k-th and the (2k + 8)-th neighbours are closer together
  * than float32 resolves.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { productEngine, productNT } from '../linalg/dense-products.ts';
 import { MeasureInputError } from './cca.ts';
 import { DEFAULT_KNN_K, type KnnMetric } from './knn-metric.ts';

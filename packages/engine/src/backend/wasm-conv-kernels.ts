@@ -20,7 +20,7 @@
  * The kernels only call other wasm kernels' `kernelFunc`s and free their intermediates with
  * `backend.disposeData`, so nothing leaks into the engine's tensor bookkeeping.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 type Backend = {
   makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;

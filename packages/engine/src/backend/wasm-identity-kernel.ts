@@ -8,7 +8,7 @@
  * into an input, so the share is safe, and each holder frees it independently. Strings keep the stock
  * kernel.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 type Backend = { incRef(dataId: object): void };
 type KernelArgs = { inputs: Record<string, tf.TensorInfo>; backend: Backend; attrs: Record<string, unknown> };

@@ -7,7 +7,7 @@
  * 76 ms vs 11 ms CPU). Every dense layer's backward pass asks for exactly those flags, so these
  * wrappers transpose the flagged operand explicitly and call the stock kernel without flags.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 type Backend = { disposeData(dataId: object): boolean };
 type KernelArgs = { inputs: Record<string, tf.TensorInfo>; backend: Backend; attrs: Record<string, unknown> };

@@ -9,7 +9,7 @@
  * the top-left one); average pooling spreads `dy / (filterHeight * filterWidth)` over the in-bounds
  * pixels of the window (tfjs divides by the full window area in the gradient). NHWC, dilation 1.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 type Backend = {
   makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;

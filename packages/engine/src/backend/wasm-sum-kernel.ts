@@ -7,7 +7,7 @@
  * (~1 ms, one streaming pass), short ones as a JS row pass into float64 accumulators. Other
  * reductions go to the stock kernel.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 type Backend = {
   makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;

@@ -3,7 +3,7 @@
  * loaded (`selectBackend()` loads it), else the tfjs backend (XNNPACK on wasm), else — on webgpu, whose reads cannot
  * be synchronous in Node — plain float64 loops. Synchronous, so numerical code that is synchronous stays so.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { ortProducts } from '../backend/ort-products.ts';
 
 /** Which engine `productNT` would use now. */

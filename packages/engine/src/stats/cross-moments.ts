@@ -17,7 +17,7 @@
  * without ONNX Runtime, whose reads are asynchronous). Rows are buffered across `update` calls, so the GEMM size
  * does not depend on the caller's batch size.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { ortProducts } from '../backend/ort-products.ts';
 import { DEAD_RELATIVE } from './moments.ts';
 

@@ -13,7 +13,7 @@
  * CKA: for every group g, an extra column `α_g = ‖u_g‖²` rides along in the same product, which yields `Σα_g`,
  * `Σα_g u` (T) and `Σα_g α_h` (Q); `finalize` re-centres them at the sample mean.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { GramProduct } from './gram-product.ts';
 import { ortProducts } from '../backend/ort-products.ts';
 import { defaultProductThreads, PooledGram, productWorkers } from './product-pool.ts';
