@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs as parseOptions } from '@convergent/engine/cli/command';
 import { openDatabase, ensureLocalTeam, startApiServer, createSignInCode, signInPath, SIGN_IN_CODE_TTL_MS, type Database, type ApiServer } from '@convergent/api';
 import { ProgressBoard, type JobLine } from './progress.ts';
 
@@ -49,35 +50,36 @@ const USAGE = `usage: npm start [-- --port 4000] [--web-port 3000] [--data .conv
   A first start queues the demo example; --demo families queues the families example (plain CNN, residual CNN,
   MLP), --demo all both; an example already stored (same name) is not queued again.`;
 
+/** `npm start`'s options, through the repository's one option parser (engine cli/command.ts, on node:util parseArgs). */
 export function parseArgs(argv: string[]): Options {
+  if (argv.includes('--help') || argv.includes('-h')) throw new Error(USAGE);
   const o: Options = { apiPort: 4000, webPort: 3000, dataDir: '.convergent', demos: ['demo'], web: true };
+  const { positionals, given } = parseOptions(
+    argv,
+    { port: 'string', 'web-port': 'string', data: 'string', demo: { type: 'string', multiple: true }, 'no-demo': 'boolean', 'no-web': 'boolean' },
+    { help: 'npm start -- --help' },
+  );
+  if (positionals.length > 0) throw new Error(`unexpected argument ${positionals[0]}; see npm start -- --help`);
+  const port = (name: string, v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--${name} must be a port number (0-65535)`);
+    return n;
+  };
   let explicit = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    const port = (name: string): number => {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number (0-65535)`);
-      return n;
-    };
-    if (arg === '--port') o.apiPort = port('--port');
-    else if (arg === '--web-port') o.webPort = port('--web-port');
-    else if (arg === '--data') o.dataDir = value();
-    else if (arg === '--no-demo') o.demos = [];
-    else if (arg === '--demo') {
-      const v = value();
+  // In the order given: `--no-demo` clears the examples so far, each `--demo` adds to those named before it.
+  for (const { name, value } of given) {
+    const v = String(value);
+    if (name === 'port') o.apiPort = port(name, v);
+    else if (name === 'web-port') o.webPort = port(name, v);
+    else if (name === 'data') o.dataDir = v;
+    else if (name === 'no-demo') o.demos = [];
+    else if (name === 'no-web') o.web = false;
+    else if (name === 'demo') {
       if (v !== 'all' && !(v in DEMOS)) throw new Error(`--demo must be one of ${Object.keys(DEMOS).join(', ')}, all (got ${JSON.stringify(v)})`);
       const names: DemoName[] = v === 'all' ? (Object.keys(DEMOS) as DemoName[]) : [v as DemoName];
       o.demos = explicit ? [...new Set([...o.demos, ...names])] : names;
       explicit = true;
     }
-    else if (arg === '--no-web') o.web = false;
-    else if (arg === '--help' || arg === '-h') throw new Error(USAGE);
-    else throw new Error(`unknown option ${arg}\n${USAGE}`);
   }
   o.explicitDemos = explicit;
   return o;

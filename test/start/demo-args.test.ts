@@ -20,6 +20,14 @@ describe('npm start examples', () => {
     expect(() => parseArgs(['--demo', 'resnet'])).toThrow('--demo must be one of demo, families, all (got "resnet")');
   });
 
+  it('reads ports and folders through the shared option parser: an unknown or valueless option is one line naming it and the help', () => {
+    expect(parseArgs(['--port', '0', '--web-port=3100', '--data', 'here', '--no-web'])).toMatchObject({ apiPort: 0, webPort: 3100, dataDir: 'here', web: false });
+    expect(parseArgs(['--demo', 'families', '--no-demo']).demos).toEqual([]);
+    expect(() => parseArgs(['--bogus'])).toThrow(/^unknown option --bogus; see npm start -- --help$/);
+    expect(() => parseArgs(['--port'])).toThrow(/^option --port needs a value; see npm start -- --help$/);
+    expect(() => parseArgs(['--port', '70000'])).toThrow('--port must be a port number (0-65535)');
+  });
+
   it('every example validates, and families asks for every measure with three architecture kinds', () => {
     for (const d of Object.values(DEMOS)) validateExperimentSpec(JSON.parse(readFileSync(path.join(root, 'packages/engine/examples', d.file), 'utf8')));
     const families = validateExperimentSpec(JSON.parse(readFileSync(path.join(root, 'packages/engine/examples/families.json'), 'utf8')));

@@ -1,6 +1,6 @@
 /**
  * Alignment benchmark: `npm run bench -w @convergent/engine [-- --quick] [-- --only stats,matching] [-- --wide]`.
- * `--wide`: the whole-process section's widening study (hungarian and cka at 512 and 4,096 units; see there).
+ * `--wide`: the whole-process section's widening study (max matching and cka at 512 and 4,096 units; see there).
  * Runs every `benchmark/sections/*.ts` (in name order) and prints task, our time, the Python peer's time on the
  * same data, and the ratio ours/peer (≤ 1.0 means we are at least as fast).
  */

@@ -51,7 +51,7 @@ export interface BenchContext {
   quick: boolean;
   /**
    * When true (`--wide`), the whole-process section runs the widening study instead of its default cases:
-   * hungarian and cka on the 40,000 × 512 pair and on a 20,000 × 4,096 pair (the paper's fc widths).
+   * max matching and cka on the 40,000 × 512 pair and on a 20,000 × 4,096 pair (the paper's fc widths).
    */
   wide: boolean;
 }

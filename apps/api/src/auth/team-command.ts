@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { CliError, parseArgs, type OptionSpec } from '@convergent/engine/cli/command';
 import { embeddedDatabaseUrl, openDatabase, redact, type Database } from '../db/database.ts';
 import { createSignInCode } from './sessions.ts';
 import {
@@ -72,17 +73,23 @@ interface Parsed {
   switches: Set<string>;
 }
 
+/** `valued` and `switches` name their options with dashes (`--team`); parsed by the repository's one parser (engine cli/command.ts). */
 function parse(args: readonly string[], valued: readonly string[], switches: readonly string[]): Parsed {
-  const out: Parsed = { positional: [], flags: new Map(), switches: new Set() };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (valued.includes(arg)) {
-      const v = args[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-      out.flags.set(arg, [...(out.flags.get(arg) ?? []), v]);
-    } else if (switches.includes(arg)) out.switches.add(arg);
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-    else out.positional.push(arg);
+  const spec: Record<string, OptionSpec> = {};
+  for (const flag of valued) spec[flag.slice(2)] = { type: 'string', multiple: true };
+  for (const flag of switches) spec[flag.slice(2)] = { type: 'boolean' };
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    // The usage follows the error line (guarded), so no hint.
+    parsed = parseArgs(args, spec, {});
+  } catch (err) {
+    if (err instanceof CliError) throw new UsageError(err.message);
+    throw err;
+  }
+  const out: Parsed = { positional: parsed.positionals, flags: new Map(), switches: new Set() };
+  for (const [name, value] of Object.entries(parsed.options)) {
+    if (Array.isArray(value)) out.flags.set(`--${name}`, value);
+    else if (value === true) out.switches.add(`--${name}`);
   }
   return out;
 }

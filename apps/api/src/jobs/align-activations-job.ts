@@ -1,7 +1,7 @@
 /**
  * ALIGN job for imported activations (networks trained elsewhere): for every layer and every pair of
- * networks, the engine's `alignFiles` (the work behind `convergent align A.npy B.npy`) streams both
- * .npy files into joint moments and runs the methods. Unit statistics come from one streamed pass per
+ * networks, the engine's alignment core `alignFiles` (align/align-files.ts, also behind `convergent align A.npy
+ * B.npy`) streams both .npy files into joint moments and runs the methods. Unit statistics come from one streamed pass per
  * file. Everything is written in ONE transaction at the end, so no partial alignment is visible.
  *
  * A file that cannot be used (malformed or nested header, truncated, NaN, a layer wider than the unit limit,
@@ -10,12 +10,13 @@
  */
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { AlignmentMethod } from '../generated/prisma/enums.ts';
+import { PAIR_MEASURES, methodOfGraphql, type GraphqlMethod } from '@convergent/engine/align/methods';
 import { DEFAULT_SPEC_LIMITS } from '@convergent/engine/spec/limits';
 import { PermanentJobError, type JobContext } from './job-context.ts';
 import { alignActivationsPayload, jobPayload } from './payloads.ts';
 
 /** Errors about the imported files themselves: retrying cannot help. */
-const INPUT_ERRORS = new Set(['NpyFormatError', 'ActivationError', 'CliError', 'SpecError']);
+const INPUT_ERRORS = new Set(['NpyFormatError', 'ActivationError', 'AlignInputError', 'SpecError']);
 const INPUT_CODES = new Set(['ENOENT', 'EACCES', 'EISDIR', 'ENOTDIR', 'EPERM']);
 
 async function aboutTheFiles<T>(work: () => Promise<T>): Promise<T> {
@@ -30,16 +31,8 @@ async function aboutTheFiles<T>(work: () => Promise<T>): Promise<T> {
 
 export type { AlignActivationsPayload } from './payloads.ts';
 
-/** GraphQL method → the engine CLI method that computes it. */
-const ENGINE_METHOD: Record<string, 'semi' | 'hungarian' | 'mi' | 'sparse' | 'spectral' | 'cka'> = {
-  SEMI: 'semi',
-  HUNGARIAN: 'hungarian',
-  MI: 'mi',
-  MI_SEMI: 'mi',
-  SPARSE: 'sparse',
-  SPECTRAL: 'spectral',
-  CKA: 'cka',
-};
+/** The GraphQL methods this job stores: the paper's (registry, align/methods.ts); the method computing each is `methodOfGraphql`. */
+const STORED: readonly GraphqlMethod[] = PAIR_MEASURES.filter((m) => m.paper).flatMap((m) => m.enums);
 
 /**
  * Rows per statement: the embedded database runs each statement on the API's thread, so thousands of units or
@@ -64,13 +57,11 @@ export async function runAlignActivationsJob(ctx: JobContext): Promise<Prisma.In
   if (!exp) throw new PermanentJobError(`experiment ${payload.experimentId} no longer exists`);
   await prisma.experiment.update({ where: { id: exp.id }, data: { status: 'RUNNING', phase: 'aligning', error: null } });
 
-  const { alignFiles, DEFAULT_PENALTIES, DEFAULT_MI_ROWS } = await import('@convergent/engine/cli/align');
-  const { Progress } = await import('@convergent/engine/cli/progress');
+  const { alignFiles, DEFAULT_PENALTIES, DEFAULT_MI_ROWS } = await import('@convergent/engine/align/align-files');
   const { openActivationSource } = await import('@convergent/engine/io/activation-source');
   const layout = payload.layout === 'NCHW' ? 'nchw' : 'nhwc';
-  const wanted = (payload.methods ?? Object.keys(ENGINE_METHOD)).filter((m) => ENGINE_METHOD[m]);
-  const engineMethods = [...new Set(wanted.map((m) => ENGINE_METHOD[m]!))];
-  const silent = { stdout: { write: () => true }, stderr: { write: () => true } };
+  const wanted = (payload.methods ?? STORED).filter((m): m is GraphqlMethod => (STORED as readonly string[]).includes(m));
+  const engineMethods = [...new Set(wanted.map(methodOfGraphql))];
 
   // ---- unit statistics per network layer (one streamed pass each)
   const stats = new Map<string, { stats: UnitStat[]; samples: number; kind: 'dense' | 'conv'; shape: number[] }>();
@@ -130,10 +121,7 @@ export async function runAlignActivationsJob(ctx: JobContext): Promise<Prisma.In
     signal.throwIfAborted();
     ctx.progress({ phase: `aligning ${t.layer}: ${t.a.name} × ${t.b.name} (${k + 1}/${tasks.length})`, fraction: 0.1 + (0.8 * k) / Math.max(1, tasks.length) });
     const report = await aboutTheFiles(() =>
-      alignFiles(
-        { a: t.a.path, b: t.b.path, methods: engineMethods, layout, penalties: DEFAULT_PENALTIES, affinity: 'abs', miRows: DEFAULT_MI_ROWS, seed: 1, quiet: true },
-        new Progress(silent, 'align', false),
-      ),
+      alignFiles({ a: t.a.path, b: t.b.path, methods: engineMethods, layout, penalties: DEFAULT_PENALTIES, affinity: 'abs', miRows: DEFAULT_MI_ROWS, seed: 1 }),
     );
     results.push({ layer: t.layer, a: t.a.name, b: t.b.name, report });
   }
@@ -188,7 +176,7 @@ export async function runAlignActivationsJob(ctx: JobContext): Promise<Prisma.In
           alignments++;
           return (await tx.alignment.create({ data: { ...common, method, summary: { ...sizes, ...summary } as Prisma.InputJsonValue, parameters: parameters as Prisma.InputJsonValue, paramsKey } })).id;
         };
-        const has = (m: string) => wanted.includes(m);
+        const has = (m: GraphqlMethod) => wanted.includes(m);
         if (rep.semi && has('SEMI')) {
           const s = rep.semi;
           const id = await create('SEMI', { meanCorr: s.meanCorr, meanCorrB: s.reverseMeanCorr, oneToOneFraction: s.oneToOneFraction });
@@ -199,8 +187,8 @@ export async function runAlignActivationsJob(ctx: JobContext): Promise<Prisma.In
             ],
           });
         }
-        if (rep.hungarian && has('HUNGARIAN')) {
-          const h = rep.hungarian;
+        if (rep.max && has('HUNGARIAN')) {
+          const h = rep.max;
           const id = await create('HUNGARIAN', { meanCorr: h.meanCorr });
           await inChunks((data) => tx.unitMatch.createMany({ data }), {
             data: h.match.map((j, i) => ({ alignmentId: id, direction: 'A_TO_B' as const, unitA: i, unitB: j < 0 ? null : j, score: h.corr[i] ?? 0, correlation: h.corr[i] ?? null, oneToOne: j >= 0 })),

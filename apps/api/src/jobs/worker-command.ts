@@ -3,6 +3,7 @@
  * The engine's CLI registers this command and loads this module with a dynamic import (the engine does
  * not depend on the API package at build time). Returns the exit code; prints one-line errors.
  */
+import { parseArgs } from '@convergent/engine/cli/command';
 import { embeddedDatabaseUrl, redact } from '../db/database.ts';
 import { runWorker } from './worker.ts';
 
@@ -24,31 +25,27 @@ export interface WorkerCommandIO {
 }
 
 export async function workerCommand(args: readonly string[], io: WorkerCommandIO = process): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(WORKER_USAGE);
+    return 0;
+  }
   let databaseUrl: string | undefined;
   let concurrency: number | undefined;
   let workDir: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const value = (): string => {
-      const v = args[++i];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    try {
-      if (arg === '--help' || arg === '-h') {
-        io.stdout.write(WORKER_USAGE);
-        return 0;
-      } else if (arg === '--database-url') databaseUrl = value();
-      else if (arg === '--work-dir') workDir = value();
-      else if (arg === '--concurrency') {
-        const v = value();
-        concurrency = Number(v);
-        if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new Error(`--concurrency must be a whole number from 1 to 64 (got ${v})`);
-      } else throw new Error(`unknown option ${arg}`);
-    } catch (err) {
-      io.stderr.write(`convergent worker: ${(err as Error).message}\n${WORKER_USAGE}`);
-      return 2;
+  try {
+    // The repository's one option parser (engine cli/command.ts); the usage follows the error, so no hint.
+    const { positionals, options } = parseArgs(args, { 'database-url': 'string', 'work-dir': 'string', concurrency: 'string' }, {});
+    if (positionals.length > 0) throw new Error(`unexpected argument ${positionals[0]}`);
+    if (typeof options['database-url'] === 'string') databaseUrl = options['database-url'];
+    if (typeof options['work-dir'] === 'string') workDir = options['work-dir'];
+    const v = options.concurrency;
+    if (typeof v === 'string') {
+      concurrency = Number(v);
+      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new Error(`--concurrency must be a whole number from 1 to 64 (got ${v})`);
     }
+  } catch (err) {
+    io.stderr.write(`convergent worker: ${(err as Error).message}\n${WORKER_USAGE}`);
+    return 2;
   }
   const url = databaseUrl ?? process.env.DATABASE_URL ?? embeddedDatabaseUrl();
   if (!url) {

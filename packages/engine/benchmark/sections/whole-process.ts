@@ -4,10 +4,11 @@
  * numpy/scipy/sklearn script a user would run (peers/align_process_peer.py in a fresh python3: start, imports,
  * np.load, corrcoef, the method), on the same 40,000 × 512 float32 pair. Both timed from outside with /usr/bin/time
  * (wall, CPU, max RSS), best of 2.
- * Methods: hungarian (vs scipy linear_sum_assignment on numpy corrcoef), spectral --clusters 32 (vs sklearn
- * SpectralClustering on |corrcoef|), sparse (default penalties; vs sklearn Lasso precompute=True, warm start).
+ * Methods: max matching (`--method max`, vs scipy linear_sum_assignment on numpy corrcoef), spectral --clusters 32
+ * (vs sklearn SpectralClustering on |corrcoef|), sparse (default penalties; vs sklearn Lasso precompute=True, warm
+ * start).
  *
- * `--wide` (ctx.wide) runs the widening study instead (issue 12): hungarian (our cross-only statistics pass) and
+ * `--wide` (ctx.wide) runs the widening study instead (issue 12): max matching (our cross-only statistics pass) and
  * cka (the full joint Gram; vs numpy's float64 ‖XᵀY‖²/(‖XᵀX‖‖YᵀY‖)) on the 40,000 × 512 pair and on a
  * 20,000 × 4,096 pair (the paper's fc widths), each timed once per side (the wide runs take tens of seconds).
  */
@@ -51,7 +52,7 @@ interface Case {
   peerName: string;
 }
 
-const HUNGARIAN: Case = { method: 'hungarian', ours: ['--method', 'hungarian'], peer: ['hungarian'], peerName: 'scipy linear_sum_assignment on numpy corrcoef (whole process)' };
+const MAX: Case = { method: 'max', ours: ['--method', 'max'], peer: ['hungarian'], peerName: 'scipy linear_sum_assignment on numpy corrcoef (whole process)' };
 const CKA: Case = { method: 'cka', ours: ['--method', 'cka'], peer: ['cka'], peerName: 'numpy float64 linear CKA (whole process)' };
 
 /**
@@ -95,8 +96,8 @@ export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
   const n = ctx.quick ? 4000 : 40_000;
   const plans: Array<{ n: number; p: number; reps: number; cases: Case[] }> = ctx.wide
     ? [
-        { n: ctx.quick ? 2000 : 20_000, p: ctx.quick ? 1024 : 4096, reps: 1, cases: [HUNGARIAN, CKA] },
-        { n, p: 512, reps: 1, cases: [HUNGARIAN, CKA] },
+        { n: ctx.quick ? 2000 : 20_000, p: ctx.quick ? 1024 : 4096, reps: 1, cases: [MAX, CKA] },
+        { n, p: 512, reps: 1, cases: [MAX, CKA] },
       ]
     : [
         {
@@ -104,7 +105,7 @@ export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
           p: 512,
           reps: 2,
           cases: [
-            HUNGARIAN,
+            MAX,
             { method: 'spectral', ours: ['--method', 'spectral', '--clusters', '32'], peer: ['spectral', '32'], peerName: 'sklearn SpectralClustering on |corrcoef| (whole process)' },
             { method: 'sparse', ours: ['--method', 'sparse'], peer: ['sparse', '0', DEFAULT_PENALTIES.join(',')], peerName: 'sklearn Lasso precompute=True, warm start (whole process)' },
           ],
@@ -117,11 +118,11 @@ export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
       const json = path.join(ctx.tmpDir, `process-${c.method}.json`);
       const ours = timedProcess(process.execPath, [path.join(engineDir, 'bin', 'convergent.mjs'), 'align', aPath, bPath, ...c.ours, '--quiet', '--json', json], plan.reps);
       const peer = timedProcess(PEER_PYTHON, [path.join(here, '..', 'peers', 'align_process_peer.py'), aPath, bPath, ...c.peer], plan.reps);
-      const report = JSON.parse(readFileSync(json, 'utf8')) as { products?: string; hungarian?: { meanCorr: number }; cka?: { linear: number } };
+      const report = JSON.parse(readFileSync(json, 'utf8')) as { products?: string; max?: { meanCorr: number }; cka?: { linear: number } };
       const peerOut = JSON.parse(peer.stdout.trim().split('\n').pop()!) as { meanCorr?: number; linear?: number };
       const agree =
-        c.method === 'hungarian'
-          ? `; mean matched r ours ${report.hungarian?.meanCorr.toFixed(6)} vs scipy ${peerOut.meanCorr?.toFixed(6)}`
+        c.method === 'max'
+          ? `; mean matched r ours ${report.max?.meanCorr.toFixed(6)} vs scipy ${peerOut.meanCorr?.toFixed(6)}`
           : c.method === 'cka'
             ? `; linear CKA ours ${report.cka?.linear.toFixed(6)} vs numpy ${peerOut.linear?.toFixed(6)}`
             : '';

@@ -2,7 +2,7 @@
  * The human-readable summary `convergent align` prints on stdout: one block per method, plus a per-unit table of
  * matches when A is small enough to read (the JSON output has everything).
  */
-import type { AlignOptions, AlignReport } from './align-types.ts';
+import type { AlignReport } from '../align/align-files.ts';
 
 const PER_UNIT_LIMIT = 32;
 
@@ -18,7 +18,8 @@ function table(rows: string[][], indent = '  ', leftColumns = 1): string[] {
   );
 }
 
-export function formatSummary(report: AlignReport, options: AlignOptions): string {
+/** `options`: `includeDead` (means over every unit) and `json` (where the JSON went), as `convergent align` parsed them. */
+export function formatSummary(report: AlignReport, options: { includeDead?: boolean; json?: string }): string {
   const out: string[] = [];
   const { a, b } = report.inputs;
   out.push(`A: ${a.path}  shape (${a.shape.join(', ')})  ${a.layout}  ${report.unitsA} units`);
@@ -40,7 +41,7 @@ export function formatSummary(report: AlignReport, options: AlignOptions): strin
     const s = all ? report.semi : live.semi!;
     rows.push(['semi', `mean max corr A->B ${f3(s.meanCorr)}, B->A ${f3(s.reverseMeanCorr)}; one-to-one ${pct(s.oneToOneFraction)}`]);
   }
-  if (report.hungarian) rows.push(['hungarian', `mean corr of max-weight matching ${f3(all ? report.hungarian.meanCorr : live.hungarian!.meanCorr)}`]);
+  if (report.max) rows.push(['max', `mean corr of max-weight matching ${f3(all ? report.max.meanCorr : live.max!.meanCorr)}`]);
   if (report.mi) {
     const m = report.mi;
     const [maxMI, semiMI] = all ? [m.meanMI, m.semi.meanMI] : [live.mi!.meanMI, live.mi!.semiMeanMI];
@@ -76,12 +77,12 @@ export function formatSummary(report: AlignReport, options: AlignOptions): strin
     for (let i = 0; i < counts.length; i += 10) out.push(`  ${counts.slice(i, i + 10).join('  ')}`);
   }
 
-  const perUnit = report.semi || report.hungarian || report.mi;
+  const perUnit = report.semi || report.max || report.mi;
   if (perUnit && report.unitsA <= PER_UNIT_LIMIT) {
     out.push('', 'per unit of A: best unit of B');
     const header = ['A'];
     if (report.semi) header.push('semi', 'r');
-    if (report.hungarian) header.push('matching', 'r');
+    if (report.max) header.push('max', 'r');
     if (report.mi) header.push('mi', 'bits');
     const body: string[][] = [header];
     const deadA = new Set(report.deadA);
@@ -89,7 +90,7 @@ export function formatSummary(report: AlignReport, options: AlignOptions): strin
       if (!all && deadA.has(i)) continue; // a dead unit has nothing to match: never listed (or ranked) unless --include-dead
       const row = [String(i)];
       if (report.semi) row.push(report.semi.match[i]! < 0 ? '-' : String(report.semi.match[i]), f3(report.semi.corr[i]));
-      if (report.hungarian) row.push(report.hungarian.match[i]! < 0 ? '-' : String(report.hungarian.match[i]), f3(report.hungarian.corr[i]));
+      if (report.max) row.push(report.max.match[i]! < 0 ? '-' : String(report.max.match[i]), f3(report.max.corr[i]));
       if (report.mi) row.push(report.mi.match[i]! < 0 ? '-' : String(report.mi.match[i]), f3(report.mi.mi[i]));
       body.push(row);
     }

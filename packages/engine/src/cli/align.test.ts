@@ -84,7 +84,7 @@ async function planted(n: number, p: number, seed: number): Promise<{ a: string;
 }
 
 describe('convergent align: planted permutation', () => {
-  it('semi, hungarian and MI recover the permutation exactly; JSON has the documented shape', async () => {
+  it('semi, max and MI recover the permutation exactly; JSON has the documented shape', async () => {
     const { a, b, expected } = await planted(3000, 12, 7);
     const json = join(dir, 'planted.json');
     const { code, stdout, stderr } = await run(['align', a, b, '--quiet', '--json', json, '--penalties', '0,0.01,0.1', '--mi-rows', '2000', '--clusters', '12']);
@@ -98,9 +98,9 @@ describe('convergent align: planted permutation', () => {
     expect(report.semi.reverseMatch).toEqual(expected.map((_, j) => expected.indexOf(j)));
     expect(report.semi.oneToOneFraction).toBe(1);
     expect(report.semi.meanCorr).toBeGreaterThan(0.9999);
-    expect(report.hungarian.match).toEqual(expected);
-    expect(report.hungarian.meanCorr).toBeGreaterThan(0.9999);
-    expect(report.hungarian.corr).toHaveLength(12);
+    expect(report.max.match).toEqual(expected);
+    expect(report.max.meanCorr).toBeGreaterThan(0.9999);
+    expect(report.max.corr).toHaveLength(12);
     expect(report.mi.match).toEqual(expected);
     expect(report.mi.semi.match).toEqual(expected);
     expect(report.mi.rows).toBe(2000);
@@ -123,10 +123,10 @@ describe('convergent align: planted permutation', () => {
     expect(report.spectral.counts).toEqual(Array(12).fill({ a: 1, b: 1 }));
     expect(report.spectral.sharedFraction).toBe(1);
     expect(Object.keys(report).sort()).toEqual(
-      ['backend', 'cka', 'deadA', 'deadB', 'hungarian', 'inputs', 'live', 'mi', 'products', 'samples', 'semi', 'sparse', 'spectral', 'unitsA', 'unitsB'].sort(),
+      ['backend', 'cka', 'deadA', 'deadB', 'inputs', 'max', 'live', 'mi', 'products', 'samples', 'semi', 'sparse', 'spectral', 'unitsA', 'unitsB'].sort(),
     );
     expect(stdout).toMatch(/semi\s+mean max corr A->B 1\.000/);
-    expect(stdout).toMatch(/hungarian\s+mean corr of max-weight matching 1\.000/);
+    expect(stdout).toMatch(/^max\s+mean corr of max-weight matching 1\.000/m);
     // Written through a temporary file that was renamed: nothing else left in the folder.
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -149,15 +149,18 @@ describe('convergent align: planted permutation', () => {
     void bData;
     await writeNpy(wideB, B9, [1500, 9]);
     const json = join(dir, 'rect.json');
-    expect((await run(['align', a, wideB, '--method', 'hungarian,semi', '--json', json])).code).toBe(0);
+    expect((await run(['align', a, wideB, '--method', 'max,semi', '--json', json])).code).toBe(0);
     const ab = JSON.parse(await readFile(json, 'utf8'));
     expect(ab.unitsB).toBe(9);
-    expect(ab.hungarian.match).toEqual(expected);
-    expect((await run(['align', wideB, a, '--method', 'hungarian', '--json', json])).code).toBe(0);
+    expect(ab.max.match).toEqual(expected);
+    expect((await run(['align', wideB, a, '--method', 'max', '--json', json])).code).toBe(0);
     const ba = JSON.parse(await readFile(json, 'utf8'));
-    expect(ba.hungarian.match.slice(6)).toEqual([-1, -1, -1]);
-    expect(ba.hungarian.corr.slice(6)).toEqual([null, null, null]);
-    expect(ba.hungarian.match.slice(0, 6).map((j: number) => expected[j])).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(ba.max.match.slice(6)).toEqual([-1, -1, -1]);
+    expect(ba.max.corr.slice(6)).toEqual([null, null, null]);
+    expect(ba.max.match.slice(0, 6).map((j: number) => expected[j])).toEqual([0, 1, 2, 3, 4, 5]);
+    // The older spelling `hungarian` still names max (the registry's alias, align/methods.ts): the same result, under `max`.
+    expect((await run(['align', wideB, a, '--method', 'hungarian', '--json', json])).code).toBe(0);
+    expect(JSON.parse(await readFile(json, 'utf8')).max).toEqual(ba.max);
   });
 });
 
@@ -183,25 +186,25 @@ describe('convergent align: dead units', () => {
     expect(text).not.toMatch(/NaN|Infinity/);
     // A dead unit correlates 0 with everything.
     expect(report.semi.corr[2]).toBe(0);
-    expect(report.hungarian.corr.every((c: number | null) => c !== null && Number.isFinite(c))).toBe(true);
+    expect(report.max.corr.every((c: number | null) => c !== null && Number.isFinite(c))).toBe(true);
     expect(out.stdout).toMatch(/dead units: A 1 \(2\); B 1 \(0\)/);
     // Live units by default: the dead unit has no reported match and is left out of the means and the table.
     expect(report.semi.match[2]).toBe(-1);
-    expect(report.hungarian.match[2]).toBe(-1);
+    expect(report.max.match[2]).toBe(-1);
     expect(report.semi.reverseMatch[0]).toBe(-1);
     expect(report.live.a).toBe(3);
     expect(report.live.b).toBe(4);
-    const liveMean = [0, 1, 3].reduce((s: number, i: number) => s + report.hungarian.corr[i], 0) / 3;
-    expect(report.live.hungarian.meanCorr).toBeCloseTo(liveMean, 12);
-    expect(report.hungarian.meanCorr).toBeCloseTo((liveMean * 3 + report.hungarian.corr[2]) / 4, 12);
+    const liveMean = [0, 1, 3].reduce((s: number, i: number) => s + report.max.corr[i], 0) / 3;
+    expect(report.live.max.meanCorr).toBeCloseTo(liveMean, 12);
+    expect(report.max.meanCorr).toBeCloseTo((liveMean * 3 + report.max.corr[2]) / 4, 12);
     expect(out.stdout).toMatch(/means over live units: A 3 \/ 4, B 4 \/ 5/);
-    expect(out.stdout).toContain(`mean corr of max-weight matching ${report.live.hungarian.meanCorr.toFixed(3)}`);
+    expect(out.stdout).toContain(`mean corr of max-weight matching ${report.live.max.meanCorr.toFixed(3)}`);
     expect(out.stdout).toMatch(/spectral .*mixing -?\d\.\d{3}/);
     const rowsOf = (text: string) => text.split('\n').filter((line) => /^\s+\d+\s/.test(line)).map((line) => line.trim().split(/\s+/)[0]);
     expect(rowsOf(out.stdout)).toEqual(['0', '1', '3']);
     const withDead = await run(['align', join(dir, 'dead_a.npy'), join(dir, 'dead_b.npy'), '--quiet', '--clusters', '3', '--include-dead']);
     expect(withDead.stdout).toMatch(/means over ALL units/);
-    expect(withDead.stdout).toContain(`mean corr of max-weight matching ${report.hungarian.meanCorr.toFixed(3)}`);
+    expect(withDead.stdout).toContain(`mean corr of max-weight matching ${report.max.meanCorr.toFixed(3)}`);
     expect(rowsOf(withDead.stdout)).toEqual(['0', '1', '2', '3']);
   });
 });
@@ -220,8 +223,8 @@ describe('convergent align: the cross-only pass (matching and Procrustes alone)'
       for (const workers of ['1', '2']) {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON
         const got: any[] = [];
-        // semi,hungarian,mi,procrustes runs the cross-only pass; adding cka needs the within blocks: the full joint Gram.
-        for (const methods of ['semi,hungarian,mi,procrustes', 'semi,hungarian,mi,procrustes,cka']) {
+        // semi,max,mi,procrustes runs the cross-only pass; adding cka needs the within blocks: the full joint Gram.
+        for (const methods of ['semi,max,mi,procrustes', 'semi,max,mi,procrustes,cka']) {
           const json = join(dir, `cross_${workers}_${methods.length}.json`);
           const out = await run(['align', fa, fb, '--method', methods, '--quiet', '--workers', workers, '--batch-rows', '200', '--json', json]);
           expect(out.stderr).toBe('');
@@ -231,20 +234,20 @@ describe('convergent align: the cross-only pass (matching and Procrustes alone)'
         expect(cross.cka).toBeUndefined();
         expect(cross.deadA).toEqual(full.deadA);
         expect(cross.deadB).toEqual(full.deadB);
-        expect(cross.hungarian.match).toEqual(full.hungarian.match);
+        expect(cross.max.match).toEqual(full.max.match);
         expect(cross.semi.match).toEqual(full.semi.match);
         expect(cross.semi.reverseMatch).toEqual(full.semi.reverseMatch);
         expect(cross.mi).toEqual(full.mi);
         // Procrustes from Σ_AB and the per-unit variances equals the within blocks' route.
         expect(cross.procrustes.distance).toBeCloseTo(full.procrustes.distance, 6);
         expect(cross.procrustes.nuclear).toBeCloseTo(full.procrustes.nuclear, 6);
-        cross.hungarian.corr.forEach((v: number | null, i: number) => (v === null ? expect(full.hungarian.corr[i]).toBeNull() : expect(v).toBeCloseTo(full.hungarian.corr[i], 5)));
+        cross.max.corr.forEach((v: number | null, i: number) => (v === null ? expect(full.max.corr[i]).toBeNull() : expect(v).toBeCloseTo(full.max.corr[i], 5)));
         cross.semi.corr.forEach((v: number, i: number) => expect(v).toBeCloseTo(full.semi.corr[i], 5));
         cross.semi.reverseCorr.forEach((v: number, i: number) => expect(v).toBeCloseTo(full.semi.reverseCorr[i], 5));
         expect([cross.live.a, cross.live.b]).toEqual([full.live.a, full.live.b]);
-        expect(cross.live.hungarian.meanCorr).toBeCloseTo(full.live.hungarian.meanCorr, 6);
+        expect(cross.live.max.meanCorr).toBeCloseTo(full.live.max.meanCorr, 6);
         expect(cross.live.semi.oneToOneFraction).toBe(full.live.semi.oneToOneFraction);
-        if (fa === a) expect(cross.hungarian.match).toEqual(expected);
+        if (fa === a) expect(cross.max.match).toEqual(expected);
         else {
           expect(cross.deadA).toEqual([4]);
           expect(cross.deadB).toEqual([0]);
@@ -261,11 +264,11 @@ describe('convergent align: worker threads', () => {
     const results: any[] = [];
     for (const workers of ['1', '2']) {
       const json = join(dir, `workers_${workers}.json`);
-      const out = await run(['align', a, b, '--method', 'semi,hungarian,mi,cka', '--quiet', '--workers', workers, '--batch-rows', '100', '--json', json]);
+      const out = await run(['align', a, b, '--method', 'semi,max,mi,cka', '--quiet', '--workers', workers, '--batch-rows', '100', '--json', json]);
       expect(out.stderr).toBe('');
       results.push(JSON.parse(await readFile(json, 'utf8')));
     }
-    expect(results[1].hungarian.match).toEqual(expected);
+    expect(results[1].max.match).toEqual(expected);
     expect(results[1].semi.match).toEqual(results[0].semi.match);
     expect(results[1].mi).toEqual(results[0].mi); // same seeded reservoir, filled in order by the main thread
     results[1].semi.corr.forEach((r: number, i: number) => expect(r).toBeCloseTo(results[0].semi.corr[i], 9));
@@ -306,7 +309,7 @@ describe('convergent align: conv maps', () => {
     await writeNpy(join(dir, 'convB.npy'), flatB, [IMG, H, W, C], { fortranOrder: true });
     await writeNpz(join(dir, 'convA.npz'), { acts: { data: toNchw(flatA), shape: [IMG, C, H, W] } });
     await writeNpz(join(dir, 'convB.npz'), { acts: { data: toNchw(flatB), shape: [IMG, C, H, W] }, labels: { data: new Int32Array(IMG), shape: [IMG] } }, { compress: true });
-    const methods = ['--method', 'semi,hungarian,cka,sparse', '--penalties', '0.01,0.1'];
+    const methods = ['--method', 'semi,max,cka,sparse', '--penalties', '0.01,0.1'];
     const results = [];
     for (const [a, b, extra] of [
       ['convA2d.npy', 'convB2d.npy', []],
@@ -327,7 +330,7 @@ describe('convergent align: conv maps', () => {
     for (const other of results.slice(1, 3)) expect(other).toEqual(results[0]);
     // Different batch boundaries: same matches, statistics equal to rounding.
     expect(results[3].semi.match).toEqual(results[0].semi.match);
-    expect(results[3].hungarian.meanCorr).toBeCloseTo(results[0].hungarian.meanCorr, 5);
+    expect(results[3].max.meanCorr).toBeCloseTo(results[0].max.meanCorr, 5);
     expect(results[3].cka.linear).toBeCloseTo(results[0].cka.linear, 5);
   });
 });
@@ -462,7 +465,7 @@ describe('convergent align: bad input gives one line and a non-zero exit', () =>
 
 describe('convergent align: CKA alone reads the joint sums as Frobenius norms (no covariance blocks)', () => {
   it('gives the full path\'s linear and debiased CKA and dead units, in one thread and in two', async () => {
-    const { alignFiles, parseAlignArgs } = await import('./align.ts');
+    const [{ alignFiles }, { parseAlignArgs }] = await Promise.all([import('../align/align-files.ts'), import('./align.ts')]);
     const quiet = new Progress({ stdout: { write: () => {} }, stderr: { write: () => {} } }, 'convergent align', false);
     const r = rng(77);
     const [n, p, q] = [800, 7, 10];
@@ -488,8 +491,8 @@ describe('convergent align: CKA alone reads the joint sums as Frobenius norms (n
 
 describe('convergent align: memory is checked before anything is allocated', () => {
   it('refuses with what it needs and what is available; the same files run when the memory is there', async () => {
-    const { alignFiles, parseAlignArgs } = await import('./align.ts');
-    const { estimateAlignMemory } = await import('./align-memory.ts');
+    const [{ alignFiles }, { parseAlignArgs }] = await Promise.all([import('../align/align-files.ts'), import('./align.ts')]);
+    const { estimateAlignMemory } = await import('../align/align-memory.ts');
     const { a, b } = await planted(300, 16, 21);
     const options = parseAlignArgs([a, b, '--quiet']);
     const quiet = new Progress({ stdout: { write: () => {} }, stderr: { write: () => {} } }, 'convergent align', false);
@@ -499,7 +502,7 @@ describe('convergent align: memory is checked before anything is allocated', () 
     expect(need.largestArray.elements).toBe(Math.max(34 * 34, Math.min(options.miRows, 300) * 32));
     // Matching alone runs the cross-only pass: 16 × 16 cross sums and 3 × 32 per-unit sums, the transposed chunk
     // and one product, no joint (W + 2)² sums.
-    const cross = estimateAlignMemory({ p: 16, q: 16, samples: 300, images: 300, methods: ['semi', 'hungarian'], miRows: options.miRows, batchRows: 300, workers: 1 });
+    const cross = estimateAlignMemory({ p: 16, q: 16, samples: 300, images: 300, methods: ['semi', 'max'], miRows: options.miRows, batchRows: 300, workers: 1 });
     expect(cross.parts.find((p) => p.what === 'statistics')!.bytes).toBe(8 * (16 * 16 + 3 * 32) + 4 * (2048 * 32 + 16 * 16));
     expect(cross.largestArray.elements).toBe(16 * 16);
     // CKA alone: the joint sums only (centred in place), no copy, no covariance / correlation, no pair blocks.
@@ -511,7 +514,7 @@ describe('convergent align: memory is checked before anything is allocated', () 
     );
     const report = await alignFiles({ ...options, availableMemory: need.bytes }, quiet);
     expect(report.unitsA).toBe(16);
-    expect(report.hungarian!.match).toHaveLength(16);
+    expect(report.max!.match).toHaveLength(16);
   });
 });
 
@@ -564,11 +567,11 @@ describe('the real bin (spawned)', () => {
   it('aligns a planted pair end to end and writes JSON', async () => {
     const { a, b, expected } = await planted(2000, 8, 21);
     const json = join(dir, 'spawned.json');
-    const { stdout } = await exec(process.execPath, [BIN, 'align', a, b, '--method', 'semi,hungarian,mi', '--json', json]);
+    const { stdout } = await exec(process.execPath, [BIN, 'align', a, b, '--method', 'semi,max,mi', '--json', json]);
     expect(stdout).toMatch(/per unit of A/);
     const report = JSON.parse(await readFile(json, 'utf8'));
     expect(report.semi.match).toEqual(expected);
-    expect(report.hungarian.match).toEqual(expected);
+    expect(report.max.match).toEqual(expected);
     expect(report.mi.match).toEqual(expected);
   });
 

@@ -11,6 +11,7 @@ import { DEFAULT_SPEC_LIMITS, fmt, type SpecLimits } from '../spec/limits.ts';
 import { PRESET_NAMES } from '../spec/presets.ts';
 import { array, boolean, integer, number, object, oneOf, parse, record, string, z } from '../spec/schema-kit.ts';
 import { DEFAULT_KNN_K, KNN_METRICS, type KnnMetric } from '../align/knn-metric.ts';
+import { PAIR_METHODS, PAPER_PAIR_METHODS, type PairMethod } from '../align/methods.ts';
 import { DATA_ORDERS, type DataOrder } from '../random/streams.ts';
 
 import { OPTIMIZERS, type OptimizerName } from '../train/train-types.ts';
@@ -21,10 +22,13 @@ export { OPTIMIZERS, type OptimizerName };
  * Procrustes, mutual kNN), and two family-level checks: `consensus` (units matched cycle-consistently in every network
  * of a layer) and `stitch` (held-out accuracy of network B with its layer replaced by a map from network A's).
  */
-export const METHODS = ['semi', 'max', 'mi', 'cka', 'sparse', 'spectral', 'svcca', 'pwcca', 'procrustes', 'knn', 'consensus', 'stitch'] as const;
-export type AlignMethod = (typeof METHODS)[number];
+export type AlignMethod = PairMethod | 'consensus' | 'stitch';
+/** The per-pair names come from the method registry (align/methods.ts), in its order. */
+export const METHODS: readonly AlignMethod[] = [...PAIR_METHODS, 'consensus', 'stitch'];
 /** The default `methods`: the paper's six (the newer ones are asked for by name, or with "all"). */
-export const PAPER_METHODS: readonly AlignMethod[] = ['semi', 'max', 'mi', 'cka', 'sparse', 'spectral'];
+export const PAPER_METHODS: readonly AlignMethod[] = PAPER_PAIR_METHODS;
+/** What a spec's `methods` may list (non-empty: the registry has methods). */
+const METHOD_CHOICES = [METHODS[0]!, ...METHODS.slice(1), 'all'] as const;
 /** Measures that need N ≥ 2 (p + q) samples at a layer. */
 export const CCA_METHODS: readonly AlignMethod[] = ['svcca', 'pwcca'];
 
@@ -87,7 +91,7 @@ function buildSchema(limits: SpecLimits) {
     /** Layer names to record; default: every layer marked `record` in each architecture. */
     record: array(string(), { nonEmpty: true }).optional(),
     /** Alignment methods; default the paper's six (PAPER_METHODS); `["all"]` runs every method. */
-    methods: array(oneOf([...METHODS, 'all']), { nonEmpty: true }).optional(),
+    methods: array(oneOf(METHOD_CHOICES), { nonEmpty: true }).optional(),
     /** Mutual kNN over probe images: neighbours per image (default 10) and metric (`euclidean`, default, or `cosine`). */
     knn: object({ k: integer({ min: 1 }).optional(), metric: oneOf(KNN_METRICS).optional() }).optional(),
     /**

@@ -11,22 +11,13 @@
  *    W² covariance and correlation results), plus one probe batch of activations.
  */
 import { constants } from 'node:buffer';
-import os from 'node:os';
 import { layerOutputShapes, type ResolvedArchitecture } from '../spec/architecture-spec.ts';
 import { architectureParameters } from './plan-limits.ts';
 import type { ResolvedExperimentSpec } from './experiment-spec.ts';
+import { availableMemory, type MemoryEstimate, type MemoryPart } from '../backend/machine-memory.ts';
 
-export interface MemoryPart {
-  what: string;
-  bytes: number;
-}
+export { availableMemory, type MemoryEstimate, type MemoryPart };
 
-export interface MemoryEstimate {
-  bytes: number;
-  parts: MemoryPart[];
-  /** The largest single array (elements), which must fit a typed array. */
-  largestArray: { what: string; elements: number };
-}
 
 const OPTIMIZER_SLOTS: Record<string, number> = { adam: 2, momentum: 1, sgd: 0 };
 
@@ -102,13 +93,6 @@ export function estimateExperimentMemory(input: EstimateInput): MemoryEstimate {
   parts.push({ what: 'recording', bytes: recording });
 
   return { bytes: parts.reduce((a, p) => a + p.bytes, 0), parts, largestArray: largest };
-}
-
-/** Memory available to this process: the machine's available memory, or its cgroup's limit if lower. */
-export function availableMemory(): number {
-  const constrained = typeof process.constrainedMemory === 'function' ? process.constrainedMemory() : 0;
-  const free = os.freemem();
-  return constrained && constrained > 0 ? Math.min(free, constrained) : free;
 }
 
 const gb = (bytes: number) => `${(bytes / 1e9).toFixed(1)} GB`;

@@ -25,7 +25,7 @@ import type { ImageSet } from '../train/image-set.ts';
 import type { TrainProgress } from '../train/train-network.ts';
 import { loadModel, saveModel } from '../train/weights-io.ts';
 import { runInWorkers } from '../parallel/worker-pool.ts';
-import { type PairComputation, alignPair } from './align-pair.ts';
+import { type PairComputation, alignPair } from '../align/align-pair.ts';
 import type { NeighbourLists } from '../align/mutual-knn.ts';
 import { layerConsensus } from './consensus-layer.ts';
 import { layerStatistics } from './layer-statistics.ts';
@@ -464,10 +464,10 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
         const b = rec.members[ib]!.networkId;
         const mirrors = mirror ? { a: rec.members[mirror[0]]!.networkId, b: rec.members[mirror[1]]!.networkId } : undefined;
         const pairOptions = { methods: spec.methods, penalties: spec.penalties, clusters: spec.clusters, miBins: spec.mi.bins, seed: spec.split.seed, knn: spec.knn, knnCache };
-        const c = alignPair(rec, ia, ib, pairOptions);
+        const c = await alignPair(rec, ia, ib, pairOptions);
         // Shuffled-probe null of a trained pair: A against B's shuffled copy, every method, figures only.
         const is = kind === 'between' ? shuffledMember(rec, b) : -1;
-        const shuffled = is >= 0 ? pairFigures(alignPair(rec, ia, is, pairOptions)) : undefined;
+        const shuffled = is >= 0 ? pairFigures(await alignPair(rec, ia, is, pairOptions)) : undefined;
         const written = await writePair(rec.name, a, b, kind, c, spec, npy, mirrors);
         if (shuffled) written.shuffled = { of: 'b', figures: finiteFigures(shuffled) };
         alignments.push(written);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../backend/select-backend.ts';
-import { alignPair } from '../experiment/align-pair.ts';
+import { alignPair } from '../align/align-pair.ts';
 import { buildModel } from '../spec/build-model.ts';
 import { syntheticImages, tinyArchitecture } from '../train/test-fixtures.ts';
 import { type CrossPart, crossPart, type MemberPart, memberPart, packParts, pairRecording, unpackParts } from './pair-recording.ts';
@@ -31,8 +31,8 @@ describe('pair recordings', () => {
           expect(pair.members.map((m) => m.networkId)).toEqual([rec.members[ia]!.networkId, rec.members[ib]!.networkId]);
           expect(pair.sample!.rows).toBe(rec.sample!.rows);
           expect(pair.images!.rows).toBe(31);
-          const want = alignPair(rec, ia, ib, { ...options, methods: [...options.methods] });
-          const got = alignPair(pair, 0, 1, { ...options, methods: [...options.methods] });
+          const want = await alignPair(rec, ia, ib, { ...options, methods: [...options.methods] });
+          const got = await alignPair(pair, 0, 1, { ...options, methods: [...options.methods] });
           // Same inputs to the same code: equal to the bit, CKA, mutual information and the newer measures included.
           expect(got).toEqual(want);
           expect(got.knn!.images).toBe(31);

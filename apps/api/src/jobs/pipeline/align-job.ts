@@ -82,12 +82,12 @@ export async function alignAndStorePair(
 ): Promise<AlignStepResult & { alignments: number }> {
   const { prisma } = ctx;
   const { pair, networkIds } = target;
-  const [{ alignPair }, engine] = await Promise.all([import('@convergent/engine/experiment/align-pair'), import('@convergent/engine/experiment/run-experiment')]);
+  const [{ alignPair }, engine] = await Promise.all([import('@convergent/engine/align/align-pair'), import('@convergent/engine/experiment/run-experiment')]);
   ctx.progress({ phase: `aligning ${pair.a} × ${pair.b} at ${pair.layer}`, fraction: 0.15 });
   ctx.signal.throwIfAborted();
   const pairOptions = { methods: spec.methods, penalties: spec.penalties, clusters: spec.clusters, miBins: spec.mi.bins, seed: spec.split.seed, knn: spec.knn };
-  const c = alignPair(rec, 0, 1, pairOptions);
-  const shuffled = shuffledRec ? engine.pairFigures(alignPair(shuffledRec, 0, 1, pairOptions)) : undefined;
+  const c = await alignPair(rec, 0, 1, pairOptions);
+  const shuffled = shuffledRec ? engine.pairFigures(await alignPair(shuffledRec, 0, 1, pairOptions)) : undefined;
   const files = new MemoryFiles();
   const manifestPair = await engine.writePair(pair.layer, pair.a, pair.b, pair.kind, c, spec, files.writer, pair.mirrors);
   if (shuffled) manifestPair.shuffled = { of: 'b', figures: engine.finiteFigures(shuffled) };

@@ -1,5 +1,5 @@
 /**
- * The streaming pass of `convergent align`: both activation files, side by side, into joint moments over [a; b]
+ * The streaming pass of a two-file alignment (`align-files.ts`, behind `convergent align`): both activation files, side by side, into joint moments over [a; b]
  * (groups A and B) and, for MI, a seeded reservoir of joint rows.
  *
  * Sequential: one pass in this thread feeds both. Parallel (`workers > 1`): each worker thread opens the files
@@ -13,7 +13,7 @@ import { CrossMomentAccumulator, type CrossMomentState, type CrossStatistics } f
 import type { RowReservoir } from '../stats/row-sample.ts';
 import type { ImageMeans } from '../stats/image-means.ts';
 import { runInWorkers } from '../parallel/worker-pool.ts';
-import type { Progress } from './progress.ts';
+import type { AlignProgress } from './align-progress.ts';
 
 export interface SourceSpec {
   path: string;
@@ -154,7 +154,7 @@ export interface StreamOptions {
 }
 
 /** Stream both (already opened and checked) sources into joint moments, filling `reservoir` when given. */
-export async function streamJointMoments(A: ActivationSource, B: ActivationSource, options: StreamOptions, progress: Progress): Promise<JointMoments> {
+export async function streamJointMoments(A: ActivationSource, B: ActivationSource, options: StreamOptions, progress: AlignProgress): Promise<JointMoments> {
   const groups = [
     { offset: 0, count: A.units },
     { offset: A.units, count: B.units },
@@ -170,7 +170,7 @@ export async function streamJointMoments(A: ActivationSource, B: ActivationSourc
  * Like streamJointMoments, finalised for CKA alone (`MomentAccumulator.finalizeCka`): the same joint sums, centred in
  * place, read as three Frobenius norms — no joint covariance, correlation or pair blocks (issue 12: memory).
  */
-export async function streamCkaMoments(A: ActivationSource, B: ActivationSource, options: StreamOptions, progress: Progress): Promise<CkaMoments> {
+export async function streamCkaMoments(A: ActivationSource, B: ActivationSource, options: StreamOptions, progress: AlignProgress): Promise<CkaMoments> {
   const groups = [
     { offset: 0, count: A.units },
     { offset: A.units, count: B.units },
@@ -192,7 +192,7 @@ export async function streamCkaMoments(A: ActivationSource, B: ActivationSource,
  * Like streamJointMoments, but only what matching needs: per-unit moments and the cross block AᵀB
  * (CrossMomentAccumulator), never the within Grams of A and B.
  */
-export async function streamCrossMoments(A: ActivationSource, B: ActivationSource, options: StreamOptions, progress: Progress): Promise<CrossStatistics> {
+export async function streamCrossMoments(A: ActivationSource, B: ActivationSource, options: StreamOptions, progress: AlignProgress): Promise<CrossStatistics> {
   return streamMoments(A, B, options, progress, {
     blocks: 'cross',
     create: () => new CrossMomentAccumulator(A.units, B.units),
@@ -210,7 +210,7 @@ async function streamMoments<R, Acc extends Accumulator<R>>(
   A: ActivationSource,
   B: ActivationSource,
   options: StreamOptions,
-  progress: Progress,
+  progress: AlignProgress,
   kind: { blocks: 'full' | 'cross'; create: () => Acc; fromResult: (r: RangeResult) => Acc },
 ): Promise<R> {
   const N = A.samples;

@@ -1,7 +1,8 @@
 /**
- * Memory `convergent align` needs, estimated from the two files' shapes and the methods before anything is
- * allocated, so that two 2 M-unit layers are refused up front ("needs about 128,000 GB ... available") instead of
- * growing for minutes and failing with "Invalid typed array length".
+ * Memory a two-file alignment needs (`align-files.ts`, behind `convergent align` and the API's align-activations
+ * job), estimated from the two files' shapes and the methods before anything is allocated, so that two 2 M-unit
+ * layers are refused up front ("needs about 128,000 GB ... available") instead of growing for minutes and failing
+ * with "Invalid typed array length".
  *
  * Like the experiment's estimate (experiment/memory-estimate.ts) it counts the large allocations only, each a lower
  * bound of what the pass really takes, over W = p + q units:
@@ -15,8 +16,8 @@
  *  - one streamed batch of both files (float32, the next one read meanwhile).
  */
 import { constants } from 'node:buffer';
-import type { MemoryEstimate, MemoryPart } from '../experiment/memory-estimate.ts';
-import { ckaSumsSuffice, crossBlockSuffices, type MethodName } from './align-methods.ts';
+import type { MemoryEstimate, MemoryPart } from '../backend/machine-memory.ts';
+import { ckaSumsSuffice, crossBlockSuffices, type PairMethod } from './methods.ts';
 
 export interface AlignShape {
   p: number;
@@ -25,7 +26,7 @@ export interface AlignShape {
   samples: number;
   /** Images (mutual kNN rows). */
   images: number;
-  methods: readonly MethodName[];
+  methods: readonly PairMethod[];
   /** MI reservoir rows asked for. */
   miRows: number;
   batchRows: number;
@@ -69,7 +70,7 @@ export function estimateAlignMemory(s: AlignShape): MemoryEstimate {
     parts.push({ what, bytes });
   };
   for (const m of s.methods) {
-    if (m === 'hungarian') method('max matching', 8 * s.p * s.q);
+    if (m === 'max') method('max matching', 8 * s.p * s.q);
     else if (m === 'spectral') method('spectral clustering', 8 * w * w);
     else if (m === 'mi') {
       const rows = Math.min(s.miRows, s.samples);
