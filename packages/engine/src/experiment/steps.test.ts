@@ -9,6 +9,7 @@ import { loadModel } from '../train/weights-io.ts';
 import { alignPair } from './align-pair.ts';
 import {
   type ExperimentData,
+  type NpyWriter,
   type PairFigures,
   alignPairStep,
   alignPairsOf,
@@ -179,7 +180,7 @@ describe('record and align steps', () => {
 
     // The manifest entry: arrays through the writer, the null's finite figures attached.
     const written: string[] = [];
-    const npy = async (rel: string, _arr: unknown, shape: number[], dtype: 'float32' | 'int32' | 'uint8') => {
+    const npy: NpyWriter = async (rel, _arr, shape, dtype) => {
       written.push(rel);
       return { path: rel, dtype, shape };
     };
