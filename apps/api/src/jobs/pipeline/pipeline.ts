@@ -20,6 +20,7 @@ import type { Job, Prisma, PrismaClient } from '../../generated/prisma/client.ts
 import type { JobKind } from '../../generated/prisma/enums.ts';
 import { writeChanceBaselines, writeLayerStatistics } from '../../import/import-result.ts';
 import { bossPriority, QUEUE_NAMES, sendToBoss } from '../queue.ts';
+import { engineSteps } from './step-context.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -177,8 +178,7 @@ async function advanceInTx(tx: Tx, experimentId: string): Promise<Job[]> {
   // In the recording's pair order, so the summary sums figures in the order the one-process run does.
   const byKey = new Map(align.map((j) => [j.dedupeKey, j.result as unknown as AlignStepResult]));
   const results = pairs.map((p) => byKey.get(alignKey(experimentId, p))!).filter(Boolean);
-  // The engine's steps entry, loaded here (not at start-up: this module loads on the thread that answers HTTP).
-  const { layerSummaries } = await import('@convergent/engine/steps');
+  const { layerSummaries } = await engineSteps();
   const archOf = new Map((await tx.network.findMany({ where: { experimentId }, select: { name: true, arch: true } })).map((n) => [n.name, n.arch]));
   const spec = (await tx.experiment.findUnique({ where: { id: experimentId }, select: { spec: true } }))?.spec as { split?: { seed?: number } } | null;
   const figures = (f: Record<string, number | null>) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v ?? Number.NaN]));
