@@ -51,36 +51,56 @@ export function fileSaveHandler(dir: string): tf.io.IOHandler {
   };
 }
 
+interface ModelJson {
+  modelTopology: object;
+  weightsManifest: Array<{ paths: string[]; weights: tf.io.WeightsManifestEntry[] }>;
+  trainingConfig?: tf.io.TrainingConfig;
+}
+
+/** Model artifacts from a parsed `model.json` and its weight files' bytes, in the manifest's order. */
+function modelArtifacts(json: ModelJson, parts: Uint8Array[]): tf.io.ModelArtifacts {
+  const specs = json.weightsManifest.flatMap((group) => group.weights);
+  const all = concatBuffers(parts.map((p) => p.buffer.slice(p.byteOffset, p.byteOffset + p.byteLength) as ArrayBuffer));
+  return {
+    modelTopology: json.modelTopology,
+    weightSpecs: specs,
+    weightData: all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer,
+    ...(json.trainingConfig ? { trainingConfig: json.trainingConfig } : {}),
+  };
+}
+
 /** An IOHandler that reads a folder written by `fileSaveHandler` (or any single-shard tfjs model). */
 export function fileLoadHandler(dir: string): tf.io.IOHandler {
   return {
     load: async (): Promise<tf.io.ModelArtifacts> => {
       const jsonPath = path.join(dir, MODEL_JSON);
-      let json: {
-        modelTopology: object;
-        weightsManifest: Array<{ paths: string[]; weights: tf.io.WeightsManifestEntry[] }>;
-        trainingConfig?: tf.io.TrainingConfig;
-      };
+      let json: ModelJson;
       try {
         json = JSON.parse(await fs.readFile(jsonPath, 'utf8'));
       } catch (err) {
         throw new Error(`cannot read model ${jsonPath}: ${(err as Error).message}`);
       }
-      const specs: tf.io.WeightsManifestEntry[] = [];
       const parts: Uint8Array[] = [];
-      for (const group of json.weightsManifest) {
-        specs.push(...group.weights);
-        for (const p of group.paths) parts.push(new Uint8Array(await fs.readFile(path.join(dir, p))));
-      }
-      const all = concatBuffers(parts.map((p) => p.buffer.slice(p.byteOffset, p.byteOffset + p.byteLength) as ArrayBuffer));
-      return {
-        modelTopology: json.modelTopology,
-        weightSpecs: specs,
-        weightData: all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer,
-        ...(json.trainingConfig ? { trainingConfig: json.trainingConfig } : {}),
-      };
+      for (const group of json.weightsManifest) for (const p of group.paths) parts.push(new Uint8Array(await fs.readFile(path.join(dir, p))));
+      return modelArtifacts(json, parts);
     },
   };
+}
+
+/**
+ * Load a model from the bytes of its `model.json` and its one weight file (`weights.bin`, as `saveModel` writes
+ * it): the same model `loadModel` reads from a folder holding these two files.
+ */
+export async function loadModelFromBytes(modelJson: Uint8Array, weightsBin: Uint8Array, what = 'model'): Promise<tf.LayersModel> {
+  let json: ModelJson;
+  try {
+    json = JSON.parse(Buffer.from(modelJson.buffer, modelJson.byteOffset, modelJson.byteLength).toString('utf8'));
+  } catch (err) {
+    throw new Error(`cannot read ${what}'s model.json: ${(err as Error).message}`);
+  }
+  const files = json.weightsManifest.flatMap((group) => group.paths);
+  if (files.length !== 1) throw new Error(`${what}'s model.json names ${files.length} weight files; only one (${WEIGHTS_BIN}) is stored`);
+  return tf.loadLayersModel({ load: async () => modelArtifacts(json, [weightsBin]) });
 }
 
 /** Save `model` into `dir` (model.json + weights.bin). */

@@ -1,6 +1,6 @@
 /**
  * ALIGN job of the pipeline: every method for one network pair at one layer. It reassembles the pair's recording
- * from the artifacts RECORD stored (two member parts and their cross part), runs the engine's `alignPair`, and
+ * from the artifacts RECORD stored (two member parts and their cross part), runs the engine's align step (`alignPairStep`), and
  * writes the pair's Alignment rows (one per method) with their matches, sparse paths and clusters in ONE
  * transaction, so each alignment appears as soon as it is computed and never half-written. Its result carries the
  * pair's summary figures, from which the last ALIGN job's completion computes the chance baselines.
@@ -8,15 +8,14 @@
  * `alignAndStorePair` (align, then store in one transaction) is shared with the on-demand alignment of two
  * networks of two experiments (align-networks-job.ts), which records its pair itself.
  */
-import type { ResolvedExperimentSpec } from '@convergent/engine/experiment/experiment-spec';
-import type { LayerRecording } from '@convergent/engine/record/record-family';
+import type { LayerRecording, ResolvedExperimentSpec } from '@convergent/engine/steps';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { artifactWriter, MemoryFiles, writePair } from '../../import/import-result.ts';
 import { PermanentJobError, type JobContext } from '../job-context.ts';
 import type { AlignStepResult, PairStep } from './pipeline.ts';
 import { crossKey, memberKey } from './record-job.ts';
 import { alignPairPayload, jobPayload } from '../payloads.ts';
-import { stepBasics } from './step-context.ts';
+import { engineSteps, stepBasics } from './step-context.ts';
 
 export async function runAlignPairJob(ctx: JobContext): Promise<Prisma.InputJsonValue> {
   const { prisma } = ctx;
@@ -29,20 +28,11 @@ export async function runAlignPairJob(ctx: JobContext): Promise<Prisma.InputJson
   const byKey = new Map(blobs.map((b) => [b.key, b.data]));
   const missing = keys.filter((k) => !byKey.has(k));
   if (missing.length) throw new PermanentJobError(`recorded statistics ${missing.join(', ')} are missing; retry the experiment's RECORD step`);
-  const parts = await import('@convergent/engine/record/pair-recording');
-  const rec = parts.pairRecording(
-    parts.unpackParts(byKey.get(keys[0]!)!, keys[0]),
-    parts.unpackParts(byKey.get(keys[1]!)!, keys[1]),
-    parts.unpackParts(byKey.get(keys[2]!)!, keys[2]),
-  );
-  // The shuffled-probe null: A against B's shuffled copy, figures only (engine run-experiment does the same).
-  const recS = pair.shuffled
-    ? parts.pairRecording(
-        parts.unpackParts(byKey.get(keys[0]!)!, keys[0]),
-        parts.unpackParts(byKey.get(keys[3]!)!, keys[3]),
-        parts.unpackParts(byKey.get(keys[4]!)!, keys[4]),
-      )
-    : undefined;
+  const { pairRecordingFromParts } = await engineSteps();
+  const part = (i: number) => byKey.get(keys[i]!)!;
+  const rec = pairRecordingFromParts(part(0), part(1), part(2), [keys[0]!, keys[1]!, keys[2]!]);
+  // The shuffled-probe null: A against B's shuffled copy, figures only (the engine's align step, as runExperiment).
+  const recS = pair.shuffled ? pairRecordingFromParts(part(0), part(3), part(4), [keys[0]!, keys[3]!, keys[4]!]) : undefined;
 
   const nets = await prisma.network.findMany({ where: { experimentId, name: { in: [pair.a, pair.b] } }, select: { id: true, name: true, layers: { where: { name: pair.layer }, select: { id: true } } } });
   const networkIds = new Map(nets.map((n) => [n.name, n.id]));
@@ -82,15 +72,13 @@ export async function alignAndStorePair(
 ): Promise<AlignStepResult & { alignments: number }> {
   const { prisma } = ctx;
   const { pair, networkIds } = target;
-  const [{ alignPair }, engine] = await Promise.all([import('@convergent/engine/align/align-pair'), import('@convergent/engine/experiment/run-experiment')]);
+  const engine = await engineSteps();
   ctx.progress({ phase: `aligning ${pair.a} × ${pair.b} at ${pair.layer}`, fraction: 0.15 });
   ctx.signal.throwIfAborted();
-  const pairOptions = { methods: spec.methods, penalties: spec.penalties, clusters: spec.clusters, miBins: spec.mi.bins, seed: spec.split.seed, knn: spec.knn };
-  const c = await alignPair(rec, 0, 1, pairOptions);
-  const shuffled = shuffledRec ? engine.pairFigures(await alignPair(shuffledRec, 0, 1, pairOptions)) : undefined;
+  // The engine's align step (every method, the options of the one-process run) and the pair's manifest entry.
+  const aligned = await engine.alignPairStep({ spec, recording: rec, a: 0, b: 1, ...(shuffledRec ? { shuffled: { recording: shuffledRec, a: 0, b: 1 } } : {}) });
   const files = new MemoryFiles();
-  const manifestPair = await engine.writePair(pair.layer, pair.a, pair.b, pair.kind, c, spec, files.writer, pair.mirrors);
-  if (shuffled) manifestPair.shuffled = { of: 'b', figures: engine.finiteFigures(shuffled) };
+  const manifestPair = await engine.pairAlignmentRecord(pair, aligned, spec, files.writer);
 
   await ctx.assertOwner();
   ctx.progress({ phase: `storing ${pair.a} × ${pair.b} at ${pair.layer}`, fraction: 0.85 });
@@ -120,7 +108,7 @@ export async function alignAndStorePair(
     },
     { timeout: 5 * 60_000, maxWait: 60_000 },
   );
-  const figures = engine.pairFigures(c);
   const json = (f: Record<string, number>) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, Number.isFinite(v) ? v : null]));
-  return { ...pair, figures: json(figures), ...(shuffled ? { shuffledFigures: json(shuffled) } : {}), alignments: stored };
+  const shuffled = aligned.shuffledFigures;
+  return { ...pair, figures: json(aligned.figures), ...(shuffled ? { shuffledFigures: json(shuffled) } : {}), alignments: stored };
 }

@@ -6,14 +6,13 @@
  * Alignment.crossExperimentId, so experiment-wide figures leave them out. Payload: `{ networks: { a, b, layers } }`
  * (Network ids, layer names); the Job row has no experimentId (it is nobody's pipeline step) and networkId = a.
  */
-import type { ResolvedArchitecture } from '@convergent/engine/spec/architecture-spec';
-import type { ImageSet } from '@convergent/engine/train/image-set';
+import type { ImageSet, LayerRecording, ResolvedArchitecture } from '@convergent/engine/steps';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { alignability } from '../../alignability/alignability.ts';
 import { alignSide } from '../../alignability/align-side.ts';
 import { PermanentJobError, type JobContext } from '../job-context.ts';
 import { alignAndStorePair } from './align-job.ts';
-import { stepBasics } from './step-context.ts';
+import { engineSteps, stepBasics } from './step-context.ts';
 import { loadStoredModels } from './stored-models.ts';
 import { alignNetworksPayload, jobPayload } from '../payloads.ts';
 
@@ -74,12 +73,7 @@ export async function runAlignNetworksJob(ctx: JobContext): Promise<Prisma.Input
   // A's spec: the methods and their parameters (penalties, clusters, bins, k), as its own ALIGN steps use them.
   const { spec } = await stepBasics(ctx, a.experiment.id);
   const archOf = async (id: string) => (await prisma.network.findUniqueOrThrow({ where: { id }, select: { archSpec: true } })).archSpec as unknown as ResolvedArchitecture;
-  const [{ selectBackend }, { recordFamily }, engine] = await Promise.all([
-    import('@convergent/engine/backend/select-backend'),
-    import('@convergent/engine/record/record-family'),
-    import('@convergent/engine/experiment/run-experiment'),
-  ]);
-  await selectBackend();
+  const { recordStep } = await engineSteps();
   ctx.progress({ phase: 'loading weights', fraction: 0.03 });
   // Member ids are the Network row ids: names may repeat across experiments.
   const models = await loadStoredModels(
@@ -90,16 +84,14 @@ export async function runAlignNetworksJob(ctx: JobContext): Promise<Prisma.Input
     ],
     (id) => `network ${id === a.network.id ? a.network.name : b.network.name} has no stored weights`,
   );
-  let recordings: Awaited<ReturnType<typeof recordFamily>>;
+  let recordings: LayerRecording[];
   try {
-    // The recording options of the one-process run and of RECORD (no shuffled copies: the null is the pipeline's).
-    recordings = await recordFamily(models, probe, {
+    // The engine's record step, as the one-process run and RECORD call it (no shuffled copies: the null is the pipeline's).
+    recordings = await recordStep({
+      models,
+      probe,
+      spec,
       layers,
-      batchSize: 100,
-      sampleRows: spec.methods.includes('mi') ? spec.mi.samples : 0,
-      imageRows: spec.methods.includes('knn'),
-      seed: spec.split.seed,
-      ...engine.heldOutOption(spec),
       signal,
       onProgress: (done, total) => ctx.progress({ phase: `recording (${done}/${total} probe images)`, fraction: 0.05 + (0.25 * done) / Math.max(1, total) }),
     });

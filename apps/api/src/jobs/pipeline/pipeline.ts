@@ -20,6 +20,7 @@ import type { Job, Prisma, PrismaClient } from '../../generated/prisma/client.ts
 import type { JobKind } from '../../generated/prisma/enums.ts';
 import { writeChanceBaselines, writeLayerStatistics } from '../../import/import-result.ts';
 import { bossPriority, QUEUE_NAMES, sendToBoss } from '../queue.ts';
+import { engineSteps } from './step-context.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -177,23 +178,16 @@ async function advanceInTx(tx: Tx, experimentId: string): Promise<Job[]> {
   // In the recording's pair order, so the summary sums figures in the order the one-process run does.
   const byKey = new Map(align.map((j) => [j.dedupeKey, j.result as unknown as AlignStepResult]));
   const results = pairs.map((p) => byKey.get(alignKey(experimentId, p))!).filter(Boolean);
-  const layers: string[] = [];
-  for (const r of results) if (!layers.includes(r.layer)) layers.push(r.layer);
-  const { layerSummary } = await import('@convergent/engine/experiment/run-experiment');
+  const { layerSummaries } = await engineSteps();
   const archOf = new Map((await tx.network.findMany({ where: { experimentId }, select: { name: true, arch: true } })).map((n) => [n.name, n.arch]));
   const spec = (await tx.experiment.findUnique({ where: { id: experimentId }, select: { spec: true } }))?.spec as { split?: { seed?: number } } | null;
   const figures = (f: Record<string, number | null>) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v ?? Number.NaN]));
-  const summaries = layers.map((layer) => {
-    const rs = results.filter((r) => r.layer === layer);
-    const nets = [...new Set(rs.flatMap((r) => [r.a, r.b]))];
-    // JSON turned NaN figures into null; the summary skips non-finite values either way.
-    return layerSummary(
-      layer,
-      nets,
-      rs.map((r) => ({ a: r.a, b: r.b, kind: r.kind, ...(r.mirrors ? { mirrors: r.mirrors } : {}), ...(r.shuffledFigures ? { shuffled: figures(r.shuffledFigures) } : {}), f: figures(r.figures) })),
-      { architectureOf: (id) => archOf.get(id) ?? id, seed: spec?.split?.seed ?? 0 },
-    );
-  });
+  // Per layer (in the recording's order), each figure over between pairs and over chance pairs (the chance
+  // baselines) with the layer statistics. JSON turned NaN figures into null; the summary skips non-finite values either way.
+  const summaries = layerSummaries(
+    results.map((r) => ({ layer: r.layer, a: r.a, b: r.b, kind: r.kind, ...(r.mirrors ? { mirrors: r.mirrors } : {}), ...(r.shuffledFigures ? { shuffled: figures(r.shuffledFigures) } : {}), f: figures(r.figures) })),
+    { architectureOf: (id) => archOf.get(id) ?? id, seed: spec?.split?.seed ?? 0 },
+  );
   await tx.chanceBaseline.deleteMany({ where: { experimentId } });
   await writeChanceBaselines(tx, experimentId, summaries);
   await tx.layerStatistic.deleteMany({ where: { experimentId } });

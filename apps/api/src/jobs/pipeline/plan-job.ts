@@ -10,7 +10,7 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { JobContext } from '../job-context.ts';
 import { jobPayload, stepPayload } from '../payloads.ts';
-import { stepPlan } from './step-context.ts';
+import { engineSteps, stepPlan } from './step-context.ts';
 
 /** Rows per statement. */
 const BATCH = 500;
@@ -18,7 +18,7 @@ const BATCH = 500;
 export async function runPlanJob(ctx: JobContext): Promise<Prisma.InputJsonValue> {
   const { experimentId } = jobPayload(ctx.job, stepPayload);
   // The networks planned now are trained with this engine's random streams (an experiment queued before an upgrade too).
-  const { STREAM_VERSION } = await import('@convergent/engine/random/streams');
+  const { STREAM_VERSION, trainingCosts } = await engineSteps();
   await ctx.prisma.experiment.updateMany({ where: { id: experimentId }, data: { status: 'RUNNING', phase: 'planning', error: null, streamVersion: STREAM_VERSION } });
   ctx.progress({ phase: 'loading data and checking the spec', fraction: 0.1 });
   const plan = await stepPlan(ctx, experimentId);
@@ -26,16 +26,7 @@ export async function runPlanJob(ctx: JobContext): Promise<Prisma.InputJsonValue
   const names = plan.networks.map((n) => n.id);
   // Training cost per network (forward multiply-adds × samples × epochs): TRAIN jobs start with the most
   // expensive, so the cheap ones fill the other cores at the end instead of one big network training alone.
-  const [{ selectBackend }, { buildModel, forwardMultiplyAdds }] = await Promise.all([import('@convergent/engine/backend/select-backend'), import('@convergent/engine/spec/build-model')]);
-  await selectBackend();
-  const perSample = new Map<string, number>();
-  for (const arch of plan.archs) {
-    const { model } = buildModel(arch, 0);
-    perSample.set(arch.name, forwardMultiplyAdds(model));
-    model.dispose();
-  }
-  const samples = Math.min(plan.data.train.count, plan.spec.training.trainLimit ?? Infinity);
-  const costs = Object.fromEntries(plan.networks.map((n) => [n.id, n.role === 'untrained' ? 0 : perSample.get(n.arch.name)! * samples * plan.spec.training.epochs]));
+  const costs = await trainingCosts(plan, plan.data.train.count);
   const fieldsOf = (n: (typeof plan.networks)[number]) => ({
     arch: n.arch.name,
     archSpec: n.arch as unknown as Prisma.InputJsonValue,

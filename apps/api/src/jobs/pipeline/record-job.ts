@@ -6,13 +6,13 @@
  * cross part per aligned pair (engine record/pair-recording.ts). The pairs to align are the job's result;
  * completing it creates one ALIGN job per pair and layer (pipeline.ts).
  */
-import type { ConsensusRecord, NetworkRecord, StitchLayerRecord } from '@convergent/engine/experiment/manifest';
+import type { ConsensusRecord, LayerRecording, NetworkRecord, StitchLayerRecord } from '@convergent/engine/steps';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { artifactWriter, MemoryFiles, writeConsensusAndStitching, writeNetworkLayers } from '../../import/import-result.ts';
 import { PermanentJobError, type JobContext } from '../job-context.ts';
 import type { PairStep } from './pipeline.ts';
 import { jobPayload, stepPayload } from '../payloads.ts';
-import { stepPlan } from './step-context.ts';
+import { engineSteps, stepPlan } from './step-context.ts';
 import { loadStoredModels } from './stored-models.ts';
 
 export const memberKey = (experimentId: string, layer: string, network: string) => `record/${experimentId}/${layer}/${network}.member`;
@@ -24,14 +24,7 @@ export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonVal
   ctx.progress({ phase: 'loading data and weights', fraction: 0.02 });
   const plan = await stepPlan(ctx, experimentId);
   const { exp, spec, data } = plan;
-  const [{ selectBackend }, { recordFamily }, engine, parts, { encodeNpy }] = await Promise.all([
-    import('@convergent/engine/backend/select-backend'),
-    import('@convergent/engine/record/record-family'),
-    import('@convergent/engine/experiment/run-experiment'),
-    import('@convergent/engine/record/pair-recording'),
-    import('@convergent/engine/npy'),
-  ]);
-  await selectBackend();
+  const [engine, { encodeNpy }] = await Promise.all([engineSteps(), import('@convergent/engine/npy')]);
 
   // ---- the trained networks, in the plan's order (the order of the joint recording)
   const rows = await prisma.network.findMany({ where: { experimentId }, select: { id: true, name: true } });
@@ -44,18 +37,17 @@ export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonVal
   const models = await loadStoredModels(prisma, nets, (id) => `network ${id} has no stored weights; its TRAIN job did not finish`);
 
   ctx.progress({ phase: 'recording', fraction: 0.05 });
-  let recordings: Awaited<ReturnType<typeof recordFamily>>;
+  let recordings: LayerRecording[];
   const consensus: ConsensusRecord[] = [];
   const stitching: StitchLayerRecord[] = [];
   try {
-    recordings = await recordFamily(models, data.probe, {
+    // The engine's record step, with the shuffled-probe copies of the trained networks (no dumps: the rows keep none).
+    recordings = await engine.recordStep({
+      models,
+      probe: data.probe,
+      spec,
       layers: plan.layers,
-      batchSize: 100,
-      sampleRows: spec.methods.includes('mi') ? spec.mi.samples : 0,
-      imageRows: spec.methods.includes('knn'),
-      seed: spec.split.seed,
-      ...engine.heldOutOption(spec),
-      ...engine.shuffledOption(spec, plan.networks),
+      shuffledOf: plan.networks,
       signal,
       onProgress: (done, total) => ctx.progress({ phase: `recording (${done}/${total} probe images)`, fraction: 0.05 + (0.75 * done) / Math.max(1, total) }),
     });
@@ -83,19 +75,14 @@ export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonVal
   const pairs: PairStep[] = [];
   for (const rec of recordings) {
     await engine.writeLayerStats(rec, netById, layerRecords, files.writer);
-    rec.members.forEach((m, i) => {
-      blobs.push({ key: memberKey(experimentId, rec.name, m.networkId), networkId: idByName.get(m.networkId)!, bytes: parts.packParts(parts.memberPart(rec, i)), metadata: { layer: rec.name, network: m.networkId } });
-    });
-    for (const [ia, ib, kind, mirror] of engine.layerPairs(rec, netById)) {
-      const a = rec.members[ia]!.networkId;
-      const b = rec.members[ib]!.networkId;
-      blobs.push({ key: crossKey(experimentId, rec.name, a, b), bytes: parts.packParts(parts.crossPart(rec, ia, ib)), metadata: { layer: rec.name, a, b } });
-      // The shuffled-probe null of a trained pair is computed by the pair's ALIGN job from B's shuffled copy.
-      const is = kind === 'between' ? engine.shuffledMember(rec, b) : -1;
-      const shuffled = is >= 0 ? rec.members[is]!.networkId : undefined;
-      if (shuffled) blobs.push({ key: crossKey(experimentId, rec.name, a, shuffled), bytes: parts.packParts(parts.crossPart(rec, ia, is)), metadata: { layer: rec.name, a, b: shuffled } });
-      const mirrors = mirror ? { a: rec.members[mirror[0]]!.networkId, b: rec.members[mirror[1]]!.networkId } : undefined;
-      pairs.push({ layer: rec.name, a, b, kind, ...(mirrors ? { mirrors } : {}), ...(shuffled ? { shuffled } : {}) });
+    for (const m of engine.memberParts(rec)) {
+      blobs.push({ key: memberKey(experimentId, rec.name, m.network), networkId: idByName.get(m.network)!, bytes: m.bytes, metadata: { layer: rec.name, network: m.network } });
+    }
+    // The engine's align plan: each pair's cross part (and, for a between pair, A × B's shuffled copy: the pair's
+    // ALIGN job computes the shuffled-probe null from it).
+    for (const p of engine.alignPairsOf(rec, netById)) {
+      for (const x of engine.crossParts(rec, p)) blobs.push({ key: crossKey(experimentId, rec.name, x.a, x.b), bytes: x.bytes, metadata: { layer: rec.name, a: x.a, b: x.b } });
+      pairs.push({ layer: rec.name, a: p.a, b: p.b, kind: p.kind, ...(p.mirrors ? { mirrors: p.mirrors } : {}), ...(p.shuffled ? { shuffled: p.shuffled } : {}) });
     }
   }
   const [h, w, c] = data.probe.shape;

@@ -3,10 +3,7 @@
  * (the test hook's or the spec's dataset), and the plan the engine derives from them. Spec problems are
  * permanent failures (retrying cannot fix them).
  */
-import type { ExperimentData } from '@convergent/engine/experiment/experiment-data';
-import type { ResolvedExperimentSpec } from '@convergent/engine/experiment/experiment-spec';
-import type { PlannedNetwork } from '@convergent/engine/experiment/run-experiment';
-import type { ResolvedArchitecture } from '@convergent/engine/spec/architecture-spec';
+import type { ExperimentData, ExperimentPlan, ResolvedExperimentSpec } from '@convergent/engine/steps';
 import type { Experiment } from '../../generated/prisma/client.ts';
 import { PermanentJobError, type JobContext } from '../job-context.ts';
 
@@ -15,12 +12,16 @@ export interface StepBasics {
   spec: ResolvedExperimentSpec;
 }
 
-export interface StepPlan extends StepBasics {
+export interface StepPlan extends StepBasics, Omit<ExperimentPlan, 'spec'> {
   data: ExperimentData;
-  archs: ResolvedArchitecture[];
-  layers: string[];
-  networks: PlannedNetwork[];
 }
+
+/**
+ * The engine's step functions, loaded when a step runs: every import of the engine from the pipeline goes through
+ * this one lazy import of its public `steps` entry, which keeps tfjs (and the engine) out of the API's start-up: the
+ * job modules load with the API's index (worker.ts, job-control.ts) on the thread that answers HTTP.
+ */
+export const engineSteps = () => import('@convergent/engine/steps');
 
 function permanentIfSpec(err: unknown): never {
   const message = (err as Error).message;
@@ -32,7 +33,7 @@ function permanentIfSpec(err: unknown): never {
 export async function stepBasics(ctx: JobContext, experimentId: string): Promise<StepBasics> {
   const exp = await ctx.prisma.experiment.findUnique({ where: { id: experimentId } });
   if (!exp) throw new PermanentJobError(`experiment ${experimentId} no longer exists`);
-  const { validateExperimentSpec } = await import('@convergent/engine/experiment/experiment-spec');
+  const { validateExperimentSpec } = await engineSteps();
   try {
     return { exp, spec: validateExperimentSpec(exp.spec, ctx.specLimits) };
   } catch (err) {
@@ -43,7 +44,7 @@ export async function stepBasics(ctx: JobContext, experimentId: string): Promise
 /** Load the experiment's data (the test hook's, else the spec's dataset). */
 export async function stepData(ctx: JobContext, spec: ResolvedExperimentSpec): Promise<ExperimentData> {
   if (ctx.loadData) return (await ctx.loadData(spec)) as ExperimentData;
-  const { loadExperimentData } = await import('@convergent/engine/experiment/experiment-data');
+  const { loadExperimentData } = await engineSteps();
   return loadExperimentData(spec);
 }
 
@@ -51,21 +52,11 @@ export async function stepData(ctx: JobContext, spec: ResolvedExperimentSpec): P
 export async function stepPlan(ctx: JobContext, experimentId: string): Promise<StepPlan> {
   const basics = await stepBasics(ctx, experimentId);
   const data = await stepData(ctx, basics.spec);
-  const [engine, { checkPlanLimits }, { DEFAULT_SPEC_LIMITS }, { checkMethods }] = await Promise.all([
-    import('@convergent/engine/experiment/run-experiment'),
-    import('@convergent/engine/experiment/plan-limits'),
-    import('@convergent/engine/spec/limits'),
-    import('@convergent/engine/experiment/method-checks'),
-  ]);
+  const { planExperiment } = await engineSteps();
   try {
-    const archs = engine.resolveArchitectures(basics.spec, data.train.shape, data.train.classes, ctx.specLimits);
-    const layers = engine.recordedLayers(basics.spec, archs);
-    // Limits that need the data (image passes, pairs to align, presets' parameters), before anything is planned.
-    checkPlanLimits(basics.spec, archs, layers, data.train.count, ctx.specLimits ?? DEFAULT_SPEC_LIMITS);
-    const networks = engine.planNetworks(basics.spec, archs);
-    // Methods that cannot run on these networks and data (CCA with fewer samples than 2 (p + q), kNN with k ≥ probe
-    // images, stitching an unrecorded layer): the plan step fails at once, naming the numbers and the fix.
-    checkMethods(basics.spec, networks, layers, data.probe.count);
+    // The engine's plan step: limits that need the data (image passes, pairs to align, presets' parameters) and
+    // methods that cannot run on these networks and data fail here, before anything is planned.
+    const { archs, layers, networks } = planExperiment(basics.spec, data, ctx.specLimits ? { limits: ctx.specLimits } : {});
     return { ...basics, data, archs, layers, networks };
   } catch (err) {
     permanentIfSpec(err);

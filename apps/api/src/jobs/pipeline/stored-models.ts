@@ -3,13 +3,10 @@
  * TRAIN job or an import wrote), ready for the engine's recording pass. Used by RECORD (every network of an
  * experiment) and by the on-demand alignment of two networks of two experiments (align-networks-job.ts).
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { RecordedNetwork } from '@convergent/engine/record/record-family';
-import type { ResolvedArchitecture } from '@convergent/engine/spec/architecture-spec';
+import type { RecordedNetwork, ResolvedArchitecture } from '@convergent/engine/steps';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { PermanentJobError } from '../job-context.ts';
+import { engineSteps } from './step-context.ts';
 
 export const weightKeys = (networkRowId: string) => [`network/${networkRowId}/model.json`, `network/${networkRowId}/weights.bin`];
 
@@ -23,23 +20,19 @@ export async function loadStoredModels(
   nets: ReadonlyArray<{ id: string; rowId: string; spec: ResolvedArchitecture }>,
   missing: (id: string) => string,
 ): Promise<RecordedNetwork[]> {
-  const { loadModel } = await import('@convergent/engine/train/weights-io');
-  const scratch = await mkdtemp(path.join(os.tmpdir(), 'cv-record-'));
+  const { loadNetwork } = await engineSteps();
   const models: RecordedNetwork[] = [];
   try {
     for (const n of nets) {
       const files = await prisma.artifact.findMany({ where: { networkId: n.rowId, key: { in: weightKeys(n.rowId) } }, select: { key: true, data: true } });
-      if (files.length !== 2) throw new PermanentJobError(missing(n.id));
-      const dir = path.join(scratch, `m${models.length}`);
-      await mkdir(dir, { recursive: true });
-      for (const f of files) await writeFile(path.join(dir, f.key.endsWith('model.json') ? 'model.json' : 'weights.bin'), f.data);
-      models.push({ id: n.id, spec: n.spec, model: await loadModel(dir) });
+      const modelJson = files.find((f) => f.key.endsWith('model.json'))?.data;
+      const weightsBin = files.find((f) => !f.key.endsWith('model.json'))?.data;
+      if (files.length !== 2 || !modelJson || !weightsBin) throw new PermanentJobError(missing(n.id));
+      models.push(await loadNetwork({ id: n.id, spec: n.spec, modelJson, weightsBin }));
     }
   } catch (err) {
     for (const m of models) m.model.dispose();
     throw err;
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
   }
   return models;
 }

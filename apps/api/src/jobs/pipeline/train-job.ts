@@ -1,7 +1,7 @@
 /**
- * TRAIN job: one network of an experiment. A trained network runs the engine's `trainTask` in a worker thread of
- * its own (the wasm backend is single-threaded, so a worker running one TRAIN job per core trains one network per
- * core); an untrained chance twin is only built from its seed. Each epoch's checkpoint folder is mirrored into an
+ * TRAIN job: one network of an experiment, the engine's train step. A trained network runs `trainStep` in a worker
+ * thread of its own (the wasm backend is single-threaded, so a worker running one TRAIN job per core trains one network per
+ * core); an untrained chance twin is only built from its seed (`buildUntrainedStep`). Each epoch's checkpoint folder is mirrored into an
  * Artifact (kind CHECKPOINT), so the worker that takes the job over after this one dies (SIGKILL, lost machine)
  * restores it and the engine resumes from the last finished epoch. The per-step training curve (the engine's
  * downsampled series, at most ~200 points) is written to `Network.stepMetrics` while training runs, at most every
@@ -11,16 +11,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { EpochMetrics, StepMetric } from '@convergent/engine/experiment/manifest';
-import type { TrainTaskInput, TrainTaskOutput } from '@convergent/engine/experiment/train-task';
-import type { ResolvedArchitecture } from '@convergent/engine/spec/architecture-spec';
-import type { TrainProgress } from '@convergent/engine/train/train-network';
+import type { EpochMetrics, ResolvedArchitecture, StepMetric, TrainProgress, TrainTaskOutput } from '@convergent/engine/steps';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { artifactWriter } from '../../import/import-result.ts';
 import { packedFile, packSwappedDirectory, unpackDirectory } from '../dir-archive.ts';
 import { PermanentJobError, type JobContext } from '../job-context.ts';
 import { jobPayload, trainPayload } from '../payloads.ts';
-import { stepBasics, stepData } from './step-context.ts';
+import { engineSteps, stepBasics, stepData } from './step-context.ts';
 
 export const checkpointKey = (networkId: string) => `network/${networkId}/checkpoint.pack`;
 
@@ -42,19 +39,12 @@ export async function runTrainJob(ctx: JobContext): Promise<Prisma.InputJsonValu
   await mkdir(dir, { recursive: true });
   await prisma.network.update({ where: { id: net.id }, data: { status: 'TRAINING', error: null } });
 
+  const engine = await engineSteps();
+  const network = { id: net.name, arch, seed: net.seed };
   let out: TrainTaskOutput;
   if (net.untrained) {
     ctx.progress({ phase: 'building the untrained twin', fraction: 0.5 });
-    const [{ selectBackend }, { buildModel, parameterCount }, { saveModel }] = await Promise.all([
-      import('@convergent/engine/backend/select-backend'),
-      import('@convergent/engine/spec/build-model'),
-      import('@convergent/engine/train/weights-io'),
-    ]);
-    const backend = await selectBackend();
-    const { model } = buildModel(arch, net.seed);
-    await saveModel(model, modelDir);
-    out = { id: net.name, metrics: [], stepMetrics: [], trainSeconds: 0, parameterCount: parameterCount(model), resumedFrom: 0, backend: backend.name };
-    model.dispose();
+    out = await engine.buildUntrainedStep(network, modelDir);
   } else {
     if (!existsSync(checkpointDir)) {
       const saved = await prisma.artifact.findUnique({ where: { teamId_key: { teamId: exp.teamId, key } } });
@@ -130,28 +120,14 @@ export async function runTrainJob(ctx: JobContext): Promise<Prisma.InputJsonValu
         uploadCheckpoint(`${net.name} epoch ${t.epoch}`);
       }
     };
-    const engine = await import('@convergent/engine/experiment/train-task');
-    const trainLimit = spec.training.trainLimit;
-    // The shared data order is the family's: every network of the experiment gets the split seed as its seed.
-    const task: Omit<TrainTaskInput, 'data'> = { id: net.name, spec: arch, seed: net.seed, training: { ...spec.training, dataOrderSeed: spec.split.seed }, outDir: modelDir, checkpointDir };
-    const inThread = ctx.trainConcurrency === 1;
+    // The test hook's data travels inline; a dataset is loaded by the thread that trains (cached on disk). The
+    // engine's train step runs in this thread when the worker trains one network at a time, else in a worker
+    // thread of its own.
+    const data = ctx.loadData ? await stepData(ctx, spec) : undefined;
+    const source = data ? { inline: { train: engine.trainingSet(spec, data), validation: data.validation } } : engine.datasetSource(spec);
+    const task = engine.trainTaskFor(spec, network, { outDir: modelDir, checkpointDir }, source);
     try {
-      if (inThread || ctx.loadData) {
-        const { limitTraining } = await import('@convergent/engine/experiment/experiment-data');
-        const data = await stepData(ctx, spec);
-        const train = limitTraining(data.train, trainLimit, spec.split.seed);
-        if (inThread) {
-          // This thread's tfjs backend must be ready before training (another job may be initialising it).
-          const { selectBackend } = await import('@convergent/engine/backend/select-backend');
-          const backend = await selectBackend();
-          out = { ...(await engine.trainAndSave(task, train, data.validation, { onProgress, signal })), backend: backend.name };
-        } else {
-          out = await engine.trainInWorker({ ...task, data: { inline: { train, validation: data.validation } } }, { onProgress, signal });
-        }
-      } else {
-        // The worker thread loads the dataset itself (cached on disk).
-        out = await engine.trainInWorker({ ...task, data: { dataset: spec.dataset, split: spec.split, ...(trainLimit ? { trainLimit } : {}) } }, { onProgress, signal });
-      }
+      out = await engine.trainStep(task, { inThread: ctx.trainConcurrency === 1, onProgress, signal });
     } finally {
       // The final series is written with the weights below; a throttled write still waiting is not needed.
       clearTimeout(stepsTimer);
