@@ -98,9 +98,9 @@ export function tridiagonalEigen(diag: Float64Array, off: Float64Array, m: numbe
 function hypot2(a: number, b: number): number {
   const x = Math.abs(a);
   const y = Math.abs(b);
-  const big = x > y ? x : y;
+  const big = Math.max(x, y);
   if (big === 0) return 0;
-  const small = x > y ? y : x;
+  const small = Math.min(x, y);
   const q = small / big;
   return big * Math.sqrt(1 + q * q);
 }
