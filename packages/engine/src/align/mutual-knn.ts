@@ -15,6 +15,9 @@
  * than float32 resolves.
  */
 import * as tf from '@tensorflow/tfjs-core';
+// The align path imports tfjs-core, not the full @tensorflow/tfjs (layers, converter, webgl: ~0.45 s of start-up it
+// never uses); the cpu backend is registered as the fallback the full package registered (free: wasm shares its code).
+import '@tensorflow/tfjs-backend-cpu';
 import { productEngine, productNT } from '../linalg/dense-products.ts';
 import { MeasureInputError } from './cca.ts';
 import { DEFAULT_KNN_K, type KnnMetric } from './knn-metric.ts';

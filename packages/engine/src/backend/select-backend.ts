@@ -16,6 +16,9 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isMainThread } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
+// The align path imports tfjs-core, not the full @tensorflow/tfjs (layers, converter, webgl: ~0.45 s of start-up it
+// never uses); the cpu backend is registered as the fallback the full package registered (free: wasm shares its code).
+import '@tensorflow/tfjs-backend-cpu';
 import { registerWasmConvKernels } from './wasm-conv-kernels.ts';
 import { registerWasmMatMulKernels } from './wasm-matmul-kernels.ts';
 import { registerWasmPoolKernels } from './wasm-pool-kernels.ts';
@@ -223,13 +226,6 @@ async function tryWasm(): Promise<string | undefined> {
   return undefined;
 }
 
-// The align path imports tfjs-core only (the full `@tensorflow/tfjs` costs ~0.45 s of start-up for layers, converter
-// and webgl that matching never uses), so the cpu backend is loaded here when it is the one chosen.
-async function tryCpu(): Promise<boolean> {
-  await import('@tensorflow/tfjs-backend-cpu');
-  return tf.setBackend('cpu');
-}
-
 async function activate(order: readonly BackendName[], forced: boolean): Promise<BackendInfo> {
   let why: string | undefined;
   for (const name of order) {
@@ -244,7 +240,7 @@ async function activate(order: readonly BackendName[], forced: boolean): Promise
         webgpuSkipped = got.reason;
       } else detail = got.detail;
     } else if (name === 'wasm') detail = await tryWasm();
-    else if (await tryCpu()) {
+    else if (await tf.setBackend('cpu')) {
       detail = '@tensorflow/tfjs-backend-cpu';
       // Silence the cpu backend's one-time "install tfjs-node" banner: the choice is reported by us,
       // and every worker thread would print it again.

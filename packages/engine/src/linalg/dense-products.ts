@@ -4,6 +4,9 @@
  * be synchronous in Node — plain float64 loops. Synchronous, so numerical code that is synchronous stays so.
  */
 import * as tf from '@tensorflow/tfjs-core';
+// The align path imports tfjs-core, not the full @tensorflow/tfjs (layers, converter, webgl: ~0.45 s of start-up it
+// never uses); the cpu backend is registered as the fallback the full package registered (free: wasm shares its code).
+import '@tensorflow/tfjs-backend-cpu';
 import { ortProducts } from '../backend/ort-products.ts';
 
 /** Which engine `productNT` would use now. */
