@@ -9,9 +9,8 @@ import path from 'node:path';
 import type { RecordedNetwork } from '@convergent/engine/record/record-family';
 import type { ResolvedArchitecture } from '@convergent/engine/spec/architecture-spec';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { weightKeys } from '../../store/artifacts.ts';
 import { PermanentJobError } from '../job-context.ts';
-
-export const weightKeys = (networkRowId: string) => [`network/${networkRowId}/model.json`, `network/${networkRowId}/weights.bin`];
 
 /**
  * Load each network's model in the given order. `id` is the member id the recording uses; `rowId` the Network row.
@@ -28,7 +27,7 @@ export async function loadStoredModels(
   const models: RecordedNetwork[] = [];
   try {
     for (const n of nets) {
-      const files = await prisma.artifact.findMany({ where: { networkId: n.rowId, key: { in: weightKeys(n.rowId) } }, select: { key: true, data: true } });
+      const files = await prisma.artifact.findMany({ where: { networkId: n.rowId, key: { in: [...weightKeys(n.rowId)] } }, select: { key: true, data: true } });
       if (files.length !== 2) throw new PermanentJobError(missing(n.id));
       const dir = path.join(scratch, `m${models.length}`);
       await mkdir(dir, { recursive: true });
