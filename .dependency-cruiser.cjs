@@ -2,7 +2,10 @@
  * Import-structure rules, checked by `npm run check:cycles` (part of `npm test`):
  *  - no circular imports between modules anywhere in the workspaces (tests included), nor between folders of the
  *    production code (.dependency-cruiser-folders.cjs runs that rule with test code left out);
- *  - the engine (packages/*) imports nothing from the apps (apps/*).
+ *  - the engine (packages/*) imports nothing from the apps (apps/*);
+ *  - in the API, only the store (apps/api/src/store/) uses the bulk insert: rows of results are written by the store.
+ *    That the store is the only writer of experiments, networks, layers, units, alignments and their rows is a
+ *    matter of calls, which dependency-cruiser does not see: apps/api/src/store/boundary.test.ts checks it.
  * Generated code (Prisma client, GraphQL codegen output) is left out: its internal cycles are the generator's.
  * dependency-cruiser sees static imports and dynamic `import('literal')`; an import whose specifier is built at
  * run time is invisible to it (and to every static tool), so the engine must not use one to reach the apps.
@@ -23,6 +26,13 @@ module.exports = {
       comment: 'packages/* are libraries the apps build on; they must not import from apps/*.',
       from: { path: '^packages/' },
       to: { path: '^apps/' },
+    },
+    {
+      name: 'api-bulk-insert-in-store',
+      severity: 'error',
+      comment: 'Results are written by the store (apps/api/src/store/): call a store function instead of inserting rows.',
+      from: { path: '^apps/api/', pathNot: '^apps/api/src/store/' },
+      to: { path: '^apps/api/src/store/bulk-insert\\.ts$' },
     },
     {
       name: 'not-to-unresolvable',

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:import -w @convergent/api`: imports one demo-sized result directory (2 architectures x
  * 4 seeds + untrained, 2 recorded layers of 32 and 64 units, every available method) into PGlite and into
- * PostgreSQL (TEST_DATABASE_URL's server), and prints the time of each and their ratio.
+ * PostgreSQL (TEST_DATABASE_URL's server), and prints the time of each (wall, and this process's CPU: with PGlite
+ * the database runs in it, with PostgreSQL only the client side does) and their ratio.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -42,10 +43,13 @@ try {
     try {
       const team = await db.prisma.team.create({ data: { name: 'bench' } });
       t = performance.now();
+      const cpu = process.cpuUsage();
       const out = await importResult(db.prisma, { teamId: team.id, dir });
       seconds[kind] = (performance.now() - t) / 1000;
+      const used = process.cpuUsage(cpu);
+      const cpuSeconds = (used.user + used.system) / 1e6;
       const rows = (await db.prisma.unitMatch.count()) + (await db.prisma.unit.count()) + (await db.prisma.sparseWeight.count());
-      console.log(`${kind.padEnd(8)} import ${seconds[kind]!.toFixed(2)} s  (${out.alignments} alignments, ${rows} unit/match/weight rows)`);
+      console.log(`${kind.padEnd(8)} import ${seconds[kind]!.toFixed(2)} s, this process's CPU ${cpuSeconds.toFixed(2)} s  (${out.alignments} alignments, ${rows} unit/match/weight rows)`);
     } finally {
       await db.close();
       await target.dispose();

@@ -1,31 +1,15 @@
 // Experiment.findings over HTTP on real imported results: the API builds the engine's findings input from the
 // stored rows and must give the same findings as `convergent report` gives on the result directory itself.
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { runExperiment } from '@convergent/engine/experiment/run-experiment';
 import { computeFindings } from '@convergent/engine/findings/compute-findings';
 import { findingsInputFromResultDirectory } from '@convergent/engine/findings/findings-input';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../src/db/database.ts';
-import { createTestDatabase, type TestDatabase } from '../src/db/test-databases.ts';
-import { startApiServer, type ApiServer } from '../src/http/server.ts';
-import { importResult } from '../src/import/import-result.ts';
-import { tinyArch, tinyData, tinySpec } from '../src/import/test-fixtures/tiny-experiment.ts';
+import { describe, expect, it } from 'vitest';
+import { tinyArch, tinySpec } from '../src/import/test-fixtures/tiny-experiment.ts';
 import { ok } from './helpers.ts';
-import { seedTeam } from './seed.ts';
+import { importedResultsApi } from './imported-results.ts';
 
-let tmp: string;
-beforeAll(async () => {
-  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'cv-findings-api-'));
-  const spec = (seeds: number[]) =>
-    tinySpec({ name: `findings-${seeds.length}`, architectures: [tinyArch('tiny-a', 4, 40)], seeds, methods: ['semi', 'max', 'cka', 'sparse'], penalties: [0.02, 0.1, 0.3], chance: true });
-  await runExperiment(spec([1, 2, 3]), { out: path.join(tmp, 'three'), data: tinyData(), concurrency: 1 });
-  await runExperiment(spec([1, 2]), { out: path.join(tmp, 'two'), data: tinyData(), concurrency: 1 });
-}, 240_000);
-afterAll(async () => {
-  await fs.rm(tmp, { recursive: true, force: true });
-});
+const spec = (seeds: number[]) =>
+  tinySpec({ name: `findings-${seeds.length}`, architectures: [tinyArch('tiny-a', 4, 40)], seeds, methods: ['semi', 'max', 'cka', 'sparse'], penalties: [0.02, 0.1, 0.3], chance: true });
 
 const Q = `query($id: ID!) { experiment(id: $id) { findings { version layers trainedNetworks untrainedNetworks reliableR findings {
   id title claim statisticName statistic statisticLayer interval { low high level } intervalReason pValue test chanceName chance verdict reason rule
@@ -33,30 +17,11 @@ const Q = `query($id: ID!) { experiment(id: $id) { findings { version layers tra
 const VERDICT = { supported: 'SUPPORTED', 'not supported': 'NOT_SUPPORTED', inconclusive: 'INCONCLUSIVE' } as const;
 
 describe('Experiment.findings over GraphQL (PGlite)', () => {
-  let testDb: TestDatabase;
-  let db: Database;
-  let api: ApiServer;
-  let token: string;
-  let threeId: string;
-  let twoId: string;
-  beforeAll(async () => {
-    testDb = await createTestDatabase('pglite');
-    db = await openDatabase(testDb.options);
-    const team = await seedTeam(db.prisma, 'findings');
-    token = team.token;
-    threeId = (await importResult(db.prisma, { teamId: team.teamId, dir: path.join(tmp, 'three') })).experimentId;
-    twoId = (await importResult(db.prisma, { teamId: team.teamId, dir: path.join(tmp, 'two') })).experimentId;
-    api = await startApiServer({ database: db, port: 0, log: () => {} });
-  }, 240_000);
-  afterAll(async () => {
-    await api?.close();
-    await db?.close();
-    await testDb?.dispose();
-  });
+  const fx = importedResultsApi({ label: 'findings', specs: { three: spec([1, 2, 3]), two: spec([1, 2]) } });
 
   it('equals the findings of the result directory (same engine function, input from the rows)', async () => {
-    const served = (await ok(api.url, token, Q, { id: threeId })).experiment.findings;
-    const engine = computeFindings(await findingsInputFromResultDirectory(path.join(tmp, 'three')));
+    const served = (await ok(fx.api.url, fx.token, Q, { id: fx.ids.three! })).experiment.findings;
+    const engine = computeFindings(await findingsInputFromResultDirectory(path.join(fx.tmp, 'three')));
     expect(served.layers).toEqual(engine.layers);
     expect(served.trainedNetworks).toBe(3);
     expect(served.untrainedNetworks).toBe(3);
@@ -82,7 +47,7 @@ describe('Experiment.findings over GraphQL (PGlite)', () => {
   });
 
   it('2 networks: every finding INCONCLUSIVE with the reason, no interval', async () => {
-    const served = (await ok(api.url, token, Q, { id: twoId })).experiment.findings;
+    const served = (await ok(fx.api.url, fx.token, Q, { id: fx.ids.two! })).experiment.findings;
     for (const f of served.findings) {
       expect(f.verdict, f.id).toBe('INCONCLUSIVE');
       expect(f.interval).toBeNull();

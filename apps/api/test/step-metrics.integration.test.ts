@@ -1,63 +1,32 @@
 // Network.stepMetrics end to end: the engine's per-step series in a result directory, stored by the importer and
 // served by GraphQL as typed points; a result directory from before per-step metrics imports with an empty series.
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { ResultManifest } from '@convergent/engine/experiment/manifest';
-import { runExperiment } from '@convergent/engine/experiment/run-experiment';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../src/db/database.ts';
-import { createTestDatabase, type TestDatabase } from '../src/db/test-databases.ts';
+import { describe, expect, it } from 'vitest';
 import { stepMetricsOf } from '../src/graphql/resolvers/network.ts';
-import { startApiServer, type ApiServer } from '../src/http/server.ts';
-import { importResult } from '../src/import/import-result.ts';
-import { tinyArch, tinyData, tinySpec } from '../src/import/test-fixtures/tiny-experiment.ts';
+import { tinyArch, tinySpec } from '../src/import/test-fixtures/tiny-experiment.ts';
 import { ok } from './helpers.ts';
-import { seedTeam } from './seed.ts';
+import { importedResultsApi } from './imported-results.ts';
 
-let tmp: string;
-let manifest: ResultManifest;
-beforeAll(async () => {
-  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'cv-steps-api-'));
-  // 120 training images, batch 16: 8 steps an epoch, 3 epochs = 24 steps ≤ 200, so one point per step.
-  const spec = tinySpec({ name: 'steps', architectures: [tinyArch('tiny-a', 4)], seeds: [1, 2], methods: ['semi'], training: { epochs: 3, batchSize: 16, optimizer: 'adam', learningRate: 0.01 } });
-  ({ manifest } = await runExperiment(spec, { out: path.join(tmp, 'now'), data: tinyData(), concurrency: 1 }));
-  // The same directory as written before per-step metrics existed: no `stepMetrics` on any network.
+// 120 training images, batch 16: 8 steps an epoch, 3 epochs = 24 steps ≤ 200, so one point per step.
+const spec = tinySpec({ name: 'steps', architectures: [tinyArch('tiny-a', 4)], seeds: [1, 2], methods: ['semi'], training: { epochs: 3, batchSize: 16, optimizer: 'adam', learningRate: 0.01 } });
+
+/** The same directory as written before per-step metrics existed: no `stepMetrics` on any network. */
+async function withoutStepMetrics(tmp: string): Promise<void> {
   await fs.cp(path.join(tmp, 'now'), path.join(tmp, 'old'), { recursive: true });
   const old = JSON.parse(await fs.readFile(path.join(tmp, 'old', 'manifest.json'), 'utf8')) as { networks: Array<Record<string, unknown>> };
   for (const n of old.networks) delete n.stepMetrics;
   await fs.writeFile(path.join(tmp, 'old', 'manifest.json'), JSON.stringify(old));
-}, 240_000);
-afterAll(async () => {
-  await fs.rm(tmp, { recursive: true, force: true });
-});
+}
 
 const Q = `query($id: ID!) { experiment(id: $id) { networks(includeUntrained: true) { edges { node { name untrained stepMetrics { step epoch samples loss accuracy } } } } } }`;
 
 describe('Network.stepMetrics through the importer and GraphQL (PGlite)', () => {
-  let testDb: TestDatabase;
-  let db: Database;
-  let api: ApiServer;
-  let token: string;
-  let nowId: string;
-  let oldId: string;
-  beforeAll(async () => {
-    testDb = await createTestDatabase('pglite');
-    db = await openDatabase(testDb.options);
-    const team = await seedTeam(db.prisma, 'steps');
-    token = team.token;
-    nowId = (await importResult(db.prisma, { teamId: team.teamId, dir: path.join(tmp, 'now') })).experimentId;
-    oldId = (await importResult(db.prisma, { teamId: team.teamId, dir: path.join(tmp, 'old'), name: 'old' })).experimentId;
-    api = await startApiServer({ database: db, port: 0, log: () => {} });
-  }, 240_000);
-  afterAll(async () => {
-    await api?.close();
-    await db?.close();
-    await testDb?.dispose();
-  });
+  const fx = importedResultsApi({ label: 'steps', specs: { now: spec }, prepare: withoutStepMetrics, imports: [{ dir: 'now' }, { dir: 'old', name: 'old' }] });
 
   it('serves the series the engine wrote, point for point; untrained twins have none', async () => {
-    const nets = (await ok(api.url, token, Q, { id: nowId })).experiment.networks.edges.map((e: any) => e.node);
+    const nets = (await ok(fx.api.url, fx.token, Q, { id: fx.ids.now! })).experiment.networks.edges.map((e: any) => e.node);
+    const manifest = fx.manifests.now!;
     expect(nets).toHaveLength(manifest.networks.length);
     for (const n of manifest.networks) {
       const served = nets.find((x: any) => x.name === n.id);
@@ -77,7 +46,7 @@ describe('Network.stepMetrics through the importer and GraphQL (PGlite)', () => 
   });
 
   it('reads a result directory from before per-step metrics as an empty series', async () => {
-    const nets = (await ok(api.url, token, Q, { id: oldId })).experiment.networks.edges.map((e: any) => e.node);
+    const nets = (await ok(fx.api.url, fx.token, Q, { id: fx.ids.old! })).experiment.networks.edges.map((e: any) => e.node);
     expect(nets.length).toBeGreaterThan(0);
     for (const n of nets) expect(n.stepMetrics).toEqual([]);
   });

@@ -1,58 +1,19 @@
 // Issue 11 over HTTP on a real imported result: live units by default and includeDead both ways, matched chance,
 // the stored statistics (interval, p-value, verdict) with the < 3 networks case, held-out FVU and cluster mixing.
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { runExperiment } from '@convergent/engine/experiment/run-experiment';
-import type { ResultManifest } from '@convergent/engine/experiment/manifest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../src/db/database.ts';
-import { createTestDatabase, type TestDatabase } from '../src/db/test-databases.ts';
-import { startApiServer, type ApiServer } from '../src/http/server.ts';
-import { importResult } from '../src/import/import-result.ts';
-import { tinyArch, tinyData, tinySpec } from '../src/import/test-fixtures/tiny-experiment.ts';
+import { describe, expect, it } from 'vitest';
+import { tinyArch, tinySpec } from '../src/import/test-fixtures/tiny-experiment.ts';
 import { ok } from './helpers.ts';
-import { seedTeam } from './seed.ts';
+import { importedResultsApi } from './imported-results.ts';
 
 const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
 
-let tmp: string;
-// three seeds of one architecture with a wide fc1 (40 ReLU units on 20 probe images: some never fire) ...
-let three: ResultManifest;
-// ... and two seeds: too few networks for an interval
-let two: ResultManifest;
-beforeAll(async () => {
-  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'cv-trust-'));
-  const spec = (seeds: number[]) =>
-    tinySpec({ name: `trust-${seeds.length}`, architectures: [tinyArch('tiny-a', 4, 40)], seeds, methods: ['semi', 'max', 'cka', 'sparse', 'spectral'], clusters: [4], chance: true });
-  three = (await runExperiment(spec([1, 2, 3]), { out: path.join(tmp, 'three'), data: tinyData(), concurrency: 1 })).manifest;
-  two = (await runExperiment(spec([1, 2]), { out: path.join(tmp, 'two'), data: tinyData(), concurrency: 1 })).manifest;
-}, 240_000);
-afterAll(async () => {
-  await fs.rm(tmp, { recursive: true, force: true });
-});
+const spec = (seeds: number[]) =>
+  tinySpec({ name: `trust-${seeds.length}`, architectures: [tinyArch('tiny-a', 4, 40)], seeds, methods: ['semi', 'max', 'cka', 'sparse', 'spectral'], clusters: [4], chance: true });
 
 describe('trust statistics over GraphQL (PGlite)', () => {
-  let testDb: TestDatabase;
-  let db: Database;
-  let api: ApiServer;
-  let token: string;
-  let threeId: string;
-  let twoId: string;
-  beforeAll(async () => {
-    testDb = await createTestDatabase('pglite');
-    db = await openDatabase(testDb.options);
-    const team = await seedTeam(db.prisma, 'trust');
-    token = team.token;
-    threeId = (await importResult(db.prisma, { teamId: team.teamId, dir: path.join(tmp, 'three') })).experimentId;
-    twoId = (await importResult(db.prisma, { teamId: team.teamId, dir: path.join(tmp, 'two') })).experimentId;
-    api = await startApiServer({ database: db, port: 0, log: () => {} });
-  }, 240_000);
-  afterAll(async () => {
-    await api?.close();
-    await db?.close();
-    await testDb?.dispose();
-  });
+  // three seeds of one architecture with a wide fc1 (40 ReLU units on 20 probe images: some never fire), and two
+  // seeds: too few networks for an interval
+  const fx = importedResultsApi({ label: 'trust', specs: { three: spec([1, 2, 3]), two: spec([1, 2]) } });
 
   const CONV = `query($id: ID!, $dead: Boolean) { experiment(id: $id) { convergence(method: HUNGARIAN, includeDead: $dead) {
     layer includesDead nLive nTotal all { pairCount mean } figure mean ci { low high level resamples } ciReason pValue nPermutations
@@ -60,11 +21,11 @@ describe('trust statistics over GraphQL (PGlite)', () => {
     scopes { scope figure pairs mean } } } }`;
 
   it('states n live / n total, and means over live units unless includeDead', async () => {
-    const fcStats = three.networks.filter((n) => n.role === 'trained').map((n) => n.layers.find((l) => l.name === 'fc1')!);
+    const fcStats = fx.manifests.three!.networks.filter((n) => n.role === 'trained').map((n) => n.layers.find((l) => l.name === 'fc1')!);
     const dead = fcStats.reduce((s, l) => s + l.deadCount, 0);
     expect(dead).toBeGreaterThan(0); // the fixture must have dead units for this test to mean anything
-    const live = (await ok(api.url, token, CONV, { id: threeId, dead: false })).experiment.convergence;
-    const all = (await ok(api.url, token, CONV, { id: threeId, dead: true })).experiment.convergence;
+    const live = (await ok(fx.api.url, fx.token, CONV, { id: fx.ids.three!, dead: false })).experiment.convergence;
+    const all = (await ok(fx.api.url, fx.token, CONV, { id: fx.ids.three!, dead: true })).experiment.convergence;
     const fcLive = live.find((r: any) => r.layer === 'fc1');
     const fcAll = all.find((r: any) => r.layer === 'fc1');
     expect(fcLive.nTotal).toBe(3 * 40);
@@ -72,7 +33,7 @@ describe('trust statistics over GraphQL (PGlite)', () => {
     expect(fcAll.nLive).toBe(fcLive.nLive);
     expect(fcLive.includesDead).toBe(false);
     expect(fcAll.includesDead).toBe(true);
-    const between = three.alignments.filter((a) => a.layer === 'fc1' && a.kind === 'between');
+    const between = fx.manifests.three!.alignments.filter((a) => a.layer === 'fc1' && a.kind === 'between');
     expect(fcLive.all.pairCount).toBe(3);
     expect(fcLive.all.mean).toBeCloseTo(mean(between.map((a) => a.max!.meanLive!)), 10);
     expect(fcAll.all.mean).toBeCloseTo(mean(between.map((a) => a.max!.mean)), 10);
@@ -98,16 +59,16 @@ describe('trust statistics over GraphQL (PGlite)', () => {
   it('serves the other stored figures of a method through variant: debiased CKA, in-sample and held-out FVU', async () => {
     const Q = `query($id: ID!, $m: AlignmentMethod!, $v: ConvergenceVariant) { experiment(id: $id) { convergence(method: $m, variant: $v) {
       layer figure mean ci { low high } ciReason matchedChance { mean } } } }`;
-    const stat = (layer: string, figure: string) => three.layers.find((l) => l.name === layer)!.statistics!.find((st) => st.figure === figure && st.scope === 'all')!;
-    const debiased = (await ok(api.url, token, Q, { id: threeId, m: 'CKA', v: 'DEBIASED' })).experiment.convergence;
+    const stat = (layer: string, figure: string) => fx.manifests.three!.layers.find((l) => l.name === layer)!.statistics!.find((st) => st.figure === figure && st.scope === 'all')!;
+    const debiased = (await ok(fx.api.url, fx.token, Q, { id: fx.ids.three!, m: 'CKA', v: 'DEBIASED' })).experiment.convergence;
     for (const r of debiased) {
       expect(r.figure).toBe('ckaDebiased');
       expect(r.mean).toBeCloseTo(stat(r.layer, 'ckaDebiased').mean, 12);
     }
-    const linear = (await ok(api.url, token, Q, { id: threeId, m: 'CKA' })).experiment.convergence;
+    const linear = (await ok(fx.api.url, fx.token, Q, { id: fx.ids.three!, m: 'CKA' })).experiment.convergence;
     for (const r of linear) expect(r.figure).toBe('cka');
     for (const [v, prefix] of [['IN_SAMPLE', 'sparseFvu@'], ['HELD_OUT', 'sparseFvuHeldOut@']] as const) {
-      const rows = (await ok(api.url, token, Q, { id: threeId, m: 'SPARSE', v })).experiment.convergence;
+      const rows = (await ok(fx.api.url, fx.token, Q, { id: fx.ids.three!, m: 'SPARSE', v })).experiment.convergence;
       for (const r of rows) {
         expect(r.figure.startsWith(prefix)).toBe(true);
         const st = stat(r.layer, r.figure);
@@ -118,7 +79,7 @@ describe('trust statistics over GraphQL (PGlite)', () => {
       }
     }
     // A variant the method does not have: null figures with the reason, never another method's numbers.
-    const wrong = (await ok(api.url, token, Q, { id: threeId, m: 'HUNGARIAN', v: 'DEBIASED' })).experiment.convergence;
+    const wrong = (await ok(fx.api.url, fx.token, Q, { id: fx.ids.three!, m: 'HUNGARIAN', v: 'DEBIASED' })).experiment.convergence;
     for (const r of wrong) {
       expect(r.figure).toBeNull();
       expect(r.mean).toBeNull();
@@ -127,28 +88,28 @@ describe('trust statistics over GraphQL (PGlite)', () => {
   });
 
   it('gives no interval with 2 networks, with the reason', async () => {
-    const rows = (await ok(api.url, token, CONV, { id: twoId, dead: false })).experiment.convergence;
+    const rows = (await ok(fx.api.url, fx.token, CONV, { id: fx.ids.two!, dead: false })).experiment.convergence;
     for (const r of rows) {
       expect(r.ci).toBeNull();
       expect(r.ciReason).toBe('needs at least 3 networks per architecture; have 2 of tiny-a');
       expect(r.verdict).not.toBe('ABOVE_CHANCE'); // 1 trained vs 1 chance pair: p = 1/2 at best
     }
-    expect(two.layers[0]!.statistics!.length).toBeGreaterThan(0);
+    expect(fx.manifests.two!.layers[0]!.statistics!.length).toBeGreaterThan(0);
   });
 
   it('dead units are left out of matches (never worst matched) and histograms unless includeDead', async () => {
-    const pair = three.alignments.find((a) => a.layer === 'fc1' && a.kind === 'between')!;
-    const netA = three.networks.find((n) => n.id === pair.a)!.layers.find((l) => l.name === 'fc1')!;
+    const pair = fx.manifests.three!.alignments.find((a) => a.layer === 'fc1' && a.kind === 'between')!;
+    const netA = fx.manifests.three!.networks.find((n) => n.id === pair.a)!.layers.find((l) => l.name === 'fc1')!;
     const deadA = netA.unitStats.filter((u) => u.dead).map((u) => u.index);
-    const ids = await ok(api.url, token, `query($id: ID!) { experiment(id: $id) { networks(first: 10) { edges { node { id name } } } } }`, { id: threeId });
+    const ids = await ok(fx.api.url, fx.token, `query($id: ID!) { experiment(id: $id) { networks(first: 10) { edges { node { id name } } } } }`, { id: fx.ids.three! });
     const byName = new Map(ids.experiment.networks.edges.map((e: any) => [e.node.name, e.node.id]));
     const Q = `query($a: ID!, $b: ID!, $dead: Boolean) { alignment(networkA: $a, networkB: $b, layer: "fc1", method: HUNGARIAN) {
       summary(includeDead: $dead) { meanCorr nLiveA nLiveB includesDead }
       worst: matches(first: 100, order: SCORE_ASC, includeDead: $dead) { totalCount edges { node { unitA { index dead } unitB { index } score } } }
       scoreHistogram(bins: 5, includeDead: $dead) { count }
       layerA { nLive nTotal deadCount } } }`;
-    const live = (await ok(api.url, token, Q, { a: byName.get(pair.a), b: byName.get(pair.b), dead: false })).alignment;
-    const all = (await ok(api.url, token, Q, { a: byName.get(pair.a), b: byName.get(pair.b), dead: true })).alignment;
+    const live = (await ok(fx.api.url, fx.token, Q, { a: byName.get(pair.a), b: byName.get(pair.b), dead: false })).alignment;
+    const all = (await ok(fx.api.url, fx.token, Q, { a: byName.get(pair.a), b: byName.get(pair.b), dead: true })).alignment;
     expect(live.layerA).toEqual({ nLive: 40 - deadA.length, nTotal: 40, deadCount: deadA.length });
     expect(live.worst.totalCount).toBe(40 - deadA.length);
     expect(live.worst.edges.every((e: any) => !e.node.unitA.dead)).toBe(true);
@@ -164,10 +125,10 @@ describe('trust statistics over GraphQL (PGlite)', () => {
   });
 
   it('serves held-out FVU by image, cluster mixing and the shuffled null per pair', async () => {
-    const pair = three.alignments.find((a) => a.layer === 'fc1' && a.kind === 'between')!;
-    const ids = await ok(api.url, token, `query($id: ID!) { experiment(id: $id) { networks(first: 10) { edges { node { id name } } } } }`, { id: threeId });
+    const pair = fx.manifests.three!.alignments.find((a) => a.layer === 'fc1' && a.kind === 'between')!;
+    const ids = await ok(fx.api.url, fx.token, `query($id: ID!) { experiment(id: $id) { networks(first: 10) { edges { node { id name } } } } }`, { id: fx.ids.three! });
     const byName = new Map(ids.experiment.networks.edges.map((e: any) => [e.node.name, e.node.id]));
-    const d = await ok(api.url, token, `query($a: ID!, $b: ID!) {
+    const d = await ok(fx.api.url, fx.token, `query($a: ID!, $b: ID!) {
       sparse: alignment(networkA: $a, networkB: $b, layer: "fc1", method: SPARSE) { summary { lossPath { penalty meanLoss meanLossHeldOut } heldOut { images fitImages seed } shuffledNull } }
       spectral: alignment(networkA: $a, networkB: $b, layer: "fc1", method: SPECTRAL) { summary { clusterMixing mixedClusterFraction shuffledNull } } }`, { a: byName.get(pair.a), b: byName.get(pair.b) });
     expect(d.sparse.summary.heldOut).toEqual({ images: 5, fitImages: 15, seed: pair.sparse!.heldOut!.seed });

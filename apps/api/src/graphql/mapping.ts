@@ -35,7 +35,7 @@ export interface LossPoint {
   meanNonzero: number;
 }
 
-/** Live-unit variant of a summary key (stored by results of format 2; see import-result.ts writePair). */
+/** Live-unit variant of a summary key (stored by results of format 2; see store/alignments.ts storePair). */
 const LIVE_KEY: Record<string, string> = { meanCorr: 'meanCorrLive', meanCorrB: 'meanCorrBLive', oneToOneFraction: 'oneToOneFractionLive', meanMI: 'meanMILive' };
 
 /**

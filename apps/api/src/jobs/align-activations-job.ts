@@ -2,16 +2,17 @@
  * ALIGN job for imported activations (networks trained elsewhere): for every layer and every pair of
  * networks, the engine's alignment core `alignFiles` (align/align-files.ts, also behind `convergent align A.npy
  * B.npy`) streams both .npy files into joint moments and runs the methods. Unit statistics come from one streamed pass per
- * file. Everything is written in ONE transaction at the end, so no partial alignment is visible.
+ * file. Everything is written in ONE transaction at the end (store/activations.ts), so no partial alignment is visible.
  *
  * A file that cannot be used (malformed or nested header, truncated, NaN, a layer wider than the unit limit,
  * sample counts that differ) is the user's to fix: the job fails at once (no retries) and its experiment is marked
  * FAILED with that one-line reason (worker.ts); re-submitting the same import starts afresh (services.ts).
  */
 import type { Prisma } from '../generated/prisma/client.ts';
-import type { AlignmentMethod } from '../generated/prisma/enums.ts';
 import { PAIR_MEASURES, methodOfGraphql, type GraphqlMethod } from '@convergent/engine/align/methods';
 import { DEFAULT_SPEC_LIMITS } from '@convergent/engine/spec/limits';
+import { storeActivations } from '../store/activations.ts';
+import { markExperimentRunning } from '../store/experiments.ts';
 import { PermanentJobError, type JobContext } from './job-context.ts';
 import { alignActivationsPayload, jobPayload } from './payloads.ts';
 
@@ -34,17 +35,6 @@ export type { AlignActivationsPayload } from './payloads.ts';
 /** The GraphQL methods this job stores: the paper's (registry, align/methods.ts); the method computing each is `methodOfGraphql`. */
 const STORED: readonly GraphqlMethod[] = PAIR_MEASURES.filter((m) => m.paper).flatMap((m) => m.enums);
 
-/**
- * Rows per statement: the embedded database runs each statement on the API's thread, so thousands of units or
- * matches go in several short statements rather than one long one.
- */
-const ROWS_PER_STATEMENT = 1000;
-
-async function inChunks<T>(write: (data: T[]) => Promise<unknown>, rows: T[] | { data: T[] }): Promise<void> {
-  const all = Array.isArray(rows) ? rows : rows.data;
-  for (let i = 0; i < all.length; i += ROWS_PER_STATEMENT) await write(all.slice(i, i + ROWS_PER_STATEMENT));
-}
-
 interface UnitStat {
   mean: number;
   std: number;
@@ -55,7 +45,7 @@ export async function runAlignActivationsJob(ctx: JobContext): Promise<Prisma.In
   const { prisma, signal } = ctx;
   const exp = await prisma.experiment.findUnique({ where: { id: payload.experimentId }, include: { networks: { include: { layers: true } } } });
   if (!exp) throw new PermanentJobError(`experiment ${payload.experimentId} no longer exists`);
-  await prisma.experiment.update({ where: { id: exp.id }, data: { status: 'RUNNING', phase: 'aligning', error: null } });
+  await markExperimentRunning(prisma, exp.id, 'aligning');
 
   const { alignFiles, DEFAULT_PENALTIES, DEFAULT_MI_ROWS } = await import('@convergent/engine/align/align-files');
   const { openActivationSource } = await import('@convergent/engine/io/activation-source');
@@ -129,111 +119,7 @@ export async function runAlignActivationsJob(ctx: JobContext): Promise<Prisma.In
   // ---- one transaction with everything
   await ctx.assertOwner();
   ctx.progress({ phase: 'storing results', fraction: 0.92 });
-  const netIds = new Map(exp.networks.map((n) => [n.name, n.id]));
-  let alignments = 0;
-  await prisma.$transaction(
-    async (tx) => {
-      await tx.alignment.deleteMany({ where: { experimentId: exp.id } });
-      await tx.layer.deleteMany({ where: { network: { experimentId: exp.id } } });
-      const layerIds = new Map<string, string>();
-      for (const n of payload.networks) {
-        const networkId = netIds.get(n.name);
-        if (!networkId) throw new PermanentJobError(`network ${n.name} of the import is missing from experiment ${exp.id}`);
-        for (const [index, l] of n.layers.entries()) {
-          const st = stats.get(`${n.name}/${l.name}`)!;
-          const layer = await tx.layer.create({
-            data: {
-              networkId,
-              name: l.name,
-              index,
-              kind: st.kind,
-              unitCount: st.stats.length,
-              shape: st.shape,
-              samples: st.samples,
-              deadCount: st.stats.filter((u) => u.std === 0).length,
-            },
-          });
-          layerIds.set(`${n.name}/${l.name}`, layer.id);
-          await inChunks((data) => tx.unit.createMany({ data }), st.stats.map((u, index2) => ({ layerId: layer.id, index: index2, mean: u.mean, std: u.std, dead: u.std === 0 })));
-        }
-        await tx.network.update({ where: { id: networkId }, data: { status: 'IMPORTED' } });
-      }
-      for (const r of results) {
-        const rep = r.report;
-        const common = {
-          experimentId: exp.id,
-          networkAId: netIds.get(r.a)!,
-          networkBId: netIds.get(r.b)!,
-          layerAId: layerIds.get(`${r.a}/${r.layer}`)!,
-          layerBId: layerIds.get(`${r.b}/${r.layer}`)!,
-          layerName: r.layer,
-          kind: 'between',
-          status: 'COMPLETED' as const,
-          completedAt: new Date(),
-        };
-        const sizes = { samples: rep.samples, unitsA: rep.unitsA, unitsB: rep.unitsB };
-        const create = async (method: AlignmentMethod, summary: Record<string, unknown>, parameters: Record<string, unknown> = {}, paramsKey = '') => {
-          alignments++;
-          return (await tx.alignment.create({ data: { ...common, method, summary: { ...sizes, ...summary } as Prisma.InputJsonValue, parameters: parameters as Prisma.InputJsonValue, paramsKey } })).id;
-        };
-        const has = (m: GraphqlMethod) => wanted.includes(m);
-        if (rep.semi && has('SEMI')) {
-          const s = rep.semi;
-          const id = await create('SEMI', { meanCorr: s.meanCorr, meanCorrB: s.reverseMeanCorr, oneToOneFraction: s.oneToOneFraction });
-          await inChunks((data) => tx.unitMatch.createMany({ data }), {
-            data: [
-              ...s.match.map((j, i) => ({ alignmentId: id, direction: 'A_TO_B' as const, unitA: i, unitB: j, score: s.corr[i]!, correlation: s.corr[i]!, oneToOne: s.reverseMatch[j] === i })),
-              ...s.reverseMatch.map((i, j) => ({ alignmentId: id, direction: 'B_TO_A' as const, unitA: i, unitB: j, score: s.reverseCorr[j]!, correlation: s.reverseCorr[j]!, oneToOne: s.match[i] === j })),
-            ],
-          });
-        }
-        if (rep.max && has('HUNGARIAN')) {
-          const h = rep.max;
-          const id = await create('HUNGARIAN', { meanCorr: h.meanCorr });
-          await inChunks((data) => tx.unitMatch.createMany({ data }), {
-            data: h.match.map((j, i) => ({ alignmentId: id, direction: 'A_TO_B' as const, unitA: i, unitB: j < 0 ? null : j, score: h.corr[i] ?? 0, correlation: h.corr[i] ?? null, oneToOne: j >= 0 })),
-          });
-        }
-        if (rep.mi) {
-          const mi = rep.mi;
-          const parameters = { bins: mi.bins, samples: mi.rows };
-          if (has('MI')) {
-            const id = await create('MI', { meanMI: mi.meanMI }, parameters);
-            await inChunks((data) => tx.unitMatch.createMany({ data }), {
-              data: mi.match.map((j, i) => ({ alignmentId: id, direction: 'A_TO_B' as const, unitA: i, unitB: j < 0 ? null : j, score: mi.mi[i] ?? 0, mutualInformation: mi.mi[i] ?? null })),
-            });
-          }
-          if (has('MI_SEMI')) {
-            const id = await create('MI_SEMI', { meanMI: mi.semi.meanMI, oneToOneFraction: mi.semi.oneToOneFraction }, parameters);
-            await inChunks((data) => tx.unitMatch.createMany({ data }), {
-              data: mi.semi.match.map((j, i) => ({ alignmentId: id, direction: 'A_TO_B' as const, unitA: i, unitB: j, score: mi.semi.mi[i]!, mutualInformation: mi.semi.mi[i]!, oneToOne: mi.semi.reverseMatch[j] === i })),
-            });
-          }
-        }
-        if (rep.cka && has('CKA')) await create('CKA', { ckaLinear: rep.cka.linear, ckaDebiased: rep.cka.debiased });
-        if (rep.sparse && has('SPARSE')) {
-          await create(
-            'SPARSE',
-            { lossPath: rep.sparse.path.map((p) => ({ penalty: p.penalty, meanLoss: p.meanLoss, meanLossHeldOut: null, meanNonzero: p.meanNonzero })) },
-            { penalties: rep.sparse.path.map((p) => p.penalty) },
-          );
-        }
-        if (rep.spectral && has('SPECTRAL')) {
-          const sp = rep.spectral;
-          const id = await create('SPECTRAL', { k: sp.clusters, mixedClusterFraction: sp.sharedFraction }, { k: sp.clusters, affinity: sp.affinity }, `k=${sp.clusters}`);
-          const clusters = await tx.cluster.createManyAndReturn({
-            data: sp.counts.map((c, index) => ({ alignmentId: id, index, countA: c.a, countB: c.b, mixed: c.a > 0 && c.b > 0 })),
-            select: { id: true, index: true },
-          });
-          const byIndex = new Map(clusters.map((c) => [c.index, c.id]));
-          await inChunks((data) => tx.clusterMember.createMany({ data }), {
-            data: sp.labels.map((label, u) => ({ clusterId: byIndex.get(label)!, side: u < rep.unitsA ? ('A_TO_B' as const) : ('B_TO_A' as const), unit: u < rep.unitsA ? u : u - rep.unitsA })),
-          });
-        }
-      }
-      await tx.experiment.update({ where: { id: exp.id }, data: { status: 'COMPLETED', phase: null, completedAt: new Date() } });
-    },
-    { timeout: 10 * 60_000, maxWait: 60_000 },
-  );
+  const networks = payload.networks.map((n) => ({ name: n.name, layers: n.layers.map((l) => ({ name: l.name, ...stats.get(`${n.name}/${l.name}`)! })) }));
+  const alignments = await storeActivations(prisma, exp.id, { networks, results, methods: wanted }, (name) => new PermanentJobError(`network ${name} of the import is missing from experiment ${exp.id}`));
   return { experimentId: exp.id, pairs: results.length, alignments };
 }

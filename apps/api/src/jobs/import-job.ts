@@ -7,6 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { importResult } from '../import/import-result.ts';
+import { markExperimentRunning } from '../store/experiments.ts';
 import { PermanentJobError, type JobContext } from './job-context.ts';
 import { importPayload, jobPayload } from './payloads.ts';
 
@@ -25,7 +26,7 @@ async function directoryBytes(dir: string): Promise<number> {
 
 export async function runImportJob(ctx: JobContext): Promise<Prisma.InputJsonValue> {
   const { dir, name, experimentId, placeholder } = jobPayload(ctx.job, importPayload);
-  if (experimentId) await ctx.prisma.experiment.updateMany({ where: { id: experimentId, status: 'QUEUED' }, data: { status: 'RUNNING', phase: 'importing' } });
+  if (experimentId) await markExperimentRunning(ctx.prisma, experimentId, 'importing', { onlyFrom: ['QUEUED'], keepError: true });
   try {
     ctx.progress({ phase: 'checking the result directory', fraction: 0.01 });
     const bytes = await directoryBytes(dir);

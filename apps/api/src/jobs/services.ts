@@ -11,6 +11,7 @@ import { MANIFEST_FILE } from '@convergent/engine/experiment/manifest';
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/database.ts';
 import type { ApiServices, ImportActivationsRequest } from '../graphql/context.ts';
+import { createExperiment, deleteExperiment as removeExperiment } from '../store/experiments.ts';
 import type { AlignActivationsPayload } from './align-activations-job.ts';
 import type { AlignNetworksPayload } from './pipeline/align-networks-job.ts';
 import { cancelJob, retryJob } from './job-control.ts';
@@ -44,7 +45,7 @@ export function createJobServices(database: Database, workerOptions: Omit<Worker
         for (let i = 0; i < ids.length; i += 1000) await b.cancel(QUEUE_NAMES[kind], ids.slice(i, i + 1000)).catch(() => {});
       }
     }
-    await prisma.experiment.delete({ where: { id: experimentId } });
+    await removeExperiment(prisma, experimentId);
   }
 
   return {
@@ -89,14 +90,12 @@ export function createJobServices(database: Database, workerOptions: Omit<Worker
         const job = await prisma.job.findFirst({ where: { experimentId: existing.id, kind: 'IMPORT' }, orderBy: { createdAt: 'desc' }, select: { id: true } });
         return { experimentId: existing.id, jobId: job?.id ?? null };
       }
-      const exp = await prisma.experiment.create({
-        data: { teamId, name: name?.trim() || path.basename(dir), dataset: 'importing', probe: {}, spec: {}, specHash, source: 'RESULT', status: 'QUEUED', phase: 'importing' },
-      });
+      const exp = await createExperiment(prisma, { teamId, name: name?.trim() || path.basename(dir), dataset: 'importing', probe: {}, spec: {}, specHash, source: 'RESULT', status: 'QUEUED', phase: 'importing' });
       try {
         const job = await enqueueJob(prisma, await boss(), { teamId, kind: 'IMPORT', experimentId: exp.id, payload: { dir, name, experimentId: exp.id, placeholder: true }, dedupeKey: `import:${exp.id}` });
         return { experimentId: exp.id, jobId: job.id };
       } catch (err) {
-        await prisma.experiment.delete({ where: { id: exp.id } }).catch(() => {});
+        await removeExperiment(prisma, exp.id, { quiet: true });
         throw err;
       }
     },
@@ -112,27 +111,23 @@ export function createJobServices(database: Database, workerOptions: Omit<Worker
         const job = await prisma.job.findFirst({ where: { experimentId: existing.id, kind: 'ALIGN' }, select: { id: true } });
         return { experimentId: existing.id, jobId: job?.id ?? null };
       }
-      const exp = await prisma.experiment.create({
-        data: {
-          teamId,
-          name: input.name,
-          dataset: input.dataset,
-          probe: { source: 'external activations' },
-          spec,
-          specHash,
-          source: 'ACTIVATIONS',
-          status: 'QUEUED',
-          networks: {
-            create: input.networks.map((n) => ({ name: n.name, arch: n.architecture, seed: n.seed, archSpec: {}, status: 'IMPORTED' as const })),
-          },
-        },
+      const exp = await createExperiment(prisma, {
+        teamId,
+        name: input.name,
+        dataset: input.dataset,
+        probe: { source: 'external activations' },
+        spec,
+        specHash,
+        source: 'ACTIVATIONS',
+        status: 'QUEUED',
+        networks: input.networks.map((n) => ({ name: n.name, arch: n.architecture, seed: n.seed, archSpec: {}, status: 'IMPORTED' as const })),
       });
       const payload: AlignActivationsPayload = { experimentId: exp.id, layout: input.layout, methods: input.methods, networks: input.networks.map((n) => ({ name: n.name, layers: n.layers })) };
       try {
         const job = await enqueueJob(prisma, await boss(), { teamId, kind: 'ALIGN', experimentId: exp.id, payload: payload as never, dedupeKey: `align-activations:${exp.id}` });
         return { experimentId: exp.id, jobId: job.id };
       } catch (err) {
-        await prisma.experiment.delete({ where: { id: exp.id } }).catch(() => {});
+        await removeExperiment(prisma, exp.id, { quiet: true });
         throw err;
       }
     },

@@ -15,6 +15,7 @@ import type PgBoss from 'pg-boss';
 import { openDatabase, type Database } from '../db/database.ts';
 import type { Job, Prisma } from '../generated/prisma/client.ts';
 import type { JobKind } from '../generated/prisma/enums.ts';
+import { failExperiment } from '../store/experiments.ts';
 import { runAlignActivationsJob } from './align-activations-job.ts';
 import { runImportJob } from './import-job.ts';
 import { PermanentJobError, ProgressWriter, type JobContext, type JobHandler } from './job-context.ts';
@@ -236,9 +237,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
           if (isPipelineJob(job)) await failPipeline(prisma, boss, job, message).catch((e: Error) => log(`marking experiment ${job.experimentId} failed: ${e.message}`));
           else if (job.experimentId) {
             // An import's experiment says why it failed (its rows were written in one transaction: none are half there).
-            await prisma.experiment
-              .updateMany({ where: { id: job.experimentId, status: { notIn: ['COMPLETED', 'CANCELLED'] } }, data: { status: 'FAILED', phase: null, error: message } })
-              .catch((e: Error) => log(`marking experiment ${job.experimentId} failed: ${e.message}`));
+            await failExperiment(prisma, job.experimentId, message).catch((e: Error) => log(`marking experiment ${job.experimentId} failed: ${e.message}`));
           }
           await boss.complete(queue, bossJob.id).catch(() => {});
         } else {

@@ -13,6 +13,7 @@ import { badInput, notFound } from '../errors.ts';
 import { GraphQLError } from '../graphql-runtime.ts';
 import { alignability } from '../../alignability/alignability.ts';
 import { alignSide } from '../../alignability/align-side.ts';
+import { createExperiment, deleteExperiment, setExperimentSpecHash } from '../../store/experiments.ts';
 
 /** JSON with object keys sorted: equal values give equal text (for hashing). */
 export function canonicalJson(value: unknown): string {
@@ -110,29 +111,27 @@ export const Mutation: MutationResolvers<ApiContext> = {
     const existing = await ctx.prisma.experiment.findFirst({ where: { teamId: ctx.teamId, specHash, source: 'SPEC' }, select: { id: true, status: true } });
     if (existing && (existing.status === 'FAILED' || existing.status === 'CANCELLED')) {
       // Submitting again after a failure starts afresh; the failed experiment stays (with its error) under another key.
-      await ctx.prisma.experiment.update({ where: { id: existing.id }, data: { specHash: `${existing.status.toLowerCase()}:${existing.id}:${specHash}` } });
+      await setExperimentSpecHash(ctx.prisma, existing.id, `${existing.status.toLowerCase()}:${existing.id}:${specHash}`);
     } else if (existing) throw badInput(`An experiment named ${JSON.stringify(name)} with this exact spec already exists (${existing.id}); rename it or delete the old one`, { existingId: existing.id });
-    const experiment = await ctx.prisma.experiment.create({
-      data: {
-        teamId: ctx.teamId,
-        name,
-        dataset: datasetName,
-        probe: JSON.parse(JSON.stringify(spec.split)),
-        probeCount: spec.split.probe,
-        // Its networks will be trained by this engine, with its random streams.
-        streamVersion: STREAM_VERSION,
-        spec: JSON.parse(JSON.stringify(spec)),
-        specHash,
-        source: 'SPEC',
-        status: 'QUEUED',
-      },
+    const experiment = await createExperiment(ctx.prisma, {
+      teamId: ctx.teamId,
+      name,
+      dataset: datasetName,
+      probe: JSON.parse(JSON.stringify(spec.split)),
+      probeCount: spec.split.probe,
+      // Its networks will be trained by this engine, with its random streams.
+      streamVersion: STREAM_VERSION,
+      spec: JSON.parse(JSON.stringify(spec)),
+      specHash,
+      source: 'SPEC',
+      status: 'QUEUED',
     });
     let jobIds: string[];
     try {
       jobIds = await ctx.services.queueExperiment(experiment.id);
     } catch (err) {
       // Nothing half-made: an experiment whose jobs could not be queued is removed again.
-      await ctx.prisma.experiment.delete({ where: { id: experiment.id } }).catch(() => {});
+      await deleteExperiment(ctx.prisma, experiment.id, { quiet: true });
       throw err;
     }
     const jobs = jobIds.length ? await ctx.prisma.job.findMany({ where: { id: { in: jobIds } }, orderBy: { createdAt: 'asc' } }) : [];

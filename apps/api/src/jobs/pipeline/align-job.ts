@@ -1,19 +1,21 @@
 /**
  * ALIGN job of the pipeline: every method for one network pair at one layer. It reassembles the pair's recording
- * from the artifacts RECORD stored (two member parts and their cross part), runs the engine's align step (`alignPairStep`), and
- * writes the pair's Alignment rows (one per method) with their matches, sparse paths and clusters in ONE
- * transaction, so each alignment appears as soon as it is computed and never half-written. Its result carries the
- * pair's summary figures, from which the last ALIGN job's completion computes the chance baselines.
+ * from the artifacts RECORD stored (two member parts and their cross part), runs the engine's align step
+ * (`alignPairStep`), and hands the pair's arrays and figures to the store (store/alignments.ts `replacePair`), which
+ * writes its Alignment rows (one per method) with their matches, sparse paths and clusters in ONE transaction, so
+ * each alignment appears as soon as it is computed and never half-written. Its result carries the pair's summary
+ * figures, from which the last ALIGN job's completion computes the chance baselines.
  *
  * `alignAndStorePair` (align, then store in one transaction) is shared with the on-demand alignment of two
  * networks of two experiments (align-networks-job.ts), which records its pair itself.
  */
 import type { LayerRecording, ResolvedExperimentSpec } from '@convergent/engine/steps';
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { artifactWriter, MemoryFiles, writePair } from '../../import/import-result.ts';
+import { replacePair } from '../../store/alignments.ts';
+import { crossKey, memberKey } from '../../store/artifacts.ts';
+import { arrayCollector, pairValues } from '../../store/values.ts';
 import { PermanentJobError, type JobContext } from '../job-context.ts';
 import type { AlignStepResult, PairStep } from './pipeline.ts';
-import { crossKey, memberKey } from './record-job.ts';
 import { alignPairPayload, jobPayload } from '../payloads.ts';
 import { engineSteps, stepBasics } from './step-context.ts';
 
@@ -77,36 +79,21 @@ export async function alignAndStorePair(
   ctx.signal.throwIfAborted();
   // The engine's align step (every method, the options of the one-process run) and the pair's manifest entry.
   const aligned = await engine.alignPairStep({ spec, recording: rec, a: 0, b: 1, ...(shuffledRec ? { shuffled: { recording: shuffledRec, a: 0, b: 1 } } : {}) });
-  const files = new MemoryFiles();
-  const manifestPair = await engine.pairAlignmentRecord(pair, aligned, spec, files.writer);
+  const arrays = arrayCollector();
+  const manifestPair = await engine.pairAlignmentRecord(pair, aligned, spec, arrays.writer);
 
   await ctx.assertOwner();
   ctx.progress({ phase: `storing ${pair.a} × ${pair.b} at ${pair.layer}`, fraction: 0.85 });
-  const idA = networkIds.get(pair.a)!;
-  const idB = networkIds.get(pair.b)!;
-  const stored = await prisma.$transaction(
-    async (tx) => {
-      await tx.alignment.deleteMany({
-        where: {
-          layerName: pair.layer,
-          OR: [
-            { networkAId: idA, networkBId: idB },
-            { networkAId: idB, networkBId: idA },
-          ],
-        },
-      });
-      return writePair(tx, {
-        experimentId: target.experimentId,
-        teamId: target.teamId,
-        ...(target.crossExperimentId ? { crossExperimentId: target.crossExperimentId } : {}),
-        a: manifestPair,
-        networkIds,
-        layerIds: target.layerIds,
-        files,
-        artifact: artifactWriter(tx, target.teamId, target.experimentId),
-      });
+  const stored = await replacePair(
+    prisma,
+    {
+      experimentId: target.experimentId,
+      teamId: target.teamId,
+      ...(target.crossExperimentId ? { crossExperimentId: target.crossExperimentId } : {}),
+      networkIds,
+      layerIds: target.layerIds,
     },
-    { timeout: 5 * 60_000, maxWait: 60_000 },
+    pairValues(manifestPair, arrays.array),
   );
   const json = (f: Record<string, number>) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, Number.isFinite(v) ? v : null]));
   const shuffled = aligned.shuffledFigures;

@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import type { Job, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import type { JobKind } from '../../generated/prisma/enums.ts';
-import { writeChanceBaselines, writeLayerStatistics } from '../../import/import-result.ts';
+import { cancelExperiment, failExperiment, finishPipelineExperiment, reopenExperiment, setExperimentPhase } from '../../store/experiments.ts';
 import { bossPriority, QUEUE_NAMES, sendToBoss } from '../queue.ts';
 import { engineSteps } from './step-context.ts';
 
@@ -136,7 +136,7 @@ async function advanceInTx(tx: Tx, experimentId: string): Promise<Job[]> {
     for (let i = 0; i < pending.length; i += BATCH) created.push(...(await tx.job.createManyAndReturn({ data: pending.slice(i, i + BATCH) })));
     pending.length = 0;
   };
-  const phase = (text: string, extra: Prisma.ExperimentUpdateInput = {}) => tx.experiment.update({ where: { id: experimentId }, data: { phase: text, ...extra } });
+  const phase = (text: string, status?: 'RUNNING') => setExperimentPhase(tx, experimentId, text, status);
 
   const plan = of('EXPERIMENT');
   if (plan.length === 0 || !allDone(plan)) return created;
@@ -149,7 +149,7 @@ async function advanceInTx(tx: Tx, experimentId: string): Promise<Job[]> {
   const train = of('TRAIN');
   const trainTotal = train.length + created.length;
   if (created.length > 0 || !allDone(train)) {
-    await phase(`training (${doneCount(train)}/${trainTotal} networks)`, { status: 'RUNNING' });
+    await phase(`training (${doneCount(train)}/${trainTotal} networks)`, 'RUNNING');
     return created;
   }
 
@@ -188,13 +188,8 @@ async function advanceInTx(tx: Tx, experimentId: string): Promise<Job[]> {
     results.map((r) => ({ layer: r.layer, a: r.a, b: r.b, kind: r.kind, ...(r.mirrors ? { mirrors: r.mirrors } : {}), ...(r.shuffledFigures ? { shuffled: figures(r.shuffledFigures) } : {}), f: figures(r.figures) })),
     { architectureOf: (id) => archOf.get(id) ?? id, seed: spec?.split?.seed ?? 0 },
   );
-  await tx.chanceBaseline.deleteMany({ where: { experimentId } });
-  await writeChanceBaselines(tx, experimentId, summaries);
-  await tx.layerStatistic.deleteMany({ where: { experimentId } });
-  await writeLayerStatistics(tx, experimentId, summaries);
-  // Intermediate data (epoch checkpoints, per-pair statistics) has served its purpose.
-  await tx.artifact.deleteMany({ where: { experimentId, kind: { in: ['CHECKPOINT', 'MOMENTS'] } } });
-  await tx.experiment.update({ where: { id: experimentId }, data: { status: 'COMPLETED', phase: null, error: null, completedAt: new Date() } });
+  // Chance baselines and statistics; intermediate data (epoch checkpoints, per-pair statistics) has served its purpose.
+  await finishPipelineExperiment(tx, experimentId, summaries);
   return created;
 }
 
@@ -210,19 +205,19 @@ async function stopOthers(prisma: PrismaClient, boss: PgBoss, experimentId: stri
 /** A step failed for good: the experiment FAILED (naming the step), the rest of its jobs stop. */
 export async function failPipeline(prisma: PrismaClient, boss: PgBoss, job: Job, message: string): Promise<void> {
   const what = job.kind === 'EXPERIMENT' ? '' : `${job.kind.toLowerCase()} step ${stepLabel(job)} failed: `;
-  await prisma.experiment.updateMany({ where: { id: job.experimentId!, status: { notIn: ['CANCELLED', 'COMPLETED'] } }, data: { status: 'FAILED', phase: null, error: `${what}${message}` } });
+  await failExperiment(prisma, job.experimentId!, `${what}${message}`);
   await stopOthers(prisma, boss, job.experimentId!, `stopped: ${job.kind.toLowerCase()} step failed`, job.id);
 }
 
 /** Cancel an experiment: every queued or running job of it stops; the experiment says CANCELLED. */
 export async function cancelPipeline(prisma: PrismaClient, boss: PgBoss, experimentId: string): Promise<void> {
-  await prisma.experiment.updateMany({ where: { id: experimentId, status: { not: 'COMPLETED' } }, data: { status: 'CANCELLED', phase: null } });
+  await cancelExperiment(prisma, experimentId);
   await stopOthers(prisma, boss, experimentId, 'cancelled');
 }
 
 /** Retry: every failed or cancelled step is queued again (finished steps are kept), then due steps are created. */
 export async function retryPipeline(prisma: PrismaClient, boss: PgBoss, experimentId: string): Promise<void> {
-  await prisma.experiment.update({ where: { id: experimentId }, data: { status: 'RUNNING', error: null, completedAt: null } });
+  await reopenExperiment(prisma, experimentId);
   const stopped = await prisma.job.findMany({ where: { experimentId, status: { in: ['FAILED', 'CANCELLED'] } }, orderBy: { createdAt: 'asc' } });
   for (const j of stopped) {
     const again = await prisma.job.update({

@@ -1,22 +1,21 @@
 /**
  * RECORD job: once every network is trained, load their weights from the artifacts, run the engine's joint
- * recording pass (one moment accumulator per layer over all networks) on the probe set, and store, in ONE
- * transaction: the probe images, each network's Layer and Unit rows (stats, top images, within-correlation), and
- * the statistics the ALIGN jobs need as artifacts (kind MOMENTS): one member part per (network, layer) and one
+ * recording pass (one moment accumulator per layer over all networks) on the probe set, and hand the results to the
+ * store (store/recordings.ts), which writes in ONE transaction: the probe images, each network's Layer and Unit
+ * rows (stats, top images, within-correlation), and the statistics the ALIGN jobs need as artifacts (kind MOMENTS): one member part per (network, layer) and one
  * cross part per aligned pair (engine record/pair-recording.ts). The pairs to align are the job's result;
  * completing it creates one ALIGN job per pair and layer (pipeline.ts).
  */
 import type { ConsensusRecord, LayerRecording, NetworkRecord, StitchLayerRecord } from '@convergent/engine/steps';
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { artifactWriter, MemoryFiles, writeConsensusAndStitching, writeNetworkLayers } from '../../import/import-result.ts';
+import { crossKey, type MomentsBlob, memberKey } from '../../store/artifacts.ts';
+import { storeRecording } from '../../store/recordings.ts';
+import { arrayCollector, type LayerValues, layerValues } from '../../store/values.ts';
 import { PermanentJobError, type JobContext } from '../job-context.ts';
 import type { PairStep } from './pipeline.ts';
 import { jobPayload, stepPayload } from '../payloads.ts';
 import { engineSteps, stepPlan } from './step-context.ts';
 import { loadStoredModels } from './stored-models.ts';
-
-export const memberKey = (experimentId: string, layer: string, network: string) => `record/${experimentId}/${layer}/${network}.member`;
-export const crossKey = (experimentId: string, layer: string, a: string, b: string) => `record/${experimentId}/${layer}/${a}__${b}.cross`;
 
 export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonValue> {
   const { prisma, signal } = ctx;
@@ -24,7 +23,7 @@ export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonVal
   ctx.progress({ phase: 'loading data and weights', fraction: 0.02 });
   const plan = await stepPlan(ctx, experimentId);
   const { exp, spec, data } = plan;
-  const [engine, { encodeNpy }] = await Promise.all([engineSteps(), import('@convergent/engine/npy')]);
+  const engine = await engineSteps();
 
   // ---- the trained networks, in the plan's order (the order of the joint recording)
   const rows = await prisma.network.findMany({ where: { experimentId }, select: { id: true, name: true } });
@@ -69,12 +68,12 @@ export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonVal
   // ---- what to store: unit stats per network, member and cross parts, the pairs to align
   ctx.progress({ phase: 'storing unit statistics', fraction: 0.82 });
   const netById = new Map(plan.networks.map((n) => [n.id, n]));
-  const files = new MemoryFiles();
+  const arrays = arrayCollector();
   const layerRecords = new Map<string, NetworkRecord['layers']>(plan.networks.map((n) => [n.id, []]));
-  const blobs: Array<{ key: string; networkId?: string; bytes: Uint8Array; metadata: Prisma.InputJsonValue }> = [];
+  const blobs: MomentsBlob[] = [];
   const pairs: PairStep[] = [];
   for (const rec of recordings) {
-    await engine.writeLayerStats(rec, netById, layerRecords, files.writer);
+    await engine.writeLayerStats(rec, netById, layerRecords, arrays.writer);
     for (const m of engine.memberParts(rec)) {
       blobs.push({ key: memberKey(experimentId, rec.name, m.network), networkId: idByName.get(m.network)!, bytes: m.bytes, metadata: { layer: rec.name, network: m.network } });
     }
@@ -87,29 +86,26 @@ export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonVal
   }
   const [h, w, c] = data.probe.shape;
   const n = data.probe.count;
-  const probeImages = Buffer.concat(encodeNpy(data.probe.images.subarray(0, n * h * w * c), [n, h, w, c]));
-  const probeLabels = Buffer.concat(encodeNpy(Int32Array.from(data.probe.labels.subarray(0, n)), [n]));
   const probe = { dataset: data.name, splitSeed: spec.split.seed, count: n, imageShape: data.train.shape, classNames: data.classNames ?? null };
+  const layers = new Map<string, LayerValues[]>();
+  for (const [name, records] of layerRecords) layers.set(idByName.get(name)!, records.map((l) => layerValues(l, arrays.array)));
 
   await ctx.assertOwner();
-  await prisma.$transaction(
-    async (tx) => {
-      const artifact = artifactWriter(tx, exp.teamId, experimentId);
-      const ex = `experiment/${experimentId}`;
-      await artifact(`${ex}/probe/images.npy`, 'PROBE_IMAGES', probeImages);
-      await artifact(`${ex}/probe/labels.npy`, 'PROBE_LABELS', probeLabels);
-      // A retried RECORD replaces what an earlier attempt stored (layers cascade to units and alignments; their
-      // within-correlation artifacts are keyed by layer id, so they go explicitly, or each retry would orphan them).
-      await tx.artifact.deleteMany({ where: { experimentId, key: { startsWith: 'layer/' } } });
-      await tx.layer.deleteMany({ where: { network: { experimentId } } });
-      for (const [name, layers] of layerRecords) await writeNetworkLayers(tx, idByName.get(name)!, layers, files, artifact);
-      for (const b of blobs) {
-        await artifact(b.key, 'MOMENTS', b.bytes, { mediaType: 'application/octet-stream', metadata: b.metadata, ...(b.networkId ? { networkId: b.networkId } : {}) });
-      }
-      await writeConsensusAndStitching(tx, experimentId, consensus, stitching);
-      await tx.experiment.update({ where: { id: experimentId }, data: { probeCount: n, probe } });
+  await storeRecording(
+    prisma,
+    { teamId: exp.teamId, experimentId },
+    {
+      probe: {
+        images: { data: data.probe.images.subarray(0, n * h * w * c), shape: [n, h, w, c], dtype: 'uint8' },
+        labels: { data: Int32Array.from(data.probe.labels.subarray(0, n)), shape: [n], dtype: 'int32' },
+        description: probe,
+        count: n,
+      },
+      layers,
+      moments: blobs,
+      consensus,
+      stitching,
     },
-    { timeout: 10 * 60_000, maxWait: 60_000 },
   );
   return { experimentId, layers: recordings.map((r) => r.name), pairs: pairs as unknown as Prisma.InputJsonValue };
 }

@@ -5,10 +5,9 @@
  */
 import type { RecordedNetwork, ResolvedArchitecture } from '@convergent/engine/steps';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { weightKeys } from '../../store/artifacts.ts';
 import { PermanentJobError } from '../job-context.ts';
 import { engineSteps } from './step-context.ts';
-
-export const weightKeys = (networkRowId: string) => [`network/${networkRowId}/model.json`, `network/${networkRowId}/weights.bin`];
 
 /**
  * Load each network's model in the given order. `id` is the member id the recording uses; `rowId` the Network row.

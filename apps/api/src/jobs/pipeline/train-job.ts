@@ -13,13 +13,12 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { EpochMetrics, ResolvedArchitecture, StepMetric, TrainProgress, TrainTaskOutput } from '@convergent/engine/steps';
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { artifactWriter } from '../../import/import-result.ts';
+import { checkpointKey, putCheckpoint } from '../../store/artifacts.ts';
+import { markNetworkTraining, storeEpochMetrics, storeStepMetrics, storeTrainedNetwork } from '../../store/networks.ts';
 import { packedFile, packSwappedDirectory, unpackDirectory } from '../dir-archive.ts';
 import { PermanentJobError, type JobContext } from '../job-context.ts';
 import { jobPayload, trainPayload } from '../payloads.ts';
 import { engineSteps, stepBasics, stepData } from './step-context.ts';
-
-export const checkpointKey = (networkId: string) => `network/${networkId}/checkpoint.pack`;
 
 /** At most one write of the growing per-step series per network in this interval (and one at the end). */
 export const STEP_WRITE_INTERVAL_MS = 3000;
@@ -35,9 +34,10 @@ export async function runTrainJob(ctx: JobContext): Promise<Prisma.InputJsonValu
   const modelDir = path.join(dir, 'model');
   const checkpointDir = path.join(dir, 'checkpoint');
   const key = checkpointKey(net.id);
+  const owner = { teamId: exp.teamId, experimentId };
   await rm(modelDir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  await prisma.network.update({ where: { id: net.id }, data: { status: 'TRAINING', error: null } });
+  await markNetworkTraining(prisma, net.id);
 
   const engine = await engineSteps();
   const network = { id: net.name, arch, seed: net.seed };
@@ -56,7 +56,7 @@ export async function runTrainJob(ctx: JobContext): Promise<Prisma.InputJsonValu
     }
     // Training starts from scratch: a series left by an earlier attempt is not this run's. (A resumed run's first
     // report carries the whole series from its checkpoint, which replaces the stored one.)
-    if (!existsSync(checkpointDir)) await prisma.network.update({ where: { id: net.id }, data: { stepMetrics: [] } });
+    if (!existsSync(checkpointDir)) await storeStepMetrics(prisma, net.id, []);
     // ---- the per-step series → Network row, throttled
     let stepsPending: StepMetric[] | null = null;
     let stepsWrittenAt = 0;
@@ -69,7 +69,7 @@ export async function runTrainJob(ctx: JobContext): Promise<Prisma.InputJsonValu
       stepsPending = null;
       stepsWrittenAt = Date.now();
       stepsWriting = stepsWriting
-        .then(() => prisma.network.update({ where: { id: net.id }, data: { stepMetrics: series as unknown as Prisma.InputJsonValue } }))
+        .then(() => storeStepMetrics(prisma, net.id, series))
         .then(
           () => {},
           (err: unknown) => ctx.log(`per-step metrics not written: ${(err as Error).message}`),
@@ -95,11 +95,7 @@ export async function runTrainJob(ctx: JobContext): Promise<Prisma.InputJsonValu
           // The epoch the archive holds (the engine may have written newer ones since the upload was asked for).
           const state = packedFile(bytes, 'state.json');
           const epoch = state ? (JSON.parse(state.toString('utf8')) as { epoch?: number }).epoch ?? null : null;
-          await artifactWriter(prisma, exp.teamId, experimentId)(key, 'CHECKPOINT', bytes, {
-            networkId: net.id,
-            mediaType: 'application/octet-stream',
-            metadata: { note: epoch !== null ? `${net.name} epoch ${epoch}` : note, epoch },
-          });
+          await putCheckpoint(prisma, owner, net.id, bytes, { note: epoch !== null ? `${net.name} epoch ${epoch}` : note, epoch });
         } catch (err) {
           // A file renamed under us (the engine writes checkpoints atomically): the next epoch retries.
           ctx.log(`checkpoint upload skipped: ${(err as Error).message}`);
@@ -113,10 +109,7 @@ export async function runTrainJob(ctx: JobContext): Promise<Prisma.InputJsonValu
       if (t.phase === 'epoch' && t.metrics) {
         metrics.length = Math.min(metrics.length, t.epoch - 1);
         metrics[t.epoch - 1] = t.metrics;
-        const snapshot = [...metrics] as unknown as Prisma.InputJsonValue;
-        void prisma.network
-          .update({ where: { id: net.id }, data: { epochsDone: t.epoch, metrics: snapshot, accuracy: t.metrics.validationAccuracy } })
-          .catch(() => {});
+        void storeEpochMetrics(prisma, net.id, [...metrics]).catch(() => {});
         uploadCheckpoint(`${net.name} epoch ${t.epoch}`);
       }
     };
@@ -139,27 +132,13 @@ export async function runTrainJob(ctx: JobContext): Promise<Prisma.InputJsonValu
   await ctx.assertOwner();
   ctx.progress({ phase: 'storing weights', fraction: 0.97 });
   const [modelJson, weightsBin] = await Promise.all([readFile(path.join(modelDir, 'model.json')), readFile(path.join(modelDir, 'weights.bin'))]);
-  const last = out.metrics[out.metrics.length - 1];
-  await prisma.$transaction(async (tx) => {
-    const artifact = artifactWriter(tx, exp.teamId, experimentId);
-    await artifact(`network/${net.id}/model.json`, 'WEIGHTS', modelJson, { networkId: net.id, mediaType: 'application/json', metadata: { weightsKey: `network/${net.id}/weights.bin` } });
-    await artifact(`network/${net.id}/weights.bin`, 'OTHER', weightsBin, { networkId: net.id, mediaType: 'application/octet-stream' });
-    await tx.network.update({
-      where: { id: net.id },
-      data: {
-        status: 'COMPLETED',
-        backend: out.backend ?? null,
-        epochsDone: out.metrics.length,
-        metrics: out.metrics as unknown as Prisma.InputJsonValue,
-        stepMetrics: out.stepMetrics as unknown as Prisma.InputJsonValue,
-        accuracy: last && Number.isFinite(last.validationAccuracy) ? last.validationAccuracy : null,
-        parameterCount: out.parameterCount,
-        trainSeconds: out.trainSeconds,
-        trainedAt: new Date(),
-        error: null,
-      },
-    });
-    await tx.artifact.deleteMany({ where: { teamId: exp.teamId, key } });
+  await storeTrainedNetwork(prisma, owner, net.id, {
+    weights: { modelJson, weightsBin },
+    metrics: out.metrics,
+    stepMetrics: out.stepMetrics,
+    backend: out.backend ?? null,
+    parameterCount: out.parameterCount,
+    trainSeconds: out.trainSeconds,
   });
   await rm(dir, { recursive: true, force: true });
   return { network: net.name, epochs: out.metrics.length, resumedFrom: out.resumedFrom, backend: out.backend ?? null };
