@@ -152,8 +152,8 @@ export async function storeActivations(
             ],
           });
         }
-        if (rep.hungarian && has('HUNGARIAN')) {
-          const h = rep.hungarian;
+        if (rep.max && has('HUNGARIAN')) {
+          const h = rep.max;
           const id = await create('HUNGARIAN', { meanCorr: h.meanCorr });
           await inChunks((data) => tx.unitMatch.createMany({ data }), {
             data: h.match.map((j, i) => ({

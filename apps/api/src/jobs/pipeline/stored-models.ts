@@ -23,7 +23,7 @@ export async function loadStoredModels(
   const models: RecordedNetwork[] = [];
   try {
     for (const n of nets) {
-      const files = await prisma.artifact.findMany({ where: { networkId: n.rowId, key: { in: weightKeys(n.rowId) } }, select: { key: true, data: true } });
+      const files = await prisma.artifact.findMany({ where: { networkId: n.rowId, key: { in: [...weightKeys(n.rowId)] } }, select: { key: true, data: true } });
       const modelJson = files.find((f) => f.key.endsWith('model.json'))?.data;
       const weightsBin = files.find((f) => !f.key.endsWith('model.json'))?.data;
       if (files.length !== 2 || !modelJson || !weightsBin) throw new PermanentJobError(missing(n.id));
