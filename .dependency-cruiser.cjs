@@ -2,7 +2,8 @@
  * Import-structure rules, checked by `npm run check:cycles` (part of `npm test`):
  *  - no circular imports between modules anywhere in the workspaces (tests included), nor between folders of the
  *    production code (.dependency-cruiser-folders.cjs runs that rule with test code left out);
- *  - the engine (packages/*) imports nothing from the apps (apps/*);
+ *  - the engine (packages/*) imports nothing from the apps (apps/*), and the apps, scripts and tests reach the engine
+ *    only through its public entries (packages/engine/src/entries/, the package's `exports`) and its example specs;
  *  - in the API, only the store (apps/api/src/store/) uses the bulk insert: rows of results are written by the store.
  *    That the store is the only writer of experiments, networks, layers, units, alignments and their rows is a
  *    matter of calls, which dependency-cruiser does not see: apps/api/src/store/boundary.test.ts checks it.
@@ -26,6 +27,13 @@ module.exports = {
       comment: 'packages/* are libraries the apps build on; they must not import from apps/*.',
       from: { path: '^packages/' },
       to: { path: '^apps/' },
+    },
+    {
+      name: 'engine-through-entries',
+      severity: 'error',
+      comment: "Import the engine through a public entry (@convergent/engine/<entry>, packages/engine/src/entries/): add what you need to one rather than reaching into the engine's folders.",
+      from: { path: '^(apps|scripts|test)/' },
+      to: { path: '^packages/engine/', pathNot: '^packages/engine/(src/entries/|examples/)' },
     },
     {
       name: 'api-bulk-insert-in-store',

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs as parseOptions } from '@convergent/engine/cli/command';
+import { parseArgs as parseOptions } from '@convergent/engine/cli';
 import { openDatabase, ensureLocalTeam, startApiServer, createSignInCode, signInPath, SIGN_IN_CODE_TTL_MS, type Database, type ApiServer } from '@convergent/api';
 import { ProgressBoard, type JobLine } from './progress.ts';
 

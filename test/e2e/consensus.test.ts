@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConsensusFamily, StitchLayerRecord } from '@convergent/engine/experiment/manifest';
+import type { ConsensusFamily, StitchLayerRecord } from '@convergent/engine/contracts';
 import { openDatabase, type Database } from '../../apps/api/src/db/database.ts';
 import { startApiServer, type ApiServer } from '../../apps/api/src/http/server.ts';
 import { createSignInCode } from '../../apps/api/src/auth/sessions.ts';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateExperimentSpec } from '@convergent/engine/experiment/experiment-spec';
+import { validateExperimentSpec } from '@convergent/engine/contracts';
 import { describe, expect, it } from 'vitest';
 import { DEMOS, parseArgs } from '../../scripts/start/main.ts';
 

@@ -7,8 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runExperiment } from '@convergent/engine/experiment/run-experiment';
-import { syntheticImages } from '@convergent/engine/train/test-fixtures';
+import { runExperiment } from '@convergent/engine/steps';
+import { syntheticImages } from '@convergent/engine/testing';
 import { openDatabase } from '../src/db/database.ts';
 import { createTestDatabase, testDatabaseKinds } from '../src/db/test-databases.ts';
 import { importResult } from '../src/import/import-result.ts';

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeNpy } from '@convergent/engine/io/npy';
+import { writeNpy } from '@convergent/engine/files';
 import { openDatabase } from '../src/db/database.ts';
 import { seedExperiment, seedTeam } from '../test/seed.ts';
 import { percentile } from './open-loop.ts';

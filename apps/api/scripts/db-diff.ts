@@ -5,7 +5,7 @@
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from '@convergent/engine/cli/command';
+import { parseArgs } from '@convergent/engine/cli';
 import { MIGRATIONS_DIR, SCHEMA_PATH } from '../src/db/migrate.ts';
 import { SNAPSHOT_FILE, pendingMigrationSql } from '../src/db/migration-sql.ts';
 

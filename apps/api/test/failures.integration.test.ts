@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeNpy } from '@convergent/engine/io/npy';
+import { writeNpy } from '@convergent/engine/files';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../src/db/test-databases.ts';
 import { startApiServer, type ApiServer } from '../src/http/server.ts';

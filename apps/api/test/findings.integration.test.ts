@@ -1,8 +1,8 @@
 // Experiment.findings over HTTP on real imported results: the API builds the engine's findings input from the
 // stored rows and must give the same findings as `convergent report` gives on the result directory itself.
 import path from 'node:path';
-import { computeFindings } from '@convergent/engine/findings/compute-findings';
-import { findingsInputFromResultDirectory } from '@convergent/engine/findings/findings-input';
+import { computeFindings } from '@convergent/engine/findings';
+import { findingsInputFromResultDirectory } from '@convergent/engine/findings';
 import { describe, expect, it } from 'vitest';
 import { tinyArch, tinySpec } from '../src/import/test-fixtures/tiny-experiment.ts';
 import { ok } from './helpers.ts';

@@ -7,8 +7,8 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ResultManifest } from '@convergent/engine/experiment/manifest';
-import { runExperiment } from '@convergent/engine/experiment/run-experiment';
+import type { ResultManifest } from '@convergent/engine/contracts';
+import { runExperiment } from '@convergent/engine/steps';
 import { afterAll, beforeAll } from 'vitest';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { createTestDatabase, type TestDatabase } from '../src/db/test-databases.ts';

@@ -3,9 +3,9 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ResultManifest } from '@convergent/engine/experiment/manifest';
-import { consensusStatistic, stitchingStatistics } from '@convergent/engine/experiment/family-check-statistics';
-import { runExperiment } from '@convergent/engine/experiment/run-experiment';
+import type { ResultManifest } from '@convergent/engine/contracts';
+import { consensusStatistic, stitchingStatistics } from '@convergent/engine/findings';
+import { runExperiment } from '@convergent/engine/steps';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { createTestDatabase, type TestDatabase } from '../src/db/test-databases.ts';

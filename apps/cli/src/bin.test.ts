@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { ENGINE_COMMANDS } from '@convergent/engine/cli/main';
+import { ENGINE_COMMANDS } from '@convergent/engine/cli';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from './main.ts';
 

@@ -3,8 +3,8 @@
  * token). It lives here, where both the engine and the API are visible, so that the engine imports nothing from
  * the apps. Argument handling, help and error reporting are the engine's `main`.
  */
-import type { CliIO } from '@convergent/engine/cli/command';
-import { ENGINE_COMMANDS, main as engineMain, type RegisteredCommand } from '@convergent/engine/cli/main';
+import type { CliIO } from '@convergent/engine/cli';
+import { ENGINE_COMMANDS, main as engineMain, type RegisteredCommand } from '@convergent/engine/cli';
 
 /** Every `convergent` subcommand, in the order `convergent --help` lists them. */
 export const COMMANDS: readonly RegisteredCommand[] = [

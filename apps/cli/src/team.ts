@@ -3,7 +3,7 @@
  * import roots, print dashboard sign-in links; create, list and revoke tokens). The commands live in the API
  * package (they need Prisma) and load on use, as for `convergent worker`.
  */
-import type { Command } from '@convergent/engine/cli/command';
+import type { Command } from '@convergent/engine/cli';
 
 /** `convergent team`, with its full usage from the API package. */
 export async function loadTeamCommand(): Promise<Command> {

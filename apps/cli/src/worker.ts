@@ -2,7 +2,7 @@
  * `convergent worker`: runs queued jobs from the team database. The job runner lives in the API package (it needs
  * Prisma and pg-boss) and loads on use, so `convergent --help` and the engine's commands do not pay for it.
  */
-import type { Command } from '@convergent/engine/cli/command';
+import type { Command } from '@convergent/engine/cli';
 
 export const workerCommand: Command = {
   name: 'worker',

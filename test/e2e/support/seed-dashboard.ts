@@ -5,7 +5,7 @@
  * show a red diagonal on a pale background.
  */
 import path from 'node:path';
-import { runExperiment } from '@convergent/engine/experiment/run-experiment';
+import { runExperiment } from '@convergent/engine/steps';
 import type { PrismaClient } from '../../../apps/api/src/generated/prisma/client.ts';
 import { importResult } from '../../../apps/api/src/import/import-result.ts';
 import { tinyData, tinySpec } from '../../../apps/api/src/import/test-fixtures/tiny-experiment.ts';

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { CliError, parseArgs, type OptionSpec } from '@convergent/engine/cli/command';
+import { CliError, parseArgs, type OptionSpec } from '@convergent/engine/cli';
 import { embeddedDatabaseUrl, openDatabase, redact, type Database } from '../db/database.ts';
 import { createSignInCode } from './sessions.ts';
 import {

@@ -1,6 +1,6 @@
 // Per-request context of every resolver: the caller's team (from its token), the database, per-request
 // DataLoaders, signed file links and the services that queue work.
-import type { SpecLimits } from '@convergent/engine/spec/limits';
+import type { SpecLimits } from '@convergent/engine/contracts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { FileLinks } from '../auth/file-links.ts';
 import type { Authenticator } from '../auth/authenticator.ts';

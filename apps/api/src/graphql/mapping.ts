@@ -1,6 +1,6 @@
 // Reading stored values: the Prisma enums share the GraphQL enum names (prisma/schema.prisma), and alignment
 // summaries are JSON with the keys of GraphQL's AlignmentSummary.
-import { GRAPHQL_METHOD_INFO, type GraphqlMethod } from '@convergent/engine/align/methods';
+import { GRAPHQL_METHOD_INFO, type GraphqlMethod } from '@convergent/engine/contracts';
 import type { AlignmentMethod } from '../generated/prisma/client.ts';
 import type { AlignmentMethod as SchemaAlignmentMethod } from '@convergent/schema';
 

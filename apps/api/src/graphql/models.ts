@@ -12,7 +12,7 @@ import type {
   StitchLayer,
   Unit,
 } from '../generated/prisma/client.ts';
-import type { ConsensusFamily, StitchPairRecord } from '@convergent/engine/experiment/manifest';
+import type { ConsensusFamily, StitchPairRecord } from '@convergent/engine/contracts';
 
 export type TeamRow = Pick<Team, 'id' | 'name' | 'createdAt'>;
 export type ExperimentRow = Experiment;

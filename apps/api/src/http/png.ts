@@ -2,7 +2,7 @@
 // images and sprites, which are small; no dependency needed.
 import { deflateSync } from 'node:zlib';
 // The zip CRC-32 of the engine's .npz writer is PNG's chunk CRC too.
-import { crc32 } from '@convergent/engine/io/npz';
+import { crc32 } from '@convergent/engine/files';
 
 export { crc32 };
 

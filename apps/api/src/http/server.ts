@@ -17,7 +17,7 @@ import type { Database } from '../db/database.ts';
 import { createAuthenticator } from '../auth/authenticator.ts';
 import { FILE_LINK_KEY, serverKey } from '../auth/server-keys.ts';
 import type { SqlRead } from '../db/sql-read.ts';
-import { resolveSpecLimits, type SpecLimits } from '@convergent/engine/spec/limits';
+import { resolveSpecLimits, type SpecLimits } from '@convergent/engine/contracts';
 import { resolvers } from '../graphql/resolvers/index.ts';
 import type { ApiContext, ApiServices } from '../graphql/context.ts';
 import { createLoaders } from '../graphql/loaders.ts';

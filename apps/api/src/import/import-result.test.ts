@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runExperiment } from '@convergent/engine/experiment/run-experiment';
-import type { ResultManifest } from '@convergent/engine/experiment/manifest';
-import { readNpy } from '@convergent/engine/io/npy';
+import { runExperiment } from '@convergent/engine/steps';
+import type { ResultManifest } from '@convergent/engine/contracts';
+import { readNpy } from '@convergent/engine/files';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/database.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../db/test-databases.ts';

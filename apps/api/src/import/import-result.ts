@@ -11,8 +11,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readNpy } from '@convergent/engine/io/npy';
-import { validateResultDirectory, MANIFEST_FILE, type NpyRef } from '@convergent/engine/experiment/manifest';
+import { readNpy } from '@convergent/engine/files';
+import { validateResultDirectory, MANIFEST_FILE, type NpyRef } from '@convergent/engine/contracts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { storeResult } from '../store/results.ts';
 import { type ArrayValue, layerValues, pairValues } from '../store/values.ts';

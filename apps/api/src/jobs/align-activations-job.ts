@@ -9,8 +9,8 @@
  * FAILED with that one-line reason (worker.ts); re-submitting the same import starts afresh (services.ts).
  */
 import type { Prisma } from '../generated/prisma/client.ts';
-import { PAIR_MEASURES, methodOfGraphql, type GraphqlMethod } from '@convergent/engine/align/methods';
-import { DEFAULT_SPEC_LIMITS } from '@convergent/engine/spec/limits';
+import { PAIR_MEASURES, methodOfGraphql, type GraphqlMethod } from '@convergent/engine/contracts';
+import { DEFAULT_SPEC_LIMITS } from '@convergent/engine/contracts';
 import { storeActivations } from '../store/activations.ts';
 import { markExperimentRunning } from '../store/experiments.ts';
 import { PermanentJobError, type JobContext } from './job-context.ts';
@@ -47,8 +47,8 @@ export async function runAlignActivationsJob(ctx: JobContext): Promise<Prisma.In
   if (!exp) throw new PermanentJobError(`experiment ${payload.experimentId} no longer exists`);
   await markExperimentRunning(prisma, exp.id, 'aligning');
 
-  const { alignFiles, DEFAULT_PENALTIES, DEFAULT_MI_ROWS } = await import('@convergent/engine/align/align-files');
-  const { openActivationSource } = await import('@convergent/engine/io/activation-source');
+  const { alignFiles, DEFAULT_PENALTIES, DEFAULT_MI_ROWS } = await import('@convergent/engine/align');
+  const { openActivationSource } = await import('@convergent/engine/align');
   const layout = payload.layout === 'NCHW' ? 'nchw' : 'nhwc';
   const wanted = (payload.methods ?? STORED).filter((m): m is GraphqlMethod => (STORED as readonly string[]).includes(m));
   const engineMethods = [...new Set(wanted.map(methodOfGraphql))];

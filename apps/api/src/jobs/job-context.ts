@@ -3,7 +3,7 @@
  * shutdown, or another worker took the job over), a scratch folder on this machine, and a throttled
  * progress reporter that writes phase / fraction / ETA onto the Job row for the API to show.
  */
-import type { SpecLimits } from '@convergent/engine/spec/limits';
+import type { SpecLimits } from '@convergent/engine/contracts';
 import type { Job, Prisma, PrismaClient } from '../generated/prisma/client.ts';
 
 export interface ProgressUpdate {

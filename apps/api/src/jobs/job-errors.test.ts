@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SpecError } from '@convergent/engine/spec/json-checks';
+import { SpecError } from '@convergent/engine/contracts';
 import { PermanentJobError } from './job-context.ts';
 import { userFacingError } from './job-errors.ts';
 

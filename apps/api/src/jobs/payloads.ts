@@ -4,7 +4,7 @@
  * (an old row, a hand-edited one) fails the job with one clear error naming the JSON path, never a crash deeper in.
  * Extra fields (e.g. `priority`, read by queue.ts) are allowed.
  */
-import { oneOf, problems, z } from '@convergent/engine/spec/schema-kit';
+import { oneOf, problems, z } from '@convergent/engine/contracts';
 import { PermanentJobError } from './job-context.ts';
 import type { PairStep } from './pipeline/pipeline.ts';
 

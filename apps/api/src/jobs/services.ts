@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MANIFEST_FILE } from '@convergent/engine/experiment/manifest';
+import { MANIFEST_FILE } from '@convergent/engine/contracts';
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/database.ts';
 import type { ApiServices, ImportActivationsRequest } from '../graphql/context.ts';

@@ -3,7 +3,7 @@
  * The engine's CLI registers this command and loads this module with a dynamic import (the engine does
  * not depend on the API package at build time). Returns the exit code; prints one-line errors.
  */
-import { parseArgs } from '@convergent/engine/cli/command';
+import { parseArgs } from '@convergent/engine/cli';
 import { embeddedDatabaseUrl, redact } from '../db/database.ts';
 import { runWorker } from './worker.ts';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runExperiment } from '@convergent/engine/experiment/run-experiment';
+import { runExperiment } from '@convergent/engine/steps';
 import { openDatabase, type Database } from '../db/database.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../db/test-databases.ts';
 import type { JobKind } from '../generated/prisma/enums.ts';

@@ -20,7 +20,7 @@ import { runAlignActivationsJob } from './align-activations-job.ts';
 import { runImportJob } from './import-job.ts';
 import { PermanentJobError, ProgressWriter, type JobContext, type JobHandler } from './job-context.ts';
 import { userFacingError } from './job-errors.ts';
-import { resolveSpecLimits, type SpecLimits } from '@convergent/engine/spec/limits';
+import { resolveSpecLimits, type SpecLimits } from '@convergent/engine/contracts';
 import { runAlignPairJob } from './pipeline/align-job.ts';
 import { isNetworksAlignJob, runAlignNetworksJob } from './pipeline/align-networks-job.ts';
 import { completePipelineJob, failPipeline, isPipelineJob } from './pipeline/pipeline.ts';

@@ -3,7 +3,7 @@
  * `alignFiles`): every layer's units and every pair's alignments in ONE transaction, replacing an earlier attempt's,
  * and the experiment COMPLETED.
  */
-import type { AlignReport } from '@convergent/engine/cli/align';
+import type { AlignReport } from '@convergent/engine/align';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { AlignmentMethod } from '../generated/prisma/enums.ts';
 import { txOptions } from './db.ts';

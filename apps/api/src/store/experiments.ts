@@ -2,7 +2,7 @@
  * Experiments: creating and deleting them, and their status as jobs move them along (queued → running → completed,
  * failed or cancelled). Deleting an experiment cascades to everything stored for it.
  */
-import type { LayerSummary } from '@convergent/engine/experiment/manifest';
+import type { LayerSummary } from '@convergent/engine/contracts';
 import type { Experiment, Prisma } from '../generated/prisma/client.ts';
 import type { Db, Tx } from './db.ts';
 import { replaceLayerSummaries } from './statistics.ts';

@@ -2,7 +2,7 @@
  * Networks: the plan's rows (EXPERIMENT), their training state and figures (TRAIN), their weights, and the networks
  * of an imported result.
  */
-import type { EpochMetrics, StepMetric } from '@convergent/engine/experiment/manifest';
+import type { EpochMetrics, StepMetric } from '@convergent/engine/contracts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { type ArtifactOwner, checkpointKey, putWeights } from './artifacts.ts';
 import { type Db, finite, type Tx } from './db.ts';

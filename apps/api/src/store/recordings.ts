@@ -3,7 +3,7 @@
  * (replacing an earlier attempt's), the recorded statistics the ALIGN steps read (MOMENTS artifacts), consensus and
  * stitching, and the experiment's probe description.
  */
-import type { ConsensusRecord, StitchLayerRecord } from '@convergent/engine/experiment/manifest';
+import type { ConsensusRecord, StitchLayerRecord } from '@convergent/engine/contracts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { type ArtifactOwner, type MomentsBlob, putMoments, putProbe } from './artifacts.ts';
 import { txOptions } from './db.ts';

@@ -3,7 +3,7 @@
  * chance baselines, statistics, consensus and stitching) in ONE transaction: a reader sees all of it or none of it,
  * and input that fails half-way writes nothing.
  */
-import type { ResultManifest } from '@convergent/engine/experiment/manifest';
+import type { ResultManifest } from '@convergent/engine/contracts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { storePair } from './alignments.ts';
 import { type ArtifactOwner, manifestKey, putArtifact, putProbe } from './artifacts.ts';

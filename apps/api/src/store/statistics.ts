@@ -3,8 +3,8 @@
  * intervals, tests), consensus and stitching. Written by an import (from the manifest) and by the pipeline's
  * completion (from the ALIGN jobs' figures), both from the engine's `LayerSummary`.
  */
-import { GRAPHQL_METHOD_INFO, NEWER_MEASURES } from '@convergent/engine/align/methods';
-import type { ConsensusRecord, LayerSummary, StitchLayerRecord } from '@convergent/engine/experiment/manifest';
+import { GRAPHQL_METHOD_INFO, NEWER_MEASURES } from '@convergent/engine/contracts';
+import type { ConsensusRecord, LayerSummary, StitchLayerRecord } from '@convergent/engine/contracts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { AlignmentMethod } from '../generated/prisma/enums.ts';
 import { finite, jsonValue, type Tx } from './db.ts';

@@ -1,6 +1,6 @@
 // The store on both engines: values in, rows out, and a write that fails half-way leaves what was there before.
 import { createHash } from 'node:crypto';
-import { parseNpy } from '@convergent/engine/io/npy';
+import { parseNpy } from '@convergent/engine/files';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/database.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../db/test-databases.ts';

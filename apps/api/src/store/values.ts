@@ -4,8 +4,8 @@
  * themselves (`ArrayValue`), so an importer that read a directory and a job that computed the arrays in memory hand
  * the store the same thing, and the store never reads files.
  */
-import { encodeNpy, type NpyTypedArray } from '@convergent/engine/io/npy';
-import type { NetworkLayerRecord, NetworkRecord, NpyRef, PairAlignment } from '@convergent/engine/experiment/manifest';
+import { encodeNpy, type NpyTypedArray } from '@convergent/engine/files';
+import type { NetworkLayerRecord, NetworkRecord, NpyRef, PairAlignment } from '@convergent/engine/contracts';
 
 /** An array (row-major) with its shape, and its `.npy` encoding when the caller already has it (a file it read). */
 export interface ArrayValue {

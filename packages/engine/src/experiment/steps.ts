@@ -1,5 +1,5 @@
 /**
- * The experiment's steps, the one public entry (`@convergent/engine/steps`) for whatever sequences them: plan →
+ * The experiment's steps (exported, with `runExperiment`, as `@convergent/engine/steps` through entries/steps.ts) for whatever sequences them: plan →
  * train (one network) → record (the family's layer recordings; each network's layer records) → align (one pair ×
  * layer) → the family-level checks (consensus, stitching, layer summaries with their chance baselines). Each step
  * takes and answers values (a spec, image sets, loaded models, recordings, figures); the only files a step keeps

@@ -1,7 +1,7 @@
 // Consensus and stitching (issue 16): stored LayerConsensus / StitchLayer rows (engine manifest shapes, network
 // names) served with their networks resolved by name within the experiment.
-import { type CheckStatistic, consensusStatistic, stitchingStatistics } from '@convergent/engine/experiment/family-check-statistics';
-import type { ConsensusFamily as ConsensusFamilyRecord, StitchLayerRecord, StitchPairRecord } from '@convergent/engine/experiment/manifest';
+import { type CheckStatistic, consensusStatistic, stitchingStatistics } from '@convergent/engine/findings';
+import type { ConsensusFamily as ConsensusFamilyRecord, StitchLayerRecord, StitchPairRecord } from '@convergent/engine/contracts';
 import { GraphQLError } from 'graphql';
 import type { ApiContext } from '../context.ts';
 import type { AlignmentRow, ConsensusFamilyRow, NetworkRow, StitchPairRow } from '../models.ts';

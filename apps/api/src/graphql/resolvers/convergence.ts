@@ -2,7 +2,7 @@
 // split into same- and cross-architecture pairs, next to the chance baseline (stored ChanceBaseline rows, else the
 // mean over alignments that involve an untrained twin), over live units unless includeDead; and the stored
 // LayerStatistic rows (interval, matched chance, shuffled null, test, verdict: engine experiment/layer-statistics.ts).
-import { GRAPHQL_METHOD_INFO } from '@convergent/engine/align/methods';
+import { GRAPHQL_METHOD_INFO } from '@convergent/engine/contracts';
 import type { LayerStatistic } from '../../generated/prisma/client.ts';
 import type { ApiContext } from '../context.ts';
 import type { AlignmentMethod, ConvergenceVariant, StatisticScope, Verdict } from '@convergent/schema';

@@ -1,8 +1,8 @@
 // Experiment.findings: the engine's FindingsInput built from the database rows (networks, dead-unit flags, SEMI
 // unit matches, HUNGARIAN and SPARSE summaries, LayerStatistic rows), then the engine's computeFindings — the same
 // function `convergent report` runs on a result directory. Nothing about the findings is computed here.
-import { type FindingsInput, type FindingsPair, type Findings as EngineFindings, type FindingVerdict as EngineVerdict, computeFindings } from '@convergent/engine/findings/compute-findings';
-import type { LayerStatistic as EngineLayerStatistic } from '@convergent/engine/experiment/layer-statistics';
+import { type FindingsInput, type FindingsPair, type Findings as EngineFindings, type FindingVerdict as EngineVerdict, computeFindings } from '@convergent/engine/findings';
+import type { LayerStatistic as EngineLayerStatistic } from '@convergent/engine/findings';
 import type { ApiContext } from '../context.ts';
 import type { Findings, FindingVerdict } from '@convergent/schema';
 import { experimentLayerNames } from './experiment-queries.ts';

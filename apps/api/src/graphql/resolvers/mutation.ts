@@ -3,10 +3,10 @@
 import { createHash } from 'node:crypto';
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { validateExperimentSpec, type ResolvedExperimentSpec } from '@convergent/engine/experiment/experiment-spec';
-import { BUILTIN_DATASETS } from '@convergent/engine/data/builtin-datasets';
-import { DEFAULT_SPEC_LIMITS } from '@convergent/engine/spec/limits';
-import { STREAM_VERSION } from '@convergent/engine/random/streams';
+import { validateExperimentSpec, type ResolvedExperimentSpec } from '@convergent/engine/contracts';
+import { BUILTIN_DATASETS } from '@convergent/engine/contracts';
+import { DEFAULT_SPEC_LIMITS } from '@convergent/engine/contracts';
+import { STREAM_VERSION } from '@convergent/engine/contracts';
 import type { MutationResolvers } from '../resolvers-types.generated.ts';
 import type { ApiContext } from '../context.ts';
 import { badInput, notFound } from '../errors.ts';

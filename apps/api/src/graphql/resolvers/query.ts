@@ -6,9 +6,9 @@ import { layerConvergence } from './convergence.ts';
 import { compare } from './compare.ts';
 import { experimentsConnection, jobsConnection } from './experiment-queries.ts';
 import { checkExperimentInput } from './mutation.ts';
-import { BUILTIN_DATASETS } from '@convergent/engine/data/builtin-datasets';
-import { METHODS, OPTIMIZERS, PAPER_METHODS } from '@convergent/engine/experiment/experiment-spec';
-import { PRESET_NAMES } from '@convergent/engine/spec/presets';
+import { BUILTIN_DATASETS } from '@convergent/engine/contracts';
+import { METHODS, OPTIMIZERS, PAPER_METHODS } from '@convergent/engine/contracts';
+import { PRESET_NAMES } from '@convergent/engine/contracts';
 import type { ApiContext } from '../context.ts';
 import type { AlignmentRow } from '../models.ts';
 

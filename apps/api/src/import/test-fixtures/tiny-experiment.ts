@@ -2,8 +2,8 @@
  * A tiny experiment (8x8 synthetic images, two small architectures x two seeds, one epoch) that the
  * engine runs in seconds: the result directory the import and job tests work on.
  */
-import type { ExperimentData } from '@convergent/engine/experiment/run-experiment';
-import { syntheticImages } from '@convergent/engine/train/test-fixtures';
+import type { ExperimentData } from '@convergent/engine/steps';
+import { syntheticImages } from '@convergent/engine/testing';
 
 export function tinyData(): ExperimentData {
   return { name: 'synthetic', train: syntheticImages(120, 1), validation: syntheticImages(30, 2), probe: syntheticImages(20, 3) };
