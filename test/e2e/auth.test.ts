@@ -7,18 +7,15 @@
  * signed file links dying with their session, Content-Security-Policy and Referrer-Policy on every page, the
  * session unusable from other sites and from other ports of the same host, and the admins' settings page.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../apps/api/src/db/database.ts';
-import { startApiServer, type ApiServer } from '../../apps/api/src/http/server.ts';
+import type { Database } from '../../apps/api/src/db/database.ts';
+import type { ApiServer } from '../../apps/api/src/http/server.ts';
 import { createSignInCode } from '../../apps/api/src/auth/sessions.ts';
 import { seedExperiment, seedTeam, type Seeded } from '../../apps/api/test/seed.ts';
-import { launchChromium } from './support/browser.ts';
-import { ensureWebBuild, freePort, startWebApp, type WebApp } from './support/web-app.ts';
+import { startE2eStack, type E2eStack } from './support/stack.ts';
+import { freePort, type WebApp } from './support/web-app.ts';
 
 const log = (m: string) => console.log(`[e2e auth] ${m}`);
 
@@ -44,7 +41,7 @@ async function startFakeServer(evilPage: () => string): Promise<{ url: string; c
   return { url: `http://127.0.0.1:${port}`, caught, server };
 }
 
-let tmp: string;
+let stack: E2eStack;
 let db: Database;
 let api: ApiServer;
 let web: WebApp;
@@ -56,34 +53,31 @@ let evilScript = '';
 const secretPattern = /cv[gsc]_[A-Za-z0-9_-]{20,}/;
 
 beforeAll(async () => {
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'convergent-e2e-auth-'));
-  ensureWebBuild(log);
-  db = await openDatabase({ dataDir: path.join(tmp, 'db') });
-  team = await seedTeam(db.prisma, 'e2e auth team');
-  seeded = await seedExperiment(db.prisma, team.teamId, {
-    name: 'auth probes',
-    networks: [
-      { arch: 'small', seed: 1 },
-      { arch: 'small', seed: 2 },
-    ],
-    layers: [{ name: 'conv1', kind: 'conv', units: { small: 6 } }],
-    methods: ['HUNGARIAN'],
-    probeImages: 12,
+  stack = await startE2eStack({
+    name: 'auth',
+    log,
+    seed: async (database) => {
+      team = await seedTeam(database.prisma, 'e2e auth team');
+      seeded = await seedExperiment(database.prisma, team.teamId, {
+        name: 'auth probes',
+        networks: [
+          { arch: 'small', seed: 1 },
+          { arch: 'small', seed: 2 },
+        ],
+        layers: [{ name: 'conv1', kind: 'conv', units: { small: 6 } }],
+        methods: ['HUNGARIAN'],
+        probeImages: 12,
+      });
+    },
   });
-  api = await startApiServer({ database: db, port: 0, host: '127.0.0.1' });
-  web = await startWebApp(api.url);
+  ({ db, api, web, browser } = stack);
   fake = await startFakeServer(() => `<!doctype html><html><body><script>${evilScript}</script></body></html>`);
-  browser = await launchChromium();
-  log(`api ${api.url}, dashboard ${web.url}, fake server ${fake.url}`);
+  log(`fake server ${fake.url}`);
 }, 20 * 60_000);
 
 afterAll(async () => {
-  await browser?.close().catch(() => {});
   await new Promise<void>((r) => (fake?.server ? fake.server.close(() => r()) : r()));
-  await web?.stop().catch(() => {});
-  await api?.close().catch(() => {});
-  await db?.close().catch(() => {});
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  await stack?.close();
 }, 60_000);
 
 /** A fresh browser profile that records every request it makes. */

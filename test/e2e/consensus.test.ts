@@ -13,29 +13,25 @@
  *   docs/screenshots/ when E2E_SCREENSHOTS=1, else to test/e2e/artifacts/pages.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsensusFamily, StitchLayerRecord } from '@convergent/engine/contracts';
-import { openDatabase, type Database } from '../../apps/api/src/db/database.ts';
-import { startApiServer, type ApiServer } from '../../apps/api/src/http/server.ts';
-import { createSignInCode } from '../../apps/api/src/auth/sessions.ts';
-import { launchChromium } from './support/browser.ts';
+import type { Database } from '../../apps/api/src/db/database.ts';
 import { seedTeam } from '../../apps/api/test/seed.ts';
 import { importConsensusResult, importTinyResult } from './support/seed-dashboard.ts';
-import { ensureWebBuild, repoRoot, startWebApp, type WebApp } from './support/web-app.ts';
+import { signedInPage, startE2eStack, type E2eStack } from './support/stack.ts';
+import { repoRoot, type WebApp } from './support/web-app.ts';
 
 const artifacts = path.join(repoRoot, 'test/e2e/artifacts');
 const screenshots = process.env.E2E_SCREENSHOTS === '1' ? path.join(repoRoot, 'docs/screenshots') : path.join(artifacts, 'pages');
 const log = (m: string) => console.log(`[e2e consensus] ${m}`);
 
+let stack: E2eStack;
 let tmp: string;
 let db: Database;
-let api: ApiServer;
 let web: WebApp;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let teamId: string;
@@ -46,33 +42,22 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   mkdirSync(screenshots, { recursive: true });
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'convergent-e2e-consensus-'));
-  ensureWebBuild(log);
-  db = await openDatabase({ dataDir: path.join(tmp, 'db') });
-  teamId = (await seedTeam(db.prisma, 'e2e consensus team')).teamId;
-  consensusId = await importConsensusResult(db.prisma, teamId, tmp);
-  tinyId = await importTinyResult(db.prisma, teamId, tmp);
-  api = await startApiServer({ database: db, port: 0, host: '127.0.0.1' });
-  web = await startWebApp(api.url);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-  page.on('pageerror', (e) => {
-    pageErrors.push(e.message);
-    log(`page error: ${e.message}`);
+  stack = await startE2eStack({
+    name: 'consensus',
+    log,
+    seed: async (db, dir) => {
+      teamId = (await seedTeam(db.prisma, 'e2e consensus team')).teamId;
+      consensusId = await importConsensusResult(db.prisma, teamId, dir);
+      tinyId = await importTinyResult(db.prisma, teamId, dir);
+    },
   });
-  const { code } = await createSignInCode(db.prisma, teamId, { role: 'ADMIN', name: 'e2e consensus' });
-  await page.goto(`${web.url}/sign-in#code=${code}`);
-  await page.waitForSelector('[data-testid="experiments-table"]');
+  ({ tmp, db, web } = stack);
+  ({ context, page } = await signedInPage(stack, { teamId, name: 'e2e consensus', viewport: { width: 1440, height: 900 }, log, pageErrors }));
 }, 20 * 60_000);
 
 afterAll(async () => {
   await context?.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  await web?.stop().catch(() => {});
-  await api?.close().catch(() => {});
-  await db?.close().catch(() => {});
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  await stack?.close();
 }, 120_000);
 
 async function download(p: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {

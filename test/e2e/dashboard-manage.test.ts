@@ -10,27 +10,23 @@
  * test/e2e/artifacts/. Time to interactive per page is printed, not asserted (benchmarks print, tests check).
  */
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../apps/api/src/db/database.ts';
-import { startApiServer, type ApiServer } from '../../apps/api/src/http/server.ts';
-import { createSignInCode } from '../../apps/api/src/auth/sessions.ts';
-import { launchChromium } from './support/browser.ts';
+import type { Database } from '../../apps/api/src/db/database.ts';
 import { importTinyResult, importTrustResult, seedDashboard, type DashboardSeed } from './support/seed-dashboard.ts';
-import { ensureWebBuild, repoRoot, startWebApp, type WebApp } from './support/web-app.ts';
+import { signedInPage, startE2eStack, type E2eStack } from './support/stack.ts';
+import { repoRoot, type WebApp } from './support/web-app.ts';
 
 const artifacts = path.join(repoRoot, 'test/e2e/artifacts');
 const screenshots = process.env.E2E_SCREENSHOTS === '1' ? path.join(repoRoot, 'docs/screenshots') : path.join(artifacts, 'pages');
 const log = (m: string) => console.log(`[e2e] ${m}`);
 
+let stack: E2eStack;
 let tmp: string;
 let db: Database;
-let api: ApiServer;
 let web: WebApp;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let seed: DashboardSeed;
@@ -42,33 +38,23 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   mkdirSync(screenshots, { recursive: true });
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'convergent-e2e-manage-'));
-  ensureWebBuild(log);
-  db = await openDatabase({ dataDir: path.join(tmp, 'db') });
-  seed = await seedDashboard(db.prisma);
-  importedId = await importTinyResult(db.prisma, seed.teamId, tmp);
-  trustId = await importTrustResult(db.prisma, seed.teamId, tmp);
-  api = await startApiServer({ database: db, port: 0, host: '127.0.0.1', embeddedWorker: true, log: (m) => (process.env.E2E_VERBOSE ? log(`api: ${m}`) : undefined) });
-  web = await startWebApp(api.url);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-  page.on('pageerror', (e) => {
-    pageErrors.push(e.message);
-    log(`page error: ${e.message}`);
+  stack = await startE2eStack({
+    name: 'manage',
+    log,
+    seed: async (database, dir) => {
+      seed = await seedDashboard(database.prisma);
+      importedId = await importTinyResult(database.prisma, seed.teamId, dir);
+      trustId = await importTrustResult(database.prisma, seed.teamId, dir);
+    },
+    api: { embeddedWorker: true, log: (m) => (process.env.E2E_VERBOSE ? log(`api: ${m}`) : undefined) },
   });
-  const { code } = await createSignInCode(db.prisma, seed.teamId, { role: 'ADMIN', name: 'e2e manage' });
-  await page.goto(`${web.url}/sign-in#code=${code}`);
-  await page.waitForSelector('[data-testid="experiments-table"]');
+  ({ tmp, db, web } = stack);
+  ({ context, page } = await signedInPage(stack, { teamId: seed.teamId, name: 'e2e manage', viewport: { width: 1440, height: 900 }, log, pageErrors }));
 }, 20 * 60_000);
 
 afterAll(async () => {
   await context?.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  await web?.stop().catch(() => {});
-  await api?.close().catch(() => {});
-  await db?.close().catch(() => {});
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  await stack?.close();
 }, 120_000);
 
 const statusOf = async (p: Page) => ((await p.locator('h1 .badge').textContent()) ?? '').trim();

@@ -4,24 +4,22 @@
  * End-to-end: the dashboard in headless Chromium against a real API (startApiServer over openDatabase on a
  * temporary PGlite directory) seeded with planted data. Screenshots go to test/e2e/artifacts/.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../apps/api/src/db/database.ts';
-import { startApiServer, type ApiServer } from '../../apps/api/src/http/server.ts';
+import type { Database } from '../../apps/api/src/db/database.ts';
 import { createSignInCode } from '../../apps/api/src/auth/sessions.ts';
-import { launchChromium } from './support/browser.ts';
 import { importTinyResult, seedDashboard, type DashboardSeed } from './support/seed-dashboard.ts';
-import { ensureWebBuild, repoRoot, startWebApp, type WebApp } from './support/web-app.ts';
+import { startE2eStack, type E2eStack } from './support/stack.ts';
+import { repoRoot, type WebApp } from './support/web-app.ts';
 
 const artifacts = path.join(repoRoot, 'test/e2e/artifacts');
 const log = (m: string) => console.log(`[e2e] ${m}`);
 
+let stack: E2eStack;
 let tmp: string;
 let db: Database;
-let api: ApiServer;
 let web: WebApp;
 let browser: Browser;
 let context: BrowserContext;
@@ -31,19 +29,19 @@ let importedId: string;
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'convergent-e2e-'));
-  ensureWebBuild(log);
-  db = await openDatabase({ dataDir: path.join(tmp, 'db') });
-  let t = Date.now();
-  seed = await seedDashboard(db.prisma);
-  log(`seeded planted data in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  t = Date.now();
-  importedId = await importTinyResult(db.prisma, seed.teamId, tmp);
-  log(`trained and imported a tiny real result in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  api = await startApiServer({ database: db, port: 0, host: '127.0.0.1' });
-  web = await startWebApp(api.url);
-  log(`api ${api.graphqlUrl}, dashboard ${web.url}`);
-  browser = await launchChromium();
+  stack = await startE2eStack({
+    name: 'dashboard',
+    log,
+    seed: async (database, dir) => {
+      let t = Date.now();
+      seed = await seedDashboard(database.prisma);
+      log(`seeded planted data in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      t = Date.now();
+      importedId = await importTinyResult(database.prisma, seed.teamId, dir);
+      log(`trained and imported a tiny real result in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    },
+  });
+  ({ tmp, db, web, browser } = stack);
   context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   page = await context.newPage();
   page.on('pageerror', (e) => log(`page error: ${e.message}`));
@@ -51,11 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await context?.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  await web?.stop().catch(() => {});
-  await api?.close().catch(() => {});
-  await db?.close().catch(() => {});
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  await stack?.close();
 }, 60_000);
 
 const shot = (name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });

@@ -4,53 +4,36 @@
  * renders with its verdict under an accessible heading, the document (top bar included) does not overflow horizontally, and the experiment
  * page links to it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../apps/api/src/db/database.ts';
-import { startApiServer, type ApiServer } from '../../apps/api/src/http/server.ts';
-import { createSignInCode } from '../../apps/api/src/auth/sessions.ts';
-import { launchChromium } from './support/browser.ts';
 import { importTinyResult, seedDashboard, type DashboardSeed } from './support/seed-dashboard.ts';
-import { ensureWebBuild, startWebApp, type WebApp } from './support/web-app.ts';
+import { signedInPage, startE2eStack, type E2eStack } from './support/stack.ts';
+import type { WebApp } from './support/web-app.ts';
 
 const log = (m: string) => console.log(`[e2e findings] ${m}`);
-let tmp: string;
-let db: Database;
-let api: ApiServer;
+let stack: E2eStack;
 let web: WebApp;
-let browser: Browser;
 let seed: DashboardSeed;
 let importedId: string;
 
 beforeAll(async () => {
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'convergent-e2e-findings-'));
-  ensureWebBuild(log);
-  db = await openDatabase({ dataDir: path.join(tmp, 'db') });
-  seed = await seedDashboard(db.prisma);
-  importedId = await importTinyResult(db.prisma, seed.teamId, tmp);
-  api = await startApiServer({ database: db, port: 0, host: '127.0.0.1' });
-  web = await startWebApp(api.url);
-  browser = await launchChromium();
+  stack = await startE2eStack({
+    name: 'findings',
+    log,
+    seed: async (database, dir) => {
+      seed = await seedDashboard(database.prisma);
+      importedId = await importTinyResult(database.prisma, seed.teamId, dir);
+    },
+  });
+  ({ web } = stack);
 }, 20 * 60_000);
 
 afterAll(async () => {
-  await browser?.close().catch(() => {});
-  await web?.stop().catch(() => {});
-  await api?.close().catch(() => {});
-  await db?.close().catch(() => {});
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  await stack?.close();
 }, 60_000);
 
 describe('Findings page', () => {
   it('renders every finding with its verdict, linked from the experiment page, without horizontal overflow at 390 px', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    const { code } = await createSignInCode(db.prisma, seed.teamId, { role: 'ADMIN', name: 'e2e findings' });
-    await page.goto(`${web.url}/sign-in#code=${code}`);
-    await page.waitForSelector('[data-testid="experiments-table"]');
+    const { context, page } = await signedInPage(stack, { teamId: seed.teamId, name: 'e2e findings', viewport: { width: 390, height: 844 }, log });
     await page.goto(`${web.url}/experiments/${importedId}`);
     await page.getByRole('link', { name: 'Findings' }).click();
     await page.waitForURL(/\/experiments\/[^/]+\/findings$/);

@@ -6,22 +6,14 @@ import { createTestDatabase, type TestDatabase } from '../db/test-databases.ts';
 import { exchangeSignInCode } from './sessions.ts';
 import { teamCommand, tokenCommand } from './team-command.ts';
 import { authenticateToken } from './tokens.ts';
+import { captureIo } from '@convergent/engine/testing';
 
-function capture() {
-  let out = '';
-  let err = '';
-  return {
-    io: { stdout: { write: (t: string) => ((out += t), true) }, stderr: { write: (t: string) => ((err += t), true) } },
-    out: () => out,
-    err: () => err,
-  };
-}
 
 describe('convergent team / token', () => {
   let testDb: TestDatabase;
   let db: Database;
   const run = async (cmd: typeof teamCommand, args: string[]) => {
-    const c = capture();
+    const c = captureIo();
     const code = await cmd(args, c.io, { database: db });
     return { code, out: c.out(), err: c.err() };
   };
@@ -126,7 +118,7 @@ describe('convergent team / token', () => {
       expect(r.err).toContain('usage: convergent');
     }
     // On a shared database the team must be named.
-    const shared = capture();
+    const shared = captureIo();
     const code = await tokenCommand(['list'], shared.io, { database: { ...db, kind: 'postgres' } });
     expect(code).toBe(2);
     expect(shared.err()).toMatch(/--team NAME is required/);

@@ -7,16 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, redact, type Database } from '../db/database.ts';
 import { workerCommand } from './worker-command.ts';
+import { captureIo } from '@convergent/engine/testing';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // The child runs in another folder, where the bare specifier `tsx` would not resolve.
 const tsxLoader = createRequire(import.meta.url).resolve('tsx');
 
-function capture() {
-  let out = '';
-  let err = '';
-  return { io: { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } }, out: () => out, err: () => err };
-}
 
 describe('convergent worker', () => {
   let cwd: string;
@@ -32,10 +28,10 @@ describe('convergent worker', () => {
   });
 
   it('rejects bad arguments with a one-line reason and exit code 2', async () => {
-    const c = capture();
+    const c = captureIo();
     expect(await workerCommand(['--concurrency', 'many'], c.io)).toBe(2);
     expect(c.err()).toMatch(/--concurrency must be a whole number from 1 to 64 \(got many\)/);
-    const d = capture();
+    const d = captureIo();
     expect(await workerCommand(['--bogus'], d.io)).toBe(2);
     expect(d.err()).toMatch(/unknown option --bogus/);
   });

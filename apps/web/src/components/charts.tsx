@@ -15,7 +15,50 @@ import {
   YAxis,
 } from 'recharts';
 
+import type { ReactElement } from 'react';
 import { ExportableFigure } from './export.tsx';
+
+/** Every chart's frame: exportable as PNG / SVG under `name`, a fixed height, and a chart that fills its width. */
+function ChartFrame({
+  name,
+  testId,
+  height,
+  rows,
+  ariaLabel,
+  children,
+}: {
+  name: string | undefined;
+  testId: string | undefined;
+  height: number;
+  rows?: number;
+  ariaLabel?: string | undefined;
+  children: ReactElement;
+}) {
+  return (
+    <ExportableFigure name={name ?? 'chart'}>
+      <div
+        className="chart"
+        data-testid={testId}
+        {...(rows !== undefined ? { 'data-rows': rows } : {})}
+        style={{ height }}
+        {...(ariaLabel ? { role: 'figure', 'aria-label': ariaLabel } : {})}
+      >
+        <ResponsiveContainer width="100%" height="100%">
+          {children}
+        </ResponsiveContainer>
+      </div>
+    </ExportableFigure>
+  );
+}
+
+/** One bar per series, with its error bars when the series names them. */
+function bars(series: SeriesSpec[]) {
+  return series.map((s, i) => (
+    <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color ?? seriesColor(i)} isAnimationActive={false}>
+      {s.errorKey ? <ErrorBar dataKey={s.errorKey} width={4} stroke="#24292f" /> : null}
+    </Bar>
+  ));
+}
 
 const COLORS = ['#1f6feb', '#d1242f', '#2da44e', '#bf8700', '#8250df', '#0a7f8c', '#cf222e', '#57606a'];
 export const seriesColor = (i: number) => COLORS[i % COLORS.length]!;
@@ -68,39 +111,35 @@ export function LineSeriesChart({
   ariaLabel?: string;
 }) {
   return (
-    <ExportableFigure name={exportName ?? testId ?? 'chart'}>
-    <div className="chart" data-testid={testId} data-rows={data.length} style={{ height }} {...(ariaLabel ? { role: 'figure', 'aria-label': ariaLabel } : {})}>
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: xLabel ? 18 : 4, left: 4 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis
-            dataKey={xKey}
-            {...(numericX ? { type: 'number' as const, domain: [0, 'dataMax'] as [number, string], allowDecimals: false } : { padding: { left: 24, right: 24 } })}
-            {...(xTickFormatter ? { tickFormatter: (v: unknown) => (typeof v === 'number' ? xTickFormatter(v) : String(v)) } : {})}
-            label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -10 } : undefined}
-          />
-          <YAxis domain={yDomain ?? ['auto', 'auto']} width={52} label={yLabel ? { value: yLabel, angle: -90, position: 'insideLeft' } : undefined} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
-          <Legend verticalAlign="top" />
-          {series.filter((s) => data.some((row) => typeof row[s.key] === 'number')).map((s, i) => (
-            <Line
-              key={s.key}
-              type={linear ? 'linear' : 'monotone'}
-              dataKey={s.key}
-              name={s.label}
-              stroke={s.color ?? seriesColor(i)}
-              strokeDasharray={s.dash ?? (s.dashed ? '6 4' : undefined)}
-              dot={dots ? { r: 3 } : false}
-              isAnimationActive={false}
-              connectNulls
-            >
-              {s.errorKey ? <ErrorBar dataKey={s.errorKey} width={4} stroke={s.color ?? seriesColor(i)} /> : null}
-            </Line>
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
-    </ExportableFigure>
+    <ChartFrame name={exportName ?? testId} testId={testId} height={height} rows={data.length} ariaLabel={ariaLabel}>
+      <LineChart data={data} margin={{ top: 8, right: 16, bottom: xLabel ? 18 : 4, left: 4 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+        <XAxis
+          dataKey={xKey}
+          {...(numericX ? { type: 'number' as const, domain: [0, 'dataMax'] as [number, string], allowDecimals: false } : { padding: { left: 24, right: 24 } })}
+          {...(xTickFormatter ? { tickFormatter: (v: unknown) => (typeof v === 'number' ? xTickFormatter(v) : String(v)) } : {})}
+          label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -10 } : undefined}
+        />
+        <YAxis domain={yDomain ?? ['auto', 'auto']} width={52} label={yLabel ? { value: yLabel, angle: -90, position: 'insideLeft' } : undefined} />
+        <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
+        <Legend verticalAlign="top" />
+        {series.filter((s) => data.some((row) => typeof row[s.key] === 'number')).map((s, i) => (
+          <Line
+            key={s.key}
+            type={linear ? 'linear' : 'monotone'}
+            dataKey={s.key}
+            name={s.label}
+            stroke={s.color ?? seriesColor(i)}
+            strokeDasharray={s.dash ?? (s.dashed ? '6 4' : undefined)}
+            dot={dots ? { r: 3 } : false}
+            isAnimationActive={false}
+            connectNulls
+          >
+            {s.errorKey ? <ErrorBar dataKey={s.errorKey} width={4} stroke={s.color ?? seriesColor(i)} /> : null}
+          </Line>
+        ))}
+      </LineChart>
+    </ChartFrame>
   );
 }
 
@@ -129,25 +168,17 @@ export function GroupedBarChart({
   exportName?: string;
 }) {
   return (
-    <ExportableFigure name={exportName ?? testId ?? 'chart'}>
-    <div className="chart" data-testid={testId} style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 16, bottom: xLabel ? 18 : 4, left: 4 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis dataKey={xKey} label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -10 } : undefined} />
-          <YAxis domain={yDomain ?? ['auto', 'auto']} width={52} label={yLabel ? { value: yLabel, angle: -90, position: 'insideLeft' } : undefined} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
-          <Legend verticalAlign="top" />
-          {chance !== undefined ? <ReferenceLine y={chance} stroke="#57606a" strokeDasharray="4 4" label="chance" /> : null}
-          {series.map((s, i) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color ?? seriesColor(i)} isAnimationActive={false}>
-              {s.errorKey ? <ErrorBar dataKey={s.errorKey} width={4} stroke="#24292f" /> : null}
-            </Bar>
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
-    </ExportableFigure>
+    <ChartFrame name={exportName ?? testId} testId={testId} height={height}>
+      <BarChart data={data} margin={{ top: 8, right: 16, bottom: xLabel ? 18 : 4, left: 4 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+        <XAxis dataKey={xKey} label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -10 } : undefined} />
+        <YAxis domain={yDomain ?? ['auto', 'auto']} width={52} label={yLabel ? { value: yLabel, angle: -90, position: 'insideLeft' } : undefined} />
+        <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
+        <Legend verticalAlign="top" />
+        {chance !== undefined ? <ReferenceLine y={chance} stroke="#57606a" strokeDasharray="4 4" label="chance" /> : null}
+        {bars(series)}
+      </BarChart>
+    </ChartFrame>
   );
 }
 
@@ -168,23 +199,15 @@ export function HistogramChart({
   exportName?: string;
 }) {
   return (
-    <ExportableFigure name={exportName ?? testId ?? 'chart'}>
-    <div className="chart" data-testid={testId} style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} barCategoryGap={1} margin={{ top: 8, right: 16, bottom: xLabel ? 18 : 4, left: 4 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis dataKey="bin" label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -10 } : undefined} />
-          <YAxis allowDecimals={false} width={40} />
-          <Tooltip />
-          <Legend verticalAlign="top" />
-          {series.map((s, i) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color ?? seriesColor(i)} isAnimationActive={false}>
-              {s.errorKey ? <ErrorBar dataKey={s.errorKey} width={4} stroke="#24292f" /> : null}
-            </Bar>
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
-    </ExportableFigure>
+    <ChartFrame name={exportName ?? testId} testId={testId} height={height}>
+      <BarChart data={rows} barCategoryGap={1} margin={{ top: 8, right: 16, bottom: xLabel ? 18 : 4, left: 4 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+        <XAxis dataKey="bin" label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -10 } : undefined} />
+        <YAxis allowDecimals={false} width={40} />
+        <Tooltip />
+        <Legend verticalAlign="top" />
+        {bars(series)}
+      </BarChart>
+    </ChartFrame>
   );
 }

@@ -17,7 +17,7 @@ import { ExperimentConsensusStitchingDocument, type ExperimentConsensusStitching
 import { GroupedBarChart, seriesColor } from './charts.tsx';
 import { CsvButton } from './export.tsx';
 import { ScrollBox } from './scroll-box.tsx';
-import { Empty, ErrorBox, Loading } from './status.tsx';
+import { Empty, ErrorBox, Loading, Notes } from './status.tsx';
 import { fmt } from '../lib/format.ts';
 import { commonMajority, consensusRows, consensusWarnings, emptyReason, pText, stitchRows, stitchWarnings, VERDICT_WORDS } from '../lib/consensus-stitching.ts';
 
@@ -82,13 +82,7 @@ function ConsensusPanel({ experimentId, layers, spec, status, layerOrder }: { ex
           ]}
         />
       </div>
-      {notes.length > 0 ? (
-        <ul className="notes" data-testid="consensus-warnings">
-          {notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      ) : null}
+      <Notes notes={notes} testId="consensus-warnings" />
       <div className="controls">
         <CsvButton name={name} tableRef={tableRef} />
       </div>
@@ -186,13 +180,7 @@ function StitchingPanel({ experimentId, layers, spec, status, layerOrder }: { ex
           ]}
         />
       </div>
-      {notes.length > 0 ? (
-        <ul className="notes" data-testid="stitching-warnings">
-          {notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      ) : null}
+      <Notes notes={notes} testId="stitching-warnings" />
       <div className="controls">
         <CsvButton name={name} tableRef={tableRef} />
       </div>

@@ -12,7 +12,7 @@ import { ExperimentMethodConvergenceDocument, type ExperimentMethodConvergenceQu
 import { GroupedBarChart, LineSeriesChart, seriesColor } from './charts.tsx';
 import { CsvButton } from './export.tsx';
 import { ScrollBox } from './scroll-box.tsx';
-import { Empty, ErrorBox, Loading } from './status.tsx';
+import { Empty, ErrorBox, Loading, Notes } from './status.tsx';
 import { fmt } from '../lib/format.ts';
 import { useSearchState } from '../lib/hooks.ts';
 import { OPTIONS, methodOption, toFigure, warnings, type FigureRow, type MethodOption } from '../lib/overview-methods.ts';
@@ -154,13 +154,7 @@ export function MethodConvergence({ experimentId, layerOrder, version }: { exper
               )}
             </div>
           </div>
-          {notes.length > 0 ? (
-            <ul className="notes" data-testid="convergence-warnings">
-              {notes.map((n) => (
-                <li key={n}>{n}</li>
-              ))}
-            </ul>
-          ) : null}
+          <Notes notes={notes} testId="convergence-warnings" />
           <div className="controls">
             <CsvButton name={`convergence-${option.id}-${experimentId}`} tableRef={tableRef} />
           </div>

@@ -48,6 +48,18 @@ export function Empty({ children }: { children: ReactNode }) {
   return <div className="empty">{children}</div>;
 }
 
+/** The caveats printed under a figure (dead units, chance not computed, …); nothing when there are none. */
+export function Notes({ notes, testId }: { notes: readonly string[]; testId: string }) {
+  if (notes.length === 0) return null;
+  return (
+    <ul className="notes" data-testid={testId}>
+      {notes.map((n) => (
+        <li key={n}>{n}</li>
+      ))}
+    </ul>
+  );
+}
+
 export function ProgressBar({ fraction, label }: { fraction: number | null | undefined; label?: string }) {
   const f = fraction === null || fraction === undefined || !Number.isFinite(fraction) ? null : Math.max(0, Math.min(1, fraction));
   return (

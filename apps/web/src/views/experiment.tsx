@@ -112,6 +112,21 @@ function Stat({ label, value }: { label: string; value: string | number }) {
   );
 }
 
+function NetworkSelect({ side, value, options, onChange }: { side: 'A' | 'B'; value: string; options: { id: string; label: string }[]; onChange: (id: string) => void }) {
+  return (
+    <label>
+      {side}
+      <select value={value} onChange={(e) => onChange(e.target.value)} aria-label={`network ${side}`}>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function PairPicker({ exp }: { exp: Experiment }) {
   const [params, setParams] = useSearchState();
   const nets = exp.architectures.flatMap((g) => g.networks.map((n) => ({ ...n, architecture: g.architecture })));
@@ -119,31 +134,13 @@ function PairPicker({ exp }: { exp: Experiment }) {
   const b = params.get('b') ?? nets.find((n) => n.id !== a)?.id ?? '';
   const layer = params.get('layer') ?? exp.layerNames[0] ?? '';
   if (nets.length < 2 || !layer) return null;
-  const label = (n: (typeof nets)[number]) => `${n.name} (${n.architecture}, seed ${n.seed})`;
+  const options = nets.map((n) => ({ id: n.id, label: `${n.name} (${n.architecture}, seed ${n.seed})` }));
   return (
     <section>
       <h2>Compare two networks</h2>
       <div className="controls panel">
-        <label>
-          A
-          <select value={a} onChange={(e) => setParams({ a: e.target.value })} aria-label="network A">
-            {nets.map((n) => (
-              <option key={n.id} value={n.id}>
-                {label(n)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          B
-          <select value={b} onChange={(e) => setParams({ b: e.target.value })} aria-label="network B">
-            {nets.map((n) => (
-              <option key={n.id} value={n.id}>
-                {label(n)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NetworkSelect side="A" value={a} options={options} onChange={(id) => setParams({ a: id })} />
+        <NetworkSelect side="B" value={b} options={options} onChange={(id) => setParams({ b: id })} />
         <label>
           layer
           <select value={layer} onChange={(e) => setParams({ layer: e.target.value })} aria-label="layer">
