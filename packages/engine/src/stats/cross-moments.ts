@@ -22,7 +22,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // never uses); the cpu backend is registered as the fallback the full package registered (free: wasm shares its code).
 import '@tensorflow/tfjs-backend-cpu';
 import { ortProducts } from '../backend/ort-products.ts';
-import { DEAD_RELATIVE } from './moments.ts';
+import { DEAD_RELATIVE, unitBlocks } from './moments.ts';
 
 export interface CrossMomentState {
   p: number;
@@ -306,12 +306,7 @@ export class CrossMomentAccumulator {
       n,
       p,
       q,
-      meanA: mean.slice(0, p),
-      stdA: std.slice(0, p),
-      deadA: dead.slice(0, p),
-      meanB: mean.slice(p),
-      stdB: std.slice(p),
-      deadB: dead.slice(p),
+      ...unitBlocks({ mean, std, dead }, { offset: 0, count: p }, { offset: p, count: q }),
       rAB,
       covAB,
       varA: variance.slice(0, p),

@@ -487,12 +487,7 @@ export class MomentAccumulator {
       n,
       p,
       q,
-      meanA: mean.slice(0, p),
-      stdA: std.slice(0, p),
-      deadA: dead.slice(0, p),
-      meanB: mean.slice(p),
-      stdB: std.slice(p),
-      deadB: dead.slice(p),
+      ...unitBlocks({ mean, std, dead }, { offset: 0, count: p }, { offset: p, count: q }),
       frobeniusSq: { aa: aa / n2, bb: bb / n2, ab: ab / n2 },
       ckaExtras: {
         sumSqA: this.s1[w]!,
@@ -593,6 +588,23 @@ function block(src: Float64Array, width: number, r0: number, rows: number, c0: n
   return out;
 }
 
+/** The per-unit statistics of two groups of a joint vector, as the A and B fields of a pair's statistics. */
+export function unitBlocks(
+  m: { mean: Float64Array; std: Float64Array; dead: Uint8Array },
+  a: UnitGroup,
+  b: UnitGroup,
+): Pick<PairStatistics, 'meanA' | 'stdA' | 'deadA' | 'meanB' | 'stdB' | 'deadB'> {
+  const part = <T extends Float64Array | Uint8Array>(v: T, g: UnitGroup) => v.slice(g.offset, g.offset + g.count) as T;
+  return {
+    meanA: part(m.mean, a),
+    stdA: part(m.std, a),
+    deadA: part(m.dead, a),
+    meanB: part(m.mean, b),
+    stdB: part(m.std, b),
+    deadB: part(m.dead, b),
+  };
+}
+
 /** Split joint moments into the blocks of networks A and B (two groups of the joint vector). */
 export function pairStatistics(m: JointMoments, a: UnitGroup, b: UnitGroup): PairStatistics {
   checkGroups(m.width, [a, b]);
@@ -603,12 +615,7 @@ export function pairStatistics(m: JointMoments, a: UnitGroup, b: UnitGroup): Pai
     n: m.n,
     p,
     q,
-    meanA: m.mean.slice(a.offset, a.offset + p),
-    stdA: m.std.slice(a.offset, a.offset + p),
-    deadA: m.dead.slice(a.offset, a.offset + p),
-    meanB: m.mean.slice(b.offset, b.offset + q),
-    stdB: m.std.slice(b.offset, b.offset + q),
-    deadB: m.dead.slice(b.offset, b.offset + q),
+    ...unitBlocks(m, a, b),
     rAA: block(m.corr, w, a.offset, p, a.offset, p),
     rBB: block(m.corr, w, b.offset, q, b.offset, q),
     rAB: block(m.corr, w, a.offset, p, b.offset, q),
