@@ -25,7 +25,7 @@ const probe = await probeWebgpu();
 const reason = 'reason' in probe ? probe.reason : undefined;
 // CI installs lavapipe and sets CONVERGENT_REQUIRE_WEBGPU=1: there a missing adapter is a failure, not a skip.
 if (reason && process.env.CONVERGENT_REQUIRE_WEBGPU === '1') throw new Error(`CONVERGENT_REQUIRE_WEBGPU=1 but ${reason}`);
-if (reason) console.warn(`webgpu parity tests skipped: ${reason}`);
+if (reason) console.warn(`webgpu parity and experiment-run tests skipped: ${reason}`);
 
 describe.skipIf(reason !== undefined)('webgpu backend parity (forced CONVERGENT_BACKEND=webgpu)', () => {
   let gradsCpu: Grads;
