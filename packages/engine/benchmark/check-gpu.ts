@@ -19,6 +19,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { closeGpu } from '../src/backend/gpu-lifetime.ts';
 import { isSoftwareAdapter, probeWebgpu, selectBackend } from '../src/backend/select-backend.ts';
 import { networkGrads, productErrors, relErr, trainedWeights, PARITY_LIMITS } from '../src/backend/parity-cases.ts';
 import { defaultCacheDir, loadDataset } from '../src/data/load-dataset.ts';
@@ -179,6 +180,13 @@ async function main(): Promise<void> {
       row('train CNN webgpu', `${fmt(gpuSps, 0)} samples/s`, `${steps} steps of 128${software ? '; software adapter: a short run only' : ''}`);
     } catch (err) {
       row('train CNN webgpu', 'ERROR', (err as Error).message.split('\n')[0]!);
+    }
+    // This process is done with the GPU (the demo family runs in its own CLI process): end the device in order
+    // rather than leave it to Node's exit (src/backend/gpu-lifetime.ts).
+    try {
+      await closeGpu();
+    } catch (err) {
+      row('close the webgpu device', 'ERROR', (err as Error).message.split('\n')[0]!);
     }
   }
   let wasmSps = NaN;

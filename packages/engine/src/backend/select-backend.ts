@@ -10,7 +10,8 @@
  * runs the shaders on the CPU, slower than wasm, so it is skipped unless forced (tests and CI force it to check the
  * kernels). One GPU device per process: only the main thread opens it; worker threads of a webgpu process compute
  * on wasm (their jobs are CPU work: statistics ranges, sparse-prediction targets), and training runs in the main
- * thread when the backend is webgpu.
+ * thread when the backend is webgpu. The device is closed explicitly (`closeGpu()` in ./gpu-lifetime.ts, called by
+ * the CLI when a command ends): waiting for the queue, disposing tfjs's backend, destroying the device.
  */
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,6 +26,7 @@ import { registerWasmPoolKernels } from './wasm-pool-kernels.ts';
 import { registerWasmSumKernel } from './wasm-sum-kernel.ts';
 import { registerWasmIdentityKernel } from './wasm-identity-kernel.ts';
 import { loadOrtProducts, ortProductsFailure } from './ort-products.ts';
+import { onGpuOpened } from './gpu-lifetime.ts';
 
 export type BackendName = 'tensorflow' | 'webgpu' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['tensorflow', 'webgpu', 'wasm', 'cpu'];
@@ -206,7 +208,45 @@ async function tryWebgpu(forced: boolean): Promise<{ detail: string } | { reason
   } catch (err) {
     return { reason: `tfjs-backend-webgpu failed on ${adapterText(probe.info)}: ${String((err as Error)?.message ?? err).split('\n')[0]}` };
   }
+  onGpuOpened(closeWebgpu);
   return { detail: `@tensorflow/tfjs-backend-webgpu on ${adapterText(probe.info)}` };
+}
+
+/** The parts of a WebGPU device (GPUDevice) that closing it uses. */
+interface GpuDevice {
+  queue: { onSubmittedWorkDone(): Promise<void> };
+  destroy(): void;
+  lost: Promise<unknown>;
+}
+
+/** The priority `@tensorflow/tfjs-backend-webgpu` registers its factory with (its base.ts). */
+const WEBGPU_FACTORY_PRIORITY = 3;
+
+/**
+ * End the webgpu backend in order while JavaScript runs (see ./gpu-lifetime.ts for why): wait until the GPU has
+ * finished the submitted work, switch tfjs to cpu, dispose tfjs's webgpu backend (it destroys its buffers), destroy
+ * the device and wait for its `lost` promise. The factory is registered again, so a later
+ * `selectBackend({ force: 'webgpu' })` opens a new device on the same Dawn instance.
+ */
+async function closeWebgpu(): Promise<void> {
+  const backend = tf.findBackend('webgpu') as unknown as { device?: GpuDevice } | null;
+  const device = backend?.device;
+  if (device) await device.queue.onSubmittedWorkDone();
+  if (tf.getBackend() === 'webgpu') {
+    await tf.setBackend('cpu');
+    (tf.backend() as unknown as { firstUse?: boolean }).firstUse = false;
+  }
+  const factory = tf.findBackendFactory('webgpu');
+  tf.removeBackend('webgpu');
+  if (factory) tf.registerBackend('webgpu', factory, WEBGPU_FACTORY_PRIORITY);
+  if (device) {
+    device.destroy();
+    await device.lost;
+  }
+  if (current?.name === 'webgpu') {
+    current = undefined;
+    pending = undefined;
+  }
 }
 
 /** Why auto selection passed over webgpu, if it did. */

@@ -4,6 +4,7 @@
  * The `convergent` binary (apps/cli) adds the commands that need the API package (worker, team, token) to this
  * table and calls `main` with it; the engine itself imports nothing from the apps.
  */
+import { closeGpu } from '../backend/gpu-lifetime.ts';
 import { CliError, type CliIO, type Command } from './command.ts';
 
 /** A registered subcommand: its module loads on use, so `--help` and quick errors do not pay for tfjs. */
@@ -83,7 +84,13 @@ export async function main(argv: string[], io: CliIO = PROCESS_IO, commands: rea
       io.stdout.write(command.usage.endsWith('\n') ? command.usage : `${command.usage}\n`);
       return 0;
     }
-    return await command.run(rest, io);
+    try {
+      return await command.run(rest, io);
+    } finally {
+      // A command that trained on webgpu ends its GPU device here, while JavaScript runs: left to Node's exit,
+      // Dawn's finalizers can abort the process after every file was written (see backend/gpu-lifetime.ts).
+      await closeGpu();
+    }
   } catch (err) {
     const error = err instanceof Error ? err : new Error(String(err));
     if (process.env.CONVERGENT_DEBUG) io.stderr.write(`${error.stack ?? error.message}\n`);
