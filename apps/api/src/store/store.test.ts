@@ -35,6 +35,17 @@ function layer(name: string, units: number, seed: number): LayerValues {
   };
 }
 
+// The semi-matching's rows (direction, unitA, unitB, score, oneToOne) of R: A → B per unit of a (the dead one
+// unmatched, score 0); B → A per unit of b whose match is live.
+const SEMI_MATCHES = [
+  ['A_TO_B', 0, 0, 0.9, true],
+  ['A_TO_B', 1, 1, 0.8, true],
+  ['A_TO_B', 2, null, 0, false],
+  ['B_TO_A', 0, 0, 0.9, true],
+  ['B_TO_A', 0, 2, 0.2, false],
+  ['B_TO_A', 1, 1, 0.8, true],
+];
+
 function pair(a = 'a', b = 'b'): PairValues {
   return {
     layer: 'fc',
@@ -135,15 +146,7 @@ describe.each(testDatabaseKinds())('store on %s', (kind) => {
     expect(rows.every((r) => r.networkAId === ids.get('a'))).toBe(true);
     const semi = rows.find((r) => r.method === 'SEMI')!;
     expect(semi.summary).toMatchObject({ meanCorr: 0.85, meanCorrB: 0.6, unitsA: 3, unitsB: 3 });
-    // A → B per unit of a (the dead one unmatched, score 0); B → A per unit of b whose match is live.
-    expect(semi.matches.map((m) => [m.direction, m.unitA, m.unitB, Number(m.score.toFixed(6)), m.oneToOne])).toEqual([
-      ['A_TO_B', 0, 0, 0.9, true],
-      ['A_TO_B', 1, 1, 0.8, true],
-      ['A_TO_B', 2, null, 0, false],
-      ['B_TO_A', 0, 0, 0.9, true],
-      ['B_TO_A', 0, 2, 0.2, false],
-      ['B_TO_A', 1, 1, 0.8, true],
-    ]);
+    expect(semi.matches.map((m) => [m.direction, m.unitA, m.unitB, Number(m.score.toFixed(6)), m.oneToOne])).toEqual(SEMI_MATCHES);
     const matrix = await db.prisma.artifact.findUniqueOrThrow({ where: { id: semi.matrixId! } });
     expect(Array.from(parseNpy(matrix.data).data as Float32Array)).toEqual(Array.from(R));
 
@@ -179,14 +182,7 @@ describe.each(testDatabaseKinds())('store on %s', (kind) => {
       include: { matches: { orderBy: [{ direction: 'asc' }, { unitA: 'asc' }, { unitB: 'asc' }] }, clusters: { orderBy: { index: 'asc' }, include: { members: { orderBy: [{ side: 'asc' }, { unit: 'asc' }] } } } },
     });
     const matches = (method: string) => rows.find((r) => r.method === method)!.matches.map((m) => [m.direction, m.unitA, m.unitB, Number(m.score.toFixed(6)), m.oneToOne]);
-    expect(matches('SEMI')).toEqual([
-      ['A_TO_B', 0, 0, 0.9, true],
-      ['A_TO_B', 1, 1, 0.8, true],
-      ['A_TO_B', 2, null, 0, false],
-      ['B_TO_A', 0, 0, 0.9, true],
-      ['B_TO_A', 0, 2, 0.2, false],
-      ['B_TO_A', 1, 1, 0.8, true],
-    ]);
+    expect(matches('SEMI')).toEqual(SEMI_MATCHES);
     expect(matches('HUNGARIAN')).toEqual([
       ['A_TO_B', 0, 0, 0.9, true],
       ['A_TO_B', 1, 1, 0.8, true],

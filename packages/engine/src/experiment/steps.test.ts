@@ -4,11 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../backend/select-backend.ts';
 import { buildModel, forwardMultiplyAdds } from '../spec/build-model.ts';
-import { syntheticImages } from '../train/test-fixtures.ts';
+import { syntheticImages, tinyArchitectureSpec, tinyExperimentData } from '../train/test-fixtures.ts';
 import { loadModel } from '../train/weights-io.ts';
 import { alignPair } from '../align/align-pair.ts';
 import {
-  type ExperimentData,
   type NpyWriter,
   type PairFigures,
   alignPairStep,
@@ -39,18 +38,8 @@ afterAll(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
-const data: ExperimentData = { name: 'synthetic', train: syntheticImages(120, 1), validation: syntheticImages(30, 2), probe: syntheticImages(24, 3) };
-const tinyArch = (name: string, filters: number) => ({
-  name,
-  inputShape: [8, 8, 1],
-  layers: [
-    { type: 'conv', name: 'conv1', filters, kernel: 3, record: true },
-    { type: 'maxpool', name: 'pool1', size: 2 },
-    { type: 'flatten', name: 'flatten' },
-    { type: 'dense', name: 'fc1', units: 5, record: true },
-    { type: 'dense', name: 'out', units: 3 },
-  ],
-});
+const data = tinyExperimentData(24);
+const tinyArch = (name: string, filters: number) => tinyArchitectureSpec(name, filters, 5);
 const spec = validateExperimentSpec({
   name: 'steps',
   dataset: 'synthetic',
