@@ -18,8 +18,8 @@ import type { NpyWriter } from './record-step.ts';
 /** A pair to align at a layer: member indices, kind, and for a chance pair the trained pair (member indices) it mirrors. */
 export type MemberPair = [number, number, 'between' | 'chance', [number, number]?];
 
-/** One pair a layer aligns, by network id and by member index in the layer's recording. */
-export interface AlignPairPlan {
+/** One pair a layer aligns, by network id: what a sequencer keeps of it between its steps. */
+export interface LayerPair {
   layer: string;
   a: string;
   b: string;
@@ -28,6 +28,10 @@ export interface AlignPairPlan {
   mirrors?: { a: string; b: string };
   /** Between pairs: the member id of b's shuffled-probe copy (the second null), when recorded. */
   shuffled?: string;
+}
+
+/** One pair a layer aligns, by network id and by member index in the layer's recording. */
+export interface AlignPairPlan extends LayerPair {
   members: { a: number; b: number; shuffled?: number };
 }
 
@@ -139,7 +143,7 @@ export async function alignPairStep(input: AlignStepInput): Promise<AlignStepOut
 
 /** The manifest entry of an aligned pair (arrays written through `npy`), its shuffled-probe null's figures attached. */
 export async function pairAlignmentRecord(
-  pair: Pick<AlignPairPlan, 'layer' | 'a' | 'b' | 'kind' | 'mirrors'>,
+  pair: Pick<LayerPair, 'layer' | 'a' | 'b' | 'kind' | 'mirrors'>,
   aligned: AlignStepOutput,
   spec: Pick<ResolvedExperimentSpec, 'mi'>,
   npy: NpyWriter,

@@ -26,6 +26,7 @@ export {
   type AlignPairPlan,
   type AlignStepInput,
   type AlignStepOutput,
+  type LayerPair,
   type MemberPair,
   alignPairStep,
   alignPairsOf,

@@ -81,7 +81,8 @@ export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonVal
     // ALIGN job computes the shuffled-probe null from it).
     for (const p of engine.alignPairsOf(rec, netById)) {
       for (const x of engine.crossParts(rec, p)) blobs.push({ key: crossKey(experimentId, rec.name, x.a, x.b), bytes: x.bytes, metadata: { layer: rec.name, a: x.a, b: x.b } });
-      pairs.push({ layer: rec.name, a: p.a, b: p.b, kind: p.kind, ...(p.mirrors ? { mirrors: p.mirrors } : {}), ...(p.shuffled ? { shuffled: p.shuffled } : {}) });
+      const { members: _members, ...pair } = p;
+      pairs.push(pair);
     }
   }
   const [h, w, c] = data.probe.shape;
