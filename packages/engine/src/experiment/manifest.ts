@@ -45,6 +45,25 @@ export interface NpyRef {
   shape: number[];
 }
 
+/** An array as a value: row-major `data` with its shape and `.npy` dtype (what an `NpyRef` names by its file). */
+export interface ArrayValue {
+  data: Float32Array | Int32Array | Uint8Array;
+  shape: number[];
+  dtype: NpyDtype;
+}
+
+/**
+ * A manifest record with every `NpyRef` replaced by its array (`A`): what the engine's steps answer, what the API's
+ * store is given, and what `runExperiment` writes to `.npy` files (the record then names them by path).
+ */
+export type WithArrays<T, A extends ArrayValue = ArrayValue> = T extends NpyRef
+  ? A
+  : T extends readonly (infer U)[]
+    ? WithArrays<U, A>[]
+    : T extends object
+      ? { [K in keyof T]: WithArrays<T[K], A> }
+      : T;
+
 // Defined in leaf modules (train/ and record/ must not import experiment/); re-exported for the manifest's readers.
 export type { EpochMetrics, StepMetric, TopImage };
 
