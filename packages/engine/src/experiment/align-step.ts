@@ -141,16 +141,6 @@ export async function alignPairStep(input: AlignStepInput): Promise<AlignStepOut
 }
 
 /**
- * The manifest entry of an aligned pair with its arrays as values (`pairValues`), its shuffled-probe null's figures
- * attached.
- */
-export function pairAlignmentValues(pair: Pick<LayerPair, 'layer' | 'a' | 'b' | 'kind' | 'mirrors'>, aligned: AlignStepOutput, spec: Pick<ResolvedExperimentSpec, 'mi'>): PairAlignmentValues {
-  const values = pairValues(pair.layer, pair.a, pair.b, pair.kind, aligned.computation, spec, pair.mirrors);
-  if (aligned.shuffledFigures) values.shuffled = { of: 'b', figures: finiteFigures(aligned.shuffledFigures) };
-  return values;
-}
-
-/**
  * A pair's two-member recording (A = member 0, B = member 1) from the packed parts record-step.ts stores; `labels`
  * name the parts in errors.
  */
@@ -260,18 +250,13 @@ const float32 = (data: Float32Array, shape: number[]): ArrayValue => ({ data, sh
 const int32 = (data: Int32Array, shape: number[]): ArrayValue => ({ data, shape, dtype: 'int32' });
 
 /**
- * The manifest entry of one aligned pair, its arrays as values: float32 R_AB [p, q], the reported matches (int32,
- * `reportedMatches`), the MI matrix [p, q] and the sparse weights [penalties, p, q].
+ * The manifest entry of an aligned pair, its arrays as values: float32 R_AB [p, q], the reported matches (int32,
+ * `reportedMatches`), the MI matrix [p, q] and the sparse weights [penalties, p, q]; its shuffled-probe null's
+ * figures attached.
  */
-export function pairValues(
-  layer: string,
-  a: string,
-  b: string,
-  kind: 'between' | 'chance',
-  c: PairComputation,
-  spec: Pick<ResolvedExperimentSpec, 'mi'>,
-  mirrors?: { a: string; b: string },
-): PairAlignmentValues {
+export function pairAlignmentValues(pair: Pick<LayerPair, 'layer' | 'a' | 'b' | 'kind' | 'mirrors'>, aligned: AlignStepOutput, spec: Pick<ResolvedExperimentSpec, 'mi'>): PairAlignmentValues {
+  const { layer, a, b, kind, mirrors } = pair;
+  const c = aligned.computation;
   const { p, q } = c;
   const live = liveFigures(c);
   const out: PairAlignmentValues = { layer, a, b, kind, ...(mirrors ? { mirrors } : {}), p, q, live: live.live, correlation: float32(Float32Array.from(c.rAB), [p, q]) };
@@ -318,5 +303,6 @@ export function pairValues(
   if (c.pwcca) out.pwcca = { weighted: c.pwcca.weighted, mean: c.pwcca.mean, rankA: c.pwcca.rankA, rankB: c.pwcca.rankB };
   if (c.procrustes) out.procrustes = { distance: c.procrustes.distance, angular: c.procrustes.angular };
   if (c.knn) out.knn = { score: c.knn.score, k: c.knn.k, metric: c.knn.metric, images: c.knn.images, uniform: c.knn.uniform };
+  if (aligned.shuffledFigures) out.shuffled = { of: 'b', figures: finiteFigures(aligned.shuffledFigures) };
   return out;
 }

@@ -39,7 +39,6 @@ export {
   pairFigures,
   pairRecordingFromParts,
   reportedMatches,
-  pairValues,
   shuffledMember,
 } from './align-step.ts';
 export { type FamilyChecks, type PairFigures, type SummaryOptions, familyChecks, layerSummaries, layerSummary, stat } from './family-step.ts';
