@@ -10,11 +10,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseScriptArgs } from '@convergent/engine/cli';
 import { openDatabase } from '../src/db/database.ts';
 import { createJobServices } from '../src/jobs/services.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const specFile = process.argv[2] ?? path.join(here, '../../../packages/engine/examples/demo.json');
+const specFile = parseScriptArgs('pipeline.bench', {}, 'npx tsx benchmark/pipeline.bench.ts [spec.json]').positionals[0] ?? path.join(here, '../../../packages/engine/examples/demo.json');
 const spec = JSON.parse(readFileSync(specFile, 'utf8')) as Record<string, unknown>;
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'cv-pipeline-bench-'));
 const database = await openDatabase({ dataDir: path.join(scratch, 'db'), log: () => {} });

@@ -5,18 +5,12 @@
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from '@convergent/engine/cli';
+import { parseScriptArgs } from '@convergent/engine/cli';
 import { MIGRATIONS_DIR, SCHEMA_PATH } from '../src/db/migrate.ts';
 import { SNAPSHOT_FILE, pendingMigrationSql } from '../src/db/migration-sql.ts';
 
-let parsed: ReturnType<typeof parseArgs>;
-try {
-  // The repository's one option parser (engine cli/command.ts): an unknown option is one line naming it.
-  parsed = parseArgs(process.argv.slice(2), { check: 'boolean' }, { help: 'its usage: npm run db:diff -w @convergent/api -- NAME [--check]' });
-} catch (err) {
-  console.error(`db:diff: ${(err as Error).message}`);
-  process.exit(2);
-}
+// The repository's one option parser (engine cli/command.ts): an unknown option is one line naming it.
+const parsed = parseScriptArgs('db:diff', { check: 'boolean' }, 'npm run db:diff -w @convergent/api -- NAME [--check]');
 const check = parsed.options.check === true;
 const name = parsed.positionals[0];
 const sql = await pendingMigrationSql();

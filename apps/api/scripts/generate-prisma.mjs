@@ -9,6 +9,17 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+// `--force`: generate even when the stamp says the schema is unchanged. node:util's parseArgs (the engine's parser
+// sits on it, but this runs before anything is built): an unknown option is one line and exit 2.
+let force;
+try {
+  force = parseArgs({ options: { force: { type: 'boolean' } } }).values.force === true;
+} catch (err) {
+  process.stderr.write(`generate-prisma: ${err.message}; usage: node apps/api/scripts/generate-prisma.mjs [--force]\n`);
+  process.exit(2);
+}
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
@@ -24,7 +35,7 @@ const hash = createHash('sha256')
   .update(prismaVersion)
   .digest('hex');
 
-if (!process.argv.includes('--force') && existsSync(stampPath) && readFileSync(stampPath, 'utf8') === hash) {
+if (!force && existsSync(stampPath) && readFileSync(stampPath, 'utf8') === hash) {
   process.exit(0);
 }
 

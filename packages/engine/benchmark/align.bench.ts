@@ -1,5 +1,5 @@
 /**
- * Alignment benchmark: `npm run bench -w @convergent/engine [-- --quick] [-- --only stats,matching] [-- --wide]`.
+ * Alignment benchmark: `npm run bench -w @convergent/engine -- [--quick] [--only stats,matching] [--wide]`.
  * `--wide`: the whole-process section's widening study (max matching and cka at 512 and 4,096 units; see there).
  * Runs every `benchmark/sections/*.ts` (in name order) and prints task, our time, the Python peer's time on the
  * same data, and the ratio ours/peer (≤ 1.0 means we are at least as fast).
@@ -10,14 +10,14 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { selectBackend } from '../src/backend/select-backend.ts';
+import { parseScriptArgs } from '../src/cli/command.ts';
 import { makeContext, type BenchContext, type BenchRow } from './bench-context.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const wide = args.includes('--wide');
-const onlyIdx = args.indexOf('--only');
-const only = onlyIdx >= 0 ? (args[onlyIdx + 1] ?? '').split(',').filter(Boolean) : [];
+const { options } = parseScriptArgs('bench', { quick: 'boolean', wide: 'boolean', only: 'string' }, 'npm run bench -w @convergent/engine -- [--quick] [--only stats,matching] [--wide]');
+const quick = options.quick === true;
+const wide = options.wide === true;
+const only = typeof options.only === 'string' ? options.only.split(',').filter(Boolean) : [];
 
 function fmt(ms: number | undefined): string {
   return ms === undefined ? '-' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1);

@@ -21,6 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeGpu } from '../src/backend/gpu-lifetime.ts';
 import { isSoftwareAdapter, probeWebgpu, selectBackend } from '../src/backend/select-backend.ts';
+import { parseScriptArgs } from '../src/cli/command.ts';
 import { networkGrads, productErrors, relErr, trainedWeights, PARITY_LIMITS } from '../src/backend/parity-cases.ts';
 import { defaultCacheDir, loadDataset } from '../src/data/load-dataset.ts';
 import { MomentAccumulator } from '../src/stats/moments.ts';
@@ -29,7 +30,7 @@ import { trainSteps, type TrainBenchInput, type TrainBenchOutput } from './train
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const engineDir = path.resolve(here, '..');
-const quick = process.argv.includes('--quick');
+const quick = parseScriptArgs('check:gpu', { quick: 'boolean' }, 'npm run check:gpu -- [--quick]').options.quick === true;
 const started = performance.now();
 /** Whole-check budget: the demo family gets what is left of it. */
 const BUDGET_S = quick ? 120 : 450;

@@ -5,11 +5,12 @@
  * old / new beside `uptime`, plus the largest eigenvalue difference (relative to the spectral radius).
  */
 import { spawnSync } from 'node:child_process';
+import { parseScriptArgs } from '../src/cli/command.ts';
 import { symmetricEigen } from '../src/linalg/symmetric-eigen.ts';
 import { symmetricEigenJama } from '../src/linalg/symmetric-eigen-jama.ts';
 import { randn } from '../test/measure-data.ts';
 
-const sizes = (process.argv[2] ?? '256,512,1024').split(',').map(Number);
+const sizes = (parseScriptArgs('eigen-solver', {}, 'npx tsx benchmark/eigen-solver.ts [sizes, default 256,512,1024]').positionals[0] ?? '256,512,1024').split(',').map(Number);
 const cpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;

@@ -9,16 +9,13 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseScriptArgs } from '../src/cli/command.ts';
 import { convergenceTable } from '../src/cli/experiment.ts';
 import { runExperiment } from '../src/experiment/run-experiment.ts';
 
-const args = process.argv.slice(2);
-const arg = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const specFile = arg('spec') ?? new URL('../examples/fashion-4seeds.json', import.meta.url).pathname;
-const keep = arg('keep');
+const { options } = parseScriptArgs('accept:experiment', { spec: 'string', keep: 'string' }, 'npm run accept:experiment -w @convergent/engine -- [--spec other.json] [--keep DIR]');
+const specFile = (options.spec as string | undefined) ?? new URL('../examples/fashion-4seeds.json', import.meta.url).pathname;
+const keep = options.keep as string | undefined;
 const spec = JSON.parse(await fs.readFile(specFile, 'utf8'));
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'cv-accept-'));
 const out = keep ? path.resolve(keep) : path.join(tmp, 'result');

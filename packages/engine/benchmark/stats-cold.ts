@@ -6,9 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { selectBackend } from '../src/backend/select-backend.ts';
+import { parseScriptArgs } from '../src/cli/command.ts';
 import { pairMoments } from '../src/stats/moments.ts';
 
-const [aPath, bPath, ...dims] = process.argv.slice(2);
+const [aPath, bPath, ...dims] = parseScriptArgs('stats-cold', {}, 'npx tsx benchmark/stats-cold.ts a.f32 b.f32 n p q [threads]').positionals;
 const [n, p, q, threads] = dims.map(Number) as [number, number, number, number | undefined];
 await selectBackend();
 const read = (file: string) => {

@@ -9,12 +9,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../src/backend/select-backend.ts';
+import { parseScriptArgs } from '../src/cli/command.ts';
 import { imagesTensor, labelsTensor } from '../src/data/dataset.ts';
 import { loadDataset } from '../src/data/load-dataset.ts';
 import { referenceCnn } from './train-bench-job.ts';
 
-const steps = Number(process.argv[2] ?? 5);
-const shown = Number(process.argv[3] ?? 30);
+const [stepsArg, shownArg] = parseScriptArgs('train-profile', {}, 'npx tsx benchmark/train-profile.ts [steps=5] [rows=30]').positionals;
+const steps = Number(stepsArg ?? 5);
+const shown = Number(shownArg ?? 30);
 const cpuMs = (): number => {
   const c = process.cpuUsage();
   return (c.user + c.system) / 1000;

@@ -1,5 +1,5 @@
 /**
- * Training benchmark: `npm run bench:train -w @convergent/engine [-- --quick] [-- --dataset fashion-mnist]`.
+ * Training benchmark: `npm run bench:train -w @convergent/engine -- [--quick] [--dataset fashion-mnist]`.
  *
  * Trains the reference CNN (conv5x5x32 same relu → maxpool2 → conv5x5x64 same relu → maxpool2 →
  * dense128 relu → dense10; Adam; batch 128; 28x28x1 real MNIST) on every available tfjs backend, each
@@ -13,16 +13,16 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseScriptArgs } from '../src/cli/command.ts';
 import { defaultCacheDir, loadDataset, type BuiltinDataset } from '../src/data/load-dataset.ts';
 import { runInWorkers } from '../src/parallel/worker-pool.ts';
 import type { KernelTiming, TrainBenchInput, TrainBenchOutput } from './train-bench-job.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const job = new URL('./train-bench-job.ts', import.meta.url);
-const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const datasetArg = args.indexOf('--dataset');
-const dataset = (datasetArg >= 0 ? args[datasetArg + 1] : 'mnist') as BuiltinDataset;
+const { options } = parseScriptArgs('bench:train', { quick: 'boolean', dataset: 'string' }, 'npm run bench:train -w @convergent/engine -- [--quick] [--dataset fashion-mnist]');
+const quick = options.quick === true;
+const dataset = ((options.dataset as string | undefined) ?? 'mnist') as BuiltinDataset;
 const BATCH = 128;
 const WASM_STEPS = quick ? 3 : 10;
 const TORCH_STEPS = quick ? 3 : 10;

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readNpy } from '@convergent/engine/files';
-import { validateResultDirectory, MANIFEST_FILE, type NpyRef } from '@convergent/engine/contracts';
+import { validateResultDirectory, MANIFEST_FILE, type NpyRef, pairArrayRefs } from '@convergent/engine/contracts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { storeResult } from '../store/results.ts';
 import { type ArrayValue, layerValues, pairValues } from '../store/values.ts';
@@ -93,13 +93,7 @@ export async function importResult(prisma: PrismaClient, options: ImportResultOp
   const files = new ResultFiles(dir);
   const refs: NpyRef[] = [manifest.probe.images, manifest.probe.labels];
   for (const n of manifest.networks) for (const l of n.layers) refs.push(l.within);
-  for (const a of manifest.alignments) {
-    refs.push(a.correlation);
-    if (a.semi) refs.push(a.semi.matchA, a.semi.matchB);
-    if (a.max) refs.push(a.max.match);
-    if (a.mi) refs.push(a.mi.matrix, a.mi.matchA, a.mi.matchMax);
-    if (a.sparse) refs.push(a.sparse.weights);
-  }
+  for (const a of manifest.alignments) refs.push(...pairArrayRefs(a));
   for (const r of refs) await files.load(r);
   const networks = [];
   for (const { layers, weights, ...n } of manifest.networks) {

@@ -7,10 +7,11 @@ import type { AlignReport } from '@convergent/engine/align';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { AlignmentMethod } from '../generated/prisma/enums.ts';
 import { txOptions } from './db.ts';
+import { writeClusters, writeMatches } from './matches.ts';
 
 /**
- * Rows per statement: the embedded database runs each statement on the API's thread, so thousands of units or
- * matches go in several short statements rather than one long one.
+ * Rows per statement: the embedded database runs each statement on the API's thread, so thousands of units go in
+ * several short statements rather than one long one (matches and cluster members go in bulk, matches.ts).
  */
 const ROWS_PER_STATEMENT = 1000;
 
@@ -129,59 +130,22 @@ export async function storeActivations(
             meanCorrB: s.reverseMeanCorr,
             oneToOneFraction: s.oneToOneFraction,
           });
-          await inChunks((data) => tx.unitMatch.createMany({ data }), {
-            data: [
-              ...s.match.map((j, i) => ({
-                alignmentId: id,
-                direction: 'A_TO_B' as const,
-                unitA: i,
-                unitB: j,
-                score: s.corr[i]!,
-                correlation: s.corr[i]!,
-                oneToOne: s.reverseMatch[j] === i,
-              })),
-              ...s.reverseMatch.map((i, j) => ({
-                alignmentId: id,
-                direction: 'B_TO_A' as const,
-                unitA: i,
-                unitB: j,
-                score: s.reverseCorr[j]!,
-                correlation: s.reverseCorr[j]!,
-                oneToOne: s.match[i] === j,
-              })),
-            ],
-          });
+          await writeMatches(tx, id, [
+            { direction: 'A_TO_B', match: s.match, figures: (i, j) => ({ score: s.corr[i]!, correlation: s.corr[i]!, oneToOne: s.reverseMatch[j] === i }) },
+            { direction: 'B_TO_A', match: s.reverseMatch, figures: (j, i) => ({ score: s.reverseCorr[j]!, correlation: s.reverseCorr[j]!, oneToOne: s.match[i] === j }) },
+          ]);
         }
         if (rep.max && has('HUNGARIAN')) {
           const h = rep.max;
           const id = await create('HUNGARIAN', { meanCorr: h.meanCorr });
-          await inChunks((data) => tx.unitMatch.createMany({ data }), {
-            data: h.match.map((j, i) => ({
-              alignmentId: id,
-              direction: 'A_TO_B' as const,
-              unitA: i,
-              unitB: j < 0 ? null : j,
-              score: h.corr[i] ?? 0,
-              correlation: h.corr[i] ?? null,
-              oneToOne: j >= 0,
-            })),
-          });
+          await writeMatches(tx, id, [{ direction: 'A_TO_B', match: h.match, figures: (i) => ({ score: h.corr[i] ?? 0, correlation: h.corr[i] ?? null, oneToOne: true }) }]);
         }
         if (rep.mi) {
           const mi = rep.mi;
           const parameters = { bins: mi.bins, samples: mi.rows };
           if (has('MI')) {
             const id = await create('MI', { meanMI: mi.meanMI }, parameters);
-            await inChunks((data) => tx.unitMatch.createMany({ data }), {
-              data: mi.match.map((j, i) => ({
-                alignmentId: id,
-                direction: 'A_TO_B' as const,
-                unitA: i,
-                unitB: j < 0 ? null : j,
-                score: mi.mi[i] ?? 0,
-                mutualInformation: mi.mi[i] ?? null,
-              })),
-            });
+            await writeMatches(tx, id, [{ direction: 'A_TO_B', match: mi.match, figures: (i) => ({ score: mi.mi[i] ?? 0, mutualInformation: mi.mi[i] ?? null }) }]);
           }
           if (has('MI_SEMI')) {
             const id = await create(
@@ -189,17 +153,9 @@ export async function storeActivations(
               { meanMI: mi.semi.meanMI, oneToOneFraction: mi.semi.oneToOneFraction },
               parameters,
             );
-            await inChunks((data) => tx.unitMatch.createMany({ data }), {
-              data: mi.semi.match.map((j, i) => ({
-                alignmentId: id,
-                direction: 'A_TO_B' as const,
-                unitA: i,
-                unitB: j,
-                score: mi.semi.mi[i]!,
-                mutualInformation: mi.semi.mi[i]!,
-                oneToOne: mi.semi.reverseMatch[j] === i,
-              })),
-            });
+            await writeMatches(tx, id, [
+              { direction: 'A_TO_B', match: mi.semi.match, figures: (i, j) => ({ score: mi.semi.mi[i]!, mutualInformation: mi.semi.mi[i]!, oneToOne: mi.semi.reverseMatch[j] === i }) },
+            ]);
           }
         }
         if (rep.cka && has('CKA')) await create('CKA', { ckaLinear: rep.cka.linear, ckaDebiased: rep.cka.debiased });
@@ -225,24 +181,7 @@ export async function storeActivations(
             { k: sp.clusters, affinity: sp.affinity },
             `k=${sp.clusters}`,
           );
-          const clusters = await tx.cluster.createManyAndReturn({
-            data: sp.counts.map((c, index) => ({
-              alignmentId: id,
-              index,
-              countA: c.a,
-              countB: c.b,
-              mixed: c.a > 0 && c.b > 0,
-            })),
-            select: { id: true, index: true },
-          });
-          const byIndex = new Map(clusters.map((c) => [c.index, c.id]));
-          await inChunks((data) => tx.clusterMember.createMany({ data }), {
-            data: sp.labels.map((label, u) => ({
-              clusterId: byIndex.get(label)!,
-              side: u < rep.unitsA ? ('A_TO_B' as const) : ('B_TO_A' as const),
-              unit: u < rep.unitsA ? u : u - rep.unitsA,
-            })),
-          });
+          await writeClusters(tx, id, { counts: sp.counts, labels: sp.labels, unitsA: rep.unitsA });
         }
       }
       await tx.experiment.update({

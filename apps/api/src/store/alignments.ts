@@ -6,43 +6,10 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { AlignmentMethod } from '../generated/prisma/enums.ts';
 import { putNpyArtifact } from './artifacts.ts';
-import { bulkInsert, type Column } from './bulk-insert.ts';
+import { bulkInsert } from './bulk-insert.ts';
 import { finite, txOptions, type Tx } from './db.ts';
+import { writeClusters, writeMatches } from './matches.ts';
 import type { PairValues } from './values.ts';
-
-function num(x: number | bigint | undefined): number {
-  return Number(x ?? 0);
-}
-
-const MATCH_COLUMNS: Column[] = [
-  { name: 'alignmentId', type: 'text' },
-  { name: 'direction', type: { enum: 'MatchDirection' } },
-  { name: 'unitA', type: 'int4' },
-  { name: 'unitB', type: 'int4' },
-  { name: 'score', type: 'float8' },
-  { name: 'correlation', type: 'float8' },
-  { name: 'mutualInformation', type: 'float8' },
-  { name: 'oneToOne', type: 'bool' },
-];
-
-/** UnitMatch rows as arrays in MATCH_COLUMNS order. */
-export function insertMatches(tx: Tx, rows: Prisma.UnitMatchCreateManyInput[]): Promise<unknown> {
-  return bulkInsert(
-    tx,
-    'UnitMatch',
-    MATCH_COLUMNS,
-    rows.map((r) => [
-      r.alignmentId,
-      r.direction ?? 'A_TO_B',
-      r.unitA,
-      r.unitB ?? null,
-      r.score,
-      r.correlation ?? null,
-      r.mutualInformation ?? null,
-      r.oneToOne ?? false,
-    ]),
-  );
-}
 
 /** Where one aligned pair's rows go. */
 export interface PairTarget {
@@ -129,45 +96,11 @@ export async function storePair(tx: Tx, ctx: PairTarget, a: PairValues): Promise
         : {}),
       ...nullOf('semi'),
     });
-    const rows: Prisma.UnitMatchCreateManyInput[] = [];
     // A −1 match (format 2: a dead unit, or a match to a dead unit) is stored unmatched, score 0.
-    for (let i = 0; i < p; i++) {
-      const j = num(matchA[i]);
-      if (j < 0)
-        rows.push({
-          alignmentId: id,
-          direction: 'A_TO_B',
-          unitA: i,
-          unitB: null,
-          score: 0,
-          correlation: null,
-          oneToOne: false,
-        });
-      else
-        rows.push({
-          alignmentId: id,
-          direction: 'A_TO_B',
-          unitA: i,
-          unitB: j,
-          score: R[i * q + j]!,
-          correlation: R[i * q + j]!,
-          oneToOne: num(matchB[j]) === i,
-        });
-    }
-    for (let j = 0; j < q; j++) {
-      const i = num(matchB[j]);
-      if (i < 0) continue; // a dead B unit (or one whose best match is dead): no B_TO_A row
-      rows.push({
-        alignmentId: id,
-        direction: 'B_TO_A',
-        unitA: i,
-        unitB: j,
-        score: R[i * q + j]!,
-        correlation: R[i * q + j]!,
-        oneToOne: num(matchA[i]) === j,
-      });
-    }
-    await insertMatches(tx, rows);
+    await writeMatches(tx, id, [
+      { direction: 'A_TO_B', match: matchA, figures: (i, j) => ({ score: R[i * q + j]!, correlation: R[i * q + j]!, oneToOne: Number(matchB[j]) === i }) },
+      { direction: 'B_TO_A', match: matchB, figures: (j, i) => ({ score: R[i * q + j]!, correlation: R[i * q + j]!, oneToOne: Number(matchA[i]) === j }) },
+    ]);
   }
   if (a.max) {
     const match = a.max.match.data as Int32Array;
@@ -176,31 +109,7 @@ export async function storePair(tx: Tx, ctx: PairTarget, a: PairValues): Promise
       ...(a.max.meanLive !== undefined ? { meanCorrLive: finite(a.max.meanLive) } : {}),
       ...nullOf('max'),
     });
-    const rows: Prisma.UnitMatchCreateManyInput[] = [];
-    for (let i = 0; i < p; i++) {
-      const j = num(match[i]);
-      if (j < 0)
-        rows.push({
-          alignmentId: id,
-          direction: 'A_TO_B',
-          unitA: i,
-          unitB: null,
-          score: 0,
-          correlation: null,
-          oneToOne: false,
-        });
-      else
-        rows.push({
-          alignmentId: id,
-          direction: 'A_TO_B',
-          unitA: i,
-          unitB: j,
-          score: R[i * q + j]!,
-          correlation: R[i * q + j]!,
-          oneToOne: true,
-        });
-    }
-    await insertMatches(tx, rows);
+    await writeMatches(tx, id, [{ direction: 'A_TO_B', match, figures: (i, j) => ({ score: R[i * q + j]!, correlation: R[i * q + j]!, oneToOne: true }) }]);
   }
   if (a.mi) {
     const mi = a.mi;
@@ -223,22 +132,9 @@ export async function storePair(tx: Tx, ctx: PairTarget, a: PairValues): Promise
         },
         { matrixId: miId, parameters },
       );
-      const rows: Prisma.UnitMatchCreateManyInput[] = [];
-      for (let i = 0; i < p; i++) {
-        const j = num(match[i]);
-        if (j < 0) rows.push({ alignmentId: id, direction: 'A_TO_B', unitA: i, unitB: null, score: 0 });
-        else
-          rows.push({
-            alignmentId: id,
-            direction: 'A_TO_B',
-            unitA: i,
-            unitB: j,
-            score: M[i * q + j]!,
-            mutualInformation: M[i * q + j]!,
-            correlation: R[i * q + j]!,
-          });
-      }
-      await insertMatches(tx, rows);
+      await writeMatches(tx, id, [
+        { direction: 'A_TO_B', match, figures: (i, j) => ({ score: M[i * q + j]!, mutualInformation: M[i * q + j]!, correlation: R[i * q + j]! }) },
+      ]);
     }
   }
   if (a.cka) {
@@ -350,23 +246,7 @@ export async function storePair(tx: Tx, ctx: PairTarget, a: PairValues): Promise
       },
       { parameters: { k: sp.k }, paramsKey: `k=${sp.k}` },
     );
-    const clusters = await tx.cluster.createManyAndReturn({
-      data: sp.clusters.map((c, index) => ({
-        alignmentId: id,
-        index,
-        countA: c.aCount,
-        countB: c.bCount,
-        mixed: c.aCount > 0 && c.bCount > 0,
-      })),
-      select: { id: true, index: true },
-    });
-    const byIndex = new Map(clusters.map((c) => [c.index, c.id]));
-    const members: Prisma.ClusterMemberCreateManyInput[] = sp.labels.map((label, u) => ({
-      clusterId: byIndex.get(label)!,
-      side: u < p ? 'A_TO_B' : 'B_TO_A',
-      unit: u < p ? u : u - p,
-    }));
-    await tx.clusterMember.createMany({ data: members });
+    await writeClusters(tx, id, { counts: sp.clusters.map((c) => ({ a: c.aCount, b: c.bCount })), labels: sp.labels, unitsA: p });
   }
   return n;
 }

@@ -1,9 +1,11 @@
 // The store on both engines: values in, rows out, and a write that fails half-way leaves what was there before.
 import { createHash } from 'node:crypto';
+import type { AlignReport } from '@convergent/engine/align';
 import { parseNpy } from '@convergent/engine/files';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/database.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../db/test-databases.ts';
+import { storeActivations } from './activations.ts';
 import { replacePair } from './alignments.ts';
 import { checkpointKey, putArtifact, putCheckpoint, weightKeys, withinKey } from './artifacts.ts';
 import { bulkInsert } from './bulk-insert.ts';
@@ -32,6 +34,17 @@ function layer(name: string, units: number, seed: number): LayerValues {
     within: { data: within, shape: [units, units], dtype: 'float32' },
   };
 }
+
+// The semi-matching's rows (direction, unitA, unitB, score, oneToOne) of R: A → B per unit of a (the dead one
+// unmatched, score 0); B → A per unit of b whose match is live.
+const SEMI_MATCHES = [
+  ['A_TO_B', 0, 0, 0.9, true],
+  ['A_TO_B', 1, 1, 0.8, true],
+  ['A_TO_B', 2, null, 0, false],
+  ['B_TO_A', 0, 0, 0.9, true],
+  ['B_TO_A', 0, 2, 0.2, false],
+  ['B_TO_A', 1, 1, 0.8, true],
+];
 
 function pair(a = 'a', b = 'b'): PairValues {
   return {
@@ -133,15 +146,7 @@ describe.each(testDatabaseKinds())('store on %s', (kind) => {
     expect(rows.every((r) => r.networkAId === ids.get('a'))).toBe(true);
     const semi = rows.find((r) => r.method === 'SEMI')!;
     expect(semi.summary).toMatchObject({ meanCorr: 0.85, meanCorrB: 0.6, unitsA: 3, unitsB: 3 });
-    // A → B per unit of a (the dead one unmatched, score 0); B → A per unit of b whose match is live.
-    expect(semi.matches.map((m) => [m.direction, m.unitA, m.unitB, Number(m.score.toFixed(6)), m.oneToOne])).toEqual([
-      ['A_TO_B', 0, 0, 0.9, true],
-      ['A_TO_B', 1, 1, 0.8, true],
-      ['A_TO_B', 2, null, 0, false],
-      ['B_TO_A', 0, 0, 0.9, true],
-      ['B_TO_A', 0, 2, 0.2, false],
-      ['B_TO_A', 1, 1, 0.8, true],
-    ]);
+    expect(semi.matches.map((m) => [m.direction, m.unitA, m.unitB, Number(m.score.toFixed(6)), m.oneToOne])).toEqual(SEMI_MATCHES);
     const matrix = await db.prisma.artifact.findUniqueOrThrow({ where: { id: semi.matrixId! } });
     expect(Array.from(parseNpy(matrix.data).data as Float32Array)).toEqual(Array.from(R));
 
@@ -149,6 +154,46 @@ describe.each(testDatabaseKinds())('store on %s', (kind) => {
     const broken = { ...target, layerIds: new Map([...target.layerIds].filter(([k]) => !k.startsWith('b/'))) };
     await expect(replacePair(db.prisma, broken, pair())).rejects.toThrow();
     expect((await db.prisma.alignment.findMany({ where: { experimentId } })).map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());
+  });
+
+  it('stores imported activations with the matches and clusters of a stored pair: a −1 match unmatched, score 0', async () => {
+    const imported = await createExperiment(db.prisma, { teamId, name: 'acts', dataset: 'external', probe: {}, spec: {}, specHash: 'h3', source: 'ACTIVATIONS', status: 'RUNNING' });
+    await storePlannedNetworks(db.prisma, imported.id, ['a', 'b'].map((name, seed) => ({ name, arch: 'mlp', archSpec: {}, seed, untrained: false, epochs: 0 })));
+    const stats = (n: number) => Array.from({ length: n }, (_, u) => ({ mean: u, std: u === n - 1 ? 0 : 1 }));
+    const layers = [{ name: 'fc', kind: 'dense' as const, shape: [P], samples: 20, stats: stats(P) }];
+    // a's unit 2 is dead: the engine reports every match of it, or to it, as −1 (align-files.ts applyLiveUnits).
+    const report = {
+      samples: 20,
+      unitsA: P,
+      unitsB: Q,
+      semi: { match: [0, 1, -1], corr: [0.9, 0.8, 0], meanCorr: 0.85, reverseMatch: [0, 1, 0], reverseCorr: [0.9, 0.8, 0.2], reverseMeanCorr: 0.6, oneToOneFraction: 2 / 3 },
+      max: { match: [0, 1, -1], corr: [0.9, 0.8, 0], meanCorr: 0.85 },
+      spectral: { clusters: 2, labels: [0, 0, 1, 0, 1, 1], affinity: 'abs', counts: [{ a: 2, b: 1 }, { a: 1, b: 2 }], sharedFraction: 1, mixing: null },
+    } as unknown as AlignReport;
+    const count = await storeActivations(
+      db.prisma,
+      imported.id,
+      { networks: ['a', 'b'].map((name) => ({ name, layers })), results: [{ layer: 'fc', a: 'a', b: 'b', report }], methods: ['SEMI', 'HUNGARIAN', 'SPECTRAL'] },
+      (name) => new Error(`missing ${name}`),
+    );
+    expect(count).toBe(3);
+    const rows = await db.prisma.alignment.findMany({
+      where: { experimentId: imported.id },
+      include: { matches: { orderBy: [{ direction: 'asc' }, { unitA: 'asc' }, { unitB: 'asc' }] }, clusters: { orderBy: { index: 'asc' }, include: { members: { orderBy: [{ side: 'asc' }, { unit: 'asc' }] } } } },
+    });
+    const matches = (method: string) => rows.find((r) => r.method === method)!.matches.map((m) => [m.direction, m.unitA, m.unitB, Number(m.score.toFixed(6)), m.oneToOne]);
+    expect(matches('SEMI')).toEqual(SEMI_MATCHES);
+    expect(matches('HUNGARIAN')).toEqual([
+      ['A_TO_B', 0, 0, 0.9, true],
+      ['A_TO_B', 1, 1, 0.8, true],
+      ['A_TO_B', 2, null, 0, false],
+    ]);
+    const spectral = rows.find((r) => r.method === 'SPECTRAL')!;
+    expect(spectral.clusters.map((c) => [c.index, c.countA, c.countB, c.mixed, c.members.map((m) => [m.side, m.unit])])).toEqual([
+      [0, 2, 1, true, [['A_TO_B', 0], ['A_TO_B', 1], ['B_TO_A', 0]]],
+      [1, 1, 2, true, [['A_TO_B', 2], ['B_TO_A', 1], ['B_TO_A', 2]]],
+    ]);
+    expect(await db.prisma.unit.count({ where: { layer: { network: { experimentId: imported.id } } } })).toBe(2 * P);
   });
 
   it('stores a trained network with its weights and drops its checkpoint; artifacts are replaced by key', async () => {

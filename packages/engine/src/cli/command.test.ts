@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CliError, parseArgs } from './command.ts';
+import { CliError, parseArgs, parseScriptArgs } from './command.ts';
 
 const SPEC = { penalties: 'string', quiet: 'boolean', root: { type: 'string', multiple: true } } as const;
 
@@ -49,5 +49,31 @@ describe('parseArgs (node:util parseArgs underneath)', () => {
   it('ends with the help the caller names, or with nothing', () => {
     expect(failure(['--nope'], { help: 'npm start -- --help' }).message).toBe('unknown option --nope; see npm start -- --help');
     expect(failure(['--nope'], {}).message).toBe('unknown option --nope');
+  });
+});
+
+describe('parseScriptArgs (a script\'s own command line)', () => {
+  class Exit extends Error {
+    constructor(readonly code: number) {
+      super(`exit ${code}`);
+    }
+  }
+  const run = (args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, exit: (code: number): never => { throw new Exit(code); } };
+    try {
+      return { parsed: parseScriptArgs('bench', { quick: 'boolean', only: 'string' }, 'npm run bench -- [--quick] [--only a,b]', args, io), out, err };
+    } catch (e) {
+      if (!(e instanceof Exit)) throw e;
+      return { code: e.code, out, err };
+    }
+  };
+
+  it('answers the options; --help prints the usage and exits 0; a usage error is one line and exit 2', () => {
+    expect(run(['--quick', '--only', 'stats']).parsed?.options).toEqual({ quick: true, only: 'stats' });
+    expect(run(['--help'])).toMatchObject({ code: 0, out: ['usage: npm run bench -- [--quick] [--only a,b]\n'], err: [] });
+    expect(run(['--wide'])).toMatchObject({ code: 2, out: [], err: ['bench: unknown option --wide; see its usage: npm run bench -- [--quick] [--only a,b]\n'] });
+    expect(run(['--only'])).toMatchObject({ code: 2, err: ['bench: option --only needs a value; see its usage: npm run bench -- [--quick] [--only a,b]\n'] });
   });
 });

@@ -120,3 +120,29 @@ export function parseArgs(args: readonly string[], spec: Record<string, OptionKi
   }
   return { positionals, options, given };
 }
+
+/**
+ * A script's own command line (a benchmark, `db:diff`) through `parseArgs`: `--help` prints `usage` and exits 0; a
+ * usage error prints one line `<script>: <message>; see its usage: <usage>` and exits 2. `usage` is the one-line
+ * synopsis, e.g. `npm run bench -w @convergent/engine -- [--quick]`.
+ */
+export function parseScriptArgs(
+  script: string,
+  spec: Record<string, OptionKind | OptionSpec>,
+  usage: string,
+  args: readonly string[] = process.argv.slice(2),
+  io: CliIO & { exit(code: number): never } = { stdout: process.stdout, stderr: process.stderr, exit: (code) => process.exit(code) },
+): ParsedArgs {
+  let parsed: ParsedArgs;
+  try {
+    parsed = parseArgs(args, { ...spec, help: 'boolean' }, { help: `its usage: ${usage}` });
+  } catch (err) {
+    io.stderr.write(`${script}: ${(err as Error).message}\n`);
+    return io.exit(2);
+  }
+  if (parsed.options.help === true) {
+    io.stdout.write(`usage: ${usage}\n`);
+    return io.exit(0);
+  }
+  return parsed;
+}

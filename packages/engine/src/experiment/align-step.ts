@@ -3,7 +3,7 @@
  * `alignPair`), with the pair's shuffled-probe null (A against B's shuffled copy, figures only) when it has one.
  * Around it: which pairs a layer aligns (`alignPairsOf`: every two trained networks, and for each the matched pair
  * of untrained twins), the figures a pair gives the layer summary (`pairFigures`, live units), the manifest entry
- * of an aligned pair (`pairAlignmentRecord`; arrays through an `NpyWriter`), and a pair's recording rebuilt from
+ * of an aligned pair with its arrays as values (`pairAlignmentValues`), and a pair's recording rebuilt from
  * stored parts (`pairRecordingFromParts`, the inverse of record-step.ts `memberParts` / `crossParts`).
  */
 import type { NeighbourLists } from '../align/mutual-knn.ts';
@@ -11,15 +11,14 @@ import { type LayerRecording, SHUFFLED_SUFFIX } from '../record/record-family.ts
 import { type CrossPart, type MemberPart, pairRecording, unpackParts } from '../record/pair-recording.ts';
 import { type PairComputation, alignPair } from '../align/align-pair.ts';
 import type { ResolvedExperimentSpec } from './experiment-spec.ts';
-import type { PairAlignment } from './manifest.ts';
+import type { ArrayValue, PairAlignment, WithArrays } from './manifest.ts';
 import type { PlannedNetwork } from './plan-step.ts';
-import type { NpyWriter } from './record-step.ts';
 
 /** A pair to align at a layer: member indices, kind, and for a chance pair the trained pair (member indices) it mirrors. */
 export type MemberPair = [number, number, 'between' | 'chance', [number, number]?];
 
-/** One pair a layer aligns, by network id and by member index in the layer's recording. */
-export interface AlignPairPlan {
+/** One pair a layer aligns, by network id: what a sequencer keeps of it between its steps. */
+export interface LayerPair {
   layer: string;
   a: string;
   b: string;
@@ -28,6 +27,10 @@ export interface AlignPairPlan {
   mirrors?: { a: string; b: string };
   /** Between pairs: the member id of b's shuffled-probe copy (the second null), when recorded. */
   shuffled?: string;
+}
+
+/** One pair a layer aligns, by network id and by member index in the layer's recording. */
+export interface AlignPairPlan extends LayerPair {
   members: { a: number; b: number; shuffled?: number };
 }
 
@@ -137,18 +140,6 @@ export async function alignPairStep(input: AlignStepInput): Promise<AlignStepOut
   return { computation, figures: pairFigures(computation), ...(shuffledFigures ? { shuffledFigures } : {}) };
 }
 
-/** The manifest entry of an aligned pair (arrays written through `npy`), its shuffled-probe null's figures attached. */
-export async function pairAlignmentRecord(
-  pair: Pick<AlignPairPlan, 'layer' | 'a' | 'b' | 'kind' | 'mirrors'>,
-  aligned: AlignStepOutput,
-  spec: Pick<ResolvedExperimentSpec, 'mi'>,
-  npy: NpyWriter,
-): Promise<PairAlignment> {
-  const written = await writePair(pair.layer, pair.a, pair.b, pair.kind, aligned.computation, spec, npy, pair.mirrors);
-  if (aligned.shuffledFigures) written.shuffled = { of: 'b', figures: finiteFigures(aligned.shuffledFigures) };
-  return written;
-}
-
 /**
  * A pair's two-member recording (A = member 0, B = member 1) from the packed parts record-step.ts stores; `labels`
  * name the parts in errors.
@@ -252,21 +243,23 @@ export function reportedMatches(match: Int32Array, deadFrom: Uint8Array | undefi
   return out;
 }
 
-/** The manifest entry of one aligned pair, its arrays written through `npy`. */
-export async function writePair(
-  layer: string,
-  a: string,
-  b: string,
-  kind: 'between' | 'chance',
-  c: PairComputation,
-  spec: Pick<ResolvedExperimentSpec, 'mi'>,
-  npy: NpyWriter,
-  mirrors?: { a: string; b: string },
-): Promise<PairAlignment> {
-  const base = `layers/${layer}/pairs/${a}__${b}`;
+/** One aligned pair's manifest entry with its arrays as values. */
+export type PairAlignmentValues = WithArrays<PairAlignment>;
+
+const float32 = (data: Float32Array, shape: number[]): ArrayValue => ({ data, shape, dtype: 'float32' });
+const int32 = (data: Int32Array, shape: number[]): ArrayValue => ({ data, shape, dtype: 'int32' });
+
+/**
+ * The manifest entry of an aligned pair, its arrays as values: float32 R_AB [p, q], the reported matches (int32,
+ * `reportedMatches`), the MI matrix [p, q] and the sparse weights [penalties, p, q]; its shuffled-probe null's
+ * figures attached.
+ */
+export function pairAlignmentValues(pair: Pick<LayerPair, 'layer' | 'a' | 'b' | 'kind' | 'mirrors'>, aligned: AlignStepOutput, spec: Pick<ResolvedExperimentSpec, 'mi'>): PairAlignmentValues {
+  const { layer, a, b, kind, mirrors } = pair;
+  const c = aligned.computation;
   const { p, q } = c;
   const live = liveFigures(c);
-  const out: PairAlignment = { layer, a, b, kind, ...(mirrors ? { mirrors } : {}), p, q, live: live.live, correlation: await npy(`${base}/correlation.npy`, Float32Array.from(c.rAB), [p, q], 'float32') };
+  const out: PairAlignmentValues = { layer, a, b, kind, ...(mirrors ? { mirrors } : {}), p, q, live: live.live, correlation: float32(Float32Array.from(c.rAB), [p, q]) };
   if (c.semi) {
     out.semi = {
       meanA: c.semi.meanCorr,
@@ -275,22 +268,22 @@ export async function writePair(
       meanALive: live.semi!.meanA,
       meanBLive: live.semi!.meanB,
       oneToOneFractionLive: live.semi!.oneToOneFraction,
-      matchA: await npy(`${base}/semi-a.npy`, reportedMatches(c.semi.match, c.deadA, c.deadB), [p], 'int32'),
-      matchB: await npy(`${base}/semi-b.npy`, reportedMatches(c.semi.reverseMatch, c.deadB, c.deadA), [q], 'int32'),
+      matchA: int32(reportedMatches(c.semi.match, c.deadA, c.deadB), [p]),
+      matchB: int32(reportedMatches(c.semi.reverseMatch, c.deadB, c.deadA), [q]),
     };
   }
-  if (c.max) out.max = { mean: c.max.meanCorr, meanLive: live.max!, match: await npy(`${base}/max.npy`, reportedMatches(c.max.match, c.deadA, c.deadB), [p], 'int32') };
+  if (c.max) out.max = { mean: c.max.meanCorr, meanLive: live.max!, match: int32(reportedMatches(c.max.match, c.deadA, c.deadB), [p]) };
   if (c.mi) {
     out.mi = {
       bins: spec.mi.bins,
       samples: c.mi.rows,
-      matrix: await npy(`${base}/mi.npy`, Float32Array.from(c.mi.matrix), [p, q], 'float32'),
+      matrix: float32(Float32Array.from(c.mi.matrix), [p, q]),
       semiMean: c.mi.semi.meanCorr,
       maxMean: c.mi.max.meanMI,
       semiMeanLive: live.mi!.semiMean,
       maxMeanLive: live.mi!.maxMean,
-      matchA: await npy(`${base}/mi-semi-a.npy`, reportedMatches(c.mi.semi.match, c.deadA, c.deadB), [p], 'int32'),
-      matchMax: await npy(`${base}/mi-max.npy`, reportedMatches(c.mi.max.match, c.deadA, c.deadB), [p], 'int32'),
+      matchA: int32(reportedMatches(c.mi.semi.match, c.deadA, c.deadB), [p]),
+      matchMax: int32(reportedMatches(c.mi.max.match, c.deadA, c.deadB), [p]),
     };
   }
   if (c.cka) out.cka = { linear: c.cka.linear, debiased: c.cka.debiased };
@@ -301,7 +294,7 @@ export async function writePair(
       fvuLive: c.sparse.fvuLive,
       ...(c.sparse.fvuHeldOut ? { fvuHeldOut: c.sparse.fvuHeldOut, heldOut: c.sparse.heldOut! } : {}),
       nonzero: c.sparse.nonzero,
-      weights: await npy(`${base}/sparse-weights.npy`, c.sparse.weights, [c.sparse.penalties.length, p, q], 'float32'),
+      weights: float32(c.sparse.weights, [c.sparse.penalties.length, p, q]),
     };
   }
   if (c.spectral) out.spectral = c.spectral;
@@ -310,5 +303,6 @@ export async function writePair(
   if (c.pwcca) out.pwcca = { weighted: c.pwcca.weighted, mean: c.pwcca.mean, rankA: c.pwcca.rankA, rankB: c.pwcca.rankB };
   if (c.procrustes) out.procrustes = { distance: c.procrustes.distance, angular: c.procrustes.angular };
   if (c.knn) out.knn = { score: c.knn.score, k: c.knn.k, metric: c.knn.metric, images: c.knn.images, uniform: c.knn.uniform };
+  if (aligned.shuffledFigures) out.shuffled = { of: 'b', figures: finiteFigures(aligned.shuffledFigures) };
   return out;
 }

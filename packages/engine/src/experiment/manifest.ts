@@ -45,6 +45,25 @@ export interface NpyRef {
   shape: number[];
 }
 
+/** An array as a value: row-major `data` with its shape and `.npy` dtype (what an `NpyRef` names by its file). */
+export interface ArrayValue {
+  data: Float32Array | Int32Array | Uint8Array;
+  shape: number[];
+  dtype: NpyDtype;
+}
+
+/**
+ * A manifest record with every `NpyRef` replaced by its array (`A`): what the engine's steps answer, what the API's
+ * store is given, and what `runExperiment` writes to `.npy` files (the record then names them by path).
+ */
+export type WithArrays<T, A extends ArrayValue = ArrayValue> = T extends NpyRef
+  ? A
+  : T extends readonly (infer U)[]
+    ? WithArrays<U, A>[]
+    : T extends object
+      ? { [K in keyof T]: WithArrays<T[K], A> }
+      : T;
+
 // Defined in leaf modules (train/ and record/ must not import experiment/); re-exported for the manifest's readers.
 export type { EpochMetrics, StepMetric, TopImage };
 
@@ -589,6 +608,23 @@ function manifestRules(o: Record<string, unknown>): string[] {
   return errors;
 }
 
+/** The arrays of an aligned pair's entry: R_AB, then each method's matches, MI matrix and sparse weights. */
+export function pairArrayRefs(a: {
+  correlation: NpyRef;
+  semi?: Pick<SemiResult, 'matchA' | 'matchB'>;
+  max?: Pick<MaxResult, 'match'>;
+  mi?: Pick<MiResult, 'matrix' | 'matchA' | 'matchMax'>;
+  sparse?: Pick<SparseResult, 'weights'>;
+}): NpyRef[] {
+  return [
+    a.correlation,
+    ...(a.semi ? [a.semi.matchA, a.semi.matchB] : []),
+    ...(a.max ? [a.max.match] : []),
+    ...(a.mi ? [a.mi.matrix, a.mi.matchA, a.mi.matchMax] : []),
+    ...(a.sparse ? [a.sparse.weights] : []),
+  ];
+}
+
 /** The .npy files and the other files (tfjs weights) a valid manifest references. */
 function referencedFiles(m: ManifestView): { npyFiles: NpyRef[]; otherFiles: string[] } {
   const npyFiles: NpyRef[] = [m.probe.images, m.probe.labels];
@@ -597,13 +633,7 @@ function referencedFiles(m: ManifestView): { npyFiles: NpyRef[]; otherFiles: str
     otherFiles.push(n.weights.modelJson, n.weights.weightsBin);
     for (const l of n.layers) npyFiles.push(l.within, ...(l.activations ? [l.activations] : []));
   }
-  for (const a of m.alignments) {
-    npyFiles.push(a.correlation);
-    if (a.semi) npyFiles.push(a.semi.matchA, a.semi.matchB);
-    if (a.max) npyFiles.push(a.max.match);
-    if (a.mi) npyFiles.push(a.mi.matrix, a.mi.matchA, a.mi.matchMax);
-    if (a.sparse) npyFiles.push(a.sparse.weights);
-  }
+  for (const a of m.alignments) npyFiles.push(...pairArrayRefs(a));
   return { npyFiles: npyFiles.map((r) => ({ path: r.path, dtype: r.dtype, shape: r.shape })), otherFiles };
 }
 

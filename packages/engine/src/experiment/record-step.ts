@@ -2,9 +2,10 @@
  * Step 3, record: the probe set through every network of a family at once, one joint moment accumulator per
  * recorded layer (record/record-family.ts), with the recording options a spec implies (the row sample for mutual
  * information, per-image rows for kNN, the held-out split for sparse prediction, the shuffled-probe null copies,
- * the dumps). From a layer's recording: each network's layer record (`writeLayerStats`: unit stats, top images,
- * within-correlation; arrays go through an `NpyWriter`, to files or to memory), and the parts one pair's alignment
- * needs (`memberParts`, `crossParts`: bytes a job queue can store between the RECORD and ALIGN steps).
+ * the dumps). From a layer's recording: each network's layer record (`layerRecordValues`: unit stats, top images,
+ * within-correlation and dump as arrays, which runExperiment writes to files and the API's store keeps), and the
+ * parts one pair's alignment needs (`memberParts`, `crossParts`: bytes a job queue can store between the RECORD and
+ * ALIGN steps).
  *
  * Networks come in as loaded models: `loadNetwork` loads one from the bytes of its `model.json` and `weights.bin`.
  */
@@ -16,7 +17,7 @@ import { mixSeed, receptiveField } from '../spec/build-model.ts';
 import type { ImageSet } from '../train/image-set.ts';
 import { loadModelFromBytes } from '../train/weights-io.ts';
 import type { ResolvedExperimentSpec } from './experiment-spec.ts';
-import type { NetworkRecord, NpyDtype, NpyRef } from './manifest.ts';
+import type { ArrayValue, NetworkLayerRecord, WithArrays } from './manifest.ts';
 import type { PlannedNetwork } from './plan-step.ts';
 
 /** Share of probe images held out for held-out FVU of sparse prediction (split by image, seeded; record-family.ts). */
@@ -75,37 +76,45 @@ export async function loadNetwork(network: { id: string; spec: ResolvedArchitect
   return { id: network.id, spec: network.spec, model: await loadModelFromBytes(network.modelJson, network.weightsBin, `network ${network.id}`) };
 }
 
-export type NpyWriter = (rel: string, arr: Float32Array | Int32Array | Uint8Array, shape: number[], dtype: NpyDtype) => Promise<NpyRef>;
+/** One network's record of a recorded layer, its arrays (within-correlation, the optional dump) as values. */
+export type NetworkLayerValues = WithArrays<NetworkLayerRecord>;
 
-/** Per-member layer record (unit stats, within-correlation .npy, dump) of one recorded layer. */
-export async function writeLayerStats(rec: LayerRecording, netById: Map<string, Pick<PlannedNetwork, 'arch'>>, records: Map<string, NetworkRecord['layers']>, npy: NpyWriter): Promise<void> {
+/**
+ * Each network's record of one recorded layer (unit stats, top images, float32 within-correlation [units, units],
+ * and the dump [rows, units] when recorded), in member order; the shuffled-probe copies have none.
+ */
+export function layerRecordValues(rec: LayerRecording, netById: Map<string, Pick<PlannedNetwork, 'arch'>>): Array<{ network: string; layer: NetworkLayerValues }> {
   const m = rec.moments;
+  const out: Array<{ network: string; layer: NetworkLayerValues }> = [];
   for (const mem of rec.members) {
     if (mem.networkId.endsWith(SHUFFLED_SUFFIX)) continue;
     const { offset, count } = mem.group;
     const within = new Float32Array(count * count);
     for (let i = 0; i < count; i++) for (let j = 0; j < count; j++) within[i * count + j] = m.corr[(offset + i) * m.width + offset + j]!;
-    const withinRef = await npy(`layers/${rec.name}/within/${mem.networkId}.npy`, within, [count, count], 'float32');
-    const activations = mem.dump ? await npy(`layers/${rec.name}/activations/${mem.networkId}.npy`, mem.dump.data, [mem.dump.rows, count], 'float32') : undefined;
+    const activations: ArrayValue | undefined = mem.dump ? { data: mem.dump.data, shape: [mem.dump.rows, count], dtype: 'float32' } : undefined;
     let dead = 0;
     const unitStats = Array.from({ length: count }, (_, u) => {
       const isDead = m.dead[offset + u] === 1;
       if (isDead) dead++;
       return { index: u, mean: m.mean[offset + u]!, std: m.std[offset + u]!, dead: isDead, top: mem.top[u]! };
     });
-    records.get(mem.networkId)!.push({
-      name: rec.name,
-      kind: mem.kind,
-      shape: mem.shape,
-      units: count,
-      samples: rec.samples,
-      receptiveField: receptiveField(netById.get(mem.networkId)!.arch, rec.name),
-      deadCount: dead,
-      unitStats,
-      within: withinRef,
-      ...(activations ? { activations } : {}),
+    out.push({
+      network: mem.networkId,
+      layer: {
+        name: rec.name,
+        kind: mem.kind,
+        shape: mem.shape,
+        units: count,
+        samples: rec.samples,
+        receptiveField: receptiveField(netById.get(mem.networkId)!.arch, rec.name),
+        deadCount: dead,
+        unitStats,
+        within: { data: within, shape: [count, count], dtype: 'float32' },
+        ...(activations ? { activations } : {}),
+      },
     });
   }
+  return out;
 }
 
 /** Each member's part of a layer's recording (shuffled copies included), packed: what one side of a pair needs. */

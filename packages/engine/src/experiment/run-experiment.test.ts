@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readNpy } from '../io/npy.ts';
-import { syntheticImages } from '../train/test-fixtures.ts';
+import { syntheticImages, tinyArchitectureSpec, tinyExperimentData, tinyExperimentSpec } from '../train/test-fixtures.ts';
 import { validateResultDirectory } from './manifest.ts';
-import { type ExperimentData, runExperiment, wrapFsError } from './run-experiment.ts';
+import { runExperiment, wrapFsError } from './run-experiment.ts';
 
 let tmp: string;
 beforeAll(async () => {
@@ -15,31 +15,9 @@ afterAll(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
-const data: ExperimentData = { name: 'synthetic', train: syntheticImages(120, 1), validation: syntheticImages(30, 2), probe: syntheticImages(20, 3) };
-const tinyArch = (name: string, filters: number) => ({
-  name,
-  inputShape: [8, 8, 1],
-  layers: [
-    { type: 'conv', name: 'conv1', filters, kernel: 3, record: true },
-    { type: 'maxpool', name: 'pool1', size: 2 },
-    { type: 'flatten', name: 'flatten' },
-    { type: 'dense', name: 'fc1', units: 6, record: true },
-    { type: 'dense', name: 'out', units: 3 },
-  ],
-});
-const spec = {
-  name: 'tiny',
-  dataset: 'synthetic',
-  split: { seed: 1, validation: 30, probe: 20 },
-  architectures: [tinyArch('tiny-a', 4), tinyArch('tiny-b', 3)],
-  seeds: [1, 2],
-  training: { epochs: 1, batchSize: 16, optimizer: 'adam', learningRate: 0.01 },
-  methods: ['semi', 'max', 'mi', 'cka', 'sparse', 'spectral'],
-  penalties: [0.05, 0.2],
-  clusters: [3],
-  mi: { bins: 4, samples: 200 },
-  dump: { layers: ['fc1'] },
-};
+const data = tinyExperimentData();
+const tinyArch = tinyArchitectureSpec;
+const spec = tinyExperimentSpec({ methods: ['semi', 'max', 'mi', 'cka', 'sparse', 'spectral'], clusters: [3], dump: { layers: ['fc1'] } });
 
 describe('runExperiment', () => {
   it('writes a complete, valid result directory with chance pairs', async () => {

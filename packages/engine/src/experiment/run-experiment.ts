@@ -25,17 +25,19 @@ import type { ResolvedArchitecture } from '../spec/architecture-spec.ts';
 import { datasetName, validateExperimentSpec } from './experiment-spec.ts';
 import {
   type EpochMetrics,
+  type ArrayValue,
   type LayerSummary,
   MANIFEST_FILE,
   MANIFEST_FORMAT,
   MANIFEST_VERSION,
+  type NetworkLayerRecord,
   type NetworkRecord,
-  type NpyDtype,
   type NpyRef,
   type PairAlignment,
   type ResultManifest,
   type ConsensusRecord,
   type StitchLayerRecord,
+  type WithArrays,
   validateResultDirectory,
 } from './manifest.ts';
 import { type ExperimentData, loadExperimentData } from './experiment-data.ts';
@@ -49,14 +51,14 @@ import {
   buildUntrainedStep,
   datasetSource,
   familyChecks,
+  layerRecordValues,
   layerSummary,
-  pairAlignmentRecord,
+  pairAlignmentValues,
   planExperiment,
   recordStep,
   trainStep,
   trainTaskFor,
   trainingSet,
-  writeLayerStats,
 } from './steps.ts';
 
 
@@ -198,11 +200,11 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
 
     // ---- align + write
     const tAlign = performance.now();
-    const npy = async (rel: string, arr: Float32Array | Int32Array | Uint8Array, shape: number[], dtype: NpyDtype): Promise<NpyRef> => {
+    const npy = async (rel: string, { data, shape, dtype }: ArrayValue): Promise<NpyRef> => {
       const file = path.join(partial, rel);
       try {
         await fs.mkdir(path.dirname(file), { recursive: true });
-        await writeNpy(file, arr, shape);
+        await writeNpy(file, data, shape);
       } catch (err) {
         throw wrapFsError(err, file);
       }
@@ -215,7 +217,9 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
     const layerRecords = new Map<string, NetworkRecord['layers']>(nets.map((n) => [n.id, []]));
     const netById = new Map(nets.map((n) => [n.id, n]));
     for (const rec of recordings) {
-      await writeLayerStats(rec, netById, layerRecords, npy);
+      for (const { network, layer } of layerRecordValues(rec, netById)) {
+        layerRecords.get(network)!.push(await writeArrays<NetworkLayerRecord>(layer, layerFiles(rec.name, network), npy));
+      }
       const pairs = alignPairsOf(rec, netById);
       const figures: PairFigures[] = [];
       let done = 0;
@@ -232,7 +236,7 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
           ...(members.shuffled !== undefined ? { shuffled: { recording: rec, a: members.a, b: members.shuffled } } : {}),
           knnCache,
         });
-        alignments.push(await pairAlignmentRecord(pair, aligned, spec, npy));
+        alignments.push(await writeArrays<PairAlignment>(pairAlignmentValues(pair, aligned, spec), pairFiles(pair), npy));
         const shuffled = aligned.shuffledFigures;
         figures.push({ a, b, kind, ...(mirrors ? { mirrors } : {}), ...(shuffled ? { shuffled } : {}), f: aligned.figures });
         progress({ phase: 'align', layer: rec.name, done: ++done, total: pairs.length });
@@ -253,8 +257,8 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
     progress({ phase: 'write', message: 'writing manifest' });
     const [h, w, ch] = data.probe.shape;
     const probe = {
-      images: await npy('probe/images.npy', data.probe.images.subarray(0, data.probe.count * h * w * ch), [data.probe.count, h, w, ch], 'uint8'),
-      labels: await npy('probe/labels.npy', Int32Array.from(data.probe.labels.subarray(0, data.probe.count)), [data.probe.count], 'int32'),
+      images: await npy('probe/images.npy', { data: data.probe.images.subarray(0, data.probe.count * h * w * ch), shape: [data.probe.count, h, w, ch], dtype: 'uint8' }),
+      labels: await npy('probe/labels.npy', { data: Int32Array.from(data.probe.labels.subarray(0, data.probe.count)), shape: [data.probe.count], dtype: 'int32' }),
     };
     const outputById = new Map(outputs.map((o) => [o.id, o]));
     const manifest: ResultManifest = {
@@ -316,6 +320,46 @@ export async function runExperiment(specJson: unknown, options: RunExperimentOpt
     // otherwise leave nothing behind.
     if (!succeeded && !options.signal?.aborted) await fs.rm(partial, { recursive: true, force: true }).catch(() => {});
   }
+}
+
+/** The `.npy` files of a network's layer record, by field path (manifest.ts: `layers/<layer>/within|activations/<network>.npy`). */
+function layerFiles(layer: string, network: string): Record<string, string> {
+  return { within: `layers/${layer}/within/${network}.npy`, activations: `layers/${layer}/activations/${network}.npy` };
+}
+
+/** The `.npy` files of an aligned pair's entry, by field path (manifest.ts: `layers/<layer>/pairs/<a>__<b>/…`). */
+function pairFiles(pair: { layer: string; a: string; b: string }): Record<string, string> {
+  const base = `layers/${pair.layer}/pairs/${pair.a}__${pair.b}`;
+  return {
+    correlation: `${base}/correlation.npy`,
+    'semi.matchA': `${base}/semi-a.npy`,
+    'semi.matchB': `${base}/semi-b.npy`,
+    'max.match': `${base}/max.npy`,
+    'mi.matrix': `${base}/mi.npy`,
+    'mi.matchA': `${base}/mi-semi-a.npy`,
+    'mi.matchMax': `${base}/mi-max.npy`,
+    'sparse.weights': `${base}/sparse-weights.npy`,
+  };
+}
+
+/**
+ * A step's record as the manifest's: each array value written by `write` to the file `files` names for its field
+ * path (e.g. `semi.matchA`) and replaced by the file's reference; every other field kept, in its order (arrays inside
+ * a record hold no array values).
+ */
+async function writeArrays<T>(values: WithArrays<T>, files: Record<string, string>, write: (rel: string, a: ArrayValue) => Promise<NpyRef>): Promise<T> {
+  const walk = async (v: unknown, at: string): Promise<unknown> => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    if (ArrayBuffer.isView((v as ArrayValue).data)) {
+      const rel = files[at];
+      if (rel === undefined) throw new Error(`internal error: no file for the array at ${at}`);
+      return write(rel, v as ArrayValue);
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = await walk(x, at ? `${at}.${k}` : k);
+    return out;
+  };
+  return (await walk(values, '')) as T;
 }
 
 /** Train every task: in worker threads when concurrency > 1, else in this thread. */

@@ -4,12 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../backend/select-backend.ts';
 import { buildModel, forwardMultiplyAdds } from '../spec/build-model.ts';
-import { syntheticImages } from '../train/test-fixtures.ts';
+import { syntheticImages, tinyArchitectureSpec, tinyExperimentData } from '../train/test-fixtures.ts';
 import { loadModel } from '../train/weights-io.ts';
 import { alignPair } from '../align/align-pair.ts';
 import {
-  type ExperimentData,
-  type NpyWriter,
   type PairFigures,
   alignPairStep,
   alignPairsOf,
@@ -19,7 +17,7 @@ import {
   layerSummary,
   loadNetwork,
   memberParts,
-  pairAlignmentRecord,
+  pairAlignmentValues,
   pairFigures,
   pairRecordingFromParts,
   planExperiment,
@@ -39,18 +37,8 @@ afterAll(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
-const data: ExperimentData = { name: 'synthetic', train: syntheticImages(120, 1), validation: syntheticImages(30, 2), probe: syntheticImages(24, 3) };
-const tinyArch = (name: string, filters: number) => ({
-  name,
-  inputShape: [8, 8, 1],
-  layers: [
-    { type: 'conv', name: 'conv1', filters, kernel: 3, record: true },
-    { type: 'maxpool', name: 'pool1', size: 2 },
-    { type: 'flatten', name: 'flatten' },
-    { type: 'dense', name: 'fc1', units: 5, record: true },
-    { type: 'dense', name: 'out', units: 3 },
-  ],
-});
+const data = tinyExperimentData(24);
+const tinyArch = (name: string, filters: number) => tinyArchitectureSpec(name, filters, 5);
 const spec = validateExperimentSpec({
   name: 'steps',
   dataset: 'synthetic',
@@ -178,19 +166,17 @@ describe('record and align steps', () => {
       expect(Object.keys(whole.shuffledFigures ?? {}).length > 0).toBe(p.kind === 'between');
     }
 
-    // The manifest entry: arrays through the writer, the null's finite figures attached.
-    const written: string[] = [];
-    const npy: NpyWriter = async (rel, _arr, shape, dtype) => {
-      written.push(rel);
-      return { path: rel, dtype, shape };
-    };
+    // The manifest entry: arrays as values, the null's finite figures attached.
     const p = pairs[0]!;
     const aligned = await alignPairStep({ spec, recording: rec, a: p.members.a, b: p.members.b, shuffled: { recording: rec, a: p.members.a, b: p.members.shuffled! } });
-    const entry = await pairAlignmentRecord(p, aligned, spec, npy);
+    const entry = pairAlignmentValues(p, aligned, spec);
     expect(entry).toMatchObject({ layer: 'fc1', a: p.a, b: p.b, kind: 'between', p: 5, q: 5 });
     expect(entry.shuffled!.of).toBe('b');
     expect(Object.values(entry.shuffled!.figures).every(Number.isFinite)).toBe(true);
-    expect(written).toContain('layers/fc1/pairs/tiny-a-s1__tiny-a-s2/correlation.npy');
+    expect(entry.correlation).toMatchObject({ shape: [5, 5], dtype: 'float32' });
+    expect(Array.from(entry.correlation.data)).toEqual(Array.from(Float32Array.from(aligned.computation.rAB)));
+    expect(entry.semi!.matchA).toMatchObject({ shape: [5], dtype: 'int32' });
+    expect(entry.sparse!.weights.shape).toEqual([spec.penalties.length, 5, 5]);
   });
 });
 

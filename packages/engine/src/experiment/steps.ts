@@ -12,33 +12,34 @@ export { type ExperimentPlan, type PlanOptions, type PlannedNetwork, UNTRAINED, 
 export { type TrainDirs, type TrainStepOptions, type TrainStepOutput, buildUntrainedStep, datasetSource, trainStep, trainTaskFor, trainingSet } from './train-step.ts';
 export {
   HELD_OUT_FRACTION,
-  type NpyWriter,
+  type NetworkLayerValues,
   type RecordStepInput,
   crossParts,
   heldOutOption,
+  layerRecordValues,
   loadNetwork,
   memberParts,
   recordStep,
   shuffledOption,
-  writeLayerStats,
 } from './record-step.ts';
 export {
   type AlignPairPlan,
   type AlignStepInput,
   type AlignStepOutput,
+  type LayerPair,
   type MemberPair,
+  type PairAlignmentValues,
   alignPairStep,
   alignPairsOf,
   finiteFigures,
   layerPairs,
   liveFigures,
   memberPairs,
-  pairAlignmentRecord,
+  pairAlignmentValues,
   pairFigures,
   pairRecordingFromParts,
   reportedMatches,
   shuffledMember,
-  writePair,
 } from './align-step.ts';
 export { type FamilyChecks, type PairFigures, type SummaryOptions, familyChecks, layerSummaries, layerSummary, stat } from './family-step.ts';
 

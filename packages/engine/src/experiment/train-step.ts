@@ -14,10 +14,10 @@ import { buildModel, parameterCount } from '../spec/build-model.ts';
 import type { ImageSet } from '../train/image-set.ts';
 import type { TrainProgress } from '../train/train-network.ts';
 import { saveModel } from '../train/weights-io.ts';
-import { type ExperimentData, limitTraining, loadExperimentData } from './experiment-data.ts';
+import { type ExperimentData, limitTraining } from './experiment-data.ts';
 import type { ResolvedExperimentSpec } from './experiment-spec.ts';
 import type { PlannedNetwork } from './plan-step.ts';
-import { type TrainTaskInput, type TrainTaskOutput, trainAndSave, trainInWorker } from './train-task.ts';
+import { type TrainTaskInput, type TrainTaskOutput, runTrainTask, trainInWorker } from './train-task.ts';
 
 /** The train step's output: the network's figures and the tfjs backend it ran on (when the thread that ran it says). */
 export type TrainStepOutput = TrainTaskOutput;
@@ -68,18 +68,9 @@ export interface TrainStepOptions {
 export async function trainStep(task: TrainTaskInput, options: TrainStepOptions = {}): Promise<TrainStepOutput> {
   const ctx = { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) };
   if (!options.inThread) return trainInWorker(task, ctx);
-  let train: ImageSet;
-  let validation: ImageSet;
-  if ('inline' in task.data) ({ train, validation } = task.data.inline);
-  else {
-    const d = await loadExperimentData(task.data);
-    train = limitTraining(d.train, task.data.trainLimit, task.data.split.seed);
-    validation = d.validation;
-  }
   // This thread's tfjs backend must be ready before training (another caller may be initialising it).
   const backend = await selectBackend();
-  const { data: _data, ...rest } = task;
-  return { ...(await trainAndSave(rest, train, validation, ctx)), backend: backend.name };
+  return { ...(await runTrainTask(task, ctx)), backend: backend.name };
 }
 
 /** An untrained chance twin: built from its seed and saved in `outDir`; no metrics. */

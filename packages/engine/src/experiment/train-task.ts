@@ -70,8 +70,8 @@ export async function trainAndSave(input: Omit<TrainTaskInput, 'data'>, train: I
   return out;
 }
 
-/** Worker-thread job for `runInWorkers`: get the data, train, save; progress goes to the parent. */
-export async function trainTask(input: TrainTaskInput, ctx: JobContext<TrainProgress>): Promise<TrainTaskOutput> {
+/** Get a task's data (inline, or its dataset loaded and limited to `trainLimit`), train and save. */
+export async function runTrainTask(input: TrainTaskInput, ctx: TrainContext = {}): Promise<TrainTaskOutput> {
   let train: ImageSet;
   let validation: ImageSet;
   if ('inline' in input.data) ({ train, validation } = input.data.inline);
@@ -81,7 +81,12 @@ export async function trainTask(input: TrainTaskInput, ctx: JobContext<TrainProg
     validation = d.validation;
   }
   const { data: _data, ...task } = input;
-  const out = await trainAndSave(task, train, validation, { onProgress: (p) => ctx.progress(p), signal: ctx.signal });
+  return trainAndSave(task, train, validation, ctx);
+}
+
+/** Worker-thread job for `runInWorkers`: get the data, train, save; progress goes to the parent. */
+export async function trainTask(input: TrainTaskInput, ctx: JobContext<TrainProgress>): Promise<TrainTaskOutput> {
+  const out = await runTrainTask(input, { onProgress: (p) => ctx.progress(p), signal: ctx.signal });
   return ctx.backend ? { ...out, backend: ctx.backend.name } : out;
 }
 

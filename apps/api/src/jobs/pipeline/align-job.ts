@@ -13,7 +13,6 @@ import type { LayerRecording, ResolvedExperimentSpec } from '@convergent/engine/
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { replacePair } from '../../store/alignments.ts';
 import { crossKey, memberKey } from '../../store/artifacts.ts';
-import { arrayCollector, pairValues } from '../../store/values.ts';
 import { PermanentJobError, type JobContext } from '../job-context.ts';
 import type { AlignStepResult, PairStep } from './pipeline.ts';
 import { alignPairPayload, jobPayload } from '../payloads.ts';
@@ -77,10 +76,10 @@ export async function alignAndStorePair(
   const engine = await engineSteps();
   ctx.progress({ phase: `aligning ${pair.a} × ${pair.b} at ${pair.layer}`, fraction: 0.15 });
   ctx.signal.throwIfAborted();
-  // The engine's align step (every method, the options of the one-process run) and the pair's manifest entry.
+  // The engine's align step (every method, the options of the one-process run) and the pair's manifest entry, its
+  // arrays as values.
   const aligned = await engine.alignPairStep({ spec, recording: rec, a: 0, b: 1, ...(shuffledRec ? { shuffled: { recording: shuffledRec, a: 0, b: 1 } } : {}) });
-  const arrays = arrayCollector();
-  const manifestPair = await engine.pairAlignmentRecord(pair, aligned, spec, arrays.writer);
+  const values = engine.pairAlignmentValues(pair, aligned, spec);
 
   await ctx.assertOwner();
   ctx.progress({ phase: `storing ${pair.a} × ${pair.b} at ${pair.layer}`, fraction: 0.85 });
@@ -93,7 +92,7 @@ export async function alignAndStorePair(
       networkIds,
       layerIds: target.layerIds,
     },
-    pairValues(manifestPair, arrays.array),
+    values,
   );
   const json = (f: Record<string, number>) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, Number.isFinite(v) ? v : null]));
   const shuffled = aligned.shuffledFigures;

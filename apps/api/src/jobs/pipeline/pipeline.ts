@@ -15,6 +15,7 @@
  * crash left unsent. pg-boss's `send` never runs inside a Prisma transaction (the embedded PGlite has one session).
  */
 import { randomUUID } from 'node:crypto';
+import type { LayerPair } from '@convergent/engine/steps';
 import type PgBoss from 'pg-boss';
 import type { Job, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import type { JobKind } from '../../generated/prisma/enums.ts';
@@ -24,17 +25,12 @@ import { engineSteps } from './step-context.ts';
 
 type Tx = Prisma.TransactionClient;
 
-/** What an ALIGN step aligns: two networks (by name) at one layer; `kind` chance = trained vs untrained twin. */
-export interface PairStep {
-  layer: string;
-  a: string;
-  b: string;
-  kind: 'between' | 'chance';
-  /** Chance pairs: the trained pair whose untrained twins a and b are (matched chance). */
-  mirrors?: { a: string; b: string };
-  /** Between pairs: the member id of b's shuffled-probe copy (the second null), when recorded. */
-  shuffled?: string;
-}
+/**
+ * What an ALIGN step aligns: two networks (by name) at one layer; `kind` chance = trained vs untrained twin, with the
+ * trained pair it `mirrors`; `shuffled` names b's shuffled-probe copy (the second null). The engine's align plan
+ * without its member indices.
+ */
+export type PairStep = LayerPair;
 
 /** The figures an ALIGN step reports (its Job.result), summarised into chance baselines and statistics at the end. */
 export interface AlignStepResult extends PairStep {

@@ -6,11 +6,11 @@
  * cross part per aligned pair (engine record/pair-recording.ts). The pairs to align are the job's result;
  * completing it creates one ALIGN job per pair and layer (pipeline.ts).
  */
-import type { ConsensusRecord, LayerRecording, NetworkRecord, StitchLayerRecord } from '@convergent/engine/steps';
+import type { ConsensusRecord, LayerRecording, StitchLayerRecord } from '@convergent/engine/steps';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { crossKey, type MomentsBlob, memberKey } from '../../store/artifacts.ts';
 import { storeRecording } from '../../store/recordings.ts';
-import { arrayCollector, type LayerValues, layerValues } from '../../store/values.ts';
+import type { LayerValues } from '../../store/values.ts';
 import { PermanentJobError, type JobContext } from '../job-context.ts';
 import type { PairStep } from './pipeline.ts';
 import { jobPayload, stepPayload } from '../payloads.ts';
@@ -68,12 +68,12 @@ export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonVal
   // ---- what to store: unit stats per network, member and cross parts, the pairs to align
   ctx.progress({ phase: 'storing unit statistics', fraction: 0.82 });
   const netById = new Map(plan.networks.map((n) => [n.id, n]));
-  const arrays = arrayCollector();
-  const layerRecords = new Map<string, NetworkRecord['layers']>(plan.networks.map((n) => [n.id, []]));
+  // Network row id → its layer records, arrays as values (no dumps were recorded).
+  const layers = new Map<string, LayerValues[]>(plan.networks.map((n) => [idByName.get(n.id)!, []]));
   const blobs: MomentsBlob[] = [];
   const pairs: PairStep[] = [];
   for (const rec of recordings) {
-    await engine.writeLayerStats(rec, netById, layerRecords, arrays.writer);
+    for (const { network, layer } of engine.layerRecordValues(rec, netById)) layers.get(idByName.get(network)!)!.push(layer);
     for (const m of engine.memberParts(rec)) {
       blobs.push({ key: memberKey(experimentId, rec.name, m.network), networkId: idByName.get(m.network)!, bytes: m.bytes, metadata: { layer: rec.name, network: m.network } });
     }
@@ -81,14 +81,13 @@ export async function runRecordJob(ctx: JobContext): Promise<Prisma.InputJsonVal
     // ALIGN job computes the shuffled-probe null from it).
     for (const p of engine.alignPairsOf(rec, netById)) {
       for (const x of engine.crossParts(rec, p)) blobs.push({ key: crossKey(experimentId, rec.name, x.a, x.b), bytes: x.bytes, metadata: { layer: rec.name, a: x.a, b: x.b } });
-      pairs.push({ layer: rec.name, a: p.a, b: p.b, kind: p.kind, ...(p.mirrors ? { mirrors: p.mirrors } : {}), ...(p.shuffled ? { shuffled: p.shuffled } : {}) });
+      const { members: _members, ...pair } = p;
+      pairs.push(pair);
     }
   }
   const [h, w, c] = data.probe.shape;
   const n = data.probe.count;
   const probe = { dataset: data.name, splitSeed: spec.split.seed, count: n, imageShape: data.train.shape, classNames: data.classNames ?? null };
-  const layers = new Map<string, LayerValues[]>();
-  for (const [name, records] of layerRecords) layers.set(idByName.get(name)!, records.map((l) => layerValues(l, arrays.array)));
 
   await ctx.assertOwner();
   await storeRecording(
