@@ -3,6 +3,7 @@
  * seeded generator, Lloyd iterations to a fixed point, several restarts, best inertia kept. An empty cluster is
  * re-seeded with the point farthest from its centre, so every cluster ends non-empty when n ≥ k distinct points.
  */
+import { float64Kernels } from '../linalg/simd-kernels.ts';
 import { mulberry32 } from '../random/seeded-random.ts';
 
 export interface KMeansOptions {
@@ -90,10 +91,18 @@ function lloyd(
   const cNorm = new Float64Array(k);
   const moved = new Float64Array(k);
   const previous = new Float64Array(k * d);
+  // The centres transposed (d×k, row t = feature t of every centre) and the k dots of one point, in the SIMD
+  // kernels' memory.
+  const K = float64Kernels(d * k + k);
+  const f64 = K.f64;
+  const dotsAt = d * k;
   const updateNorms = (): void => {
     for (let c = 0; c < k; c++) {
       let s = 0;
-      for (let t = 0; t < d; t++) s += centers[c * d + t]! ** 2;
+      for (let t = 0; t < d; t++) {
+        s += centers[c * d + t]! ** 2;
+        f64[t * k + c] = centers[c * d + t]!;
+      }
       cNorm[c] = s;
     }
   };
@@ -103,11 +112,12 @@ function lloyd(
     let b1 = Infinity;
     let b2 = Infinity;
     let c1 = 0;
+    // All k dots at once: dots += x_i[t] · (row t of the transposed centres), one SIMD axpy per feature t. Each dot
+    // is still summed in t order (x_i[t]·c[t] added to it for t = 0, 1, …), so the values are those of a plain loop.
+    f64.fill(0, dotsAt, dotsAt + k);
+    for (let t = 0; t < d; t++) K.axpy(dotsAt, x[xi + t]!, t * k, k);
     for (let c = 0; c < k; c++) {
-      const cc = c * d;
-      let dot = 0;
-      for (let t = 0; t < d; t++) dot += x[xi + t]! * centers[cc + t]!;
-      const dd = cNorm[c]! - 2 * dot;
+      const dd = cNorm[c]! - 2 * f64[dotsAt + c]!;
       if (dd < b1) {
         b2 = b1;
         b1 = dd;

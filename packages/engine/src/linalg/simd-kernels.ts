@@ -199,7 +199,8 @@ function jsKernels(doubles: number): Float64Kernels {
 
 /**
  * Kernels over a fresh memory of at least `doubles` float64 values: WebAssembly SIMD where the runtime has it
- * (Node ≥ 16), else plain JS. `force: 'js'` picks the JS ones (tests compare the two).
+ * (Node ≥ 16) and the values fit a 4 GiB memory, else plain JS. `force: 'js'` picks the JS ones (tests compare the
+ * two).
  */
 export function float64Kernels(doubles: number, force?: 'js'): Float64Kernels {
   if (compiled === undefined) {
@@ -209,8 +210,10 @@ export function float64Kernels(doubles: number, force?: 'js'): Float64Kernels {
       compiled = null;
     }
   }
-  if (!wasm || !compiled || force === 'js') return jsKernels(doubles);
-  const mem = new wasm.Memory({ initial: Math.max(1, Math.ceil((doubles * 8) / 65536)) });
+  const pages = Math.max(1, Math.ceil((doubles * 8) / 65536));
+  // A 32-bit WebAssembly memory holds at most 65,536 pages (4 GiB): larger arrays use the JS kernels.
+  if (!wasm || !compiled || force === 'js' || pages > 65_536) return jsKernels(doubles);
+  const mem = new wasm.Memory({ initial: pages });
   const inst = new wasm.Instance(compiled, { env: { mem } });
   const ex = inst.exports as {
     axpy: (y: number, x: number, n: number, d: number) => void;
