@@ -3,7 +3,7 @@
  * seeded generator, Lloyd iterations to a fixed point, several restarts, best inertia kept. An empty cluster is
  * re-seeded with the point farthest from its centre, so every cluster ends non-empty when n ≥ k distinct points.
  */
-import { float64Kernels } from '../linalg/simd-kernels.ts';
+import { float64Kernels, type Float64Kernels } from '../linalg/simd-kernels.ts';
 import { mulberry32 } from '../random/seeded-random.ts';
 
 export interface KMeansOptions {
@@ -83,6 +83,7 @@ function lloyd(
   maxIter: number,
   shiftTol: number,
   xNorm: Float64Array,
+  K: Float64Kernels,
 ): KMeansResult {
   const labels = new Int32Array(n).fill(-1);
   const upper = new Float64Array(n);
@@ -92,8 +93,7 @@ function lloyd(
   const moved = new Float64Array(k);
   const previous = new Float64Array(k * d);
   // The centres transposed (d×k, row t = feature t of every centre) and the k dots of one point, in the SIMD
-  // kernels' memory.
-  const K = float64Kernels(d * k + k);
+  // kernels' memory (`K`: at least d·k + k doubles, shared by the restarts).
   const f64 = K.f64;
   const dotsAt = d * k;
   const updateNorms = (): void => {
@@ -219,9 +219,10 @@ export function kMeans(x: Float64Array, n: number, d: number, k: number, options
     for (let t = 0; t < d; t++) s += x[i * d + t]! ** 2;
     xNorm[i] = s;
   }
+  const K = float64Kernels(d * k + k);
   let best: KMeansResult | undefined;
   for (let r = 0; r < restarts; r++) {
-    const res = lloyd(x, n, d, k, seedPlusPlus(x, n, d, k, rand), options.maxIter ?? 300, shiftTol, xNorm);
+    const res = lloyd(x, n, d, k, seedPlusPlus(x, n, d, k, rand), options.maxIter ?? 300, shiftTol, xNorm, K);
     if (!best || res.inertia < best.inertia) best = res;
   }
   return best!;

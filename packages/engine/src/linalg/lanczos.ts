@@ -160,14 +160,20 @@ export function lanczosLargest(
   // Full eigenvectors of T once, for the Ritz vectors.
   if (ritz && dim >= k) ritz = tridiagonalEigen(alpha, beta, dim);
   if (!ritz || dim < k) throw new Error(`lanczos: only ${dim} Lanczos vectors for ${k} eigenpairs (operator of rank < k?)`);
-  // Ritz vectors y_i = Σ_j S[j, i] v_j, stored row-major n×k.
+  // Ritz vectors y_i = Σ_j S[j, i] v_j, stored row-major n×k: for each j, a pass over the rows of the result (each
+  // element still sums its terms in j order; zero coefficients are skipped as before).
   const vectors = new Float64Array(n * k);
+  const sj = new Float64Array(k);
   for (let j = 0; j < dim; j++) {
     const off = j * n;
-    for (let i = 0; i < k; i++) {
-      const s = ritz.vectors[j * dim + i]!;
-      if (s === 0) continue;
-      for (let t = 0; t < n; t++) vectors[t * k + i] = vectors[t * k + i]! + s * V[off + t]!;
+    for (let i = 0; i < k; i++) sj[i] = ritz.vectors[j * dim + i]!;
+    for (let t = 0; t < n; t++) {
+      const v = V[off + t]!;
+      const row = t * k;
+      for (let i = 0; i < k; i++) {
+        const s = sj[i]!;
+        if (s !== 0) vectors[row + i] = vectors[row + i]! + s * v;
+      }
     }
   }
   return { values: ritz.values.slice(0, k), vectors, residuals, steps: dim, converged };
