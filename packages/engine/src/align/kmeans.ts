@@ -92,10 +92,11 @@ function lloyd(
   const cNorm = new Float64Array(k);
   const moved = new Float64Array(k);
   const previous = new Float64Array(k * d);
-  // The centres transposed (d×k, row t = feature t of every centre) and the k dots of one point, in the SIMD
-  // kernels' memory (`K`: at least d·k + k doubles, shared by the restarts).
+  // In the SIMD kernels' memory (`K`, shared by the restarts): the centres transposed (d×k at 0, row t = feature t of
+  // every centre), the k dots of one point (at d·k), and a copy of the points (at d·k + k).
   const f64 = K.f64;
   const dotsAt = d * k;
+  const xAt = dotsAt + k;
   const updateNorms = (): void => {
     for (let c = 0; c < k; c++) {
       let s = 0;
@@ -112,10 +113,10 @@ function lloyd(
     let b1 = Infinity;
     let b2 = Infinity;
     let c1 = 0;
-    // All k dots at once: dots += x_i[t] · (row t of the transposed centres), one SIMD axpy per feature t. Each dot
+    // All k dots at once: dots += x_i[t] · (row t of the transposed centres) for t = 0 … d − 1 (SIMD gemvT). Each dot
     // is still summed in t order (x_i[t]·c[t] added to it for t = 0, 1, …), so the values are those of a plain loop.
     f64.fill(0, dotsAt, dotsAt + k);
-    for (let t = 0; t < d; t++) K.axpy(dotsAt, x[xi + t]!, t * k, k);
+    K.gemvT(dotsAt, 0, xAt + xi, d, k);
     for (let c = 0; c < k; c++) {
       const dd = cNorm[c]! - 2 * f64[dotsAt + c]!;
       if (dd < b1) {
@@ -219,7 +220,8 @@ export function kMeans(x: Float64Array, n: number, d: number, k: number, options
     for (let t = 0; t < d; t++) s += x[i * d + t]! ** 2;
     xNorm[i] = s;
   }
-  const K = float64Kernels(d * k + k);
+  const K = float64Kernels(d * k + k + n * d);
+  K.f64.set(x, d * k + k);
   let best: KMeansResult | undefined;
   for (let r = 0; r < restarts; r++) {
     const res = lloyd(x, n, d, k, seedPlusPlus(x, n, d, k, rand), options.maxIter ?? 300, shiftTol, xNorm, K);
