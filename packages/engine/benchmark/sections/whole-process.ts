@@ -3,7 +3,9 @@
  * start, loading the engine's build from dist/, reading both files, the statistics pass, the method) against the
  * numpy/scipy/sklearn script a user would run (peers/align_process_peer.py in a fresh python3: start, imports,
  * np.load, corrcoef, the method), on the same 40,000 × 512 float32 pair. Both timed from outside with /usr/bin/time
- * (wall, CPU, max RSS), best of 2.
+ * (wall, CPU, max RSS), three runs per side interleaved (ours, peer, peer, ours, ours, peer: neither side always goes
+ * first), reported as the median with the spread (min–max) and the 1-minute load average at each run, so that one
+ * noisy run on a shared machine is not the figure.
  * Methods: max matching (`--method max`, vs scipy linear_sum_assignment on numpy corrcoef), spectral --clusters 32
  * (vs sklearn SpectralClustering on |corrcoef|), sparse (default penalties; vs sklearn Lasso precompute=True, warm
  * start).
@@ -14,6 +16,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_PENALTIES } from '../../src/cli/align.ts';
@@ -29,20 +32,54 @@ interface Run {
   cpuMs: number;
   rssMb: number;
   stdout: string;
+  /** 1-minute load average when the run ended. */
+  load: number;
 }
 
-/** Run a command under /usr/bin/time; best wall of `reps` runs. */
-function timedProcess(cmd: string, args: string[], reps: number, env: NodeJS.ProcessEnv = process.env): Run {
-  let best: Run | undefined;
+/** Run a command once under /usr/bin/time. */
+function timedProcess(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Run {
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', cmd, ...args], { encoding: 'utf8', env, maxBuffer: 64 << 20 });
+  const line = r.stderr.trim().split('\n').reverse().find((l) => l.startsWith('TIME '));
+  if (r.status !== 0 || !line) throw new Error(`${path.basename(cmd)} ${args.slice(0, 2).join(' ')} failed (${r.status}): ${r.stderr.trim().split('\n').slice(-2).join(' ')}`);
+  const [, e, u, s, m] = line.split(' ').map(Number);
+  return { wallMs: e! * 1000, cpuMs: (u! + s!) * 1000, rssMb: m! / 1024, stdout: r.stdout, load: loadavg()[0]! };
+}
+
+/** Median of a non-empty list (the mean of the middle two for an even count). */
+function median(values: number[]): number {
+  const v = [...values].sort((a, b) => a - b);
+  const h = v.length >> 1;
+  return v.length % 2 === 1 ? v[h]! : (v[h - 1]! + v[h]!) / 2;
+}
+
+/** `median (min–max)` of the runs' wall or CPU times, in whole ms. */
+function spread(values: number[]): string {
+  const f = (x: number) => x.toFixed(0);
+  return values.length === 1 ? f(values[0]!) : `${f(median(values))} (${f(Math.min(...values))}–${f(Math.max(...values))})`;
+}
+
+/** The 1-minute load averages at the end of the runs, `min–max`. */
+function loadRange(runs: Run[]): string {
+  const loads = runs.map((r) => r.load);
+  return `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
+}
+
+/**
+ * `reps` runs of each side, interleaved: run i starts with ours when i is even and with the peer when i is odd, so a
+ * load change during the section does not always hit the same side.
+ */
+function interleaved(ours: () => Run, peer: () => Run, reps: number): { ours: Run[]; peer: Run[] } {
+  const out = { ours: [] as Run[], peer: [] as Run[] };
   for (let i = 0; i < reps; i++) {
-    const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', cmd, ...args], { encoding: 'utf8', env, maxBuffer: 64 << 20 });
-    const line = r.stderr.trim().split('\n').reverse().find((l) => l.startsWith('TIME '));
-    if (r.status !== 0 || !line) throw new Error(`${path.basename(cmd)} ${args.slice(0, 2).join(' ')} failed (${r.status}): ${r.stderr.trim().split('\n').slice(-2).join(' ')}`);
-    const [, e, u, s, m] = line.split(' ').map(Number);
-    const run = { wallMs: e! * 1000, cpuMs: (u! + s!) * 1000, rssMb: m! / 1024, stdout: r.stdout };
-    if (!best || run.wallMs < best.wallMs) best = run;
+    if (i % 2 === 0) {
+      out.ours.push(ours());
+      out.peer.push(peer());
+    } else {
+      out.peer.push(peer());
+      out.ours.push(ours());
+    }
   }
-  return best!;
+  return out;
 }
 
 interface Case {
@@ -103,7 +140,7 @@ export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
         {
           n,
           p: 512,
-          reps: 2,
+          reps: 3,
           cases: [
             MAX,
             { method: 'spectral', ours: ['--method', 'spectral', '--clusters', '32'], peer: ['spectral', '32'], peerName: 'sklearn SpectralClustering on |corrcoef| (whole process)' },
@@ -116,28 +153,41 @@ export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
     const [aPath, bPath] = await writePair(ctx, plan.n, plan.p);
     for (const c of plan.cases) {
       const json = path.join(ctx.tmpDir, `process-${c.method}.json`);
-      const ours = timedProcess(process.execPath, [path.join(engineDir, 'bin', 'convergent.mjs'), 'align', aPath, bPath, ...c.ours, '--quiet', '--json', json], plan.reps);
-      const peer = timedProcess(PEER_PYTHON, [path.join(here, '..', 'peers', 'align_process_peer.py'), aPath, bPath, ...c.peer], plan.reps);
+      const runs = interleaved(
+        () => timedProcess(process.execPath, [path.join(engineDir, 'bin', 'convergent.mjs'), 'align', aPath, bPath, ...c.ours, '--quiet', '--json', json]),
+        () => timedProcess(PEER_PYTHON, [path.join(here, '..', 'peers', 'align_process_peer.py'), aPath, bPath, ...c.peer]),
+        plan.reps,
+      );
+      const wall = (rs: Run[]) => rs.map((r) => r.wallMs);
+      const cpu = (rs: Run[]) => rs.map((r) => r.cpuMs);
+      const rss = (rs: Run[]) => Math.max(...rs.map((r) => r.rssMb));
       const report = JSON.parse(readFileSync(json, 'utf8')) as { products?: string; max?: { meanCorr: number }; cka?: { linear: number } };
-      const peerOut = JSON.parse(peer.stdout.trim().split('\n').pop()!) as { meanCorr?: number; linear?: number };
+      const peerOut = JSON.parse(runs.peer.at(-1)!.stdout.trim().split('\n').pop()!) as { meanCorr?: number; linear?: number };
       const agree =
         c.method === 'max'
           ? `; mean matched r ours ${report.max?.meanCorr.toFixed(6)} vs scipy ${peerOut.meanCorr?.toFixed(6)}`
           : c.method === 'cka'
             ? `; linear CKA ours ${report.cka?.linear.toFixed(6)} vs numpy ${peerOut.linear?.toFixed(6)}`
             : '';
+      const runsNote =
+        plan.reps === 1
+          ? `load ${runs.ours[0]!.load.toFixed(1)}`
+          : `${plan.reps} runs each, median (min–max): wall ours ${spread(wall(runs.ours))}, peer ${spread(wall(runs.peer))} ms; ` +
+            `CPU ours ${spread(cpu(runs.ours))}, peer ${spread(cpu(runs.peer))} ms; ` +
+            `wall ratio per run ${runs.ours.map((r, i) => (r.wallMs / runs.peer[i]!.wallMs).toFixed(2)).join(' / ')}; ` +
+            `load ${loadRange([...runs.ours, ...runs.peer])}`;
       const row: BenchRow = {
-        task: `align ${c.ours.join(' ')} N=${plan.n} p=q=${plan.p}, whole process${plan.reps === 1 ? ' (one run)' : ''}`,
-        ours: ours.wallMs,
-        oursCpu: ours.cpuMs,
-        peer: peer.wallMs,
-        peerCpu: peer.cpuMs,
+        task: `align ${c.ours.join(' ')} N=${plan.n} p=q=${plan.p}, whole process${plan.reps === 1 ? ' (one run)' : ` (median of ${plan.reps})`}`,
+        ours: median(wall(runs.ours)),
+        oursCpu: median(cpu(runs.ours)),
+        peer: median(wall(runs.peer)),
+        peerCpu: median(cpu(runs.peer)),
         peerName: c.peerName,
-        note: `max RSS ours ${ours.rssMb.toFixed(0)} MB, peer ${peer.rssMb.toFixed(0)} MB; products: ${report.products ?? '?'}${agree}`,
+        note: `${runsNote}; max RSS ours ${rss(runs.ours).toFixed(0)} MB, peer ${rss(runs.peer).toFixed(0)} MB; products: ${report.products ?? '?'}${agree}`,
       };
       rows.push(row);
       // As measured (a long study can be cut off): wall, CPU and memory of both sides.
-      console.error(`  measured: ${row.task}: ours ${ours.wallMs.toFixed(0)} ms (cpu ${ours.cpuMs.toFixed(0)}), peer ${peer.wallMs.toFixed(0)} ms (cpu ${peer.cpuMs.toFixed(0)}); ${row.note}`);
+      console.error(`  measured: ${row.task}: ours ${row.ours.toFixed(0)} ms (cpu ${row.oursCpu!.toFixed(0)}), peer ${row.peer!.toFixed(0)} ms (cpu ${row.peerCpu!.toFixed(0)}); ${row.note}`);
     }
   }
   return rows;

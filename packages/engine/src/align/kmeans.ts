@@ -3,6 +3,7 @@
  * seeded generator, Lloyd iterations to a fixed point, several restarts, best inertia kept. An empty cluster is
  * re-seeded with the point farthest from its centre, so every cluster ends non-empty when n ≥ k distinct points.
  */
+import { float64Kernels, type Float64Kernels } from '../linalg/simd-kernels.ts';
 import { mulberry32 } from '../random/seeded-random.ts';
 
 export interface KMeansOptions {
@@ -82,6 +83,7 @@ function lloyd(
   maxIter: number,
   shiftTol: number,
   xNorm: Float64Array,
+  K: Float64Kernels,
 ): KMeansResult {
   const labels = new Int32Array(n).fill(-1);
   const upper = new Float64Array(n);
@@ -90,10 +92,18 @@ function lloyd(
   const cNorm = new Float64Array(k);
   const moved = new Float64Array(k);
   const previous = new Float64Array(k * d);
+  // In the SIMD kernels' memory (`K`, shared by the restarts): the centres transposed (d×k at 0, row t = feature t of
+  // every centre), the k dots of one point (at d·k), and a copy of the points (at d·k + k).
+  const f64 = K.f64;
+  const dotsAt = d * k;
+  const xAt = dotsAt + k;
   const updateNorms = (): void => {
     for (let c = 0; c < k; c++) {
       let s = 0;
-      for (let t = 0; t < d; t++) s += centers[c * d + t]! ** 2;
+      for (let t = 0; t < d; t++) {
+        s += centers[c * d + t]! ** 2;
+        f64[t * k + c] = centers[c * d + t]!;
+      }
       cNorm[c] = s;
     }
   };
@@ -103,11 +113,12 @@ function lloyd(
     let b1 = Infinity;
     let b2 = Infinity;
     let c1 = 0;
+    // All k dots at once: dots += x_i[t] · (row t of the transposed centres) for t = 0 … d − 1 (SIMD gemvT). Each dot
+    // is still summed in t order (x_i[t]·c[t] added to it for t = 0, 1, …), so the values are those of a plain loop.
+    f64.fill(0, dotsAt, dotsAt + k);
+    K.gemvT(dotsAt, 0, xAt + xi, d, k);
     for (let c = 0; c < k; c++) {
-      const cc = c * d;
-      let dot = 0;
-      for (let t = 0; t < d; t++) dot += x[xi + t]! * centers[cc + t]!;
-      const dd = cNorm[c]! - 2 * dot;
+      const dd = cNorm[c]! - 2 * f64[dotsAt + c]!;
       if (dd < b1) {
         b2 = b1;
         b1 = dd;
@@ -209,9 +220,11 @@ export function kMeans(x: Float64Array, n: number, d: number, k: number, options
     for (let t = 0; t < d; t++) s += x[i * d + t]! ** 2;
     xNorm[i] = s;
   }
+  const K = float64Kernels(d * k + k + n * d);
+  K.f64.set(x, d * k + k);
   let best: KMeansResult | undefined;
   for (let r = 0; r < restarts; r++) {
-    const res = lloyd(x, n, d, k, seedPlusPlus(x, n, d, k, rand), options.maxIter ?? 300, shiftTol, xNorm);
+    const res = lloyd(x, n, d, k, seedPlusPlus(x, n, d, k, rand), options.maxIter ?? 300, shiftTol, xNorm, K);
     if (!best || res.inertia < best.inertia) best = res;
   }
   return best!;

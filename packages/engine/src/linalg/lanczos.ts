@@ -10,6 +10,7 @@
  * eigenvalues are found with their multiplicity.
  */
 import { tridiagonalEigen } from './tridiagonal-eigen.ts';
+import { float64Kernels } from './simd-kernels.ts';
 import { mulberry32 } from '../random/seeded-random.ts';
 
 export interface LanczosOptions {
@@ -48,15 +49,17 @@ export function lanczosLargest(
   const tol = options.tol ?? 1e-8;
   const maxDim = Math.min(n, Math.max(k, options.maxDim ?? n));
   const rand = mulberry32(options.seed ?? 1);
-  const V = new Float64Array(maxDim * n); // Lanczos vectors as rows
+  // The Lanczos vectors (rows of V) and w live in the SIMD kernels' memory: V at index 0, w right after it.
+  const K = float64Kernels(maxDim * n + n);
+  const V = K.f64.subarray(0, maxDim * n); // Lanczos vectors as rows
+  const wAt = maxDim * n;
   const alpha = new Float64Array(maxDim);
   const beta = new Float64Array(maxDim); // beta[j] couples j and j+1
-  const w = new Float64Array(n);
+  const w = K.f64.subarray(wAt, wAt + n);
 
   /**
-   * Orthogonalise w against rows 0..j−1 of V by classical Gram–Schmidt (all coefficients from the same w, four rows
-   * per pass over w), with a second pass when the first removed a large share of w (Daniel–Gragg–Kaufman–Stewart:
-   * "twice is enough").
+   * Orthogonalise w against rows 0..j−1 of V by classical Gram–Schmidt (all coefficients from the same w), with a
+   * second pass when the first removed a large share of w (Daniel–Gragg–Kaufman–Stewart: "twice is enough").
    */
   const h = new Float64Array(maxDim);
   const reorthogonalise = (j: number): void => {
@@ -64,51 +67,10 @@ export function lanczosLargest(
     for (let pass = 0; pass < 2; pass++) {
       // biome-ignore lint/suspicious/noApproximativeNumericConstant: Kahan's 'twice is enough' threshold, as published
       if (pass === 1 && norm(w) > 0.7071 * before) break;
-      let i = 0;
-      for (; i + 3 < j; i += 4) {
-        const o0 = i * n;
-        const o1 = o0 + n;
-        const o2 = o1 + n;
-        const o3 = o2 + n;
-        let h0 = 0;
-        let h1 = 0;
-        let h2 = 0;
-        let h3 = 0;
-        for (let t = 0; t < n; t++) {
-          const wt = w[t]!;
-          h0 += V[o0 + t]! * wt;
-          h1 += V[o1 + t]! * wt;
-          h2 += V[o2 + t]! * wt;
-          h3 += V[o3 + t]! * wt;
-        }
-        h[i] = h0;
-        h[i + 1] = h1;
-        h[i + 2] = h2;
-        h[i + 3] = h3;
-      }
-      for (; i < j; i++) {
-        const off = i * n;
-        let s = 0;
-        for (let t = 0; t < n; t++) s += V[off + t]! * w[t]!;
-        h[i] = s;
-      }
-      i = 0;
-      for (; i + 3 < j; i += 4) {
-        const o0 = i * n;
-        const o1 = o0 + n;
-        const o2 = o1 + n;
-        const o3 = o2 + n;
-        const h0 = h[i]!;
-        const h1 = h[i + 1]!;
-        const h2 = h[i + 2]!;
-        const h3 = h[i + 3]!;
-        for (let t = 0; t < n; t++) w[t] = w[t]! - h0 * V[o0 + t]! - h1 * V[o1 + t]! - h2 * V[o2 + t]! - h3 * V[o3 + t]!;
-      }
-      for (; i < j; i++) {
-        const off = i * n;
-        const hi = h[i]!;
-        for (let t = 0; t < n; t++) w[t] = w[t]! - hi * V[off + t]!;
-      }
+      // h = V w, then w −= Vᵀh one row at a time (each element sees the same subtractions, in row order, as in a
+      // plain loop), by the WebAssembly SIMD dot and axpy kernels: 3–5x faster than the JS loops at n = 1,024.
+      for (let i = 0; i < j; i++) h[i] = K.dot(i * n, wAt, n);
+      for (let i = 0; i < j; i++) K.axpy(wAt, -h[i]!, i * n, n);
     }
   };
   const norm = (x: Float64Array): number => {
@@ -174,7 +136,10 @@ export function lanczosLargest(
       dim = m;
       converged = worst <= tol * scale || m === n;
       if (converged || m === maxDim) break;
-      checkAt = Math.min(maxDim, m + Math.max(10, Math.ceil(m / 4)));
+      // Check again after about m/16 more steps (at least 5): a check (the last row of T's eigenvectors, O(m²)) costs
+      // a few products' time, and overshooting the converged dimension costs products plus O(n·m) reorthogonalisation
+      // each (m/4 ran 247 products where 219 sufficed for k = 32 of 1,024 units).
+      checkAt = Math.min(maxDim, m + Math.max(5, Math.ceil(m / 16)));
     }
     if (j + 1 < maxDim) {
       if (breakdown) {
@@ -195,14 +160,20 @@ export function lanczosLargest(
   // Full eigenvectors of T once, for the Ritz vectors.
   if (ritz && dim >= k) ritz = tridiagonalEigen(alpha, beta, dim);
   if (!ritz || dim < k) throw new Error(`lanczos: only ${dim} Lanczos vectors for ${k} eigenpairs (operator of rank < k?)`);
-  // Ritz vectors y_i = Σ_j S[j, i] v_j, stored row-major n×k.
+  // Ritz vectors y_i = Σ_j S[j, i] v_j, stored row-major n×k: for each j, a pass over the rows of the result (each
+  // element still sums its terms in j order; zero coefficients are skipped as before).
   const vectors = new Float64Array(n * k);
+  const sj = new Float64Array(k);
   for (let j = 0; j < dim; j++) {
     const off = j * n;
-    for (let i = 0; i < k; i++) {
-      const s = ritz.vectors[j * dim + i]!;
-      if (s === 0) continue;
-      for (let t = 0; t < n; t++) vectors[t * k + i] = vectors[t * k + i]! + s * V[off + t]!;
+    for (let i = 0; i < k; i++) sj[i] = ritz.vectors[j * dim + i]!;
+    for (let t = 0; t < n; t++) {
+      const v = V[off + t]!;
+      const row = t * k;
+      for (let i = 0; i < k; i++) {
+        const s = sj[i]!;
+        if (s !== 0) vectors[row + i] = vectors[row + i]! + s * v;
+      }
     }
   }
   return { values: ritz.values.slice(0, k), vectors, residuals, steps: dim, converged };

@@ -59,4 +59,24 @@ describe('float64Kernels', () => {
       }
     });
   }
+
+  for (const kind of ['wasm-simd', 'js'] as const) {
+    it(`${kind}: gemvT adds x[t]·row t of a d×k matrix in t order, bit-identical to the plain loop`, () => {
+      const kk = float64Kernels(8192, kind === 'js' ? 'js' : undefined);
+      for (const [d, k] of [[0, 5], [1, 1], [3, 7], [32, 32], [5, 33]] as const) {
+        const [y, a, x] = [11, 301, 4001];
+        for (let i = 0; i < d * k; i++) kk.f64[a + i] = Math.sin(1.3 * i + d);
+        for (let t = 0; t < d; t++) kk.f64[x + t] = Math.cos(0.7 * t - k);
+        for (let c = 0; c < k + 1; c++) kk.f64[y + c] = c === k ? 42 : 0.25 * c;
+        const want = Array.from({ length: k }, (_, c) => {
+          let s = 0.25 * c;
+          for (let t = 0; t < d; t++) s += kk.f64[x + t]! * kk.f64[a + t * k + c]!;
+          return s;
+        });
+        kk.gemvT(y, a, x, d, k);
+        for (let c = 0; c < k; c++) expect(kk.f64[y + c]).toBe(want[c]);
+        expect(kk.f64[y + k]).toBe(42);
+      }
+    });
+  }
 });

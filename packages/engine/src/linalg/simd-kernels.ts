@@ -1,6 +1,7 @@
 /**
- * Float64 axpy, dot product and a Givens-rotation sweep as a tiny WebAssembly module with 128-bit SIMD (two doubles
- * per instruction, no bounds checks), for the sparse solver's and the symmetric eigen-solver's inner loops. The module is assembled here byte by byte (no toolchain),
+ * Float64 axpy, dot product, a transposed matrix–vector product (d axpys) and a Givens-rotation sweep as a tiny
+ * WebAssembly module with 128-bit SIMD (two doubles per instruction, no bounds checks), for the inner loops of the
+ * sparse solver, the symmetric eigen-solver, Lanczos and k-means. The module is assembled here byte by byte (no toolchain),
  * imports its memory, and works on byte offsets into it: the caller lays its arrays out in that memory.
  */
 
@@ -28,7 +29,7 @@ const VSTORE = [0xfd, 0x0b, 3, 0], SPLAT = [0xfd, 0x14], VADD = [0xfd, 0xf0, 0x0
 const lane = (i: number): number[] => [0xfd, 0x21, i];
 const vstore = (offset: number): number[] => [0xfd, 0x0b, 3, ...uleb(offset)];
 const splatLoad = (offset: number): number[] => [0xfd, 0x0a, 3, ...uleb(offset)];
-const VSUB = [0xfd, 0xf1, 0x01], SUB = 0x6b, EQZ = 0x45;
+const VSUB = [0xfd, 0xf1, 0x01], SUB = 0x6b, EQZ = 0x45, CALL = 0x10;
 const sleb = (n: number): number[] => {
   const out: number[] = [];
   for (;;) {
@@ -110,13 +111,30 @@ const rotBody = [
   END,
 ];
 
+/**
+ * gemvT(y, a, x, d, k): y[0..k) += x[t]·a[t·k .. t·k + k) for t = 0 … d − 1, in that order: d calls of axpy in one
+ * (y, a, x byte offsets; a is d×k row-major). Every y[c] sums its d terms in t order, like a plain dot per c.
+ */
+const gemvBody = [
+  ...vec([[1, I32]]), // local 5 = row stride in bytes (k·8)
+  GET, 4, ...i32c(3), SHL, SET, 5,
+  BLOCK, VOID, LOOP, VOID,
+  GET, 3, EQZ, BRIF, 1,
+  GET, 0, GET, 1, GET, 4, GET, 2, ...F64LOAD, CALL, 0,
+  GET, 1, GET, 5, ADD, SET, 1,
+  GET, 2, ...i32c(8), ADD, SET, 2,
+  GET, 3, ...i32c(1), SUB, SET, 3,
+  BR, 0, END, END,
+  END,
+];
+
 const MODULE_BYTES = new Uint8Array([
   0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32], [F64]]), 0], [0x60, ...vec([[I32], [I32], [I32]]), 1, F64], [0x60, ...vec([[I32], [I32], [I32]]), 0]])),
+  ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32], [F64]]), 0], [0x60, ...vec([[I32], [I32], [I32]]), 1, F64], [0x60, ...vec([[I32], [I32], [I32]]), 0], [0x60, ...vec([[I32], [I32], [I32], [I32], [I32]]), 0]])),
   ...section(2, vec([[...str('env'), ...str('mem'), 0x02, 0x00, 1]])),
-  ...section(3, vec([[0], [1], [2]])),
-  ...section(7, vec([[...str('axpy'), 0x00, 0], [...str('dot'), 0x00, 1], [...str('rot8'), 0x00, 2]])),
-  ...section(10, vec([[...uleb(axpyBody.length), ...axpyBody], [...uleb(dotBody.length), ...dotBody], [...uleb(rotBody.length), ...rotBody]])),
+  ...section(3, vec([[0], [1], [2], [3]])),
+  ...section(7, vec([[...str('axpy'), 0x00, 0], [...str('dot'), 0x00, 1], [...str('rot8'), 0x00, 2], [...str('gemvT'), 0x00, 3]])),
+  ...section(10, vec([[...uleb(axpyBody.length), ...axpyBody], [...uleb(dotBody.length), ...dotBody], [...uleb(rotBody.length), ...rotBody], [...uleb(gemvBody.length), ...gemvBody]])),
 ]);
 
 /** The slice of the WebAssembly API used here (the project's TypeScript libs declare no WebAssembly values). */
@@ -136,6 +154,11 @@ export interface Float64Kernels {
   axpy(y: number, d: number, x: number, n: number): void;
   /** Σ a[i]·b[i] over n elements at Float64 indices a, b of `f64`. */
   dot(a: number, b: number, n: number): number;
+  /**
+   * y[0..k) += Σ_t x[t]·a[t·k .. t·k + k) over t = 0 … d − 1 (a: d×k row-major), each y[c] summing its terms in t order:
+   * the axpys of one matrix–vector product in one call (Float64 indices into `f64`).
+   */
+  gemvT(y: number, a: number, x: number, d: number, k: number): void;
   /**
    * One QL sweep of `cnt` Givens rotations on a panel of 8 rows stored column-interleaved (element i of the 8 rows
    * at Float64 indices p₀ + 8i … p₀ + 8i + 7). `p` indexes element m (the sweep's top), `q` the first of `cnt`
@@ -178,6 +201,13 @@ function jsKernels(doubles: number): Float64Kernels {
       for (; c < n; c++) s0 += f64[a + c]! * f64[b + c]!;
       return s0 + s1 + (s2 + s3);
     },
+    gemvT(y, a, x, d, k) {
+      for (let t = 0; t < d; t++) {
+        const xt = f64[x + t]!;
+        const o = a + t * k;
+        for (let c = 0; c < k; c++) f64[y + c] = f64[y + c]! + xt * f64[o + c]!;
+      }
+    },
     rot8(p, q, cnt) {
       const h = new Float64Array(8);
       for (let k = 0; k < 8; k++) h[k] = f64[p + k]!;
@@ -199,7 +229,8 @@ function jsKernels(doubles: number): Float64Kernels {
 
 /**
  * Kernels over a fresh memory of at least `doubles` float64 values: WebAssembly SIMD where the runtime has it
- * (Node ≥ 16), else plain JS. `force: 'js'` picks the JS ones (tests compare the two).
+ * (Node ≥ 16) and the values fit a 4 GiB memory, else plain JS. `force: 'js'` picks the JS ones (tests compare the
+ * two).
  */
 export function float64Kernels(doubles: number, force?: 'js'): Float64Kernels {
   if (compiled === undefined) {
@@ -209,23 +240,28 @@ export function float64Kernels(doubles: number, force?: 'js'): Float64Kernels {
       compiled = null;
     }
   }
-  if (!wasm || !compiled || force === 'js') return jsKernels(doubles);
-  const mem = new wasm.Memory({ initial: Math.max(1, Math.ceil((doubles * 8) / 65536)) });
+  const pages = Math.max(1, Math.ceil((doubles * 8) / 65536));
+  // A 32-bit WebAssembly memory holds at most 65,536 pages (4 GiB): larger arrays use the JS kernels.
+  if (!wasm || !compiled || force === 'js' || pages > 65_536) return jsKernels(doubles);
+  const mem = new wasm.Memory({ initial: pages });
   const inst = new wasm.Instance(compiled, { env: { mem } });
   const ex = inst.exports as {
     axpy: (y: number, x: number, n: number, d: number) => void;
     dot: (a: number, b: number, n: number) => number;
     rot8: (p: number, q: number, cnt: number) => void;
+    gemvT: (y: number, a: number, x: number, d: number, k: number) => void;
   };
   const f64 = new Float64Array(mem.buffer);
   const wasmAxpy = ex.axpy;
   const wasmDot = ex.dot;
   const wasmRot8 = ex.rot8;
+  const wasmGemvT = ex.gemvT;
   return {
     f64,
     kind: 'wasm-simd',
     axpy: (y, d, x, n) => wasmAxpy(y * 8, x * 8, n, d),
     dot: (a, b, n) => wasmDot(a * 8, b * 8, n),
     rot8: (p, q, cnt) => wasmRot8(p * 8, q * 8, cnt),
+    gemvT: (y, a, x, d, k) => wasmGemvT(y * 8, a * 8, x * 8, d, k),
   };
 }
