@@ -458,6 +458,12 @@ describe('every page: axe-core, layout at 1440 and 390 px, time to interactive, 
       }
     }
     log(`time to interactive (goto → the page's main figure or table drawn), seeded data:\n${report.join('\n')}`);
+    // The experiment trained through the form has per-step training curves, below the fold of its page: its own shot.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${web.url}/experiments/${createdId}`);
+    const curves = page.getByTestId('step-curves').first();
+    await curves.locator('[data-testid="step-loss-chart"] .recharts-line').first().waitFor({ timeout: 60_000 });
+    await curves.screenshot({ path: path.join(screenshots, 'experiment-step-curves-1440.png') });
     expect(problems).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

@@ -60,6 +60,9 @@ function bars(series: SeriesSpec[]) {
   ));
 }
 
+/** Room between a top legend and the plot, so the legend never sits on the y axis's highest tick label. */
+const LEGEND_STYLE = { paddingBottom: 10 } as const;
+
 const COLORS = ['#1f6feb', '#d1242f', '#2da44e', '#bf8700', '#8250df', '#0a7f8c', '#cf222e', '#57606a'];
 export const seriesColor = (i: number) => COLORS[i % COLORS.length]!;
 
@@ -122,7 +125,7 @@ export function LineSeriesChart({
         />
         <YAxis domain={yDomain ?? ['auto', 'auto']} width={52} label={yLabel ? { value: yLabel, angle: -90, position: 'insideLeft' } : undefined} />
         <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
-        <Legend verticalAlign="top" />
+        <Legend verticalAlign="top" wrapperStyle={LEGEND_STYLE} />
         {series.filter((s) => data.some((row) => typeof row[s.key] === 'number')).map((s, i) => (
           <Line
             key={s.key}
@@ -174,7 +177,7 @@ export function GroupedBarChart({
         <XAxis dataKey={xKey} label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -10 } : undefined} />
         <YAxis domain={yDomain ?? ['auto', 'auto']} width={52} label={yLabel ? { value: yLabel, angle: -90, position: 'insideLeft' } : undefined} />
         <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
-        <Legend verticalAlign="top" />
+        <Legend verticalAlign="top" wrapperStyle={LEGEND_STYLE} />
         {chance !== undefined ? <ReferenceLine y={chance} stroke="#57606a" strokeDasharray="4 4" label="chance" /> : null}
         {bars(series)}
       </BarChart>
@@ -205,7 +208,7 @@ export function HistogramChart({
         <XAxis dataKey="bin" label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -10 } : undefined} />
         <YAxis allowDecimals={false} width={40} />
         <Tooltip />
-        <Legend verticalAlign="top" />
+        <Legend verticalAlign="top" wrapperStyle={LEGEND_STYLE} />
         {bars(series)}
       </BarChart>
     </ChartFrame>
