@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { validateResultDirectory } from '../experiment/manifest.ts';
 import { writeNpy } from '../io/npy.ts';
-import { syntheticImages } from '../train/test-fixtures.ts';
+import { syntheticImages, tinyArchitectureSpec } from '../train/test-fixtures.ts';
 import { closeGpu } from './gpu-lifetime.ts';
 import { probeWebgpu, selectBackend } from './select-backend.ts';
 import { networkGrads, productErrors, relErr, trainedWeights, PARITY_LIMITS, type Grads } from './parity-cases.ts';
@@ -130,19 +130,7 @@ describe.skipIf(reason !== undefined)('convergent experiment run with CONVERGENT
       name: 'tiny-webgpu',
       dataset: { npy: { images: 'images.npy', labels: 'labels.npy' }, name: 'bars' },
       split: { seed: 3, validation: 16, probe: 16 },
-      architectures: [
-        {
-          name: 'tiny',
-          inputShape: [8, 8, 1],
-          layers: [
-            { type: 'conv', name: 'conv1', filters: 4, kernel: 3, record: true },
-            { type: 'maxpool', size: 2 },
-            { type: 'flatten' },
-            { type: 'dense', name: 'fc1', units: 6, record: true },
-            { type: 'dense', name: 'out', units: 3 },
-          ],
-        },
-      ],
+      architectures: [tinyArchitectureSpec('tiny', 4)],
       seeds: [1, 2],
       training: { epochs: 1, batchSize: 16, optimizer: 'adam', learningRate: 0.01 },
       methods: ['max', 'cka'],

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateResultDirectory } from '../experiment/manifest.ts';
 import { writeNpy } from '../io/npy.ts';
-import { syntheticImages } from '../train/test-fixtures.ts';
+import { syntheticImages, tinyArchitectureSpec } from '../train/test-fixtures.ts';
 import type { CliIO } from './command.ts';
 import { main } from './main.ts';
 
@@ -19,19 +19,7 @@ const spec = {
   name: 'cli-tiny',
   dataset: { npy: { images: 'images.npy', labels: 'labels.npy' }, name: 'bars' },
   split: { seed: 3, validation: 30, probe: 20 },
-  architectures: [
-    {
-      name: 'tiny',
-      inputShape: [8, 8, 1],
-      layers: [
-        { type: 'conv', name: 'conv1', filters: 4, kernel: 3, record: true },
-        { type: 'maxpool', size: 2 },
-        { type: 'flatten' },
-        { type: 'dense', name: 'fc1', units: 6, record: true },
-        { type: 'dense', name: 'out', units: 3 },
-      ],
-    },
-  ],
+  architectures: [tinyArchitectureSpec('tiny', 4)],
   seeds: [1, 2],
   training: { epochs: 1, batchSize: 16, optimizer: 'sgd', learningRate: 0.1 },
   methods: ['semi', 'max', 'cka'],
