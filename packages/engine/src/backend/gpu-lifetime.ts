@@ -1,6 +1,7 @@
 /**
  * Who closes the GPU device, and when. `selectBackend()` registers the closer when it opens webgpu; the CLI's `main`
- * calls `closeGpu()` when a command ends (tests call it in their teardown). This module imports no tfjs, so the
+ * calls `closeGpu()` when a command ends (tests call it in their teardown), and any other process that opened one (a
+ * benchmark, a script) closes it when its event loop drains (`beforeExit`). This module imports no tfjs, so the
  * CLI pays nothing for it when no command opened a GPU.
  *
  * Why the close must be explicit: left open, Dawn's device and instance are destroyed by their finalizers inside
@@ -10,10 +11,16 @@
  * runs leaves those finalizers nothing to do.
  */
 let closer: (() => Promise<void>) | undefined;
+let closesBeforeExit = false;
 
 /** Called by the backend selection when it opens a GPU device; `close` ends it in order. */
 export function onGpuOpened(close: () => Promise<void>): void {
   closer = close;
+  if (!closesBeforeExit) {
+    closesBeforeExit = true;
+    // Fires when the event loop drains (not on process.exit()); the close keeps the loop alive until it is done.
+    process.on('beforeExit', () => void closeGpu());
+  }
 }
 
 /** Close the GPU device if one is open (a no-op otherwise). A later `selectBackend()` may open a new one. */

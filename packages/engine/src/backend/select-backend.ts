@@ -11,7 +11,8 @@
  * kernels). One GPU device per process: only the main thread opens it; worker threads of a webgpu process compute
  * on wasm (their jobs are CPU work: statistics ranges, sparse-prediction targets), and training runs in the main
  * thread when the backend is webgpu. The device is closed explicitly (`closeGpu()` in ./gpu-lifetime.ts, called by
- * the CLI when a command ends): waiting for the queue, disposing tfjs's backend, destroying the device.
+ * the CLI when a command ends, by any other process when its event loop drains): waiting for the queue, disposing
+ * tfjs's backend, destroying the device.
  */
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';

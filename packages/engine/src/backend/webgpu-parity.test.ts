@@ -7,7 +7,8 @@
  * The end-to-end check runs the real bin (`bin/convergent.mjs`, the engine's build) in a child process, so the
  * process that opens the GPU is the CLI itself and its exit (after `closeGpu()`) is what the test judges.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -118,6 +119,24 @@ function runBin(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number 
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }
+
+describe.skipIf(reason !== undefined)('a process that opened webgpu and never closed it (child process)', () => {
+  it('closes the device itself when its event loop drains, and exits 0', () => {
+    const script = [
+      `import * as tf from '@tensorflow/tfjs-core';`,
+      `import { selectBackend } from ${JSON.stringify(fileURLToPath(new URL('./select-backend.ts', import.meta.url)))};`,
+      `await selectBackend({ force: 'webgpu' });`,
+      `await tf.matMul(tf.ones([64, 64]), tf.ones([64, 64])).data();`,
+      `process.on('exit', () => process.stdout.write('backend at exit: ' + tf.getBackend()));`,
+    ].join('\n');
+    const tsx = createRequire(import.meta.url).resolve('tsx/esm');
+    const run = spawnSync(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 120_000 });
+    expect(run.stderr).not.toMatch(/FATAL|napi/i);
+    expect(run.status, run.stderr).toBe(0);
+    // closeGpu switches tfjs to cpu before it destroys the device: still webgpu here means nothing closed it.
+    expect(run.stdout).toBe('backend at exit: cpu');
+  });
+});
 
 describe.skipIf(reason !== undefined)('convergent experiment run with CONVERGENT_BACKEND=webgpu (child process)', () => {
   let tmp: string;
