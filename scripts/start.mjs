@@ -2,8 +2,9 @@
 // `npm start`: the whole product on the embedded database (or DATABASE_URL for team mode).
 // Opens the database (migrating it), ensures the local team, starts the API with an embedded worker,
 // builds the dashboard once, starts it, and queues the demo experiment on an empty database.
-// The orchestration itself lives in start/main.ts (TypeScript, loaded through tsx like the api's sources); the
-// engine's worker threads run the engine's build (packages/engine/dist), built here first when it is out of date.
+// The API, the engine and their worker threads run the workspaces' builds (dist/, through the packages' `default`
+// export condition), built here first when a source is newer. Only this launcher's own orchestration, start/main.ts,
+// is TypeScript loaded through tsx.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -16,8 +17,9 @@ if (!existsSync(path.join(root, 'node_modules', 'tsx'))) {
 // The Prisma client is generated code (gitignored); this is a no-op when the schema has not changed.
 const { execFileSync } = await import('node:child_process');
 execFileSync(process.execPath, [path.join(root, 'apps/api/scripts/generate-prisma.mjs')], { stdio: 'inherit' });
-// Training and statistics workers load packages/engine/dist (a no-op when no engine source is newer than the build).
-execFileSync(process.execPath, [path.join(root, 'packages/engine/scripts/build.mjs'), '--if-stale'], { stdio: 'inherit' });
+// A no-op for each workspace whose build is newer than its sources.
+const { buildWorkspaces } = await import('./build-workspace.mjs');
+buildWorkspaces(['packages/schema', 'packages/engine', 'apps/api'], { ifStale: true });
 const { register } = await import('tsx/esm/api');
 register();
 const { main } = await import('./start/main.ts');

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { SOURCE_CONDITIONS } from '../../vitest.shared.ts';
 
 export default defineConfig({
+  ...SOURCE_CONDITIONS,
   test: {
     include: ['src/**/*.test.ts'],
     pool: 'forks',

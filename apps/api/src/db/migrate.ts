@@ -11,10 +11,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { REPO_ROOT } from '../package-root.ts';
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../prisma/migrations');
+export const MIGRATIONS_DIR = path.join(REPO_ROOT, 'prisma/migrations');
 export const SCHEMA_PATH = path.resolve(MIGRATIONS_DIR, '../schema.prisma');
 
 export interface MigrationFolder {

@@ -4,14 +4,11 @@
  * directory, a limit) keep their message; a database error becomes what happened and what to do, with its code;
  * anything else is an internal error whose details stay in the worker's log.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../package-root.ts';
 import { PermanentJobError } from './job-context.ts';
 
 /** Errors whose message is written for the user. */
 const USER_ERRORS = new Set(['PermanentJobError', 'SpecError', 'NpyFormatError', 'ActivationError', 'DatasetError', 'WorkerJobError', 'AbortError']);
-
-const installRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 function firstLine(text: string): string {
   const line = text.split('\n').find((l) => l.trim()) ?? '';
@@ -20,7 +17,7 @@ function firstLine(text: string): string {
 
 /** Paths inside the installation (sources, node_modules) are the server's business. */
 function withoutServerPaths(text: string): string {
-  return text.split(installRoot).join('…');
+  return text.split(REPO_ROOT).join('…');
 }
 
 export function isDatabaseError(err: unknown): boolean {

@@ -4,9 +4,11 @@
  * 9-23 s). The thread opens its own connections to the database by URL (the embedded PGlite is served over its
  * socket) and runs the same `startWorker` as `convergent worker`; its log lines come back to the API's log.
  * A thread that dies (an uncaught error, say) is started again after a pause; its running jobs are taken over by
- * the restarted worker once their heartbeat goes stale.
+ * the restarted worker once their heartbeat goes stale. The thread runs the API's build (dist/, see package-root.ts):
+ * no TypeScript is compiled in it.
  */
 import { Worker } from 'node:worker_threads';
+import { builtModulePath } from '../package-root.ts';
 import type { WorkerOptions } from './worker.ts';
 
 /** What crosses into the thread (plain data: no database object, no functions). */
@@ -25,9 +27,11 @@ export async function startWorkerThread(options: WorkerThreadOptions, log: (mess
   let current: Worker | null = null;
   let restartTimer: NodeJS.Timeout | null = null;
 
+  const entry = builtModulePath(new URL('./worker-thread-main.ts', import.meta.url));
   const spawn = (): Promise<Worker> =>
     new Promise<Worker>((resolve, reject) => {
-      const worker = new Worker(new URL('./worker-thread-bootstrap.mjs', import.meta.url), { workerData: options });
+      // No parent loaders (`execArgv: []`): a parent under tsx or vitest does not make the thread compile TypeScript.
+      const worker = new Worker(entry, { workerData: options, execArgv: [] });
       let ready = false;
       worker.on('message', (msg: FromThread) => {
         if (msg.type === 'log') log(msg.message);
