@@ -19,6 +19,7 @@ import { TopImages } from '../components/top-images.tsx';
 import { CONSENSUS_NO_CHANCE, checkFigure, consensusUnitRows, emptyReason, foundBins, inLayerOrder, pageOf, pText, specMethods, VERDICT_WORDS } from '../lib/consensus-stitching.ts';
 import { fmt } from '../lib/format.ts';
 import { useSearchState } from '../lib/hooks.ts';
+import { Stat } from '../components/stat.tsx';
 
 type Layer = ConsensusViewQuery['experiment']['consensus'][number];
 type Net = Layer['trained']['networks'][number];
@@ -228,14 +229,5 @@ function Pager({ page, pages, setPage }: { page: number; pages: number; setPage:
         next →
       </button>
     </nav>
-  );
-}
-
-function Stat({ label, value }: { label: string; value: string | number }) {
-  return (
-    <div className="stat">
-      <b>{value}</b>
-      <span>{label}</span>
-    </div>
   );
 }

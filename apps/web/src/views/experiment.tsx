@@ -20,6 +20,7 @@ import { NotFound, isNotFound } from '../components/not-found.tsx';
 import { dateTime, duration } from '../lib/format.ts';
 import { samplesTick, stepCurveRows, stepCurvesCsv, stepCurvesEmptyReason } from '../lib/step-curves.ts';
 import { usePolling, useSearchState } from '../lib/hooks.ts';
+import { Stat } from '../components/stat.tsx';
 
 type Experiment = ExperimentOverviewQuery['experiment'];
 type Net = Experiment['architectures'][number]['networks'][number];
@@ -99,15 +100,6 @@ export function ExperimentPage() {
         runs={exp.architectures.flatMap((g) => g.networks)}
       />
       <Networks exp={exp} />
-    </div>
-  );
-}
-
-function Stat({ label, value }: { label: string; value: string | number }) {
-  return (
-    <div className="stat">
-      <b>{value}</b>
-      <span>{label}</span>
     </div>
   );
 }

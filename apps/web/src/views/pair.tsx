@@ -16,6 +16,7 @@ import { deadUnits, identityOrder, orderedView, withoutUnits, type HeatmapView }
 import { useNpy, useSearchState } from '../lib/hooks.ts';
 import { asMatrix } from '../lib/npy.ts';
 import { bestCorrelationHistogram, orderFromMatch } from '../lib/pair-matrices.ts';
+import { Stat } from '../components/stat.tsx';
 
 type Alignment = NonNullable<PairViewQuery['max']>;
 type MatchRow = Alignment['best']['edges'][number]['node'];
@@ -195,15 +196,6 @@ function PairContent({
         </div>
       </div>
       <PairStitching experimentId={exp.id} a={networkA} b={networkB} layer={layer} />
-    </div>
-  );
-}
-
-function Stat({ label, value }: { label: string; value: string | number }) {
-  return (
-    <div className="stat">
-      <b>{value}</b>
-      <span>{label}</span>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { TopImages } from '../components/top-images.tsx';
 import { VirtualTable } from '../components/virtual-table.tsx';
 import { joinBestMatches } from '../lib/best-matches.ts';
 import { fmt } from '../lib/format.ts';
+import { Stat } from '../components/stat.tsx';
 
 type Unit = UnitPageQuery['unit'];
 type Max = Unit['max'][number];
@@ -118,15 +119,6 @@ export function UnitPage() {
           ]}
         />
       )}
-    </div>
-  );
-}
-
-function Stat({ label, value }: { label: string; value: string | number }) {
-  return (
-    <div className="stat">
-      <b>{value}</b>
-      <span>{label}</span>
     </div>
   );
 }

@@ -22,7 +22,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // never uses); the cpu backend is registered as the fallback the full package registered (free: wasm shares its code).
 import '@tensorflow/tfjs-backend-cpu';
 import { ortProducts } from '../backend/ort-products.ts';
-import { DEAD_RELATIVE, unitBlocks } from './moments.ts';
+import { DEAD_RELATIVE, type PairUnitMoments, unitBlocks } from './moments.ts';
 
 export interface CrossMomentState {
   p: number;
@@ -39,16 +39,7 @@ export interface CrossMomentState {
 }
 
 /** What the cross-only pass yields: the fields of `PairStatistics` that matching reads. */
-export interface CrossStatistics {
-  n: number;
-  p: number;
-  q: number;
-  meanA: Float64Array;
-  stdA: Float64Array;
-  deadA: Uint8Array;
-  meanB: Float64Array;
-  stdB: Float64Array;
-  deadB: Uint8Array;
+export interface CrossStatistics extends PairUnitMoments {
   /** p × q row-major: rAB[i*q + j] = corr(A_i, B_j); 0 in a dead unit's row/column. */
   rAB: Float64Array;
   /** Population covariance, p × q row-major. */

@@ -75,7 +75,11 @@ export interface CkaExtras {
   sumSqBB: number;
 }
 
-export interface PairStatistics {
+/**
+ * What every pass over a pair yields: the sample count, both widths, and each unit's mean, population standard
+ * deviation and dead flag, split into networks A (p units) and B (q units).
+ */
+export interface PairUnitMoments {
   n: number;
   p: number;
   q: number;
@@ -85,6 +89,9 @@ export interface PairStatistics {
   meanB: Float64Array;
   stdB: Float64Array;
   deadB: Uint8Array;
+}
+
+export interface PairStatistics extends PairUnitMoments {
   /** p x p */
   rAA: Float64Array;
   /** q x q */
@@ -103,16 +110,7 @@ export interface PairStatistics {
  * `convergent align --method cka`): squared Frobenius norms of the three population covariance blocks, the debiased
  * extras, and the per-unit moments the report needs. `MomentAccumulator.finalizeCka` computes it in place.
  */
-export interface CkaMoments {
-  n: number;
-  p: number;
-  q: number;
-  meanA: Float64Array;
-  stdA: Float64Array;
-  deadA: Uint8Array;
-  meanB: Float64Array;
-  stdB: Float64Array;
-  deadB: Uint8Array;
+export interface CkaMoments extends PairUnitMoments {
   /** ‖Σ_AA‖²_F, ‖Σ_BB‖²_F, ‖Σ_AB‖²_F of the population covariances. */
   frobeniusSq: { aa: number; bb: number; ab: number };
   ckaExtras: CkaExtras;
@@ -593,7 +591,7 @@ export function unitBlocks(
   m: { mean: Float64Array; std: Float64Array; dead: Uint8Array },
   a: UnitGroup,
   b: UnitGroup,
-): Pick<PairStatistics, 'meanA' | 'stdA' | 'deadA' | 'meanB' | 'stdB' | 'deadB'> {
+): Omit<PairUnitMoments, 'n' | 'p' | 'q'> {
   const part = <T extends Float64Array | Uint8Array>(v: T, g: UnitGroup) => v.slice(g.offset, g.offset + g.count) as T;
   return {
     meanA: part(m.mean, a),
