@@ -39,7 +39,7 @@ module.exports = {
       name: 'api-bulk-insert-in-store',
       severity: 'error',
       comment: 'Results are written by the store (apps/api/src/store/): call a store function instead of inserting rows.',
-      from: { path: '^apps/api/', pathNot: '^apps/api/src/store/' },
+      from: { pathNot: '^apps/api/src/store/' },
       to: { path: '^apps/api/src/store/bulk-insert\\.ts$' },
     },
     {

@@ -13,6 +13,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameS
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -86,10 +87,18 @@ export function buildWorkspaces(dirs, { ifStale = false, log = console.log } = {
 export const CLI_WORKSPACES = ['packages/schema', 'packages/engine', 'apps/api', 'apps/cli'];
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const args = process.argv.slice(2);
-  const dirs = args.filter((a) => !a.startsWith('--'));
+  // node:util's parseArgs, as the engine's option parser (this runs before anything is built): an unknown option
+  // is one line and exit 2, not a package directory.
+  let parsed;
   try {
-    buildWorkspaces(dirs.length ? dirs : [process.cwd()], { ifStale: args.includes('--if-stale') });
+    parsed = parseArgs({ options: { 'if-stale': { type: 'boolean' } }, allowPositionals: true });
+  } catch (err) {
+    console.error(`build-workspace: ${err.message}; usage: node scripts/build-workspace.mjs [--if-stale] [package dir ...]`);
+    process.exit(2);
+  }
+  const dirs = parsed.positionals;
+  try {
+    buildWorkspaces(dirs.length ? dirs : [process.cwd()], { ifStale: parsed.values['if-stale'] === true });
   } catch (err) {
     console.error(`build failed: ${err.message}`);
     process.exit(1);

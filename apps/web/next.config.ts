@@ -2,8 +2,9 @@ import type { NextConfig } from 'next';
 
 // The dashboard is a client of the GraphQL API; every page renders in the browser with urql, talking only to this
 // server, which forwards /graphql and /files to the API (src/server/api-proxy.ts).
-// @convergent/schema and @convergent/engine ship TypeScript source, so Next must transpile them (the dashboard takes
-// only the engine's pure .npy format module, `@convergent/engine/npy`).
+// @convergent/schema and @convergent/engine resolve to their tsc builds here (the `default` export condition; `npm
+// run build` / `npm start` build them first); transpilePackages bundles them with the app. The dashboard takes only
+// the engine's pure .npy format module, `@convergent/engine/npy`.
 const config: NextConfig = {
   reactStrictMode: true,
   transpilePackages: ['@convergent/schema', '@convergent/engine'],

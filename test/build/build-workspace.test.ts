@@ -1,9 +1,10 @@
 // scripts/build-workspace.mjs on a throw-away package: what it emits, when it skips, and that a failed build leaves
 // the previous dist/ as it was.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM without declarations (the repository's build script)
 import { buildWorkspaces } from '../../scripts/build-workspace.mjs';
@@ -59,5 +60,13 @@ describe('build-workspace', () => {
     expect(readFileSync(path.join(dir, 'dist/src/twice.js'), 'utf8')).toBe(before);
     expect(execFileSync(process.execPath, [path.join(dir, 'dist/src/main.js')], { encoding: 'utf8' })).toBe('42 built\n');
     expect(existsSync(path.join(dir, `.dist-${process.pid}`))).toBe(false);
+  });
+
+  it('from the command line, an unknown option is one line naming the usage and exit 2, never a package to build', () => {
+    const script = fileURLToPath(new URL('../../scripts/build-workspace.mjs', import.meta.url));
+    const out = spawnSync(process.execPath, [script, '--if-stal', dir], { encoding: 'utf8' });
+    expect(out.status).toBe(2);
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
+    expect(out.stderr).toMatch(/Unknown option '--if-stal'.*usage: node scripts\/build-workspace\.mjs \[--if-stale\]/);
   });
 });
