@@ -9,7 +9,7 @@ import { ENGINE_COMMANDS, main as engineMain, type RegisteredCommand } from '@co
 /** Every `convergent` subcommand, in the order `convergent --help` lists them. */
 export const COMMANDS: readonly RegisteredCommand[] = [
   ...ENGINE_COMMANDS,
-  { name: 'worker', summary: 'run queued jobs (train, record, align, import) from the team database', load: async () => (await import('./worker.ts')).workerCommand },
+  { name: 'worker', summary: 'run queued jobs (train, record, align, import) from the team database', load: async () => (await import('./worker.ts')).loadWorkerCommand() },
   { name: 'team', summary: 'create teams, set their import roots, print a dashboard sign-in link', load: async () => (await import('./team.ts')).loadTeamCommand() },
   { name: 'token', summary: "create, list and revoke a team's tokens (and dashboard sessions)", load: async () => (await import('./team.ts')).loadTokenCommand() },
 ];

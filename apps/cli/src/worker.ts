@@ -4,16 +4,13 @@
  */
 import type { Command } from '@convergent/engine/cli';
 
-export const workerCommand: Command = {
-  name: 'worker',
-  summary: 'run queued jobs (train, record, align, import) from the team database',
-  usage: 'usage: convergent worker [--database-url URL] [--concurrency N] [--work-dir DIR]  (see --help)',
-  async run(args, io) {
-    const worker = await import('@convergent/api/jobs/worker-command');
-    if (args.includes('--help') || args.includes('-h')) {
-      io.stdout.write(worker.WORKER_USAGE);
-      return 0;
-    }
-    return worker.workerCommand(args, io);
-  },
-};
+/** `convergent worker`, with its full usage (every option and its default) from the API package. */
+export async function loadWorkerCommand(): Promise<Command> {
+  const worker = await import('@convergent/api/jobs/worker-command');
+  return {
+    name: 'worker',
+    summary: 'run queued jobs (train, record, align, import) from the team database',
+    usage: worker.WORKER_USAGE,
+    run: (args, io) => worker.workerCommand(args, io),
+  };
+}

@@ -450,7 +450,7 @@ function SparseCurves({ alignment }: { alignment: PairViewQuery['sparse'] }) {
         data={data}
         xKey="penalty"
         xLabel="L1 penalty"
-        yLabel="FVU (lower is better)"
+        yLabel="FVU"
         series={[
           { key: 'loss', label: 'FVU in sample (fitted images)', color: seriesColor(0) },
           { key: 'heldOut', label: 'FVU held out (unseen images)', color: seriesColor(2), dashed: true },
