@@ -62,8 +62,17 @@ function bars(series: SeriesSpec[]) {
 
 /** Room between a top legend and the plot, so the legend never sits on the y axis's highest tick label. */
 const LEGEND_STYLE = { paddingBottom: 10 } as const;
-/** A y axis with a rotated title: room for the title beside five-character ticks (0.475), which overlapped at 52 px. */
-const Y_AXIS_WIDTH_LABELLED = 68;
+/**
+ * The value (y) axis of the line and bar charts. A rotated title needs room beside five-character ticks (0.475):
+ * at 52 px the two overlapped.
+ */
+function valueAxis(yDomain: [number | 'auto', number | 'auto'] | undefined, yLabel: string | undefined) {
+  return {
+    domain: yDomain ?? ['auto', 'auto'],
+    width: yLabel ? 68 : 52,
+    label: yLabel ? { value: yLabel, angle: -90, position: 'insideLeft' as const } : undefined,
+  };
+}
 
 const COLORS = ['#1f6feb', '#d1242f', '#2da44e', '#bf8700', '#8250df', '#0a7f8c', '#cf222e', '#57606a'];
 export const seriesColor = (i: number) => COLORS[i % COLORS.length]!;
@@ -125,7 +134,7 @@ export function LineSeriesChart({
           {...(xTickFormatter ? { tickFormatter: (v: unknown) => (typeof v === 'number' ? xTickFormatter(v) : String(v)) } : {})}
           label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -10 } : undefined}
         />
-        <YAxis domain={yDomain ?? ['auto', 'auto']} width={yLabel ? Y_AXIS_WIDTH_LABELLED : 52} label={yLabel ? { value: yLabel, angle: -90, position: 'insideLeft' } : undefined} />
+        <YAxis {...valueAxis(yDomain, yLabel)} />
         <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
         <Legend verticalAlign="top" wrapperStyle={LEGEND_STYLE} />
         {series.filter((s) => data.some((row) => typeof row[s.key] === 'number')).map((s, i) => (
@@ -177,7 +186,7 @@ export function GroupedBarChart({
       <BarChart data={data} margin={{ top: 8, right: 16, bottom: xLabel ? 18 : 4, left: 4 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
         <XAxis dataKey={xKey} label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -10 } : undefined} />
-        <YAxis domain={yDomain ?? ['auto', 'auto']} width={yLabel ? Y_AXIS_WIDTH_LABELLED : 52} label={yLabel ? { value: yLabel, angle: -90, position: 'insideLeft' } : undefined} />
+        <YAxis {...valueAxis(yDomain, yLabel)} />
         <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
         <Legend verticalAlign="top" wrapperStyle={LEGEND_STYLE} />
         {chance !== undefined ? <ReferenceLine y={chance} stroke="#57606a" strokeDasharray="4 4" label="chance" /> : null}
